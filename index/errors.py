@@ -1,0 +1,29 @@
+"""Every exception the index raises. The CLI and the bot turn them into one clear line."""
+
+
+class NewsbotError(Exception):
+    """Base class: a problem the user can act on; its message says what to do."""
+
+
+class IndexMissing(NewsbotError):
+    """No index exists where one was expected."""
+
+
+class IndexIncompatible(NewsbotError):
+    """The index was built by another embedder or an older format."""
+
+
+class IndexDamaged(NewsbotError):
+    """An index file is missing, truncated or unreadable."""
+
+
+class BuildInProgress(NewsbotError):
+    """Another build holds the index's build lock."""
+
+
+class EmbedderUnavailable(NewsbotError):
+    """The named embedding model cannot be loaded here."""
+
+
+class NoSources(NewsbotError):
+    """A build was asked for without any readable article source."""

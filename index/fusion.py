@@ -1,0 +1,86 @@
+"""Fuse dense and lexical scores into one ranking, and keep one passage per article.
+
+How much the lexical side counts adapts to the question: ``coverage`` is the share of the
+question's (rarity-weighted) terms that occur in the corpus at all. An Indonesian question
+about indexed news is mostly covered, so BM25 weighs in fully for names and numbers; an
+English question shares only its names with the corpus, so its lexical score counts less.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+#: Weight of the lexical score for a question whose terms all occur in the corpus.
+LEXICAL_WEIGHT = 0.5
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A paragraph in the running, with its fused and its separate scores."""
+
+    row: int
+    article_id: str
+    score: float
+    dense: float
+    lexical: float
+
+
+def _scaled(values: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
+    low, high = float(values.min()), float(values.max())
+    if high - low < 1e-9:
+        return np.zeros_like(values)
+    return (values - low) / (high - low)
+
+
+def fuse(
+    rows: npt.NDArray[np.int64],
+    dense: npt.NDArray[np.float32],
+    lexical: npt.NDArray[np.float32],
+    coverage: float,
+    article_ids: list[str],
+) -> list[Candidate]:
+    """Return candidates ordered by a blend of min-max scaled dense and lexical scores."""
+    if len(rows) == 0:
+        return []
+    weight = LEXICAL_WEIGHT * coverage if float(lexical.max()) > 0 else 0.0
+    fused = (1 - weight) * _scaled(dense) + weight * _scaled(lexical)
+    order = np.argsort(-fused, kind="stable")
+    return [
+        Candidate(
+            row=int(rows[i]),
+            article_id=article_ids[i],
+            score=float(fused[i]),
+            dense=float(dense[i]),
+            lexical=float(lexical[i]),
+        )
+        for i in order
+    ]
+
+
+def one_per_article(ranked: list[Candidate]) -> list[Candidate]:
+    """Put each article's best passage first, in order; a further passage of an article keeps
+    its place only when it beats every other article's best passage, else it goes last."""
+    best: dict[str, float] = {}
+    for candidate in ranked:
+        best.setdefault(candidate.article_id, candidate.score)
+    tops = sorted(best.items(), key=lambda item: -item[1])[:2]
+
+    def best_other(article_id: str) -> float:
+        others = [score for article, score in tops if article != article_id]
+        return others[0] if others else float("-inf")
+
+    primary: list[Candidate] = []
+    deferred: list[Candidate] = []
+    seen: set[str] = set()
+    for candidate in ranked:
+        if candidate.article_id not in seen:
+            seen.add(candidate.article_id)
+            primary.append(candidate)
+        elif candidate.score > best_other(candidate.article_id):
+            primary.append(candidate)
+        else:
+            deferred.append(candidate)
+    return primary + deferred

@@ -1,0 +1,180 @@
+"""The lexical side of retrieval: Indonesian-aware tokens and a BM25 index over them.
+
+Tokens keep names and numbers matchable (``1.300``, ``1,300`` and ``1300`` are one token),
+hyphenated words match their parts (``negara-negara`` gives ``negara``), and Indonesian
+affixes are stemmed (``mengerahkan`` and ``dikerahkan`` share ``kerah``) while the surface
+form is kept too, so that an exact match still counts for more.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+from scipy import sparse
+
+from index.errors import IndexDamaged
+
+_WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:-[^\W\d_]+)*|\w+", re.UNICODE)
+
+STOPWORDS = frozenset(
+    # Indonesian function words and question words
+    "yang dan di ke dari ini itu dengan untuk pada adalah dalam tidak akan juga oleh atau "
+    "karena sebagai bahwa ada telah sudah saat ia dia mereka kami kita kamu anda apa siapa "
+    "berapa kapan mana dimana manakah apakah siapakah berapakah kapankah bagaimana mengapa "
+    "kenapa nya pun lah kah tersebut para se sang si bagi hingga sampai agar supaya jika "
+    "kalau maka namun tetapi tapi serta yaitu yakni ialah merupakan secara lebih masih "
+    "hanya bisa dapat harus sangat begitu sehingga antara tentang seperti setelah sebelum "
+    "menjadi jadi apa nama "
+    # English function words and question words
+    "the a an of to in on at for by with from and or but is are was were be been being "
+    "what who whom whose which when where why how did do does done has have had this that "
+    "these those it its as into about than then there their they he she his her him them "
+    "name named can could will would should may might must not no".split()
+)
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> object:
+    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory  # type: ignore[import-untyped]
+
+    return StemmerFactory().create_stemmer()
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """Return the Indonesian stem of a lowercase word (Sastrawi), cached."""
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    stemmed: str = _stemmer().stem(word)  # type: ignore[attr-defined]
+    return stemmed or word
+
+
+def tokenize(text: str) -> list[str]:
+    """Return the lexical tokens of ``text``: lowercase words and their stems, numbers
+    without separators, parts of hyphenated words; stopwords dropped."""
+    tokens: list[str] = []
+    for match in _WORD.finditer(text.lower()):
+        word = match.group()
+        if word[0].isdigit():
+            tokens.append(re.sub(r"[.,]", "", word))
+            continue
+        parts = word.split("-") if "-" in word else [word]
+        if len(parts) > 1 and len(set(parts)) > 1:
+            tokens.append(word.replace("-", ""))
+        for part in dict.fromkeys(parts):  # negara-negara: "negara" once
+            if part in STOPWORDS or len(part) < 2:
+                continue
+            tokens.append(part)
+            root = stem(part)
+            if root != part and root not in STOPWORDS:
+                tokens.append(root)
+    return tokens
+
+
+@dataclass(frozen=True)
+class LexicalMatch:
+    """BM25 scores of every paragraph for a question, and how much of the question the
+    corpus vocabulary knows (0 to 1, weighted by term rarity)."""
+
+    scores: npt.NDArray[np.float32]
+    coverage: float
+
+
+class Bm25Index:
+    """Okapi BM25 over token lists, as a sparse paragraph × term matrix of weights."""
+
+    K1 = 1.2
+    B = 0.75
+
+    def __init__(self, vocabulary: dict[str, int], weights: sparse.csc_matrix, idf: np.ndarray):
+        self.vocabulary = vocabulary
+        self.weights = weights
+        self.idf = idf
+
+    @classmethod
+    def build(cls, documents: Iterable[Sequence[str]]) -> Bm25Index:
+        """Index documents given as token lists, in row order."""
+        vocabulary: dict[str, int] = {}
+        rows: list[int] = []
+        cols: list[int] = []
+        counts: list[int] = []
+        lengths: list[int] = []
+        for row, tokens in enumerate(documents):
+            lengths.append(len(tokens))
+            tf: dict[int, int] = {}
+            for token in tokens:
+                col = vocabulary.setdefault(token, len(vocabulary))
+                tf[col] = tf.get(col, 0) + 1
+            rows.extend([row] * len(tf))
+            cols.extend(tf.keys())
+            counts.extend(tf.values())
+        n_docs, n_terms = len(lengths), len(vocabulary)
+        tf_matrix = sparse.csc_matrix(
+            (np.asarray(counts, dtype=np.float32), (rows, cols)), shape=(n_docs, n_terms)
+        )
+        doc_freq = np.diff(tf_matrix.indptr).astype(np.float64)
+        idf = np.log(1.0 + (n_docs - doc_freq + 0.5) / (doc_freq + 0.5)).astype(np.float32)
+        length = np.asarray(lengths, dtype=np.float32)
+        norm = cls.K1 * (1 - cls.B + cls.B * length / max(float(length.mean()) if n_docs else 1, 1))
+        coo = tf_matrix.tocoo()
+        tf_values = coo.data
+        data = idf[coo.col] * tf_values * (cls.K1 + 1) / (tf_values + norm[coo.row])
+        weights = sparse.csc_matrix((data.astype(np.float32), (coo.row, coo.col)), shape=tf_matrix.shape)
+        return cls(vocabulary, weights, idf)
+
+    @property
+    def size(self) -> int:
+        return int(self.weights.shape[0])
+
+    def match(self, tokens: Sequence[str]) -> LexicalMatch:
+        """Score every paragraph against the question's tokens."""
+        scores = np.zeros(self.size, dtype=np.float32)
+        known = 0.0
+        total = 0.0
+        for token in dict.fromkeys(tokens):
+            col = self.vocabulary.get(token)
+            # An unknown token weighs as much as the rarest known one.
+            weight = float(self.idf[col]) if col is not None else math.log(1.0 + self.size + 0.5)
+            total += weight
+            if col is None:
+                continue
+            known += weight
+            start, end = self.weights.indptr[col], self.weights.indptr[col + 1]
+            scores[self.weights.indices[start:end]] += self.weights.data[start:end]
+        return LexicalMatch(scores=scores, coverage=known / total if total else 0.0)
+
+    def save(self, directory: Path) -> None:
+        """Write ``lexical.npz`` and ``vocabulary.json`` into ``directory``."""
+        np.savez(
+            directory / "lexical.npz",
+            data=self.weights.data,
+            indices=self.weights.indices,
+            indptr=self.weights.indptr,
+            shape=np.asarray(self.weights.shape),
+            idf=self.idf,
+        )
+        terms = sorted(self.vocabulary, key=self.vocabulary.__getitem__)
+        (directory / "vocabulary.json").write_text(json.dumps(terms, ensure_ascii=False))
+
+    @classmethod
+    def load(cls, directory: Path) -> Bm25Index:
+        """Read what :meth:`save` wrote; no pickle is ever loaded."""
+        try:
+            with np.load(directory / "lexical.npz", allow_pickle=False) as arrays:
+                shape = tuple(int(x) for x in arrays["shape"])
+                weights = sparse.csc_matrix(
+                    (arrays["data"], arrays["indices"], arrays["indptr"]), shape=shape
+                )
+                idf = arrays["idf"]
+            terms = json.loads((directory / "vocabulary.json").read_text())
+        except (OSError, ValueError, KeyError) as exc:
+            raise IndexDamaged(f"lexical index in {directory} is unreadable: {exc}") from exc
+        return cls({term: i for i, term in enumerate(terms)}, weights, idf)

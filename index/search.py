@@ -1,0 +1,165 @@
+"""Answer questions from an index: hybrid retrieval, one passage per article, the answering
+sentence, and an honest "not covered"."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from pathlib import Path
+
+import faiss
+import numpy as np
+
+from index import store
+from index.answers import Answer, Citation, Hit, IndexSummary
+from index.defaults import CANDIDATES, DEFAULT_HITS
+from index.embedders import Embedder
+from index.errors import IndexDamaged, IndexIncompatible
+from index.fusion import Candidate, fuse, one_per_article
+from index.lexical import Bm25Index, tokenize
+from index.snippets import best_sentence
+
+
+class NewsIndex:
+    """A loaded index version: search it with :meth:`ask`. Safe to share between threads."""
+
+    def __init__(
+        self,
+        version: Path,
+        manifest: store.Manifest,
+        embedder: Embedder,
+        dense: faiss.Index,
+        vectors: np.ndarray,
+        lexical: Bm25Index,
+        meta: sqlite3.Connection,
+    ) -> None:
+        self.version = version
+        self.manifest = manifest
+        self.embedder = embedder
+        self._dense = dense
+        self._vectors = vectors
+        self._lexical = lexical
+        self._meta = meta
+        self._meta_lock = threading.Lock()
+
+    @classmethod
+    def open(cls, index_dir: Path, embedder: Embedder) -> NewsIndex:
+        """Open the live version of the index at ``index_dir`` for ``embedder``."""
+        version = store.live_version(index_dir)
+        manifest = store.read_manifest(version)
+        check_embedder(index_dir, manifest, embedder.name)
+        meta = store.connect_readonly(version)
+        try:
+            dense = faiss.read_index(str(version / store.DENSE))
+            vectors = np.load(version / store.VECTORS, mmap_mode="r", allow_pickle=False)
+        except (RuntimeError, OSError, ValueError) as exc:
+            meta.close()
+            raise IndexDamaged(
+                f"the vectors in {version} are unreadable ({exc}): rebuild with `newsbot index`"
+            ) from exc
+        lexical = Bm25Index.load(version)
+        sizes = {dense.ntotal, vectors.shape[0], lexical.size, manifest.paragraphs}
+        if len(sizes) != 1 or dense.d != manifest.dim:
+            meta.close()
+            raise IndexDamaged(
+                f"the files of {version} disagree on their size: rebuild with `newsbot index`"
+            )
+        return cls(version, manifest, embedder, dense, vectors, lexical, meta)
+
+    def close(self) -> None:
+        """Release the metadata connection."""
+        self._meta.close()
+
+    def ask(self, question: str, k: int = DEFAULT_HITS) -> Answer:
+        """Return the ``k`` best passages for ``question``, or an unanswered Answer when the
+        indexed news does not cover it."""
+        question = " ".join(question.split())
+        if not question or self.manifest.paragraphs == 0:
+            return Answer(question=question, answered=False)
+        query = self.embedder.embed_queries([question])[0]
+        tokens = tokenize(question)
+        candidates = self._candidates(query, tokens)
+        if not candidates or candidates[0].dense < self.manifest.answer_floor:
+            return Answer(question=question, answered=False)
+        ranked = one_per_article(candidates)[:k]
+        return Answer(question=question, answered=True, hits=self._hits(ranked, tokens, query))
+
+    def _candidates(self, query: np.ndarray, tokens: list[str]) -> list[Candidate]:
+        """Return fused candidates, best first (``dense`` is each one's cosine similarity)."""
+        n = min(CANDIDATES, self.manifest.paragraphs)
+        _, dense_rows = self._dense.search(query.reshape(1, -1), n)
+        lexical = self._lexical.match(tokens)
+        lexical_rows = np.argpartition(-lexical.scores, n - 1)[:n] if n else np.array([], int)
+        lexical_rows = lexical_rows[lexical.scores[lexical_rows] > 0]
+        rows = np.unique(np.concatenate([dense_rows[0][dense_rows[0] >= 0], lexical_rows]))
+        dense_scores = np.asarray(self._vectors[rows] @ query, dtype=np.float32)
+        articles = self._article_ids(rows)
+        return fuse(rows, dense_scores, lexical.scores[rows], lexical.coverage, articles)
+
+    def _article_ids(self, rows: np.ndarray) -> list[str]:
+        marks = ",".join("?" * len(rows))
+        with self._meta_lock:
+            found = dict(
+                self._meta.execute(
+                    f"SELECT row, article_id FROM paragraphs WHERE row IN ({marks})",
+                    [int(r) for r in rows],
+                ).fetchall()
+            )
+        return [found[int(r)] for r in rows]
+
+    def _hits(self, ranked: list[Candidate], tokens: list[str], query: np.ndarray) -> tuple[Hit, ...]:
+        hits = []
+        for rank, candidate in enumerate(ranked, start=1):
+            with self._meta_lock:
+                row = self._meta.execute(
+                    "SELECT p.text, p.number, a.id, a.title, a.source, a.published, a.url, a.path "
+                    "FROM paragraphs p JOIN articles a ON a.id = p.article_id WHERE p.row = ?",
+                    (candidate.row,),
+                ).fetchone()
+            text, number, article_id, title, source, published, url, path = row
+            start, end = best_sentence(text, tokens, query, self.embedder)
+            hits.append(
+                Hit(
+                    rank=rank,
+                    score=candidate.score,
+                    text=text,
+                    snippet_start=start,
+                    snippet_end=end,
+                    citation=Citation(
+                        title=title, source=source, published=published, url=url, path=path,
+                        paragraph=number, article_id=article_id,
+                    ),
+                )
+            )
+        return tuple(hits)
+
+    def summary(self) -> IndexSummary:
+        """Return what the index holds."""
+        with self._meta_lock:
+            outlets = self._meta.execute(
+                "SELECT coalesce(source, '?'), count(*) FROM articles GROUP BY 1 ORDER BY 2 DESC"
+            ).fetchall()
+            first, last = self._meta.execute(
+                "SELECT min(substr(published, 1, 10)), max(substr(published, 1, 10)) FROM articles"
+            ).fetchone()
+        return IndexSummary(
+            articles=self.manifest.articles,
+            paragraphs=self.manifest.paragraphs,
+            outlets=tuple((str(name), int(count)) for name, count in outlets),
+            first_published=first,
+            last_published=last,
+            embedder=self.manifest.embedder,
+            built_at=self.manifest.built_at,
+            size_bytes=store.size_on_disk(self.version),
+            path=str(self.version.parent),
+        )
+
+
+def check_embedder(index_dir: Path, manifest: store.Manifest, embedder_name: str) -> None:
+    """Refuse to search an index with vectors from another model."""
+    if manifest.embedder != embedder_name:
+        raise IndexIncompatible(
+            f"the index in {index_dir} was built with {manifest.embedder!r}, not "
+            f"{embedder_name!r}: ask with `--model {manifest.embedder}` or rebuild with "
+            f"`newsbot index --model {embedder_name} PATH...`"
+        )
