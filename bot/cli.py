@@ -1,0 +1,192 @@
+"""The ``newsbot`` command: build the index, ask it, describe it, run the Telegram bot.
+
+    newsbot index PATH...          read articles and (re)build the index incrementally
+    newsbot ask "QUESTION"         cited answers; --json for machines; stdin mode with --json
+    newsbot stats                  what is indexed
+    newsbot run                    the Telegram bot (see README)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+
+from index import defaults
+from index.build import build_index
+from index.embedders import Embedder, load_embedder
+from index.errors import IndexMissing, NewsbotError, NoSources
+from index.search import NewsIndex
+from index.store import live_version, read_manifest
+
+from bot.terminal import ProgressBar, format_answer, format_report, format_summary
+
+log = logging.getLogger("newsbot")
+
+SOURCES_ENV = "NEWSBOT_SOURCES"
+
+
+def sample_sources() -> list[Path]:
+    """Return the sample corpus shipped with newsbot."""
+    folder = Path(str(resources.files("index.sample")))
+    return [folder / "seed-article.txt", folder / "indosum-sample.jsonl"]
+
+
+def env_sources() -> list[Path]:
+    """Return the sources named in NEWSBOT_SOURCES (separated by ``os.pathsep``)."""
+    raw = os.environ.get(SOURCES_ENV, "")
+    return [Path(part) for part in raw.split(os.pathsep) if part.strip()]
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--index-dir",
+        type=Path,
+        default=Path(os.environ.get(defaults.INDEX_DIR_ENV) or defaults.DEFAULT_INDEX_DIR),
+        help=f"index directory (env {defaults.INDEX_DIR_ENV}; default ./{defaults.DEFAULT_INDEX_DIR})",
+    )
+    common.add_argument(
+        "--model",
+        default=os.environ.get(defaults.MODEL_ENV) or None,
+        help=f"embedding model (env {defaults.MODEL_ENV}; default: the index's own, "
+        f"or {defaults.DEFAULT_MODEL} for a new index)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="newsbot", description="Answer questions about the news with cited snippets."
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log more")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    build = commands.add_parser("index", parents=[common], help="build or update the index")
+    build.add_argument(
+        "paths", nargs="*", type=Path,
+        help=f"article files or folders (default: {SOURCES_ENV}, separated by '{os.pathsep}')",
+    )
+
+    ask = commands.add_parser("ask", parents=[common], help="ask a question")
+    ask.add_argument("question", nargs="?", help="the question; with --json and none, read stdin")
+    ask.add_argument("--json", action="store_true", help="print JSON")
+    ask.add_argument("-k", "--hits", type=int, default=defaults.DEFAULT_HITS, help="passages")
+
+    stats = commands.add_parser("stats", parents=[common], help="describe the index")
+    stats.add_argument("--json", action="store_true", help="print JSON")
+
+    commands.add_parser("run", parents=[common], help="run the Telegram bot")
+    return parser
+
+
+def _embedder_for(index_dir: Path, model: str | None) -> Embedder:
+    """Load the model asked for, else the one that built the index, else the default."""
+    if model is None:
+        try:
+            model = read_manifest(live_version(index_dir)).embedder
+        except NewsbotError:
+            model = None
+    return load_embedder(model)
+
+
+def _open_or_build_sample(index_dir: Path, model: str | None) -> NewsIndex:
+    """Open the index; on first use, when none exists yet, build it from the sample corpus."""
+    embedder = _embedder_for(index_dir, model)
+    try:
+        return NewsIndex.open(index_dir, embedder)
+    except IndexMissing:
+        if index_dir.exists() and any(index_dir.glob("v-*")):
+            raise
+    print(
+        f"No index in {index_dir} yet: building one from the sample corpus "
+        "(about 30 s; `newsbot index PATH...` indexes your own news).",
+        file=sys.stderr,
+    )
+    report = build_index(
+        index_dir, sample_sources(), embedder, progress=ProgressBar("Embedding sample")
+    )
+    print(format_report(report), file=sys.stderr)
+    return NewsIndex.open(index_dir, embedder)
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    """Build or update the index from the given sources."""
+    sources = args.paths or env_sources()
+    if not sources:
+        raise NoSources(f"name article files or folders: `newsbot index PATH...` (or set {SOURCES_ENV})")
+    embedder = _embedder_for(args.index_dir, args.model)
+    report = build_index(
+        args.index_dir, sources, embedder, progress=ProgressBar("Embedding")
+    )
+    print(format_report(report))
+    return 0
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    """Answer one question, or one per line of stdin with --json."""
+    if args.hits < 1:
+        raise NewsbotError("--hits must be at least 1")
+    if args.question is None and not args.json:
+        raise NewsbotError('ask what? `newsbot ask "QUESTION"` (or --json to read stdin)')
+    news = _open_or_build_sample(args.index_dir, args.model)
+    try:
+        if args.question is not None:
+            answer = news.ask(args.question, k=args.hits)
+            if args.json:
+                print(json.dumps(answer.to_json(), ensure_ascii=False))
+            else:
+                print(format_answer(answer, color=sys.stdout.isatty()))
+            return 0
+        for line in sys.stdin:
+            if line.strip():
+                answer = news.ask(line, k=args.hits)
+                print(json.dumps(answer.to_json(), ensure_ascii=False), flush=True)
+        return 0
+    finally:
+        news.close()
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    """Print what the index holds."""
+    news = NewsIndex.open(args.index_dir, _embedder_for(args.index_dir, args.model))
+    try:
+        summary = news.summary()
+    finally:
+        news.close()
+    if args.json:
+        print(json.dumps(summary.to_json(), ensure_ascii=False))
+    else:
+        print(format_summary(summary))
+    return 0
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    """Run the Telegram bot."""
+    from bot.app import run  # Telegram is only imported when the bot runs
+
+    return run(args.index_dir, args.model)
+
+
+COMMANDS = {"index": cmd_index, "ask": cmd_ask, "stats": cmd_stats, "run": cmd_run}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the newsbot command; return its exit code."""
+    args = _parser().parse_args(argv)
+    if args.command != "run":
+        logging.basicConfig(
+            level=logging.INFO if args.verbose else logging.WARNING,
+            format="newsbot: %(levelname)s: %(message)s",
+        )
+    try:
+        return COMMANDS[args.command](args)
+    except NewsbotError as exc:
+        print(f"newsbot: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("newsbot: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0

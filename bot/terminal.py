@@ -1,0 +1,100 @@
+"""Render answers, summaries and build reports for a terminal."""
+
+from __future__ import annotations
+
+import sys
+from typing import TextIO
+
+from index.answers import Answer, Hit, IndexSummary
+from index.build import BuildReport
+
+NOT_COVERED = "The indexed news does not cover this question."
+_BOLD, _RESET = "\033[1m", "\033[0m"
+
+
+def format_hit(hit: Hit, *, color: bool) -> str:
+    """Return one cited passage: the answering sentence, its paragraph, the citation."""
+    c = hit.citation
+    before, after = hit.text[: hit.snippet_start], hit.text[hit.snippet_end :]
+    marked = f"{_BOLD}{hit.snippet}{_RESET}" if color else f"»{hit.snippet}«"
+    lines = [f"{hit.rank}. {hit.snippet}"]
+    if before.strip() or after.strip():
+        lines.append(f"   {before}{marked}{after}")
+    outlet = f" — {c.source}" if c.source else ""
+    date = f", {c.published.replace('T', ' ')[:16]}" if c.published else ""
+    lines.append(f"   {c.title}{outlet}{date}, paragraph {c.paragraph}")
+    lines.append(f"   {c.url or c.path}")
+    return "\n".join(lines)
+
+
+def format_answer(answer: Answer, *, color: bool = False) -> str:
+    """Return an answer as text for a terminal."""
+    if not answer.answered:
+        return NOT_COVERED
+    return "\n\n".join(format_hit(hit, color=color) for hit in answer.hits)
+
+
+def format_summary(summary: IndexSummary) -> str:
+    """Return what an index holds, one fact a line."""
+    outlets = ", ".join(f"{name} ({count})" for name, count in summary.outlets[:12])
+    if len(summary.outlets) > 12:
+        outlets += f", and {len(summary.outlets) - 12} more"
+    dates = (
+        f"{summary.first_published} to {summary.last_published}"
+        if summary.first_published
+        else "unknown"
+    )
+    rows = [
+        ("Index", f"{summary.path} ({summary.size_bytes / 1e6:.1f} MB)"),
+        ("Articles", f"{summary.articles} ({summary.paragraphs} paragraphs)"),
+        ("Outlets", outlets),
+        ("Published", dates),
+        ("Embedder", summary.embedder),
+        ("Built", summary.built_at),
+    ]
+    return "\n".join(f"{name + ':':<11}{value}" for name, value in rows)
+
+
+def format_report(report: BuildReport) -> str:
+    """Return a build summary, naming each skipped source and why."""
+    if report.changed:
+        head = (
+            f"Indexed {report.articles} articles ({report.paragraphs} paragraphs) in "
+            f"{report.seconds:.1f} s: {report.added} added, {report.updated} updated, "
+            f"{report.removed} removed, {report.unchanged} unchanged; "
+            f"{report.embedded} paragraphs embedded, {report.reused} reused."
+        )
+    else:
+        head = (
+            f"No changes: {report.articles} articles ({report.paragraphs} paragraphs) "
+            f"already indexed; checked in {report.seconds:.1f} s."
+        )
+    lines = [head]
+    if report.skipped:
+        lines.append(f"Skipped {len(report.skipped)}:")
+        lines.extend(f"  {skipped}" for skipped in report.skipped)
+    return "\n".join(lines)
+
+
+class ProgressBar:
+    """A one-line progress bar on a terminal; silent when the stream is not one."""
+
+    def __init__(self, label: str, stream: TextIO = sys.stderr) -> None:
+        self.label = label
+        self.stream = stream
+        self.enabled = stream.isatty()
+        self._last = -1
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.enabled or total <= 0:
+            return
+        percent = done * 100 // total
+        if percent == self._last:
+            return
+        self._last = percent
+        filled = percent * 30 // 100
+        bar = "#" * filled + "-" * (30 - filled)
+        self.stream.write(f"\r{self.label} [{bar}] {done}/{total} paragraphs")
+        if done >= total:
+            self.stream.write("\n")
+        self.stream.flush()
