@@ -1,0 +1,387 @@
+"""Separate a news article's own text from the site's boilerplate; pure functions, no I/O."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit
+
+MAX_TITLE_WORDS = 12
+
+# En and em dashes, and curly closing quotes, as Indonesian sites print them.
+_DASHES = "\u2013\u2014"
+_CLOSERS = "\"'\u201d\u2019"
+
+
+@dataclass(frozen=True)
+class CleanedBody:
+    """The paragraphs that are the article, and the credits found among the boilerplate."""
+
+    paragraphs: tuple[str, ...]
+    editor: str | None = None
+    origin: str | None = None
+
+
+# "Baca juga: ...", "SIMAK JUGA-...", "[Baca Juga: ...]", "Read also", "Baca: ..." lines link
+# to other stories. A bare "Baca:" needs its colon: "Baca" can start a real sentence.
+_RELATED = re.compile(
+    r"^[\[(]?\s*(?:"
+    r"(?:baca|simak|lihat|tonton|read|see)\s+(?:juga|pula|also|selengkapnya|more)\b"
+    r"|(?:baca|simak|lihat|tonton|read|see)\s*:"
+    rf")\s*[:\-{_DASHES}]?\s*",
+    re.IGNORECASE,
+)
+# A link-box placeholder some outlets leave in the text, sometimes glued to a real paragraph.
+_PLACEHOLDER = re.compile(r"^baca_juga\b\s*", re.IGNORECASE)
+_LABEL = re.compile(
+    r"^(?P<label>editor|redaktur|penyunting|sumber|source|penulis|reporter|pewarta|wartawan"
+    r"|kontributor|fotografer|writer|author)\s*:\s*(?P<value>.*)$",
+    re.IGNORECASE,
+)
+_NEWS_SOURCE = re.compile(r"^sumber\s+berita\s*:?\s+(?P<value>.+)$", re.IGNORECASE)
+_EDITOR_LABELS = frozenset({"editor", "redaktur", "penyunting"})
+_ORIGIN_LABELS = frozenset({"sumber", "source"})
+_MAX_LABEL_WORDS = 12
+_CREDIT = re.compile(
+    rf"^(?:ilustrasi\s*[-{_DASHES}:|]|(?:foto|photo|kredit|credit|gambar(?:\s+header)?)\s*:"
+    r"|sumber\s+(?:foto|gambar)\b)",
+    re.IGNORECASE,
+)
+_CAPTION_CREDIT = re.compile(
+    r"\((?:foto|photo|dok|dokumentasi|ilustrasi|sumber foto)\b[^()]*\)\s*$", re.IGNORECASE
+)
+_MAX_CAPTION_WORDS = 20
+# Reporter initials and embed stubs left alone on a line: "(rsa)", "[sau]", "(D011)".
+_BRACKET_TAGS = re.compile(r"^(?:[\[(][^\[\]()]{0,30}[\])]\s*)+$")
+_END_MARKER = re.compile(r"\s*\*{2,}\s*$")
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+_SENTENCE_END = re.compile(rf"[.!?][{_CLOSERS})\]*]*$")
+_MIN_SENTENCE_WORDS = 8
+_MAX_HEADLINE_WORDS = 16
+# Site navigation left at the end of a copied page; compared in lower case, without ":".
+_NAVIGATION = frozenset(
+    {
+        "tags", "tag", "topik", "topik terkait", "artikel pilihan", "pilihan", "pilihan editor",
+        "terkait", "berita terkait", "artikel terkait", "terkini", "berita terkini", "terbaru",
+        "berita terbaru", "terpopuler", "populer", "berita populer", "kabar daerah",
+        "rekomendasi", "rekomendasi untuk anda", "share", "bagikan", "komentar", "advertisement",
+        "iklan", "lainnya", "berita lainnya", "baca selengkapnya", "selengkapnya", "trending",
+        "related", "related articles", "read more", "most popular", "ikuti kami", "follow us",
+        "sumber", "editor", "penulis", "reporter", "x",
+    }
+)  # fmt: skip
+# An outlet describing itself after the story: "DailySocial.id adalah portal berita ...".
+_SELF_PROMOTION = re.compile(
+    r"^[\w-]+\.(?:com|co\.id|id|net|org|co)\s+(?:adalah|merupakan|is)\b", re.IGNORECASE
+)
+# A dateline ends at a spaced dash, or at a dash glued to an upper-case place ("TOKYO-Pasangan").
+_DATELINE = re.compile(
+    rf"^(?P<prefix>[^\n]{{2,60}}?)(?:\s+(?:--|[-{_DASHES}])\s*|(?<=[A-Z]{{3}})[-{_DASHES}](?=[A-Z]))"
+)
+_DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:com|net|id|co|org|tv|news)$", re.IGNORECASE)
+_PLACE_AND_OUTLET = re.compile(r"^(?P<place>[A-Za-z .]+?)\s*\((?P<outlet>[^()]{2,40})\)$")
+# Words that mark a dateline part as a medium rather than a place ("PR CIREBON", "CNN ...").
+_MEDIA_WORDS = frozenset(
+    {
+        "pr", "cnn", "antara", "kompas", "tempo", "detik", "detikcom", "okezone",
+        "sindonews", "viva", "liputan6", "republika", "tribun", "tribunnews", "kumparan",
+        "merdeka", "suara", "bolasport", "juara", "goal", "rimanews", "poskota", "jpnn",
+        "idn", "tvri", "rri", "metrotv", "kontan", "bisnis", "jawapos", "inews",
+        "beritasatu", "cnbc", "bbc", "reuters", "afp", "news", "pos", "post", "times",
+        "tv", "radar"
+    }
+)  # fmt: skip
+_SMALL_WORDS = frozenset(
+    {
+        "dan", "di", "ke", "dari", "yang", "untuk", "pada", "dengan", "atau", "oleh",
+        "dalam", "bagi", "a", "an", "the", "of", "and", "or", "to", "in", "on", "at",
+        "for", "by", "with", "vs", "v"
+    }
+)  # fmt: skip
+_ACRONYMS = frozenset(
+    {
+        "as", "ri", "tni", "pssi", "bumn", "ojk", "kpu", "dki", "ui", "itb", "ugm", "ipb",
+        "uu", "pon", "asean", "nato", "opec", "fifa", "uefa", "afc", "aff", "nba", "nfl",
+        "ufc", "ai", "ceo", "bi", "bei", "ihsg", "mui", "nu", "pdip", "pln", "pdam", "usa",
+        "uk", "uae", "eu", "un", "ii", "iii", "iv", "bpjs", "bbm", "ktp", "kpai", "oecd",
+        "imf", "who", "wni", "wna"
+    }
+)  # fmt: skip
+_SPECIAL_CASE = {"rp": "Rp", "tbk": "Tbk", "iphone": "iPhone", "ipad": "iPad", "motogp": "MotoGP"}
+_UNITS = frozenset({"km", "kg", "cm", "mm", "ml", "gb", "mb", "tb", "mph", "kph"})
+_VOWELS = frozenset("aeiouy")
+_URL_WORD_SPLIT = re.compile(r"[-_.+\s]+")
+_LONG_NUMBER = re.compile(r"^\d{5,}$")
+_HASH_LIKE = re.compile(r"^(?=.*\d)(?=.*[a-z])[a-z0-9]{8,}$")
+_FIRST_SENTENCE = re.compile(rf"(?<=[.!?])[{_CLOSERS}]?\s+(?=[\"\u201cA-Z0-9])")
+
+
+def clean_paragraphs(paragraphs: Iterable[str]) -> CleanedBody:
+    """Keep the paragraphs that are the article; pull editor and origin out of credit lines."""
+    kept: list[str] = []
+    editor: str | None = None
+    origin: str | None = None
+    after_bare_lead_in = False
+    for paragraph in _join_fragments(_normalised(paragraphs)):
+        text = _END_MARKER.sub("", _PLACEHOLDER.sub("", paragraph))
+        if after_bare_lead_in and _is_headline_like(text):
+            continue  # the headlines listed under a bare "Baca juga:"
+        after_bare_lead_in = False
+        related = _RELATED.match(text)
+        if related:
+            after_bare_lead_in = not any(ch.isalnum() for ch in text[related.end() :])
+            continue
+        label = _label(text)
+        if label is not None:
+            name, value = label
+            if name in _EDITOR_LABELS and editor is None and value:
+                editor = value
+            elif name in _ORIGIN_LABELS and origin is None and value:
+                origin = value
+            continue
+        if _is_credit_or_junk(text):
+            continue
+        if kept and _is_prefix_duplicate(kept[-1], text):
+            _resolve_duplicate(kept, text)
+            continue
+        kept.append(text)
+    return CleanedBody(tuple(_without_tail(kept)), editor, origin)
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Split plain text into paragraphs at blank lines, and at line breaks that end a paragraph.
+
+    A line break followed by a lower-case letter, after a line without closing punctuation,
+    is a hard wrap inside a paragraph and is joined.
+    """
+    paragraphs: list[str] = []
+    for block in re.split(r"\n[ \t\u00a0]*\n", text.replace("\r\n", "\n").replace("\r", "\n")):
+        current: str | None = None
+        for raw in block.split("\n"):
+            line = raw.strip()
+            if not line:
+                continue
+            if current is not None and _is_hard_wrap(current, line):
+                current = f"{current} {line}"
+                continue
+            if current is not None:
+                paragraphs.append(current)
+            current = line
+        if current is not None:
+            paragraphs.append(current)
+    return paragraphs
+
+
+def outlet_from_dateline(first_paragraph: str) -> str | None:
+    """Return the outlet a dateline names ("Jakarta, CNN Indonesia -- ..."), or None."""
+    prefix = _dateline_prefix(first_paragraph)
+    if prefix is None:
+        return None
+    place_and_outlet = _PLACE_AND_OUTLET.match(prefix)
+    if place_and_outlet:
+        return _outlet_name(place_and_outlet["outlet"])
+    parts = [part.strip() for part in prefix.split(",") if part.strip()]
+    for part in parts:
+        if _DOMAIN.match(part):
+            return _outlet_name(part)
+    for part in parts:
+        if any(word.lower() in _MEDIA_WORDS for word in part.split()):
+            return _outlet_name(part)
+    return None
+
+
+def title_from_url(url: str) -> str | None:
+    """Make a readable headline from the words of a URL's slug, or None if it has none."""
+    best: list[str] = []
+    for segment in urlsplit(url).path.split("/"):
+        segment = re.sub(r"\.(?:html?|php|aspx?|jsp)$", "", unquote(segment), flags=re.I)
+        # Keep "3-0" and "U-22" whole; every other dash, dot or underscore separates words.
+        segment = re.sub(r"(?<=\d)-(?=\d)|(?<=\b[A-Za-z])-(?=\d)", "\x00", segment)
+        words = [w.replace("\x00", "-") for w in _URL_WORD_SPLIT.split(segment) if w]
+        words = [w for w in words if not _HASH_LIKE.match(w.lower())]
+        while words and _LONG_NUMBER.match(words[0]):
+            words.pop(0)
+        while words and _LONG_NUMBER.match(words[-1]):
+            words.pop()
+        if sum(any(ch.isalpha() for ch in w) for w in words) >= 2 and len(words) >= len(best):
+            best = words
+    if not best:
+        return None
+    return " ".join(_title_case(word, first=i == 0) for i, word in enumerate(best))
+
+
+def title_from_text(paragraph: str) -> str:
+    """Make a headline from a paragraph's first sentence, shortened to a few words."""
+    body = paragraph[_dateline_end(paragraph) :].strip() or paragraph
+    sentence = _FIRST_SENTENCE.split(body, maxsplit=1)[0].strip()
+    words = sentence.split()
+    if len(words) > MAX_TITLE_WORDS:
+        return " ".join(words[:MAX_TITLE_WORDS]).rstrip(f",;:-{_DASHES}") + "\u2026"
+    return sentence.rstrip(".")
+
+
+def _normalised(paragraphs: Iterable[str]) -> Iterable[str]:
+    """Yield each non-empty paragraph with its whitespace collapsed."""
+    for paragraph in paragraphs:
+        text = " ".join(paragraph.translate(_ZERO_WIDTH).split())
+        if text:
+            yield text
+
+
+def _join_fragments(paragraphs: Iterable[str]) -> list[str]:
+    """Rejoin a drop cap ("B" + "agi kamu...") or a lone dateline ("Suara.com -") to its text."""
+    joined: list[str] = []
+    pending: str | None = None
+    for text in paragraphs:
+        if pending is not None:
+            if len(pending) == 1 and text[0].islower():
+                text = pending + text
+            elif len(pending) > 1:
+                text = f"{pending} {text}"
+            else:
+                joined.append(pending)
+            pending = None
+        if (len(text) == 1 and text.isupper()) or _is_lone_dateline(text):
+            pending = text
+        else:
+            joined.append(text)
+    if pending is not None:
+        joined.append(pending)
+    return joined
+
+
+def _is_lone_dateline(text: str) -> bool:
+    """Tell whether a paragraph is only a dateline, split from the text it opens."""
+    return len(text.split()) <= 5 and re.search(rf"\s(?:--|[-{_DASHES}])$", text) is not None
+
+
+def _is_hard_wrap(previous: str, line: str) -> bool:
+    """Tell whether ``line`` continues ``previous`` inside one paragraph."""
+    return line[0].islower() and not re.search(rf"[.!?:;{_CLOSERS})\]*]$", previous)
+
+
+def _label(text: str) -> tuple[str, str] | None:
+    """Return (label, value) for an "Editor: ..." style credit line, or None."""
+    match = _LABEL.match(text) or _NEWS_SOURCE.match(text)
+    if match is None:
+        return None
+    value = match["value"].strip()
+    if len(value.split()) > _MAX_LABEL_WORDS:
+        return None
+    name = match.groupdict().get("label") or "sumber"
+    # "Sumber: Digiday. Gambar header: Pixabay." credits the first name only.
+    value = re.split(r"(?<=[a-z0-9)])\.\s", value, maxsplit=1)[0].rstrip(". ")
+    return name.lower(), value
+
+
+def _is_credit_or_junk(text: str) -> bool:
+    """Tell whether a paragraph is a photo credit, a caption, a tag or stray punctuation."""
+    if len(text) <= 1 or not any(ch.isalnum() for ch in text):
+        return True
+    if _CREDIT.match(text) or _BRACKET_TAGS.match(text):
+        return True
+    return bool(_CAPTION_CREDIT.search(text)) and len(text.split()) <= _MAX_CAPTION_WORDS
+
+
+def _is_prefix_duplicate(previous: str, text: str) -> bool:
+    """Tell whether one of two neighbouring paragraphs repeats the start of the other."""
+    shorter, longer = sorted((previous, text), key=len)
+    return len(shorter.split()) >= 5 and longer.startswith(shorter)
+
+
+def _resolve_duplicate(kept: list[str], text: str) -> None:
+    """Settle a repeated paragraph: a caption plus its credited copy both go, else keep one."""
+    previous = kept[-1]
+    if text == previous or len(text) < len(previous):
+        return
+    extra = text[len(previous) :]
+    kept.pop()
+    if len(extra.split()) > _MAX_HEADLINE_WORDS // 2:
+        kept.append(text)  # the first copy was cut short; keep the full one
+
+
+def _is_headline_like(text: str) -> bool:
+    """Tell whether a paragraph reads like a linked headline rather than article prose."""
+    stripped = text.rstrip(_CLOSERS)
+    return (
+        len(text.split()) <= _MAX_HEADLINE_WORDS
+        and not stripped.endswith((".", ",", ";", ":"))
+        and not text.startswith(('"', "\u201c", "'"))
+    )
+
+
+def _is_sentence(text: str) -> bool:
+    """Tell whether a paragraph is article prose: several words ending a sentence."""
+    return len(text.split()) >= _MIN_SENTENCE_WORDS and bool(_SENTENCE_END.search(text))
+
+
+def _is_navigation(text: str) -> bool:
+    """Tell whether a short line is a site navigation heading such as "Terpopuler"."""
+    return text.lower().strip(f" :|>\u00bb\u203a\u2022\u00b7-{_DASHES}") in _NAVIGATION
+
+
+def _without_tail(paragraphs: list[str]) -> list[str]:
+    """Drop the navigation block after the last sentence, and an outlet's closing blurb."""
+    last_sentence = max((i for i, p in enumerate(paragraphs) if _is_sentence(p)), default=-1)
+    for index in range(last_sentence + 1, len(paragraphs)):
+        if _is_navigation(paragraphs[index]):
+            paragraphs = paragraphs[:index]
+            break
+    while paragraphs and _SELF_PROMOTION.match(paragraphs[-1]):
+        paragraphs = paragraphs[:-1]
+    return paragraphs
+
+
+def _dateline_prefix(paragraph: str) -> str | None:
+    """Return the text before a dateline's dash, or None when the paragraph has no dateline."""
+    match = _DATELINE.match(paragraph)
+    if match is None or len(match["prefix"].split()) > 6:
+        return None
+    return match["prefix"].strip()
+
+
+def _dateline_end(paragraph: str) -> int:
+    """Return where the story starts after a dateline naming an outlet or an upper-case place."""
+    match = _DATELINE.match(paragraph)
+    prefix = _dateline_prefix(paragraph)
+    if match is None or prefix is None:
+        return 0
+    if outlet_from_dateline(paragraph) or not any(ch.islower() for ch in prefix):
+        return match.end()
+    return 0
+
+
+def _outlet_name(name: str) -> str:
+    """Normalise an outlet's name as printed in upper case ("PR CIREBON" -> "PR Cirebon")."""
+    name = name.strip(f" .,-{_DASHES}")
+    if _DOMAIN.match(name):
+        site, _, rest = name.partition(".")
+        if site.isupper() or site.islower():
+            return site.capitalize() + "." + rest.lower()
+        return site + "." + rest.lower()
+    if any(ch.islower() for ch in name):
+        return name
+    return " ".join(_cased(word) for word in name.split())
+
+
+def _title_case(word: str, first: bool) -> str:
+    """Case one slug word for a headline: small words lower, acronyms upper."""
+    if any(ch.isupper() for ch in word):
+        return word
+    if not first and word in _SMALL_WORDS:
+        return word
+    return _cased(word)
+
+
+def _cased(word: str) -> str:
+    """Case one word: acronyms upper, units lower, everything else capitalised."""
+    lower = word.lower()
+    if lower in _SPECIAL_CASE:
+        return _SPECIAL_CASE[lower]
+    if lower in _UNITS:
+        return lower
+    letters = [ch for ch in lower if ch.isalpha()]
+    if lower in _ACRONYMS or (len(letters) >= 2 and not _VOWELS.intersection(letters)):
+        return word.upper()
+    return word[:1].upper() + lower[1:]

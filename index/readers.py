@@ -1,0 +1,294 @@
+"""Read news articles from text dumps, JSONL files and saved web pages."""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import json
+import os
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+import trafilatura
+
+from index.articles import Article, SkippedSource
+from index.cleaning import (
+    clean_paragraphs,
+    outlet_from_dateline,
+    split_paragraphs,
+    title_from_text,
+    title_from_url,
+)
+from index.dates import is_date_line, parse_published
+
+SUPPORTED_SUFFIXES = (".txt", ".md", ".jsonl", ".html", ".htm")
+
+_SNIFF_BYTES = 8192
+_ID_LENGTH = 16
+_MAX_HEADLINE_WORDS = 30
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
+# htmldate fills a missing time with midnight; a bare midnight means "date only".
+_MIDNIGHT = "T00:00:00"
+
+
+def read_sources(paths: Iterable[Path]) -> Iterator[Article | SkippedSource]:
+    """Walk files and folders (recursively, sorted, hidden files skipped), yield each article read, or a SkippedSource (path, reason, line) for what cannot be read.
+
+    Streams: never holds the whole corpus in memory. A path that does not exist yields a
+    SkippedSource. Files with unsupported suffixes inside folders are ignored silently; an
+    unsupported file named explicitly is a SkippedSource.
+    """  # noqa: E501
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            yield from _read_folder(path, set())
+        elif not path.exists():
+            yield SkippedSource(str(path), "no such file or folder")
+        elif not path.is_file():
+            yield SkippedSource(str(path), "not a regular file")
+        elif path.suffix.lower() not in SUPPORTED_SUFFIXES:
+            kind = f"'{path.suffix}' files" if path.suffix else "files without a suffix"
+            supported = ", ".join(SUPPORTED_SUFFIXES)
+            yield SkippedSource(str(path), f"cannot read {kind} (supported: {supported})")
+        else:
+            yield from _read_file(path)
+
+
+def read_text_article(text: str, path: str) -> Article:
+    """Read a plain-text dump: headline, optional date line, then the body.
+
+    Raises ValueError with a reason when no article text is found.
+    """
+    lines = [_MARKDOWN_HEADING.sub("", line).strip() for line in text.splitlines()]
+    filled = [i for i, line in enumerate(lines) if line]
+    if not filled:
+        raise ValueError("empty file")
+    published: str | None = None
+    title: str | None = None
+    # The headline and its date line open the dump, in either order.
+    for index in filled[:2]:
+        if published is None and is_date_line(lines[index]):
+            published = parse_published(lines[index])
+        elif title is None and _is_headline(lines[index]):
+            title = lines[index]
+        else:
+            break
+        lines[index] = ""
+    paragraphs = split_paragraphs("\n".join(lines))
+    body = clean_paragraphs(paragraphs)
+    if not body.paragraphs:
+        raise ValueError("no article text found")
+    first = body.paragraphs[0]
+    return Article(
+        id=_stable_id(path),
+        title=title or title_from_text(first),
+        paragraphs=body.paragraphs,
+        path=path,
+        source=outlet_from_dateline(first),
+        published=published,
+        editor=body.editor,
+        origin=body.origin,
+    )
+
+
+def read_html_article(html: str, path: str, url: str | None = None) -> Article:
+    """Read a saved web page with trafilatura: main text, headline, date and site name.
+
+    Raises ValueError when the page has no main text.
+    """
+    try:
+        document = trafilatura.bare_extraction(
+            html,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            date_extraction_params={"outputformat": "%Y-%m-%dT%H:%M:%S%z"},
+        )
+    except Exception as error:  # trafilatura and lxml raise many kinds on broken markup
+        raise ValueError(f"HTML could not be parsed ({type(error).__name__})") from error
+    text = getattr(document, "text", None) or ""
+    if not text.strip():
+        raise ValueError("no article text found in the page")
+    title = _string(getattr(document, "title", None))
+    lines = text.splitlines()
+    # trafilatura keeps the page's <h1> as the first line of the text.
+    while title and lines and _same_text(lines[0], title):
+        lines.pop(0)
+    body = clean_paragraphs(lines)
+    if not body.paragraphs:
+        raise ValueError("no article text found in the page")
+    first = body.paragraphs[0]
+    url = url or _string(getattr(document, "url", None))
+    return Article(
+        id=_stable_id(url or path),
+        title=title or (url and title_from_url(url)) or title_from_text(first),
+        paragraphs=body.paragraphs,
+        path=path,
+        source=_string(getattr(document, "sitename", None)) or outlet_from_dateline(first),
+        published=_html_date(_string(getattr(document, "date", None))),
+        url=url,
+        editor=body.editor,
+        origin=body.origin,
+    )
+
+
+def article_from_record(record: dict[str, object], path: str) -> Article:
+    """Build an article from one JSONL record; ``path`` is where it was read ("file:LINE").
+
+    Without an ``id`` the article is named by its URL, else by ``path``, so that re-reading
+    the same file gives the same ids. Raises ValueError with a reason when unusable.
+    """
+    text = record.get("text")
+    if text is None:
+        raise ValueError("no 'text' field")
+    if not isinstance(text, str):
+        raise ValueError("'text' is not a string")
+    if not text.strip():
+        raise ValueError("'text' is empty")
+    body = clean_paragraphs(split_paragraphs(text))
+    if not body.paragraphs:
+        raise ValueError("no article text left after cleaning")
+    first = body.paragraphs[0]
+    url = _string(record.get("url"))
+    given_id = record.get("id")
+    has_id = isinstance(given_id, str | int) and not isinstance(given_id, bool)
+    article_id = str(given_id).strip() if has_id else ""
+    date = _string(record.get("published")) or _string(record.get("date"))
+    return Article(
+        id=article_id or _stable_id(url or path),
+        title=(
+            _string(record.get("title")) or (url and title_from_url(url)) or title_from_text(first)
+        ),
+        paragraphs=body.paragraphs,
+        path=path,
+        source=_string(record.get("source")) or outlet_from_dateline(first),
+        published=parse_published(date) if date else None,
+        url=url,
+        editor=_string(record.get("editor")) or body.editor,
+        origin=_string(record.get("origin")) or body.origin,
+    )
+
+
+def _read_folder(folder: Path, seen: set[str]) -> Iterator[Article | SkippedSource]:
+    """Yield what the supported files under ``folder`` hold, in name order."""
+    real = os.path.realpath(folder)
+    if real in seen:
+        return  # a symbolic link back up the tree
+    seen.add(real)
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError as error:
+        yield SkippedSource(str(folder), f"cannot read folder ({error.strerror or error})")
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        path = folder / entry.name
+        if entry.is_dir():
+            yield from _read_folder(path, seen)
+        elif entry.is_file() and path.suffix.lower() in SUPPORTED_SUFFIXES:
+            yield from _read_file(path)
+
+
+def _read_file(path: Path) -> Iterator[Article | SkippedSource]:
+    """Yield the article(s) one file holds, or why it cannot be read."""
+    name = str(path)
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(_SNIFF_BYTES)
+            problem = _binary_problem(head)
+            if problem:
+                yield SkippedSource(name, problem)
+                return
+            if path.suffix.lower() == ".jsonl":
+                stream.seek(0)
+                yield from _read_jsonl(stream, name)
+                return
+            data = head + stream.read()
+    except OSError as error:
+        yield SkippedSource(name, f"cannot read file ({error.strerror or error})")
+        return
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        yield SkippedSource(name, "not UTF-8 text")
+        return
+    if not text.strip():
+        yield SkippedSource(name, "empty file")
+        return
+    try:
+        if path.suffix.lower() in (".html", ".htm"):
+            yield read_html_article(text, name)
+        else:
+            yield read_text_article(text, name)
+    except ValueError as error:
+        yield SkippedSource(name, str(error))
+
+
+def _read_jsonl(stream: BinaryIO, name: str) -> Iterator[Article | SkippedSource]:
+    """Yield one article per JSONL line; a bad line is skipped with its number."""
+    records = 0
+    for number, raw in enumerate(stream, start=1):
+        if number == 1:
+            raw = raw.removeprefix(codecs.BOM_UTF8)
+        if not raw.strip():
+            continue
+        records += 1
+        try:
+            record = json.loads(raw.decode("utf-8"))
+        except UnicodeDecodeError:
+            yield SkippedSource(name, "not UTF-8 text", number)
+            continue
+        except json.JSONDecodeError as error:
+            yield SkippedSource(name, f"not valid JSON ({error.msg})", number)
+            continue
+        if not isinstance(record, dict):
+            yield SkippedSource(name, "not a JSON object", number)
+            continue
+        try:
+            yield article_from_record(record, f"{name}:{number}")
+        except ValueError as error:
+            yield SkippedSource(name, str(error), number)
+    if records == 0:
+        yield SkippedSource(name, "empty file")
+
+
+def _binary_problem(head: bytes) -> str | None:
+    """Say why a file's first bytes are not UTF-8 text, or None when they may be."""
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "not UTF-8 text (UTF-16)"
+    if b"\x00" in head:
+        return "binary file, not text"
+    return None
+
+
+def _is_headline(line: str) -> bool:
+    """Tell whether a dump's first line reads as a headline rather than body text."""
+    return len(line.split()) <= _MAX_HEADLINE_WORDS and not line.endswith(".")
+
+
+def _html_date(date: str | None) -> str | None:
+    """Normalise trafilatura's date; a time of exactly midnight without a zone was padding."""
+    published = parse_published(date) if date else None
+    if published and published.endswith(_MIDNIGHT):
+        return published.removesuffix(_MIDNIGHT)
+    return published
+
+
+def _same_text(line: str, title: str) -> bool:
+    """Tell whether a line repeats the headline."""
+    return " ".join(line.split()).casefold() == " ".join(title.split()).casefold()
+
+
+def _string(value: object) -> str | None:
+    """Return a field's text, stripped, or None when it is missing, empty or not text."""
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    return None
+
+
+def _stable_id(key: str) -> str:
+    """Name an article by a short hash of its URL or path, the same on every run."""
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:_ID_LENGTH]
