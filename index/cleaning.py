@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 MAX_TITLE_WORDS = 12
+# Fewer slug words than this are a tag ("uber-chat", "untitled-story"), not a headline.
+MIN_SLUG_WORDS = 3
 
 # En and em dashes, and curly closing quotes, as Indonesian sites print them.
 _DASHES = "\u2013\u2014"
@@ -55,6 +57,8 @@ _MAX_CAPTION_WORDS = 20
 # Reporter initials and embed stubs left alone on a line: "(rsa)", "[sau]", "(D011)".
 _BRACKET_TAGS = re.compile(r"^(?:[\[(][^\[\]()]{0,30}[\])]\s*)+$")
 _END_MARKER = re.compile(r"\s*\*{2,}\s*$")
+# Reporter initials after the last sentence: "... kata Widodo. (wis/ugo)", "... tegasnya. [rhm]".
+_TRAILING_INITIALS = re.compile(rf"(?<=[.!?{_CLOSERS}])\s+[\[(][a-z][a-z./ -]{{0,20}}[\])]$")
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 _SENTENCE_END = re.compile(rf"[.!?][{_CLOSERS})\]*]*$")
 _MIN_SENTENCE_WORDS = 8
@@ -105,7 +109,7 @@ _ACRONYMS = frozenset(
         "uu", "pon", "asean", "nato", "opec", "fifa", "uefa", "afc", "aff", "nba", "nfl",
         "ufc", "ai", "ceo", "bi", "bei", "ihsg", "mui", "nu", "pdip", "pln", "pdam", "usa",
         "uk", "uae", "eu", "un", "ii", "iii", "iv", "bpjs", "bbm", "ktp", "kpai", "oecd",
-        "imf", "who", "wni", "wna"
+        "imf", "who", "wni", "wna", "ham"
     }
 )  # fmt: skip
 _SPECIAL_CASE = {"rp": "Rp", "tbk": "Tbk", "iphone": "iPhone", "ipad": "iPad", "motogp": "MotoGP"}
@@ -124,7 +128,7 @@ def clean_paragraphs(paragraphs: Iterable[str]) -> CleanedBody:
     origin: str | None = None
     after_bare_lead_in = False
     for paragraph in _join_fragments(_normalised(paragraphs)):
-        text = _END_MARKER.sub("", _PLACEHOLDER.sub("", paragraph))
+        text = _TRAILING_INITIALS.sub("", _END_MARKER.sub("", _PLACEHOLDER.sub("", paragraph)))
         if after_bare_lead_in and _is_headline_like(text):
             continue  # the headlines listed under a bare "Baca juga:"
         after_bare_lead_in = False
@@ -204,7 +208,8 @@ def title_from_url(url: str) -> str | None:
             words.pop(0)
         while words and _LONG_NUMBER.match(words[-1]):
             words.pop()
-        if sum(any(ch.isalpha() for ch in w) for w in words) >= 2 and len(words) >= len(best):
+        wordy = sum(any(ch.isalpha() for ch in w) for w in words)
+        if wordy >= MIN_SLUG_WORDS and len(words) >= len(best):
             best = words
     if not best:
         return None
@@ -213,6 +218,7 @@ def title_from_url(url: str) -> str | None:
 
 def title_from_text(paragraph: str) -> str:
     """Make a headline from a paragraph's first sentence, shortened to a few words."""
+    paragraph = " ".join(paragraph.split())
     body = paragraph[_dateline_end(paragraph) :].strip() or paragraph
     sentence = _FIRST_SENTENCE.split(body, maxsplit=1)[0].strip()
     words = sentence.split()

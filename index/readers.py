@@ -72,7 +72,7 @@ def read_text_article(text: str, path: str) -> Article:
         if published is None and is_date_line(lines[index]):
             published = parse_published(lines[index])
         elif title is None and _is_headline(lines[index]):
-            title = lines[index]
+            title = " ".join(lines[index].split())
         else:
             break
         lines[index] = ""
@@ -283,9 +283,9 @@ def _same_text(line: str, title: str) -> bool:
 
 
 def _string(value: object) -> str | None:
-    """Return a field's text, stripped, or None when it is missing, empty or not text."""
+    """Return a field's text with its whitespace collapsed, or None when missing or empty."""
     if isinstance(value, str) and value.strip():
-        return value.strip()
+        return " ".join(value.split())
     return None
 
 
