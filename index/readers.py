@@ -28,6 +28,8 @@ SUPPORTED_SUFFIXES = (".txt", ".md", ".jsonl", ".html", ".htm")
 _SNIFF_BYTES = 8192
 _ID_LENGTH = 16
 _MAX_HEADLINE_WORDS = 30
+# trafilatura falls back to any text on pages without an article ("Beranda", "Masuk").
+_MIN_PAGE_WORDS = 10
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 # htmldate fills a missing time with midnight; a bare midnight means "date only".
 _MIDNIGHT = "T00:00:00"
@@ -117,7 +119,7 @@ def read_html_article(html: str, path: str, url: str | None = None) -> Article:
     while title and lines and _same_text(lines[0], title):
         lines.pop(0)
     body = clean_paragraphs(lines)
-    if not body.paragraphs:
+    if sum(len(p.split()) for p in body.paragraphs) < _MIN_PAGE_WORDS:
         raise ValueError("no article text found in the page")
     first = body.paragraphs[0]
     url = url or _string(getattr(document, "url", None))

@@ -1,0 +1,358 @@
+"""Reading sources: text dumps, JSONL, saved pages, folders, and files that cannot be read."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from index.articles import Article, SkippedSource
+from index.readers import (
+    SUPPORTED_SUFFIXES,
+    article_from_record,
+    read_html_article,
+    read_sources,
+    read_text_article,
+)
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+DATA = Path(__file__).parent / "data" / "ingest"
+
+BODY = (
+    "Hujan deras sejak Kamis malam membuat ratusan rumah warga terendam banjir.\n\n"
+    "Petugas gabungan menyiapkan perahu karet dan dapur umum bagi warga yang mengungsi."
+)
+LEAD_IN = re.compile(r"^\W*(baca|simak|lihat)[\s_]+juga", re.IGNORECASE)
+
+
+def read_all(*paths: Path) -> tuple[list[Article], list[SkippedSource]]:
+    """Read sources and sort what comes back into articles and skipped sources."""
+    items = list(read_sources(paths))
+    articles = [item for item in items if isinstance(item, Article)]
+    skipped = [item for item in items if isinstance(item, SkippedSource)]
+    assert len(articles) + len(skipped) == len(items)
+    return articles, skipped
+
+
+def jsonl(path: Path, *lines: object) -> Path:
+    """Write JSONL lines (objects are dumped, strings written as they are)."""
+    text = "\n".join(line if isinstance(line, str) else json.dumps(line) for line in lines)
+    path.write_text(text + "\n", encoding="utf-8")
+    return path
+
+
+# Plain text and markdown
+
+
+def test_text_dump_gives_headline_date_and_body(tmp_path: Path) -> None:
+    dump = tmp_path / "banjir.txt"
+    dump.write_text(f"Banjir Rendam Bekasi\n- 17 September 2021, 16:30 WIB\n\n{BODY}\n")
+
+    (article,), skipped = read_all(dump)
+
+    assert skipped == []
+    assert article.title == "Banjir Rendam Bekasi"
+    assert article.published == "2021-09-17T16:30:00+07:00"
+    assert article.paragraphs == tuple(BODY.split("\n\n"))
+    assert article.path == str(dump)
+
+
+def test_markdown_headline_loses_its_hash_and_the_date_may_come_first(tmp_path: Path) -> None:
+    dump = tmp_path / "banjir.md"
+    dump.write_text(f"Jumat, 17/09/2021 16:30\n\n# Banjir Rendam Bekasi\n\n{BODY}\n")
+
+    (article,), _ = read_all(dump)
+
+    assert article.title == "Banjir Rendam Bekasi"
+    assert article.published == "2021-09-17T16:30:00"
+    assert article.paragraphs == tuple(BODY.split("\n\n"))
+
+
+def test_a_dump_without_headline_takes_its_title_from_the_text() -> None:
+    article = read_text_article(BODY, "banjir.txt")
+    # A first sentence of up to twelve words is the whole title, without its full stop.
+    assert article.title == BODY.split(".")[0]
+    assert article.paragraphs[0].startswith("Hujan deras")
+    assert article.published is None
+
+
+def test_single_newline_paragraphs_are_split() -> None:
+    text = "Banjir Rendam Bekasi\n" + BODY.replace("\n\n", "\n")
+    assert read_text_article(text, "a.txt").paragraphs == tuple(BODY.split("\n\n"))
+
+
+def test_a_headline_alone_is_no_article() -> None:
+    with pytest.raises(ValueError, match="no article text"):
+        read_text_article("Banjir Rendam Bekasi\n\n", "a.txt")
+
+
+def test_text_ids_are_stable_and_differ_by_path() -> None:
+    first = read_text_article(BODY, "corpus/a.txt")
+    assert read_text_article(BODY, "corpus/a.txt").id == first.id
+    assert read_text_article(BODY, "corpus/b.txt").id != first.id
+
+
+# JSONL
+
+
+def test_jsonl_bad_lines_are_skipped_with_their_numbers(tmp_path: Path) -> None:
+    source = jsonl(
+        tmp_path / "news.jsonl",
+        {"id": "a", "title": "Satu", "text": BODY},
+        '{"id": "b", "text": "unterminated',
+        ["not", "an", "object"],
+        "",
+        {"id": "c", "title": "Tanpa teks"},
+        {"id": "d", "text": "   "},
+        {"id": "e", "text": 42},
+        {"id": "f", "title": "Dua", "text": BODY},
+    )
+
+    articles, skipped = read_all(source)
+
+    assert [a.id for a in articles] == ["a", "f"]
+    assert [a.path for a in articles] == [f"{source}:1", f"{source}:8"]
+    assert [(s.path, s.line) for s in skipped] == [(str(source), n) for n in (2, 3, 5, 6, 7)]
+    reasons = [s.reason for s in skipped]
+    assert reasons[0].startswith("not valid JSON")
+    assert reasons[1] == "not a JSON object"
+    assert reasons[2:] == ["no 'text' field", "'text' is empty", "'text' is not a string"]
+
+
+def test_jsonl_null_title_comes_from_the_url_slug_or_the_text(tmp_path: Path) -> None:
+    url = "https://kumparan.com/penulis/ketua-mpr-mustahil-transportasi-bersaing-bebas"
+    source = jsonl(
+        tmp_path / "news.jsonl",
+        {"id": "a", "title": None, "url": url, "date": "2017-03-28", "text": BODY},
+        {"id": "b", "title": None, "url": None, "date": None, "source": None, "text": BODY},
+    )
+
+    (with_url, without_url), skipped = read_all(source)
+
+    assert skipped == []
+    assert with_url.title == "Ketua MPR Mustahil Transportasi Bersaing Bebas"
+    assert with_url.url == url
+    assert with_url.published == "2017-03-28"
+    assert without_url.title.startswith("Hujan deras sejak Kamis malam")
+    assert without_url.published is None and without_url.source is None
+
+
+def test_jsonl_fields_map_onto_the_article() -> None:
+    record: dict[str, object] = {
+        "id": 7,
+        "title": "Banjir  Rendam\u00a0Bekasi",
+        "published": "17 September 2021, 16:30 WIB",
+        "source": "Kabar Kota",
+        "url": "https://kabarkota.example/banjir",
+        "text": BODY + "\n\nEditor: Rina Marlina",
+    }
+    article = article_from_record(record, "news.jsonl:3")
+    assert article.id == "7"
+    assert article.title == "Banjir Rendam Bekasi"
+    assert article.published == "2021-09-17T16:30:00+07:00"
+    assert article.source == "Kabar Kota"
+    assert article.editor == "Rina Marlina"
+    assert article.path == "news.jsonl:3"
+    assert article.paragraphs == tuple(BODY.split("\n\n"))
+
+
+def test_jsonl_without_id_gets_a_stable_id_from_url_or_place(tmp_path: Path) -> None:
+    source = jsonl(
+        tmp_path / "news.jsonl",
+        {"text": BODY},
+        {"text": BODY},
+        {"url": "https://example.com/a-b-c-d", "text": BODY},
+    )
+
+    first, _ = read_all(source)
+    again, _ = read_all(source)
+
+    assert [a.id for a in first] == [a.id for a in again]
+    assert len({a.id for a in first}) == 3
+    moved = article_from_record({"url": "https://example.com/a-b-c-d", "text": BODY}, "x:9")
+    assert moved.id == first[2].id  # the URL names it wherever the record sits
+
+
+def test_jsonl_with_a_byte_order_mark_loads(tmp_path: Path) -> None:
+    source = tmp_path / "bom.jsonl"
+    source.write_bytes(b"\xef\xbb\xbf" + json.dumps({"id": "a", "text": BODY}).encode() + b"\n")
+    articles, skipped = read_all(source)
+    assert [a.id for a in articles] == ["a"] and skipped == []
+
+
+def test_a_latin1_line_in_jsonl_is_skipped_not_guessed(tmp_path: Path) -> None:
+    source = tmp_path / "mixed.jsonl"
+    good = json.dumps({"id": "a", "text": BODY}).encode()
+    source.write_bytes(good + b"\n" + '{"id": "b", "text": "Caf\u00e9 baru"}'.encode("latin-1"))
+
+    articles, skipped = read_all(source)
+
+    assert [a.id for a in articles] == ["a"]
+    assert [(s.line, s.reason) for s in skipped] == [(2, "not UTF-8 text")]
+
+
+# HTML
+
+
+def test_html_page_gives_main_text_without_boilerplate() -> None:
+    (article,), skipped = read_all(DATA / "banjir-bekasi.html")
+
+    assert skipped == []
+    assert article.title == "Banjir Rendam Ratusan Rumah di Bekasi"
+    assert article.source == "Kabar Kota"
+    assert article.published == "2021-09-17T16:30:00+07:00"
+    assert article.editor == "Rina Marlina"
+    assert article.paragraphs[0].startswith("BEKASI, Kabar Kota - Hujan deras")
+    assert article.paragraphs[-1].endswith('hingga akhir pekan," ujarnya.')
+    assert len(article.paragraphs) == 4
+    text = "\n".join(article.paragraphs)
+    for junk in ("SCRIPT_TEXT", "showAd", "Beranda", "Advertisement", "Baca juga", "Copyright"):
+        assert junk not in text
+    assert "Macet di Cikampek" not in text and "Berita Terkait" not in text
+
+
+def test_html_page_without_main_text_is_an_error() -> None:
+    with pytest.raises(ValueError, match="no article text"):
+        read_html_article("<html><head><title>Kosong</title></head><body></body></html>", "a")
+
+
+def test_html_title_falls_back_to_the_url() -> None:
+    html = f"<html><body><article><p>{BODY.replace(chr(10) * 2, '</p><p>')}</p></article></body>"
+    url = "https://kabarkota.example/berita/banjir-rendam-ratusan-rumah-di-bekasi"
+    article = read_html_article(html, "page.html", url=url)
+    assert article.title == "Banjir Rendam Ratusan Rumah di Bekasi"
+    assert article.url == url
+
+
+# Broken files
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("binary.txt", b"PK\x03\x04\x00\x00\x08\x00 zip bytes", "binary file, not text"),
+        ("binary.jsonl", b'{"text": "a"}\n\x00\x01\x02', "binary file, not text"),
+        ("empty.txt", b"", "empty file"),
+        ("blank.md", b"  \n\t\n \n", "empty file"),
+        ("blank.jsonl", b"\n\n  \n", "empty file"),
+        ("latin1.txt", "Kafe baru di Bandung\n\nCaf\u00e9 itu ramai.".encode("latin-1"), None),
+        ("utf16.txt", "Judul\n\nIsi berita.".encode("utf-16"), "not UTF-8 text (UTF-16)"),
+        ("nothing.html", b"<html><body><nav>Beranda</nav><p>Masuk</p></body></html>", None),
+    ],
+)
+def test_broken_files_are_skipped_with_a_reason(
+    tmp_path: Path, name: str, content: bytes, reason: str | None
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+
+    articles, skipped = read_all(path)
+
+    assert articles == []
+    assert [s.path for s in skipped] == [str(path)]
+    assert skipped[0].line is None
+    expected = reason or {"latin1.txt": "not UTF-8 text", "nothing.html": "no article text"}[name]
+    assert skipped[0].reason.startswith(expected)
+
+
+def test_an_unreadable_file_is_skipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    locked = tmp_path / "locked.txt"
+    locked.write_text(BODY)
+    original_open = Path.open
+
+    def refuse(self: Path, *args: object, **kwargs: object) -> object:
+        if self == locked:
+            raise PermissionError(13, "Permission denied")
+        return original_open(self, *args, **kwargs)  # type: ignore[call-overload]
+
+    # Tests may run as root, which chmod cannot lock out.
+    monkeypatch.setattr(Path, "open", refuse)
+
+    _, skipped = read_all(locked)
+
+    assert skipped == [SkippedSource(str(locked), "cannot read file (Permission denied)")]
+
+
+def test_a_missing_path_and_an_unsupported_file_named_explicitly(tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere.txt"
+    pdf = tmp_path / "report.pdf"
+    pdf.write_bytes(b"%PDF-1.4")
+
+    _, skipped = read_all(missing, pdf)
+
+    assert [s.path for s in skipped] == [str(missing), str(pdf)]
+    assert skipped[0].reason == "no such file or folder"
+    assert "'.pdf'" in skipped[1].reason and ".jsonl" in skipped[1].reason
+
+
+def test_folders_are_walked_recursively_sorted_without_hidden_or_unsupported(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "inner").mkdir()
+    (tmp_path / ".git").mkdir()
+    for relative in ("c.txt", "a.md", "b/z.htm", "b/inner/y.txt", ".git/x.txt", ".hidden.txt"):
+        (tmp_path / relative).write_text(f"Judul {relative}\n\n{BODY}\n")
+    (tmp_path / "b" / "z.htm").write_text(f"<html><body><article><p>{BODY}</p></article></body>")
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "README").write_text("no suffix")
+
+    articles, skipped = read_all(tmp_path)
+
+    assert skipped == []
+    found = [Path(a.path).relative_to(tmp_path).as_posix() for a in articles]
+    assert found == ["a.md", "b/inner/y.txt", "b/z.htm", "c.txt"]
+
+
+def test_read_sources_streams_one_source_at_a_time(tmp_path: Path) -> None:
+    first = tmp_path / "a.txt"
+    first.write_text(f"Judul\n\n{BODY}\n")
+
+    def paths() -> Iterator[Path]:
+        yield first
+        raise AssertionError("the second path was asked for before the first was used")
+
+    items = read_sources(paths())
+    assert isinstance(next(items), Article)
+
+
+def test_supported_suffixes() -> None:
+    assert SUPPORTED_SUFFIXES == (".txt", ".md", ".jsonl", ".html", ".htm")
+
+
+# The shared corpora
+
+
+def test_indosum_loads_whole_and_clean() -> None:
+    corpus = SHARED / "corpus" / "indosum-3000.jsonl"
+    if not corpus.is_file():
+        pytest.skip("the shared corpus is absent (corpus/indosum-3000.jsonl beside the checkout)")
+
+    articles, skipped = read_all(corpus)
+
+    assert len(articles) == 3000
+    assert skipped == []
+    assert len({a.id for a in articles}) == 3000
+    assert all(a.title.strip() and a.paragraphs for a in articles)
+    assert all(p.strip() for a in articles for p in a.paragraphs)
+    assert not [p for a in articles for p in a.paragraphs if LEAD_IN.match(p)]
+    assert not [a.id for a in articles if a.paragraphs[-1].startswith("DailySocial.id adalah")]
+    ketua = next(a for a in articles if a.url and a.url.endswith("online-bersaing-bebas"))
+    assert ketua.title == "Ketua MPR Mustahil Transportasi Tradisional dan Online Bersaing Bebas"
+
+
+def test_dev_passages_load_with_titles_from_their_text() -> None:
+    passages = SHARED / "eval" / "dev-passages.jsonl"
+    if not passages.is_file():
+        pytest.skip("the shared eval data is absent (eval/dev-passages.jsonl beside the checkout)")
+
+    articles, skipped = read_all(passages)
+
+    assert skipped == []
+    assert len(articles) == 1283
+    assert all(a.id.startswith("facqa-p-") for a in articles)
+    assert all(a.paragraphs[0].startswith(a.title.removesuffix("\u2026")) for a in articles)
