@@ -17,7 +17,7 @@ import numpy as np
 
 from index import store
 from index.articles import Article, SkippedSource
-from index.chunking import embedding_context, split_article
+from index.chunking import embedding_context, lexical_text, split_article
 from index.defaults import ANSWER_FLOORS, EMBED_BATCH, FORMAT_VERSION
 from index.embedders import Embedder
 from index.errors import IndexIncompatible, IndexMissing, NewsbotError, NoSources
@@ -123,7 +123,7 @@ def _write_articles(
             "INSERT INTO paragraphs VALUES (?, ?, ?, ?, ?, ?)",
             [
                 (row + i, p.article_id, p.number, p.text, _hash(p.context),
-                 " ".join(tokenize(p.context)))
+                 " ".join(tokenize(lexical_text(item.title, p.text))))
                 for i, p in enumerate(paragraphs)
             ],
         )
@@ -134,13 +134,13 @@ def _write_articles(
 def _contexts(conn: sqlite3.Connection) -> Iterator[tuple[int, str, str]]:
     """Yield (row, context hash, context) of every paragraph, in row order."""
     query = """
-        SELECT p.row, p.context_hash, a.title, p.number, p.text,
+        SELECT p.row, p.context_hash, p.text,
                (SELECT q.text FROM paragraphs q
                 WHERE q.article_id = p.article_id AND q.number = p.number - 1)
-        FROM paragraphs p JOIN articles a ON a.id = p.article_id ORDER BY p.row
+        FROM paragraphs p ORDER BY p.row
     """
-    for row, context_hash, title, _number, text, previous in conn.execute(query):
-        yield row, context_hash, embedding_context(title, previous, text)
+    for row, context_hash, text, previous in conn.execute(query):
+        yield row, context_hash, embedding_context(previous, text)
 
 
 def _embed_all(

@@ -1,0 +1,70 @@
+"""Shared fixtures: a deterministic fake embedder, the real model, the shared data."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from index.embedders import Embedder, Vectors, load_embedder
+from index.lexical import tokenize
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+SAMPLE = REPO / "index" / "sample"
+
+
+class FakeEmbedder:
+    """Hashes lexical tokens into a small vector: texts sharing words are close. Counts what
+    it embeds, so tests can tell whether anything was embedded again."""
+
+    def __init__(self, dim: int = 64, name: str = "fake-hash-64") -> None:
+        self.name = name
+        self.dim = dim
+        self.passages_embedded = 0
+        self.queries_embedded = 0
+
+    def _vector(self, text: str) -> np.ndarray:
+        vector = np.zeros(self.dim, dtype=np.float32)
+        for token in tokenize(text) or [text.lower()]:
+            digest = hashlib.blake2b(token.encode(), digest_size=4).digest()
+            vector[int.from_bytes(digest, "little") % self.dim] += 1.0
+        return vector / (np.linalg.norm(vector) or 1.0)
+
+    def embed_passages(self, texts: Sequence[str]) -> Vectors:
+        self.passages_embedded += len(texts)
+        return np.array([self._vector(t) for t in texts], dtype=np.float32).reshape(-1, self.dim)
+
+    def embed_queries(self, texts: Sequence[str]) -> Vectors:
+        self.queries_embedded += len(texts)
+        return np.array([self._vector(t) for t in texts], dtype=np.float32).reshape(-1, self.dim)
+
+
+@pytest.fixture
+def fake_embedder() -> FakeEmbedder:
+    return FakeEmbedder()
+
+
+@pytest.fixture(scope="session")
+def real_embedder() -> Embedder:
+    """The default model (multilingual-e5-small, 4-bit); it loads in milliseconds."""
+    return load_embedder()
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    """The shared development data beside the checkout; tests needing it skip without it."""
+    if not (SHARED / "corpus").is_dir():
+        pytest.skip("the shared development data (../shared) is not beside this checkout")
+    return SHARED
+
+
+def write_article(folder: Path, name: str, title: str, *paragraphs: str) -> Path:
+    """Write a plain-text article dump (headline, date line, body) and return its path."""
+    path = folder / name
+    body = "\n\n".join(paragraphs)
+    path.write_text(f"{title}\n\n- 17 September 2021, 16:30 WIB\n\n{body}\n", encoding="utf-8")
+    return path

@@ -1,0 +1,202 @@
+"""Building, storing and re-building the index: round trip, incremental, atomic, errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from index import store
+from index.build import build_index
+from index.errors import BuildInProgress, IndexDamaged, IndexIncompatible, IndexMissing, NoSources
+from index.search import NewsIndex
+from tests.conftest import REPO, FakeEmbedder, write_article
+
+TROOPS = (
+    "Sekretaris Jenderal CSTO Stanislav Zas mengatakan Rusia, Belarus dan Armenia setuju "
+    "untuk mengerahkan pasukan militer di sepanjang perbatasan."
+)
+BORDER = "Tajikistan memiliki perbatasan bersama Afghanistan sepanjang 1.300 kilometer di selatan."
+CHILI = "Harga cabai rawit di pasar induk Jakarta naik dua kali lipat menjelang hari raya."
+
+
+@pytest.fixture
+def sources(tmp_path: Path) -> Path:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    write_article(folder, "csto.txt", "CSTO Kerahkan Pasukan", TROOPS, BORDER)
+    write_article(folder, "cabai.txt", "Harga Cabai Naik", CHILI)
+    return folder
+
+
+def test_round_trip_answers_with_citations(tmp_path: Path, sources: Path) -> None:
+    embedder = FakeEmbedder()
+    report = build_index(tmp_path / "idx", [sources], embedder)
+    assert (report.articles, report.paragraphs, report.added) == (2, 3, 2)
+    news = NewsIndex.open(tmp_path / "idx", embedder)
+    answer = news.ask("berapa panjang perbatasan Tajikistan dengan Afghanistan?")
+    news.close()
+    assert answer.answered
+    top = answer.hits[0]
+    assert top.text == BORDER
+    assert top.citation.title == "CSTO Kerahkan Pasukan"
+    assert top.citation.paragraph == 2
+    assert top.citation.published == "2021-09-17T16:30:00+07:00"
+    assert top.citation.path.endswith("csto.txt")
+    assert top.snippet == BORDER
+    manifest = json.loads((store.live_version(tmp_path / "idx") / "manifest.json").read_text())
+    assert manifest["embedder"] == "fake-hash-64"
+    assert (manifest["articles"], manifest["paragraphs"], manifest["dim"]) == (2, 3, 64)
+
+
+def test_second_run_embeds_nothing_and_keeps_the_live_version(
+    tmp_path: Path, sources: Path
+) -> None:
+    build_index(tmp_path / "idx", [sources], FakeEmbedder())
+    live = store.live_version(tmp_path / "idx")
+    again = FakeEmbedder()
+    report = build_index(tmp_path / "idx", [sources], again)
+    assert again.passages_embedded == 0
+    assert not report.changed and report.unchanged == 2
+    assert store.live_version(tmp_path / "idx") == live
+
+
+def test_changed_added_and_removed_articles_are_updated(tmp_path: Path, sources: Path) -> None:
+    build_index(tmp_path / "idx", [sources], FakeEmbedder())
+    write_article(sources, "csto.txt", "CSTO Kerahkan Pasukan", TROOPS, BORDER, CHILI + " Baru.")
+    (sources / "cabai.txt").unlink()
+    write_article(sources, "baru.txt", "Berita Baru", "Presiden meresmikan bendungan baru di Jawa.")
+    embedder = FakeEmbedder()
+    report = build_index(tmp_path / "idx", [sources], embedder)
+    assert (report.added, report.updated, report.removed, report.unchanged) == (1, 1, 1, 0)
+    # Only the new paragraphs are embedded; the two unchanged ones are reused.
+    assert (embedder.passages_embedded, report.reused) == (2, 2)
+    news = NewsIndex.open(tmp_path / "idx", embedder)
+    assert news.ask("harga cabai Jakarta").hits[0].citation.title != "Harga Cabai Naik"
+    assert news.summary().articles == 2
+    news.close()
+
+
+def test_broken_files_are_skipped_and_named(tmp_path: Path, sources: Path) -> None:
+    (sources / "binary.txt").write_bytes(b"\x00\x01\x02garbage\x00")
+    (sources / "empty.txt").write_text("")
+    report = build_index(tmp_path / "idx", [sources], FakeEmbedder())
+    assert report.articles == 2
+    assert sorted(Path(s.path).name for s in report.skipped) == ["binary.txt", "empty.txt"]
+
+
+def test_no_readable_source_is_an_error_and_leaves_the_old_index(
+    tmp_path: Path, sources: Path
+) -> None:
+    build_index(tmp_path / "idx", [sources], FakeEmbedder())
+    live = store.live_version(tmp_path / "idx")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with pytest.raises(NoSources):
+        build_index(tmp_path / "idx", [empty], FakeEmbedder())
+    assert store.live_version(tmp_path / "idx") == live
+    assert not list((tmp_path / "idx").glob(".building-*"))
+
+
+def test_a_failing_embedder_leaves_the_old_index_serving(tmp_path: Path, sources: Path) -> None:
+    build_index(tmp_path / "idx", [sources], FakeEmbedder())
+
+    class Broken(FakeEmbedder):
+        def embed_passages(self, texts):  # type: ignore[no-untyped-def]
+            raise RuntimeError("model crashed")
+
+    write_article(sources, "baru.txt", "Berita Baru", "Presiden meresmikan bendungan baru.")
+    with pytest.raises(RuntimeError):
+        build_index(tmp_path / "idx", [sources], Broken())
+    news = NewsIndex.open(tmp_path / "idx", FakeEmbedder())
+    assert news.summary().articles == 2
+    news.close()
+
+
+def test_a_second_build_at_once_is_refused(tmp_path: Path, sources: Path) -> None:
+    with store.build_lock(tmp_path / "idx"), pytest.raises(BuildInProgress):
+        build_index(tmp_path / "idx", [sources], FakeEmbedder())
+
+
+def test_opening_with_another_embedder_says_what_to_run(tmp_path: Path, sources: Path) -> None:
+    build_index(tmp_path / "idx", [sources], FakeEmbedder())
+    with pytest.raises(IndexIncompatible, match="fake-hash-64.*--model"):
+        NewsIndex.open(tmp_path / "idx", FakeEmbedder(name="other-model"))
+
+
+def test_missing_old_format_and_damaged_indexes_are_clear_errors(
+    tmp_path: Path, sources: Path
+) -> None:
+    with pytest.raises(IndexMissing, match="newsbot index"):
+        NewsIndex.open(tmp_path / "nothing", FakeEmbedder())
+    build_index(tmp_path / "idx", [sources], FakeEmbedder())
+    version = store.live_version(tmp_path / "idx")
+    manifest = json.loads((version / "manifest.json").read_text())
+    (version / "manifest.json").write_text(json.dumps({**manifest, "format": 0}))
+    with pytest.raises(IndexIncompatible, match="format 0"):
+        NewsIndex.open(tmp_path / "idx", FakeEmbedder())
+    (version / "manifest.json").write_text(json.dumps(manifest))
+    (version / "dense.faiss").write_bytes(b"garbage")
+    with pytest.raises(IndexDamaged, match="rebuild"):
+        NewsIndex.open(tmp_path / "idx", FakeEmbedder())
+    (version / "meta.sqlite").write_bytes(b"garbage" * 100)
+    with pytest.raises(IndexDamaged):
+        NewsIndex.open(tmp_path / "idx", FakeEmbedder())
+
+
+_SLOW_BUILD = textwrap.dedent(
+    """
+    import sys, time
+    from pathlib import Path
+    sys.path.insert(0, {repo!r})
+    from tests.conftest import FakeEmbedder
+    from index.build import build_index
+
+    class Slow(FakeEmbedder):
+        def embed_passages(self, texts):
+            print("embedding", flush=True)
+            time.sleep(0.5)
+            return super().embed_passages(texts)
+
+    build_index(Path(sys.argv[1]), [Path(sys.argv[2])], Slow())
+    """
+)
+
+
+def test_a_build_killed_midway_leaves_the_old_index_answering(
+    tmp_path: Path, sources: Path
+) -> None:
+    index_dir = tmp_path / "idx"
+    build_index(index_dir, [sources], FakeEmbedder())
+    live = store.live_version(index_dir)
+    for i in range(80):
+        write_article(sources, f"extra{i}.txt", f"Berita {i}", f"Paragraf tambahan nomor {i} " * 8)
+    script = tmp_path / "slow_build.py"
+    script.write_text(_SLOW_BUILD.format(repo=str(REPO)))
+    proc = subprocess.Popen(
+        [sys.executable, str(script), str(index_dir), str(sources)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stdout is not None
+    assert proc.stdout.readline().strip() == "embedding"  # mid-build: vectors being written
+    # A reader opening the index during the build sees the old version.
+    news = NewsIndex.open(index_dir, FakeEmbedder())
+    assert news.summary().articles == 2
+    news.close()
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert store.live_version(index_dir) == live
+    news = NewsIndex.open(index_dir, FakeEmbedder())
+    assert news.ask("perbatasan Tajikistan 1.300 kilometer").hits[0].text == BORDER
+    news.close()
+    # The next build cleans up after the dead one and completes.
+    report = build_index(index_dir, [sources], FakeEmbedder())
+    assert report.added == 80
+    assert not list(index_dir.glob(".building-*"))

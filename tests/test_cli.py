@@ -1,0 +1,143 @@
+"""The newsbot command, driven in-process: exit codes, output, --json and stdin mode."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from bot import cli
+from index import defaults
+from tests.conftest import FakeEmbedder, write_article
+
+HIT_KEYS = {
+    "rank", "score", "text", "snippet", "title", "source", "published", "url", "path", "paragraph",
+}
+
+
+@pytest.fixture
+def news_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A folder of two articles; the CLI embeds with the fake embedder; index in tmp."""
+    monkeypatch.setattr(cli, "load_embedder", lambda model=None: FakeEmbedder())
+    monkeypatch.delenv("NEWSBOT_INDEX_DIR", raising=False)
+    monkeypatch.delenv("NEWSBOT_MODEL", raising=False)
+    monkeypatch.delenv("NEWSBOT_SOURCES", raising=False)
+    monkeypatch.chdir(tmp_path)
+    folder = tmp_path / "news"
+    folder.mkdir()
+    write_article(
+        folder, "csto.txt", "CSTO Kerahkan Pasukan",
+        "Tajikistan memiliki perbatasan bersama Afghanistan sepanjang 1.300 kilometer. "
+        "Perbatasan itu rawan penyelundupan narkoba.",
+    )
+    write_article(folder, "cabai.txt", "Harga Cabai", "Harga cabai rawit di Jakarta naik tajam.")
+    return folder
+
+
+def test_index_then_ask_prints_cited_passages(
+    news_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.main(["index", str(news_dir)]) == 0
+    assert "Indexed 2 articles" in capsys.readouterr().out
+    assert (Path("newsbot-index") / "CURRENT").is_file()
+    assert cli.main(["ask", "berapa panjang perbatasan Tajikistan?"]) == 0
+    out = capsys.readouterr().out
+    first = out.split("\n\n")[0]
+    assert first.startswith("1. Tajikistan memiliki perbatasan bersama Afghanistan")
+    assert "»Tajikistan memiliki" in first and "Perbatasan itu rawan" in first
+    assert "CSTO Kerahkan Pasukan, 2021-09-17 16:30, paragraph 1" in first
+    assert "csto.txt" in first
+
+
+def test_index_dir_option_and_environment(
+    news_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert cli.main(["index", "--index-dir", str(tmp_path / "a"), str(news_dir)]) == 0
+    assert (tmp_path / "a" / "CURRENT").is_file()
+    monkeypatch.setenv("NEWSBOT_INDEX_DIR", str(tmp_path / "b"))
+    monkeypatch.setenv("NEWSBOT_SOURCES", str(news_dir))
+    assert cli.main(["index"]) == 0
+    assert (tmp_path / "b" / "CURRENT").is_file()
+
+
+def test_json_answer_has_the_documented_schema(
+    news_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cli.main(["index", str(news_dir)])
+    capsys.readouterr()
+    assert cli.main(["ask", "--json", "harga cabai Jakarta"]) == 0
+    answer = json.loads(capsys.readouterr().out)
+    assert set(answer) == {"question", "answered", "hits"}
+    assert answer["question"] == "harga cabai Jakarta" and answer["answered"] is True
+    assert [set(hit) for hit in answer["hits"]] == [HIT_KEYS, HIT_KEYS]
+    top = answer["hits"][0]
+    assert top["rank"] == 1 and top["title"] == "Harga Cabai" and top["paragraph"] == 1
+    assert top["snippet"] in top["text"]
+
+
+def test_json_stdin_mode_answers_one_line_per_question(
+    news_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cli.main(["index", str(news_dir)])
+    capsys.readouterr()
+    monkeypatch.setattr("sys.stdin", io.StringIO("harga cabai\n\nperbatasan Tajikistan\n"))
+    assert cli.main(["ask", "--json", "-k", "1"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    answers = [json.loads(line) for line in lines]
+    assert [a["question"] for a in answers] == ["harga cabai", "perbatasan Tajikistan"]
+    assert [a["hits"][0]["title"] for a in answers] == ["Harga Cabai", "CSTO Kerahkan Pasukan"]
+
+
+def test_stats_describes_the_index(news_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    cli.main(["index", str(news_dir)])
+    capsys.readouterr()
+    assert cli.main(["stats"]) == 0
+    out = capsys.readouterr().out
+    assert "Articles:  2 (2 paragraphs)" in out
+    assert "Embedder:  fake-hash-64" in out
+    assert "2021-09-17 to 2021-09-17" in out
+    assert cli.main(["stats", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["articles"] == 2
+
+
+def test_mistakes_give_one_line_and_a_non_zero_exit(
+    news_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.main(["stats", "--index-dir", str(tmp_path / "none")]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("newsbot: error: no index in") and "newsbot index" in err
+    assert "Traceback" not in err
+    assert cli.main(["index"]) == 1
+    assert "newsbot index PATH" in capsys.readouterr().err
+    assert cli.main(["index", str(tmp_path / "missing")]) == 1
+    assert "missing" in capsys.readouterr().err
+    assert cli.main(["ask"]) == 1
+    assert "ask what?" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main(["frobnicate"])
+    assert exit_info.value.code == 2
+
+
+def test_skipped_files_are_named_in_the_summary(
+    news_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (news_dir / "broken.jsonl").write_text('{"text": "Berita yang baik sekali."}\n{not json\n')
+    assert cli.main(["index", str(news_dir)]) == 0
+    out = capsys.readouterr().out
+    assert "Skipped 1:" in out and "broken.jsonl:2" in out
+
+
+def test_an_unrelated_question_is_not_answered(
+    news_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(defaults.ANSWER_FLOORS, "fake-hash-64", 0.5)
+    cli.main(["index", str(news_dir)])
+    capsys.readouterr()
+    assert cli.main(["ask", "--json", "zzz qqq xxx"]) == 0
+    assert json.loads(capsys.readouterr().out) == {
+        "question": "zzz qqq xxx", "answered": False, "hits": [],
+    }
+    assert cli.main(["ask", "zzz qqq xxx"]) == 0
+    assert capsys.readouterr().out.strip() == "The indexed news does not cover this question."

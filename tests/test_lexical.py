@@ -1,0 +1,75 @@
+"""Indonesian-aware tokens and the BM25 index."""
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from index.errors import IndexDamaged
+from index.lexical import Bm25Index, tokenize
+
+
+def test_numbers_match_whatever_their_separators() -> None:
+    assert "1300" in tokenize("sepanjang 1.300 kilometer")
+    assert "1300" in tokenize("1,300 km long")
+    assert "4907" in tokenize("naik 49,07 persen")
+
+
+def test_hyphenated_words_match_their_parts() -> None:
+    assert tokenize("negara-negara") == ["negara"]
+    tokens = tokenize("Kerja-sama")
+    assert "kerja" in tokens and "sama" in tokens and "kerjasama" in tokens
+
+
+def test_affixes_are_stemmed_and_surface_forms_kept() -> None:
+    tokens = tokenize("mengerahkan")
+    assert tokens[0] == "mengerahkan"
+    assert set(tokenize("dikerahkan")) & set(tokens)
+
+
+def test_stopwords_and_question_words_are_dropped_names_kept() -> None:
+    assert tokenize("Siapa yang bertemu dengan Sergey Lavrov?") == [
+        "bertemu", "temu", "sergey", "lavrov",
+    ]
+    assert tokenize("Who is the minister?")[0] == "minister"
+    assert not {"who", "is", "the"} & set(tokenize("Who is the minister?"))
+
+
+def _docs() -> list[list[str]]:
+    texts = [
+        "Sergey Lavrov bertemu Taliban di Moskow",
+        "Tajikistan memiliki perbatasan sepanjang 1.300 kilometer",
+        "Harga cabai naik di pasar Jakarta",
+    ]
+    return [tokenize(t) for t in texts]
+
+
+def test_bm25_ranks_the_paragraph_sharing_rare_terms_first() -> None:
+    index = Bm25Index.build(_docs())
+    match = index.match(tokenize("berapa panjang perbatasan Tajikistan"))
+    assert int(np.argmax(match.scores)) == 1
+    assert match.scores[2] == 0
+    assert match.coverage == pytest.approx(1.0)
+
+
+def test_coverage_drops_for_words_the_corpus_never_uses() -> None:
+    index = Bm25Index.build(_docs())
+    english = index.match(tokenize("how long is the border of Tajikistan"))
+    assert 0 < english.coverage < 0.5
+    assert index.match(tokenize("zzz qqq")).coverage == 0
+
+
+def test_save_and_load_round_trip(tmp_path: Path) -> None:
+    index = Bm25Index.build(_docs())
+    index.save(tmp_path)
+    loaded = Bm25Index.load(tmp_path)
+    question = tokenize("Lavrov Taliban")
+    assert np.allclose(loaded.match(question).scores, index.match(question).scores)
+    assert loaded.vocabulary == index.vocabulary
+
+
+def test_a_damaged_file_is_reported(tmp_path: Path) -> None:
+    Bm25Index.build(_docs()).save(tmp_path)
+    (tmp_path / "lexical.npz").write_bytes(b"not a zip")
+    with pytest.raises(IndexDamaged, match="lexical"):
+        Bm25Index.load(tmp_path)
