@@ -1,0 +1,5 @@
+"""``python -m bot``: the ``newsbot`` command."""
+
+from bot.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,210 @@
+"""The Telegram bot: answers questions about the indexed news in private and group chats.
+
+Run it with ``newsbot run`` (``TELEGRAM_BOT_TOKEN`` set, an index built with
+``newsbot build``). It polls Telegram by default; ``NEWSBOT_WEBHOOK_URL`` switches to a
+webhook. SIGTERM or SIGINT stop it after the answers in flight are sent.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib.util
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import httpx
+from telegram import BotCommand, LinkPreviewOptions, Update
+from telegram.constants import ParseMode
+from telegram.error import InvalidToken, NetworkError, TelegramError
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    Defaults,
+    MessageHandler,
+    filters,
+)
+from telegram.request import BaseRequest, HTTPXRequest
+
+from bot import handlers
+from bot.live import LiveIndex, Progress
+from bot.messages import ENGLISH, INDONESIAN, Messages
+from bot.quota import QuestionQuota
+from bot.settings import BotSettings, SettingsError
+from bot.state import STATE_KEY, BotState
+from index.build import BuildReport, build_index
+from index.embedders import Embedder, load_embedder
+from index.errors import NewsbotError
+from index.search import NewsIndex
+from index.store import live_version, read_manifest
+
+log = logging.getLogger(__name__)
+
+ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY]
+# Startup: getMe is tried this many more times before the bot gives up on the API.
+BOOTSTRAP_RETRIES = 3
+# A request that could not connect is retried by the HTTP transport (it never reached
+# Telegram, so nothing is sent twice); flood control (429) is retried by AIORateLimiter.
+CONNECT_RETRIES = 3
+FLOOD_RETRIES = 3
+
+
+def run(index_dir: Path, model: str | None) -> int:
+    """Run the bot until SIGTERM/SIGINT; the exit code. Problems the operator can fix
+    (token, index, network) are one line on stderr, not a traceback."""
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    try:
+        settings = BotSettings.from_env(os.environ)
+        if settings.webhook and importlib.util.find_spec("tornado") is None:
+            raise SettingsError(
+                "webhook mode needs the webhooks extra of python-telegram-bot: "
+                "pip install 'python-telegram-bot[webhooks]'"
+            )
+        embedder = _embedder(index_dir, model)
+        index = NewsIndex.open(index_dir, embedder)
+    except SettingsError as exc:
+        return _fail(str(exc), 2)
+    except NewsbotError as exc:
+        return _fail(str(exc), 1)
+    application = build_application(settings, _live_index(index, index_dir, embedder))
+    try:
+        _serve(application, settings)
+    except InvalidToken:
+        return _fail("Telegram rejected TELEGRAM_BOT_TOKEN: check it with @BotFather", 1)
+    except NetworkError as exc:
+        return _fail(f"cannot reach the Telegram Bot API at {settings.api_base_url}: {exc}", 1)
+    except TelegramError as exc:
+        return _fail(f"Telegram refused to start the bot: {exc}", 1)
+    log.info("Stopped")
+    return 0
+
+
+def build_application(
+    settings: BotSettings, live: LiveIndex, *, request: BaseRequest | None = None
+) -> Application:  # type: ignore[type-arg]
+    """The application with its handlers; ``request`` replaces the HTTP layer in tests."""
+    builder = (
+        ApplicationBuilder()
+        .token(settings.token)
+        .base_url(settings.api_base_url)
+        .defaults(
+            Defaults(
+                parse_mode=ParseMode.HTML,
+                link_preview_options=LinkPreviewOptions(is_disabled=True),
+                allow_sending_without_reply=True,
+            )
+        )
+        .concurrent_updates(True)
+        .rate_limiter(AIORateLimiter(max_retries=FLOOD_RETRIES))
+        .request(request or _http())
+        .get_updates_request(request or _http(pool_size=1))
+        .post_init(_post_init)
+        .post_shutdown(_post_shutdown)
+    )
+    application = builder.build()
+    application.bot_data[STATE_KEY] = BotState(
+        settings=settings, live=live, quota=QuestionQuota(settings.rate_limit)
+    )
+    _add_handlers(application)
+    return application
+
+
+def _add_handlers(application: Application) -> None:  # type: ignore[type-arg]
+    new = filters.UpdateType.MESSAGE  # edits of old questions are not asked again
+    private, groups = filters.ChatType.PRIVATE, filters.ChatType.GROUPS
+    application.add_handlers(
+        [
+            CommandHandler(["start", "help"], handlers.help_command, filters=new),
+            CommandHandler("stats", handlers.stats, filters=new),
+            CommandHandler("ask", handlers.ask, filters=new),
+            CommandHandler("reindex", handlers.reindex, filters=new),
+            MessageHandler(new & private & filters.TEXT & ~filters.COMMAND, handlers.ask),
+            MessageHandler(new & private & filters.COMMAND, handlers.unknown_command),
+            MessageHandler(new & private & ~filters.TEXT, handlers.non_text),
+            MessageHandler(new & groups & filters.TEXT & ~filters.COMMAND, handlers.group_text),
+            CallbackQueryHandler(handlers.more_sources, pattern=rf"^{handlers.MORE}:"),
+        ]
+    )
+    application.add_error_handler(handlers.on_error)
+
+
+def _commands(messages: Messages) -> list[BotCommand]:
+    return [
+        BotCommand("ask", messages.command_ask),
+        BotCommand("help", messages.command_help),
+        BotCommand("stats", messages.command_stats),
+        BotCommand("start", messages.command_start),
+    ]
+
+
+async def _post_init(application: Application) -> None:  # type: ignore[type-arg]
+    """Register the command menu (English, and Indonesian for Indonesian users)."""
+    bot = application.bot
+    await bot.set_my_commands(_commands(ENGLISH))
+    await bot.set_my_commands(_commands(INDONESIAN), language_code=INDONESIAN.language)
+    log.info("Running as @%s (id %s, %s)", bot.username, bot.id, bot.first_name)
+
+
+async def _post_shutdown(application: Application) -> None:  # type: ignore[type-arg]
+    application.bot_data[STATE_KEY].live.close()
+
+
+def _serve(application: Application, settings: BotSettings) -> None:  # type: ignore[type-arg]
+    webhook = settings.webhook
+    if webhook is None:
+        log.info("Polling %s for updates", settings.api_base_url)
+        application.run_polling(
+            allowed_updates=ALLOWED_UPDATES, bootstrap_retries=BOOTSTRAP_RETRIES
+        )
+        return
+    log.info("Serving webhook %s on %s:%s", webhook.url, webhook.host, webhook.port)
+    application.run_webhook(
+        listen=webhook.host,
+        port=webhook.port,
+        url_path=webhook.path,
+        webhook_url=webhook.url,
+        secret_token=webhook.secret,
+        allowed_updates=ALLOWED_UPDATES,
+        bootstrap_retries=BOOTSTRAP_RETRIES,
+    )
+
+
+def _http(pool_size: int = 256) -> HTTPXRequest:
+    transport = httpx.AsyncHTTPTransport(
+        retries=CONNECT_RETRIES, limits=httpx.Limits(max_connections=pool_size)
+    )
+    return HTTPXRequest(
+        connection_pool_size=pool_size,
+        httpx_kwargs={"transport": transport},
+    )
+
+
+def _embedder(index_dir: Path, model: str | None) -> Embedder:
+    """The model asked for, else the one that built the index (so it always matches)."""
+    if model is None:
+        with contextlib.suppress(NewsbotError):
+            model = read_manifest(live_version(index_dir)).embedder
+    return load_embedder(model)
+
+
+def _live_index(index: NewsIndex, index_dir: Path, embedder: Embedder) -> LiveIndex:
+    def reopen() -> NewsIndex:
+        return NewsIndex.open(index_dir, embedder)
+
+    def build(sources: Sequence[Path], progress: Progress) -> BuildReport:
+        return build_index(index_dir, sources, embedder, progress=progress)
+
+    return LiveIndex(index, reopen=reopen, build=build)
+
+
+def _fail(message: str, code: int) -> int:
+    print(f"newsbot: error: {message}", file=sys.stderr)
+    return code

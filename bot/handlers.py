@@ -1,0 +1,272 @@
+"""Telegram handlers: each parses an update, asks the live index, replies with rendered HTML.
+
+Which handler gets which update is decided in ``bot.app.build_application``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Sequence
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update, User
+from telegram.constants import ChatAction
+from telegram.error import BadRequest, TelegramError
+from telegram.ext import ContextTypes
+
+from bot.addressing import (
+    QUESTION_LIMIT,
+    mentions_bot,
+    question_text,
+    replies_to_bot,
+    shorten,
+)
+from bot.messages import Messages, messages_for
+from bot.render import (
+    escape,
+    render_build_report,
+    render_help,
+    render_passages,
+    render_progress,
+    render_stats,
+)
+from bot.state import state_of
+from index.answers import Hit
+from index.errors import NewsbotError
+
+log = logging.getLogger(__name__)
+
+PAGE = 3  # passages per answer, and per press of "More sources"
+MORE = "more"  # callback_data "more:<passages already shown>"
+
+
+def _messages(user: User | None) -> Messages:
+    return messages_for(user.language_code if user else None)
+
+
+async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Say what the bot knows and how to ask it."""
+    message = update.effective_message
+    assert message is not None
+    summary = await state_of(context.bot_data).live.summary()
+    text = render_help(summary, context.bot.username, _messages(update.effective_user))
+    await message.reply_html(text)
+
+
+async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Show what the index holds."""
+    message = update.effective_message
+    assert message is not None
+    summary = await state_of(context.bot_data).live.summary()
+    await message.reply_html(render_stats(summary, _messages(update.effective_user)))
+
+
+async def ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Answer the question after /ask (in any chat) or a private text message."""
+    assert update.effective_message is not None
+    await answer(update.effective_message, update.effective_user, context)
+
+
+async def group_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Answer a group message that mentions the bot or replies to it; ignore other chatter."""
+    message = update.effective_message
+    assert message is not None
+    if mentions_bot(message, context.bot.username) or replies_to_bot(message, context.bot.id):
+        await answer(message, update.effective_user, context)
+
+
+async def non_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Tell a private user that only text questions are read."""
+    assert update.effective_message is not None
+    await update.effective_message.reply_html(_messages(update.effective_user).non_text)
+
+
+async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Point a private user at /help after a command the bot does not have."""
+    assert update.effective_message is not None
+    await update.effective_message.reply_html(_messages(update.effective_user).unknown_command)
+
+
+async def answer(message: Message, user: User | None, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Reply to the question ``message`` asks with cited passages, or say it is not covered."""
+    state = state_of(context.bot_data)
+    messages = _messages(user)
+    question = question_text(message, context.bot.username)
+    if not question:
+        await message.reply_html(
+            messages.empty_question.format(example=escape(messages.example_question)),
+            do_quote=True,
+        )
+        return
+    if user is not None and not state.quota.allow(user.id):
+        await message.reply_html(messages.rate_limited, do_quote=True)
+        return
+    question, shortened = shorten(question)
+    await message.reply_chat_action(ChatAction.TYPING)
+    found = await state.live.ask(question, PAGE + 1)
+    if not found.answered or not found.hits:
+        await message.reply_html(messages.not_covered, do_quote=True)
+        return
+    note = messages.question_truncated.format(limit=QUESTION_LIMIT) if shortened else None
+    await _send_passages(
+        message, found.hits[:PAGE], messages, shown=0, more=len(found.hits) > PAGE, note=note
+    )
+
+
+async def more_sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Show the passages after those already shown under an answer.
+
+    The question is the message the answer replies to, so the button survives a restart;
+    when that message is gone the button says it expired.
+    """
+    query = update.callback_query
+    assert query is not None
+    state = state_of(context.bot_data)
+    messages = _messages(query.from_user)
+    shown = _shown(query.data)
+    pressed = query.message if isinstance(query.message, Message) else None
+    asked = pressed.reply_to_message if pressed else None
+    question = question_text(asked, context.bot.username) if asked else ""
+    if pressed is None or asked is None or shown is None or not question:
+        await query.answer(messages.expired, show_alert=True)
+        return
+    if not state.quota.allow(query.from_user.id):
+        await query.answer(messages.rate_limited, show_alert=True)
+        return
+    question, _ = shorten(question)
+    found = await state.live.ask(question, shown + PAGE + 1)
+    hits = found.hits[shown : shown + PAGE]
+    if not hits:
+        await query.answer(messages.no_more_sources)
+    else:
+        await query.answer()
+        more = len(found.hits) > shown + PAGE
+        await _send_passages(asked, hits, messages, shown=shown, more=more)
+    await _drop_button(pressed)
+
+
+async def reindex(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Rebuild the index from the configured sources (admins only), editing one status
+    message with progress and then with what changed."""
+    message, user = update.effective_message, update.effective_user
+    assert message is not None and user is not None
+    state = state_of(context.bot_data)
+    messages = _messages(user)
+    if user.id not in state.settings.admin_ids:
+        log.warning("Refused /reindex from user %s: not in NEWSBOT_ADMIN_IDS", user.id)
+        await message.reply_html(messages.reindex_refused, do_quote=True)
+        return
+    if not state.settings.sources:
+        await message.reply_html(messages.reindex_no_sources, do_quote=True)
+        return
+    if state.rebuild_lock.locked():
+        await message.reply_html(messages.reindex_running, do_quote=True)
+        return
+    async with state.rebuild_lock:  # taken without yielding: the check above still holds
+        log.info("Rebuild of the index requested by admin %s", user.id)
+        status = await message.reply_html(messages.reindex_started, do_quote=True)
+        progress = BuildProgress()
+        reporter = asyncio.create_task(
+            _report_progress(status, progress, state.settings.progress_seconds, messages)
+        )
+        try:
+            report = await state.live.rebuild(state.settings.sources, progress.update)
+        except NewsbotError as exc:
+            log.warning("Rebuild failed, the old index keeps serving: %s", exc)
+            await status.edit_text(messages.reindex_failed.format(reason=escape(str(exc))))
+            return
+        finally:
+            reporter.cancel()
+        log.info(
+            "Rebuild done in %.1fs: %d added, %d updated, %d removed, %d skipped",
+            report.seconds,
+            report.added,
+            report.updated,
+            report.removed,
+            len(report.skipped),
+        )
+        await status.edit_text(render_build_report(report, messages))
+
+
+async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Log the error with its update and tell the user, in one line, that it failed."""
+    log.error("Error while handling update %s", update, exc_info=context.error)
+    if not isinstance(update, Update):
+        return
+    text = _messages(update.effective_user).something_went_wrong
+    try:
+        if update.callback_query is not None:
+            await update.callback_query.answer(text, show_alert=True)
+        elif update.effective_message is not None:
+            await update.effective_message.reply_html(text, do_quote=True)
+    except TelegramError as exc:
+        log.warning("Could not tell the user about the error: %s", exc)
+
+
+class BuildProgress:
+    """The latest ``(done, total)`` of a build: written by the build thread, read on the loop.
+
+    One tuple assignment is atomic, so no lock is needed.
+    """
+
+    def __init__(self) -> None:
+        self.latest = (0, 0)
+
+    def update(self, done: int, total: int) -> None:
+        self.latest = (done, total)
+
+
+async def _report_progress(
+    status: Message, progress: BuildProgress, every: float, messages: Messages
+) -> None:
+    """Edit the status message with the build's progress at most once every ``every``
+    seconds, and only when it changed (0 turns progress reports off)."""
+    if every <= 0:
+        return
+    shown = (0, 0)  # what the status message says when it is sent
+    while True:
+        await asyncio.sleep(every)
+        latest = progress.latest
+        if latest == shown:
+            continue
+        shown = latest
+        try:
+            await status.edit_text(render_progress(*latest, messages))
+        except TelegramError as exc:  # a missed progress report is no reason to stop
+            log.warning("Could not report rebuild progress: %s", exc)
+
+
+async def _send_passages(
+    question: Message,
+    hits: Sequence[Hit],
+    messages: Messages,
+    *,
+    shown: int,
+    more: bool,
+    note: str | None = None,
+) -> None:
+    """Reply to the question with the passages numbered from ``shown + 1``; when there are
+    more, the last message carries the "More sources" button."""
+    pages = render_passages(hits, messages, first_number=shown + 1, note=note)
+    button = InlineKeyboardMarkup.from_button(
+        InlineKeyboardButton(messages.more_sources, callback_data=f"{MORE}:{shown + len(hits)}")
+    )
+    for number, page in enumerate(pages, 1):
+        markup = button if more and number == len(pages) else None
+        await question.reply_html(page, do_quote=True, reply_markup=markup)
+
+
+async def _drop_button(message: Message) -> None:
+    """Remove the pressed "More sources" button: its passages are now shown."""
+    try:
+        await message.edit_reply_markup(reply_markup=None)
+    except BadRequest as exc:  # too old to edit, or already without a button
+        log.info("Could not remove the button of message %s: %s", message.message_id, exc)
+
+
+def _shown(data: str | None) -> int | None:
+    """How many passages a "More sources" button's answer showed; None if not ours."""
+    prefix, _, number = (data or "").partition(":")
+    if prefix != MORE or not number.isdigit():
+        return None
+    return int(number)

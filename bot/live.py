@@ -1,0 +1,100 @@
+"""The index the bot answers from: loaded once, shared by every handler, replaced whole
+after a rebuild.
+
+Searching and building block, so they run in worker threads; the bookkeeping here runs on
+the event loop only and needs no lock. An index that a rebuild replaced is closed as soon
+as the last question still using it is answered.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol, TypeVar
+
+from index.answers import Answer, IndexSummary
+
+if TYPE_CHECKING:
+    from index.build import BuildReport
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+Progress = Callable[[int, int], None]
+
+
+class SearchIndex(Protocol):
+    """What the bot needs of ``index.search.NewsIndex``."""
+
+    def ask(self, question: str, k: int = 3) -> Answer: ...
+
+    def summary(self) -> IndexSummary: ...
+
+    def close(self) -> None: ...
+
+
+class Builder(Protocol):
+    """Builds the index from ``sources``, calling ``progress(done, total)`` from its thread."""
+
+    def __call__(self, sources: Sequence[Path], progress: Progress) -> BuildReport: ...
+
+
+@dataclass(eq=False)
+class _Open:
+    index: SearchIndex
+    users: int = 0
+    retired: bool = False
+
+
+class LiveIndex:
+    """The shared index. ``reopen`` opens the index as it is on disk after a build."""
+
+    def __init__(
+        self, index: SearchIndex, *, reopen: Callable[[], SearchIndex], build: Builder
+    ) -> None:
+        self._current = _Open(index)
+        self._reopen = reopen
+        self._build = build
+
+    async def ask(self, question: str, k: int) -> Answer:
+        """The index's answer, computed in a worker thread."""
+        return await self._use(lambda index: index.ask(question, k))
+
+    async def summary(self) -> IndexSummary:
+        return await self._use(lambda index: index.summary())
+
+    async def rebuild(self, sources: Sequence[Path], progress: Progress) -> BuildReport:
+        """Build from ``sources`` in a worker thread while questions keep being answered from
+        the current index, then answer from the new one. On failure the current index stays.
+        """
+        report = await asyncio.to_thread(self._build, sources, progress)
+        fresh = await asyncio.to_thread(self._reopen)
+        self._replace(fresh)
+        return report
+
+    def close(self) -> None:
+        """Close the current index (at shutdown, once no question is in flight)."""
+        self._current.retired = True
+        if self._current.users == 0:
+            self._current.index.close()
+
+    async def _use(self, call: Callable[[SearchIndex], T]) -> T:
+        held = self._current
+        held.users += 1
+        try:
+            return await asyncio.to_thread(call, held.index)
+        finally:
+            held.users -= 1
+            if held.retired and held.users == 0:
+                held.index.close()
+
+    def _replace(self, fresh: SearchIndex) -> None:
+        old, self._current = self._current, _Open(fresh)
+        old.retired = True
+        if old.users == 0:
+            old.index.close()
+        else:
+            log.info("Old index closes after %d question(s) in flight", old.users)

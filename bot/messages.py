@@ -1,0 +1,205 @@
+"""Everything the bot says in its own words, in English and Indonesian.
+
+Templates are ``str.format`` strings in Telegram HTML: every value put into them must be
+escaped first. Quoted article text never passes through here; it stays as published.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Messages:
+    """The bot's words in one language."""
+
+    language: str
+    months: tuple[str, ...]
+    thousands_separator: str
+    seconds: str
+    minutes: str
+    outlets_more: str
+    outlets_unknown: str
+    period: str
+    help_knows: str
+    help_knows_empty: str
+    help_how: str
+    not_covered: str
+    empty_question: str
+    example_question: str
+    question_truncated: str
+    non_text: str
+    unknown_command: str
+    rate_limited: str
+    more_sources: str
+    no_more_sources: str
+    expired: str
+    paragraph: str
+    something_went_wrong: str
+    stats: str
+    stats_outlet: str
+    reindex_refused: str
+    reindex_no_sources: str
+    reindex_running: str
+    reindex_started: str
+    reindex_progress: str
+    reindex_opening: str
+    reindex_failed: str
+    reindex_done: str
+    reindex_unchanged: str
+    reindex_skipped: str
+    command_ask: str
+    command_help: str
+    command_stats: str
+    command_start: str
+
+
+ENGLISH = Messages(
+    language="en",
+    months=(
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
+    thousands_separator=",",
+    seconds="{seconds} s",
+    minutes="{minutes} min {seconds} s",
+    outlets_more="{outlets} and {count} more",
+    outlets_unknown="various outlets",
+    period=", published {period}",
+    help_knows=(
+        "I know {articles} news articles from {outlets}{period}, and answer with the "
+        "paragraphs that say it, each with its source."
+    ),
+    help_knows_empty="My news index is empty for now, so I cannot answer questions yet.",
+    help_how=(
+        "Just write your question here. In a group, write <code>/ask your question</code>, "
+        "mention {mention}, or reply to one of my messages."
+    ),
+    not_covered="The news I have indexed does not cover that.",
+    empty_question="Write your question after the command, e.g. <code>/ask {example}</code>.",
+    example_question="who agreed to deploy troops?",
+    question_truncated="Your question was long; I used its first {limit} characters.",
+    non_text="I can only read text: please type your question.",
+    unknown_command="I don't know that command. Just type your question, or send /help.",
+    rate_limited="You're asking quickly: please wait a minute before the next question.",
+    more_sources="More sources",
+    no_more_sources="There are no more sources for this question.",
+    expired="This button has expired: please ask the question again.",
+    paragraph="paragraph {number}",
+    something_went_wrong="Sorry, something went wrong. Please try again later.",
+    stats=(
+        "<b>{articles}</b> articles, <b>{paragraphs}</b> paragraphs{period}.\n"
+        "Outlets: {outlets}.\n"
+        "Model: {embedder}. Built: {built_at}. Size: {size}."
+    ),
+    stats_outlet="{outlet} ({count})",
+    reindex_refused="Sorry, only the bot's administrators can rebuild the index.",
+    reindex_no_sources=(
+        "No sources are configured (NEWSBOT_SOURCES), so there is nothing to rebuild from."
+    ),
+    reindex_running="A rebuild is already running; I'll report here when it ends.",
+    reindex_started="Rebuilding the index…",
+    reindex_progress="Rebuilding the index… {done} of {total} paragraphs ({percent}%).",
+    reindex_opening="Rebuilding the index… opening the new index.",
+    reindex_failed="The rebuild failed; I keep answering from the old index. Reason: {reason}",
+    reindex_done=(
+        "Index rebuilt in {seconds}: {articles} articles, {added} added, {updated} updated, "
+        "{removed} removed, {unchanged} unchanged."
+    ),
+    reindex_unchanged=(
+        "The index was already up to date ({articles} articles, checked in {seconds})."
+    ),
+    reindex_skipped="{count} source(s) skipped:",
+    command_ask="Ask a question about the news",
+    command_help="What I know and how to ask",
+    command_stats="What the news index holds",
+    command_start="Start",
+)
+
+INDONESIAN = Messages(
+    language="id",
+    months=(
+        "Januari",
+        "Februari",
+        "Maret",
+        "April",
+        "Mei",
+        "Juni",
+        "Juli",
+        "Agustus",
+        "September",
+        "Oktober",
+        "November",
+        "Desember",
+    ),
+    thousands_separator=".",
+    seconds="{seconds} detik",
+    minutes="{minutes} menit {seconds} detik",
+    outlets_more="{outlets}, dan {count} lainnya",
+    outlets_unknown="berbagai media",
+    period=", terbit {period}",
+    help_knows=(
+        "Saya mengenal {articles} artikel berita dari {outlets}{period}, dan menjawab dengan "
+        "paragraf yang memuat jawabannya, lengkap dengan sumbernya."
+    ),
+    help_knows_empty="Indeks berita saya masih kosong, jadi saya belum bisa menjawab.",
+    help_how=(
+        "Tulis saja pertanyaan Anda di sini. Di grup, tulis <code>/ask pertanyaan Anda</code>, "
+        "sebut {mention}, atau balas salah satu pesan saya."
+    ),
+    not_covered="Berita yang saya indeks tidak membahas hal itu.",
+    empty_question="Tulis pertanyaan Anda setelah perintah, misalnya <code>/ask {example}</code>.",
+    example_question="siapa yang setuju mengerahkan pasukan?",
+    question_truncated="Pertanyaan Anda panjang; saya memakai {limit} karakter pertamanya.",
+    non_text="Saya hanya bisa membaca teks: silakan ketik pertanyaan Anda.",
+    unknown_command=(
+        "Saya tidak mengenal perintah itu. Ketik saja pertanyaan Anda, atau kirim /help."
+    ),
+    rate_limited="Anda bertanya terlalu cepat: tunggu sebentar sebelum pertanyaan berikutnya.",
+    more_sources="Sumber lain",
+    no_more_sources="Tidak ada sumber lain untuk pertanyaan ini.",
+    expired="Tombol ini sudah kedaluwarsa: silakan ajukan pertanyaannya lagi.",
+    paragraph="paragraf {number}",
+    something_went_wrong="Maaf, terjadi kesalahan. Silakan coba lagi nanti.",
+    stats=(
+        "<b>{articles}</b> artikel, <b>{paragraphs}</b> paragraf{period}.\n"
+        "Media: {outlets}.\nModel: {embedder}. Dibangun: {built_at}. Ukuran: {size}."
+    ),
+    stats_outlet="{outlet} ({count})",
+    reindex_refused="Maaf, hanya administrator bot yang dapat membangun ulang indeks.",
+    reindex_no_sources=(
+        "Belum ada sumber yang diatur (NEWSBOT_SOURCES), jadi tidak ada yang dibangun ulang."
+    ),
+    reindex_running="Pembangunan ulang sedang berjalan; saya akan melapor di sini setelah selesai.",
+    reindex_started="Membangun ulang indeks…",
+    reindex_progress="Membangun ulang indeks… {done} dari {total} paragraf ({percent}%).",
+    reindex_opening="Membangun ulang indeks… membuka indeks baru.",
+    reindex_failed="Pembangunan ulang gagal; saya tetap menjawab dari indeks lama. Sebab: {reason}",
+    reindex_done=(
+        "Indeks dibangun ulang dalam {seconds}: {articles} artikel, {added} baru, "
+        "{updated} diperbarui, {removed} dihapus, {unchanged} tidak berubah."
+    ),
+    reindex_unchanged="Indeks sudah mutakhir ({articles} artikel, diperiksa dalam {seconds}).",
+    reindex_skipped="{count} sumber dilewati:",
+    command_ask="Ajukan pertanyaan tentang berita",
+    command_help="Apa yang saya ketahui dan cara bertanya",
+    command_stats="Isi indeks berita",
+    command_start="Mulai",
+)
+
+
+def messages_for(language_code: str | None) -> Messages:
+    """Indonesian for a Telegram language code starting with ``id``, English otherwise."""
+    if language_code and language_code.lower().startswith("id"):
+        return INDONESIAN
+    return ENGLISH

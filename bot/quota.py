@@ -1,0 +1,42 @@
+"""A per-user question quota, so that one user cannot keep the embedder busy for all."""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+from collections.abc import Callable
+
+WINDOW_SECONDS = 60.0
+
+
+class QuestionQuota:
+    """At most ``per_minute`` questions per user in any 60 seconds; 0 means unlimited.
+
+    Used from the event loop only, so it needs no lock.
+    """
+
+    def __init__(self, per_minute: int, clock: Callable[[], float] = time.monotonic) -> None:
+        self.per_minute = per_minute
+        self._clock = clock
+        self._asked: dict[int, deque[float]] = {}
+
+    def allow(self, user_id: int) -> bool:
+        """Count a question of ``user_id``; False when it is over the quota."""
+        if self.per_minute <= 0:
+            return True
+        now = self._clock()
+        asked = self._asked.setdefault(user_id, deque())
+        while asked and asked[0] <= now - WINDOW_SECONDS:
+            asked.popleft()
+        if len(asked) >= self.per_minute:
+            return False
+        asked.append(now)
+        self._forget_idle(now)
+        return True
+
+    def _forget_idle(self, now: float) -> None:
+        """Drop users whose questions are all older than the window (keeps memory flat)."""
+        if len(self._asked) < 1024:
+            return
+        for user_id in [u for u, asked in self._asked.items() if asked[-1] <= now - WINDOW_SECONDS]:
+            del self._asked[user_id]

@@ -1,0 +1,32 @@
+"""What every handler shares: settings, the live index, the question quota."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.live import LiveIndex
+from bot.quota import QuestionQuota
+from bot.settings import BotSettings
+
+STATE_KEY = "newsbot"
+
+
+@dataclass
+class BotState:
+    """Kept in ``application.bot_data[STATE_KEY]``; ``rebuild_lock`` is held by ``/reindex``
+    for a whole rebuild, so a second one can tell that it must not start."""
+
+    settings: BotSettings
+    live: LiveIndex
+    quota: QuestionQuota
+    rebuild_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+
+
+def state_of(bot_data: dict[Any, Any]) -> BotState:
+    """The shared state from ``context.bot_data``."""
+    state = bot_data[STATE_KEY]
+    if not isinstance(state, BotState):
+        raise TypeError(f"bot_data[{STATE_KEY!r}] is {type(state).__name__}, not BotState")
+    return state
