@@ -1,9 +1,9 @@
 """The ``newsbot`` command: build the index, ask it, describe it, run the Telegram bot.
 
-    newsbot index PATH...          read articles and (re)build the index incrementally
-    newsbot ask "QUESTION"         cited answers; --json for machines; stdin mode with --json
-    newsbot stats                  what is indexed
-    newsbot run                    the Telegram bot (see README)
+newsbot index PATH...          read articles and (re)build the index incrementally
+newsbot ask "QUESTION"         cited answers; --json for machines; stdin mode with --json
+newsbot stats                  what is indexed
+newsbot run                    the Telegram bot (see README)
 """
 
 from __future__ import annotations
@@ -17,14 +17,13 @@ from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 
+from bot.terminal import ProgressBar, format_answer, format_report, format_summary
 from index import defaults
 from index.build import build_index
 from index.embedders import Embedder, load_embedder
 from index.errors import IndexMissing, NewsbotError, NoSources
 from index.search import NewsIndex
 from index.store import live_version, read_manifest
-
-from bot.terminal import ProgressBar, format_answer, format_report, format_summary
 
 log = logging.getLogger("newsbot")
 
@@ -49,7 +48,8 @@ def _parser() -> argparse.ArgumentParser:
         "--index-dir",
         type=Path,
         default=Path(os.environ.get(defaults.INDEX_DIR_ENV) or defaults.DEFAULT_INDEX_DIR),
-        help=f"index directory (env {defaults.INDEX_DIR_ENV}; default ./{defaults.DEFAULT_INDEX_DIR})",
+        help=f"index directory (env {defaults.INDEX_DIR_ENV}; "
+        f"default ./{defaults.DEFAULT_INDEX_DIR})",
     )
     common.add_argument(
         "--model",
@@ -65,7 +65,9 @@ def _parser() -> argparse.ArgumentParser:
 
     build = commands.add_parser("index", parents=[common], help="build or update the index")
     build.add_argument(
-        "paths", nargs="*", type=Path,
+        "paths",
+        nargs="*",
+        type=Path,
         help=f"article files or folders (default: {SOURCES_ENV}, separated by '{os.pathsep}')",
     )
 
@@ -115,11 +117,11 @@ def cmd_index(args: argparse.Namespace) -> int:
     """Build or update the index from the given sources."""
     sources = args.paths or env_sources()
     if not sources:
-        raise NoSources(f"name article files or folders: `newsbot index PATH...` (or set {SOURCES_ENV})")
+        raise NoSources(
+            f"name article files or folders: `newsbot index PATH...` (or set {SOURCES_ENV})"
+        )
     embedder = _embedder_for(args.index_dir, args.model)
-    report = build_index(
-        args.index_dir, sources, embedder, progress=ProgressBar("Embedding")
-    )
+    report = build_index(args.index_dir, sources, embedder, progress=ProgressBar("Embedding"))
     print(format_report(report))
     return 0
 

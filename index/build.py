@@ -89,7 +89,9 @@ def _article_hash(article: Article, contexts: Sequence[str]) -> str:
 
 
 def _write_articles(
-    conn: sqlite3.Connection, articles: Iterator[Article | SkippedSource], skipped: list[SkippedSource]
+    conn: sqlite3.Connection,
+    articles: Iterator[Article | SkippedSource],
+    skipped: list[SkippedSource],
 ) -> dict[str, str]:
     """Store every article and its paragraphs; return article id -> content hash."""
     hashes: dict[str, str] = {}
@@ -102,7 +104,9 @@ def _write_articles(
             continue
         if item.id in hashes:
             skipped.append(
-                SkippedSource(item.path, f"duplicate article id {item.id!r} (first in {paths[item.id]})")
+                SkippedSource(
+                    item.path, f"duplicate article id {item.id!r} (first in {paths[item.id]})"
+                )
             )
             log.warning("skipped %s", skipped[-1])
             continue
@@ -116,14 +120,29 @@ def _write_articles(
         paths[item.id] = item.path
         conn.execute(
             "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (item.id, item.title, item.source, item.published, item.url, item.path,
-             item.editor, item.origin, content_hash),
+            (
+                item.id,
+                item.title,
+                item.source,
+                item.published,
+                item.url,
+                item.path,
+                item.editor,
+                item.origin,
+                content_hash,
+            ),
         )
         conn.executemany(
             "INSERT INTO paragraphs VALUES (?, ?, ?, ?, ?, ?)",
             [
-                (row + i, p.article_id, p.number, p.text, _hash(p.context),
-                 " ".join(tokenize(lexical_text(item.title, p.text))))
+                (
+                    row + i,
+                    p.article_id,
+                    p.number,
+                    p.text,
+                    _hash(p.context),
+                    " ".join(tokenize(lexical_text(item.title, p.text))),
+                )
                 for i, p in enumerate(paragraphs)
             ],
         )
@@ -234,9 +253,18 @@ def _build(
         same_model = previous.vectors is not None
         if same_model and not (added or updated or removed):
             return BuildReport(
-                articles=len(hashes), paragraphs=total, added=0, updated=0, removed=0,
-                unchanged=len(hashes), embedded=0, reused=total, skipped=tuple(skipped),
-                seconds=time.monotonic() - started, changed=False, index_dir=str(index_dir),
+                articles=len(hashes),
+                paragraphs=total,
+                added=0,
+                updated=0,
+                removed=0,
+                unchanged=len(hashes),
+                embedded=0,
+                reused=total,
+                skipped=tuple(skipped),
+                seconds=time.monotonic() - started,
+                changed=False,
+                index_dir=str(index_dir),
             )
         vectors = np.lib.format.open_memmap(
             building / store.VECTORS, mode="w+", dtype=np.float32, shape=(total, embedder.dim)
@@ -264,8 +292,16 @@ def _build(
     (building / store.MANIFEST).write_text(manifest.to_json())
     store.publish(index_dir, building)
     return BuildReport(
-        articles=len(hashes), paragraphs=total, added=added, updated=updated, removed=removed,
-        unchanged=len(hashes) - added - updated, embedded=embedded, reused=reused,
-        skipped=tuple(skipped), seconds=time.monotonic() - started, changed=True,
+        articles=len(hashes),
+        paragraphs=total,
+        added=added,
+        updated=updated,
+        removed=removed,
+        unchanged=len(hashes) - added - updated,
+        embedded=embedded,
+        reused=reused,
+        skipped=tuple(skipped),
+        seconds=time.monotonic() - started,
+        changed=True,
         index_dir=str(index_dir),
     )

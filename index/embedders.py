@@ -94,8 +94,9 @@ class SentenceTransformerEmbedder:
         except Exception as exc:  # hub, file and format errors all mean "cannot load"
             raise EmbedderUnavailable(f"cannot load model {model!r}: {exc}") from exc
         self.name = f"{ST_PREFIX}{model}"
-        dimension = getattr(self._model, "get_embedding_dimension", None) or getattr(
-            self._model, "get_sentence_embedding_dimension"
+        dimension = (
+            getattr(self._model, "get_embedding_dimension", None)
+            or self._model.get_sentence_embedding_dimension
         )
         self.dim = int(dimension() or 0)
         prompts = dict(getattr(self._model, "prompts", None) or {})

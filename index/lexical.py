@@ -43,7 +43,7 @@ STOPWORDS = frozenset(
 
 @lru_cache(maxsize=1)
 def _stemmer() -> object:
-    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory  # type: ignore[import-untyped]
+    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
     return StemmerFactory().create_stemmer()
 
@@ -127,7 +127,9 @@ class Bm25Index:
         coo = tf_matrix.tocoo()
         tf_values = coo.data
         data = idf[coo.col] * tf_values * (cls.K1 + 1) / (tf_values + norm[coo.row])
-        weights = sparse.csc_matrix((data.astype(np.float32), (coo.row, coo.col)), shape=tf_matrix.shape)
+        weights = sparse.csc_matrix(
+            (data.astype(np.float32), (coo.row, coo.col)), shape=tf_matrix.shape
+        )
         return cls(vocabulary, weights, idf)
 
     @property

@@ -36,12 +36,13 @@ _MIDNIGHT = "T00:00:00"
 
 
 def read_sources(paths: Iterable[Path]) -> Iterator[Article | SkippedSource]:
-    """Walk files and folders (recursively, sorted, hidden files skipped), yield each article read, or a SkippedSource (path, reason, line) for what cannot be read.
+    """Yield every article in the given files and folders, or why a source was skipped.
 
-    Streams: never holds the whole corpus in memory. A path that does not exist yields a
-    SkippedSource. Files with unsupported suffixes inside folders are ignored silently; an
-    unsupported file named explicitly is a SkippedSource.
-    """  # noqa: E501
+    Folders are walked recursively in name order, skipping hidden entries and, silently,
+    files of unsupported types; an unsupported file named explicitly, a path that does not
+    exist and a file that cannot be read each yield a SkippedSource. Articles are read one
+    source at a time, never the whole corpus at once.
+    """
     for given in paths:
         path = Path(given)
         if path.is_dir():

@@ -107,7 +107,9 @@ class NewsIndex:
             )
         return [found[int(r)] for r in rows]
 
-    def _hits(self, ranked: list[Candidate], tokens: list[str], query: np.ndarray) -> tuple[Hit, ...]:
+    def _hits(
+        self, ranked: list[Candidate], tokens: list[str], query: np.ndarray
+    ) -> tuple[Hit, ...]:
         hits = []
         for rank, candidate in enumerate(ranked, start=1):
             with self._meta_lock:
@@ -126,8 +128,13 @@ class NewsIndex:
                     snippet_start=start,
                     snippet_end=end,
                     citation=Citation(
-                        title=title, source=source, published=published, url=url, path=path,
-                        paragraph=number, article_id=article_id,
+                        title=title,
+                        source=source,
+                        published=published,
+                        url=url,
+                        path=path,
+                        paragraph=number,
+                        article_id=article_id,
                     ),
                 )
             )

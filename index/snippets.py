@@ -19,7 +19,7 @@ def best_sentence(
     """
     spans = sentence_spans(text)
     if len(spans) <= 1:
-        return (spans[0] if spans else (0, len(text)))
+        return spans[0] if spans else (0, len(text))
     wanted = set(question_tokens)
     overlaps = [len(wanted & set(tokenize(text[s:e]))) for s, e in spans]
     if max(overlaps) > 0:

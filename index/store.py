@@ -115,7 +115,9 @@ def read_manifest(version: Path) -> Manifest:
     try:
         return Manifest(**{k: raw[k] for k in Manifest.__dataclass_fields__})
     except (KeyError, TypeError) as exc:
-        raise IndexDamaged(f"{version / MANIFEST} lacks {exc}: rebuild with `newsbot index`") from exc
+        raise IndexDamaged(
+            f"{version / MANIFEST} lacks {exc}: rebuild with `newsbot index`"
+        ) from exc
 
 
 def connect_readonly(version: Path) -> sqlite3.Connection:
@@ -123,9 +125,7 @@ def connect_readonly(version: Path) -> sqlite3.Connection:
     path = version / META
     if not path.is_file():
         raise IndexDamaged(f"{path} is missing: rebuild with `newsbot index PATH...`")
-    conn = sqlite3.connect(
-        f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False
-    )
+    conn = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
     try:
         conn.execute("SELECT count(*) FROM paragraphs").fetchone()
     except sqlite3.DatabaseError as exc:

@@ -126,7 +126,7 @@ def test_a_second_build_at_once_is_refused(tmp_path: Path, sources: Path) -> Non
 
 def test_opening_with_another_embedder_says_what_to_run(tmp_path: Path, sources: Path) -> None:
     build_index(tmp_path / "idx", [sources], FakeEmbedder())
-    with pytest.raises(IndexIncompatible, match="fake-hash-64.*--model"):
+    with pytest.raises(IndexIncompatible, match=r"fake-hash-64.*--model"):
         NewsIndex.open(tmp_path / "idx", FakeEmbedder(name="other-model"))
 
 

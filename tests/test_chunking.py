@@ -58,7 +58,10 @@ def test_a_sentence_longer_than_the_limit_is_cut_at_spaces() -> None:
 
 
 def test_paragraphs_are_numbered_and_embedded_with_the_previous_sentence() -> None:
-    first = "Sekretaris Jenderal CSTO mengatakan negara anggota setuju mengerahkan pasukan. Itu penting."
+    first = (
+        "Sekretaris Jenderal CSTO mengatakan negara anggota setuju mengerahkan pasukan. "
+        "Itu penting."
+    )
     second = "Hal ini bertujuan untuk menghentikan ancaman terorisme serta perdagangan narkoba."
     paragraphs = split_article(_article(first, second, title="CSTO Kerahkan Pasukan"))
     assert [p.number for p in paragraphs] == [1, 2]

@@ -13,7 +13,16 @@ from index import defaults
 from tests.conftest import FakeEmbedder, write_article
 
 HIT_KEYS = {
-    "rank", "score", "text", "snippet", "title", "source", "published", "url", "path", "paragraph",
+    "rank",
+    "score",
+    "text",
+    "snippet",
+    "title",
+    "source",
+    "published",
+    "url",
+    "path",
+    "paragraph",
 }
 
 
@@ -28,7 +37,9 @@ def news_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "news"
     folder.mkdir()
     write_article(
-        folder, "csto.txt", "CSTO Kerahkan Pasukan",
+        folder,
+        "csto.txt",
+        "CSTO Kerahkan Pasukan",
         "Tajikistan memiliki perbatasan bersama Afghanistan sepanjang 1.300 kilometer. "
         "Perbatasan itu rawan penyelundupan narkoba.",
     )
@@ -137,7 +148,9 @@ def test_an_unrelated_question_is_not_answered(
     capsys.readouterr()
     assert cli.main(["ask", "--json", "zzz qqq xxx"]) == 0
     assert json.loads(capsys.readouterr().out) == {
-        "question": "zzz qqq xxx", "answered": False, "hits": [],
+        "question": "zzz qqq xxx",
+        "answered": False,
+        "hits": [],
     }
     assert cli.main(["ask", "zzz qqq xxx"]) == 0
     assert capsys.readouterr().out.strip() == "The indexed news does not cover this question."

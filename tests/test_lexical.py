@@ -29,7 +29,10 @@ def test_affixes_are_stemmed_and_surface_forms_kept() -> None:
 
 def test_stopwords_and_question_words_are_dropped_names_kept() -> None:
     assert tokenize("Siapa yang bertemu dengan Sergey Lavrov?") == [
-        "bertemu", "temu", "sergey", "lavrov",
+        "bertemu",
+        "temu",
+        "sergey",
+        "lavrov",
     ]
     assert tokenize("Who is the minister?")[0] == "minister"
     assert not {"who", "is", "the"} & set(tokenize("Who is the minister?"))

@@ -56,7 +56,11 @@ def test_the_seed_dev_questions_rank_the_right_paragraph_first(
 
 
 def test_no_boilerplate_is_ever_cited(seed_index: NewsIndex) -> None:
-    for question in ("Baca Juga ramalan horoskop", "tags artikel pilihan terpopuler", "foto ilustrasi"):
+    for question in (
+        "Baca Juga ramalan horoskop",
+        "tags artikel pilihan terpopuler",
+        "foto ilustrasi",
+    ):
         for hit in seed_index.ask(question, k=10).hits:
             assert not any(noise in hit.text for noise in NOISE), hit.text
 
@@ -93,10 +97,23 @@ def test_sentence_transformers_backend_with_a_shipped_model(
     folder = tmp_path / "news"
     folder.mkdir()
     (folder / "a.jsonl").write_text(
-        json.dumps({"id": "rain", "title": "Heavy rain", "text": "Heavy rain flooded the city "
-                    "streets and closed three schools on Monday."}) + "\n"
-        + json.dumps({"id": "bank", "title": "Central bank", "text": "The central bank raised "
-                      "interest rates by a quarter point to fight inflation."}) + "\n"
+        json.dumps(
+            {
+                "id": "rain",
+                "title": "Heavy rain",
+                "text": "Heavy rain flooded the city streets and closed three schools on Monday.",
+            }
+        )
+        + "\n"
+        + json.dumps(
+            {
+                "id": "bank",
+                "title": "Central bank",
+                "text": "The central bank raised "
+                "interest rates by a quarter point to fight inflation.",
+            }
+        )
+        + "\n"
     )
     build_index(tmp_path / "idx", [folder], embedder)
     news = NewsIndex.open(tmp_path / "idx", embedder)
