@@ -54,6 +54,8 @@ _CAPTION_CREDIT = re.compile(
     r"\((?:foto|photo|dok|dokumentasi|ilustrasi|sumber foto)\b[^()]*\)\s*$", re.IGNORECASE
 )
 _MAX_CAPTION_WORDS = 20
+# A caption repeated with a credit appended ("... /FOTO: Antara/") grows by a few words only.
+_MAX_CREDIT_WORDS = 8
 # Reporter initials and embed stubs left alone on a line: "(rsa)", "[sau]", "(D011)".
 _BRACKET_TAGS = re.compile(r"^(?:[\[(][^\[\]()]{0,30}[\])]\s*)+$")
 _END_MARKER = re.compile(r"\s*\*{2,}\s*$")
@@ -303,7 +305,7 @@ def _resolve_duplicate(kept: list[str], text: str) -> None:
         return
     extra = text[len(previous) :]
     kept.pop()
-    if len(extra.split()) > _MAX_HEADLINE_WORDS // 2:
+    if len(extra.split()) > _MAX_CREDIT_WORDS:
         kept.append(text)  # the first copy was cut short; keep the full one
 
 
