@@ -12,7 +12,6 @@ from bot import cli
 from index.build import build_index
 from index.embedders import Embedder, load_embedder
 from index.search import NewsIndex
-from tests.conftest import SAMPLE
 
 pytestmark = pytest.mark.model
 
@@ -30,7 +29,7 @@ def seed_index(
 ) -> Iterator[NewsIndex]:
     """The sample corpus newsbot ships: the seed article among 30 other articles."""
     index_dir = tmp_path_factory.mktemp("seed") / "idx"
-    build_index(index_dir, [SAMPLE], real_embedder)
+    build_index(index_dir, cli.sample_sources(), real_embedder)
     news = NewsIndex.open(index_dir, real_embedder)
     yield news
     news.close()
