@@ -25,7 +25,8 @@ from index.answers import Answer, Citation, Hit, IndexSummary
 from index.articles import SkippedSource
 from index.build import BuildReport
 
-BOT = {"id": 666, "is_bot": True, "first_name": "News", "username": "TestNameBot"}
+BOT_ID = 666
+BOT: dict[str, Any] = {"id": BOT_ID, "is_bot": True, "first_name": "N", "username": "TestNameBot"}
 ADMIN_ID = 4242
 JSON = dict[str, Any]
 
