@@ -103,6 +103,7 @@ def build_application(
             )
         )
         .concurrent_updates(True)
+        .job_queue(None)
         .rate_limiter(AIORateLimiter(max_retries=FLOOD_RETRIES))
         .request(request or _http())
         .get_updates_request(request or _http(pool_size=1))

@@ -1,0 +1,224 @@
+"""The bot as users meet it: ``newsbot run`` against the Telegram emulator, over HTTP."""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.bot.telegram_html import TelegramHtml
+from tests.e2e.conftest import (
+    ADMIN_ID,
+    BOT_COMMAND,
+    HARNESS,
+    HTML_LIKE_QUESTION,
+    LONG_QUESTION,
+    SKIP_REASON,
+    bot_env,
+    rebuild_article,
+)
+
+if not HARNESS:
+    pytest.skip(SKIP_REASON, allow_module_level=True)
+from tgemu import BotMessage, BotProcess, Chat, TelegramEmulator, User
+
+pytestmark = [pytest.mark.e2e, pytest.mark.model]
+
+TROOPS = "who agreed to deploy troops?"
+ANSWER_SECONDS = 30.0  # generous: CI machines are slow, and nothing waits this long normally
+
+
+def check_answer(reply: BotMessage) -> TelegramHtml:
+    """A well-formed answer: HTML Telegram accepts, within its limit, no link previews."""
+    assert reply.parse_mode == "HTML"
+    assert reply.text is not None and len(reply.text.encode("utf-16-le")) // 2 <= 4096
+    assert reply.params["link_preview_options"] == {"is_disabled": True}
+    return TelegramHtml(reply.text)
+
+
+def test_a_private_question_is_answered_with_the_cited_paragraph(
+    tg: TelegramEmulator, bot: BotProcess
+) -> None:
+    alice = tg.new_user("Alice", "alice")
+    sent = tg.send_private(alice, TROOPS)
+    reply = tg.wait_for_reply(tg.private_chat(alice), timeout=ANSWER_SECONDS)
+
+    assert reply.reply_to_message_id == sent.message_id
+    first = check_answer(reply).visible.split("\n\n")[0]
+    assert first.startswith("1. ") and "Stanislav Zas" in first
+    assert "PR Cirebon · 17 September 2021 · paragraph" in first
+    assert reply.callback_data == ["more:3"]
+
+
+def test_more_sources_shows_the_next_passages(tg: TelegramEmulator, bot: BotProcess) -> None:
+    bob = tg.new_user("Bob")
+    chat = tg.private_chat(bob)
+    tg.send_private(bob, TROOPS)
+    answer = tg.wait_for_reply(chat, timeout=ANSWER_SECONDS)
+
+    tg.press_button(answer, bob, "more:3")
+    more = tg.wait_for_reply(chat, timeout=ANSWER_SECONDS)
+    assert check_answer(more).visible.startswith("4. ")
+    assert more.reply_to_message_id == answer.reply_to_message_id
+    assert tg.wait_for_call("answerCallbackQuery")["ok"]
+    dropped = tg.wait_for_call("editMessageReplyMarkup", chat=chat)
+    assert dropped["params"]["message_id"] == answer.message_id
+
+
+def test_group_chatter_and_commands_for_other_bots_are_ignored(
+    tg: TelegramEmulator, bot: BotProcess
+) -> None:
+    group, carol = tg.new_group("Newsroom"), tg.new_user("Carol", "carol")
+    tg.send_group(group, carol, TROOPS)
+    tg.send_group(group, carol, f"/ask@OtherBot {TROOPS}")
+    tg.send_group(group, carol, f"@carol_friend {TROOPS}")
+    tg.assert_no_reply(group, within=3.0)
+
+
+def test_ask_with_the_bots_name_is_answered_as_a_reply(
+    tg: TelegramEmulator, bot: BotProcess
+) -> None:
+    group, dan = tg.new_group("Newsroom"), tg.new_user("Dan")
+    sent = tg.send_command(group, dan, "ask", TROOPS)  # "/ask@TestNameBot …"
+    reply = tg.wait_for_reply(group, timeout=ANSWER_SECONDS)
+    assert reply.reply_to_message_id == sent.message_id
+    assert "Stanislav Zas" in check_answer(reply).visible
+
+
+def test_a_mention_is_answered_as_a_reply(tg: TelegramEmulator, bot: BotProcess) -> None:
+    group, erin = tg.new_group("Newsroom"), tg.new_user("Erin")
+    sent = tg.mention_bot(group, erin, TROOPS)
+    reply = tg.wait_for_reply(group, timeout=ANSWER_SECONDS)
+    assert reply.reply_to_message_id == sent.message_id
+    assert "Stanislav Zas" in check_answer(reply).visible
+
+
+def test_a_reply_to_the_bot_is_answered_as_a_reply(tg: TelegramEmulator, bot: BotProcess) -> None:
+    group, fay = tg.new_group("Newsroom"), tg.new_user("Fay")
+    tg.send_command(group, fay, "help")
+    help_message = tg.wait_for_reply(group, timeout=ANSWER_SECONDS)
+    sent = tg.reply_to(help_message, fay, TROOPS)
+    reply = tg.wait_for_reply(group, timeout=ANSWER_SECONDS)
+    assert reply.reply_to_message_id == sent.message_id
+    assert "Stanislav Zas" in check_answer(reply).visible
+
+
+def test_an_answer_in_a_forum_topic_stays_in_the_topic(
+    tg: TelegramEmulator, bot: BotProcess
+) -> None:
+    group, gus = tg.new_group("Forum"), tg.new_user("Gus")
+    tg.send_command(group, gus, "ask", TROOPS, message_thread_id=42, is_topic_message=True)
+    reply = tg.wait_for_reply(group, timeout=ANSWER_SECONDS)
+    assert reply.params["message_thread_id"] == 42
+
+
+def test_help_is_two_lines_in_the_askers_language(tg: TelegramEmulator, bot: BotProcess) -> None:
+    hana = tg.new_user("Hana", language_code="id")
+    tg.send_private(hana, "/start")
+    reply = tg.wait_for_reply(tg.private_chat(hana), timeout=ANSWER_SECONDS)
+    knows, how = TelegramHtml(reply.text or "").visible.split("\n")
+    assert re.match(r"Saya mengenal \d+ artikel berita dari Kabar Kuliner, ", knows), knows
+    assert "@TestNameBot" in how
+
+
+def test_article_text_that_looks_like_html_is_shown_escaped(
+    tg: TelegramEmulator, bot: BotProcess
+) -> None:
+    ida = tg.new_user("Ida")
+    tg.send_private(ida, HTML_LIKE_QUESTION)
+    reply = tg.wait_for_reply(tg.private_chat(ida), timeout=ANSWER_SECONDS)
+    html = reply.text or ""
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "<script>" not in html
+    assert "Kode &lt;b&gt;tebal&lt;/b&gt; &amp; &lt;/a&gt;" in html
+    parsed = check_answer(reply)
+    assert "kode <script>alert(1)</script> pada halaman login bank daerah &" in parsed.visible
+    assert 'https://example.com/berita?id=1&x=<y>"' in parsed.links
+
+
+def test_a_long_answer_stays_within_telegrams_limit(tg: TelegramEmulator, bot: BotProcess) -> None:
+    jo = tg.new_user("Jo")
+    tg.send_private(jo, LONG_QUESTION)
+    replies = [tg.wait_for_reply(tg.private_chat(jo), timeout=ANSWER_SECONDS)]
+    replies += _more_replies(tg, tg.private_chat(jo))
+    numbers = []
+    for reply in replies:
+        visible = check_answer(reply).visible
+        numbers += re.findall(r"^(\d+)\. ", visible, flags=re.M)
+        assert "…" in visible  # long paragraphs were trimmed around their answer
+    assert numbers[:3] == ["1", "2", "3"]
+
+
+def _more_replies(tg: TelegramEmulator, chat: Chat, within: float = 1.0) -> list[BotMessage]:
+    """Further parts of a split answer, if any."""
+    try:
+        replies: list[BotMessage] = tg.wait_for_replies(chat, 1, timeout=within)
+    except AssertionError:
+        return []
+    return replies
+
+
+def test_reindex_from_a_non_admin_is_refused_and_logged(
+    tg: TelegramEmulator, bot: BotProcess
+) -> None:
+    kim = tg.new_user("Kim")
+    tg.send_private(kim, "/reindex")
+    reply = tg.wait_for_reply(tg.private_chat(kim), timeout=ANSWER_SECONDS)
+    assert "only the bot's administrators" in (reply.text or "")
+    deadline = time.monotonic() + 5
+    while f"Refused /reindex from user {kim.id}" not in bot.output():
+        assert time.monotonic() < deadline, bot.output()[-2000:]
+        time.sleep(0.1)
+
+
+def test_an_admin_rebuild_reports_while_questions_are_still_answered(
+    tg: TelegramEmulator, bot: BotProcess, sources: Path
+) -> None:
+    (sources / "longsor.txt").write_text(rebuild_article(), encoding="utf-8")
+    admin, asker = User(ADMIN_ID, "Admin"), tg.new_user("Lea")
+    admin_chat, asker_chat = tg.private_chat(admin), tg.private_chat(asker)
+
+    tg.send_private(admin, "/reindex")
+    status = tg.wait_for_reply(admin_chat, timeout=ANSWER_SECONDS)
+    assert status.text == "Rebuilding the index…"
+    tg.send_private(admin, "/reindex")
+    assert "already running" in (tg.wait_for_reply(admin_chat, timeout=ANSWER_SECONDS).text or "")
+    tg.send_private(asker, TROOPS)
+    answer = tg.wait_for_reply(asker_chat, timeout=ANSWER_SECONDS)
+    assert "Stanislav Zas" in check_answer(answer).visible
+
+    report = tg.wait_for_call(
+        "editMessageText",
+        chat=admin_chat,
+        where=lambda c: (
+            c["params"].get("message_id") == status.message_id
+            and "Index rebuilt" in c["params"]["text"]
+        ),
+        timeout=180,
+    )
+    assert answer.seq < report["seq"], "the question waited for the rebuild"
+    assert ": 5 articles, 1 added, 0 updated, 0 removed, 4 unchanged." in report["params"]["text"]
+
+    tg.send_private(asker, "Berapa paket bantuan yang dibagikan relawan kepada korban longsor?")
+    fresh = tg.wait_for_reply(asker_chat, timeout=ANSWER_SECONDS)
+    assert "Relawan Bagikan Bantuan untuk Korban Longsor" in check_answer(fresh).visible
+
+
+def test_sigterm_finishes_the_answer_in_flight_and_exits_cleanly(
+    tg: TelegramEmulator, index_dir: Path, sources: Path
+) -> None:
+    proc = tg.start_bot(
+        [*BOT_COMMAND, "--index-dir", str(index_dir)],
+        token="654321:SIGTERM-TEST",
+        env=bot_env(sources),
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    mia = proc.client.new_user("Mia")
+    proc.client.send_private(mia, TROOPS)
+    proc.client.wait_for_call("sendChatAction", timeout=ANSWER_SECONDS)  # now answering
+
+    assert proc.stop() == 0, proc.output()
+    assert "Traceback" not in proc.output(), proc.output()
+    reply = proc.client.wait_for_reply(proc.client.private_chat(mia), timeout=1)
+    assert "Stanislav Zas" in (reply.text or "")
