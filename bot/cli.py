@@ -103,7 +103,7 @@ def _open_or_build_sample(index_dir: Path, model: str | None) -> NewsIndex:
             raise
     print(
         f"No index in {index_dir} yet: building one from the sample corpus "
-        "(about 30 s; `newsbot index PATH...` indexes your own news).",
+        "(under a minute; `newsbot index PATH...` indexes your own news).",
         file=sys.stderr,
     )
     report = build_index(
