@@ -7,6 +7,7 @@ webhook. SIGTERM or SIGINT stop it after the answers in flight are sent.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import importlib.util
 import logging
@@ -46,11 +47,11 @@ from index.store import live_version, read_manifest
 log = logging.getLogger(__name__)
 
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY]
-# Startup: getMe is tried this many more times before the bot gives up on the API.
-BOOTSTRAP_RETRIES = 3
+# Startup: getMe is tried this many times before the bot gives up on the API.
+CONNECT_ATTEMPTS = 3
 # A request that could not connect is retried by the HTTP transport (it never reached
 # Telegram, so nothing is sent twice); flood control (429) is retried by AIORateLimiter.
-CONNECT_RETRIES = 3
+HTTP_CONNECT_RETRIES = 3
 FLOOD_RETRIES = 3
 
 
@@ -74,8 +75,14 @@ def run(index_dir: Path, model: str | None) -> int:
         return _fail(str(exc), 2)
     except NewsbotError as exc:
         return _fail(str(exc), 1)
-    application = build_application(settings, _live_index(index, index_dir, embedder))
+    live = _live_index(index, index_dir, embedder)
+    application = build_application(settings, live)
+    # PTB's run_* keep using the current event loop: connecting first on that loop lets a
+    # bad token or an unreachable API end here, as one line instead of PTB's traceback.
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
     try:
+        loop.run_until_complete(_connect(application))
         _serve(application, settings)
     except InvalidToken:
         return _fail("Telegram rejected TELEGRAM_BOT_TOKEN: check it with @BotFather", 1)
@@ -83,8 +90,25 @@ def run(index_dir: Path, model: str | None) -> int:
         return _fail(f"cannot reach the Telegram Bot API at {settings.api_base_url}: {exc}", 1)
     except TelegramError as exc:
         return _fail(f"Telegram refused to start the bot: {exc}", 1)
+    finally:
+        if not loop.is_closed():  # run_* close it; a failed connect does not get there
+            live.close()
+            loop.close()
     log.info("Stopped")
     return 0
+
+
+async def _connect(application: Application) -> None:  # type: ignore[type-arg]
+    """Initialize the application (``getMe``), retrying while the API is unreachable."""
+    for attempt in range(1, CONNECT_ATTEMPTS + 1):
+        try:
+            await application.initialize()
+            return
+        except NetworkError as exc:  # InvalidToken is not one: a wrong token is final
+            if attempt == CONNECT_ATTEMPTS:
+                raise
+            log.warning("Cannot reach the Telegram Bot API (%s); retrying", exc)
+            await asyncio.sleep(attempt)
 
 
 def build_application(
@@ -162,9 +186,7 @@ def _serve(application: Application, settings: BotSettings) -> None:  # type: ig
     webhook = settings.webhook
     if webhook is None:
         log.info("Polling %s for updates", settings.api_base_url)
-        application.run_polling(
-            allowed_updates=ALLOWED_UPDATES, bootstrap_retries=BOOTSTRAP_RETRIES
-        )
+        application.run_polling(allowed_updates=ALLOWED_UPDATES)
         return
     log.info("Serving webhook %s on %s:%s", webhook.url, webhook.host, webhook.port)
     application.run_webhook(
@@ -174,13 +196,12 @@ def _serve(application: Application, settings: BotSettings) -> None:  # type: ig
         webhook_url=webhook.url,
         secret_token=webhook.secret,
         allowed_updates=ALLOWED_UPDATES,
-        bootstrap_retries=BOOTSTRAP_RETRIES,
     )
 
 
 def _http(pool_size: int = 256) -> HTTPXRequest:
     transport = httpx.AsyncHTTPTransport(
-        retries=CONNECT_RETRIES, limits=httpx.Limits(max_connections=pool_size)
+        retries=HTTP_CONNECT_RETRIES, limits=httpx.Limits(max_connections=pool_size)
     )
     return HTTPXRequest(
         connection_pool_size=pool_size,

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update, User
 from telegram.constants import ChatAction
-from telegram.error import BadRequest, TelegramError
+from telegram.error import BadRequest, NetworkError, TelegramError
 from telegram.ext import ContextTypes
 
 from bot.addressing import (
@@ -190,6 +190,10 @@ async def reindex(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Log the error with its update and tell the user, in one line, that it failed."""
+    if update is None and isinstance(context.error, NetworkError):
+        # Polling lost Telegram for a moment; PTB keeps retrying.
+        log.warning("Telegram is unreachable, retrying: %s", context.error)
+        return
     log.error("Error while handling update %s", update, exc_info=context.error)
     if not isinstance(update, Update):
         return
