@@ -153,6 +153,23 @@ class Bm25Index:
             scores[self.weights.indices[start:end]] += self.weights.data[start:end]
         return LexicalMatch(scores=scores, coverage=known / total if total else 0.0)
 
+    def support(self, tokens: Sequence[str], row: int) -> float:
+        """Return the share of the question's terms (weighted by rarity, unknown terms as the
+        rarest) that paragraph ``row`` contains: 1 when it holds every term, 0 for none."""
+        found = 0.0
+        total = 0.0
+        for token in dict.fromkeys(tokens):
+            col = self.vocabulary.get(token)
+            if col is None:
+                total += math.log(1.0 + self.size + 0.5)
+                continue
+            weight = float(self.idf[col])
+            total += weight
+            start, end = self.weights.indptr[col], self.weights.indptr[col + 1]
+            if np.any(self.weights.indices[start:end] == row):
+                found += weight
+        return found / total if total else 0.0
+
     def save(self, directory: Path) -> None:
         """Write ``lexical.npz`` and ``vocabulary.json`` into ``directory``."""
         np.savez(

