@@ -15,6 +15,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any, TypeAlias
 
 import httpx
 from telegram import BotCommand, LinkPreviewOptions, Update
@@ -26,7 +27,9 @@ from telegram.ext import (
     ApplicationBuilder,
     CallbackQueryHandler,
     CommandHandler,
+    ContextTypes,
     Defaults,
+    ExtBot,
     MessageHandler,
     filters,
 )
@@ -45,6 +48,11 @@ from index.search import NewsIndex
 from index.store import live_version, read_manifest
 
 log = logging.getLogger(__name__)
+
+# ExtBot[int]: the bot's requests carry AIORateLimiter's (int) arguments; no job queue.
+NewsApplication: TypeAlias = Application[
+    ExtBot[int], ContextTypes.DEFAULT_TYPE, dict[Any, Any], dict[Any, Any], dict[Any, Any], None
+]
 
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY]
 # Startup: getMe is tried this many times before the bot gives up on the API.
@@ -98,7 +106,7 @@ def run(index_dir: Path, model: str | None) -> int:
     return 0
 
 
-async def _connect(application: Application) -> None:  # type: ignore[type-arg]
+async def _connect(application: NewsApplication) -> None:
     """Initialize the application (``getMe``), retrying while the API is unreachable."""
     for attempt in range(1, CONNECT_ATTEMPTS + 1):
         try:
@@ -113,7 +121,7 @@ async def _connect(application: Application) -> None:  # type: ignore[type-arg]
 
 def build_application(
     settings: BotSettings, live: LiveIndex, *, request: BaseRequest | None = None
-) -> Application:  # type: ignore[type-arg]
+) -> NewsApplication:
     """The application with its handlers; ``request`` replaces the HTTP layer in tests."""
     builder = (
         ApplicationBuilder()
@@ -142,7 +150,7 @@ def build_application(
     return application
 
 
-def _add_handlers(application: Application) -> None:  # type: ignore[type-arg]
+def _add_handlers(application: NewsApplication) -> None:
     new = filters.UpdateType.MESSAGE  # edits of old questions are not asked again
     private, groups = filters.ChatType.PRIVATE, filters.ChatType.GROUPS
     application.add_handlers(
@@ -155,7 +163,8 @@ def _add_handlers(application: Application) -> None:  # type: ignore[type-arg]
             MessageHandler(new & private & filters.COMMAND, handlers.unknown_command),
             MessageHandler(new & private & ~filters.TEXT, handlers.non_text),
             MessageHandler(new & groups & filters.TEXT & ~filters.COMMAND, handlers.group_text),
-            CallbackQueryHandler(handlers.more_sources, pattern=rf"^{handlers.MORE}:"),
+            # Every button press is answered; one the bot no longer knows says it expired.
+            CallbackQueryHandler(handlers.more_sources),
         ]
     )
     application.add_error_handler(handlers.on_error)
@@ -170,7 +179,7 @@ def _commands(messages: Messages) -> list[BotCommand]:
     ]
 
 
-async def _post_init(application: Application) -> None:  # type: ignore[type-arg]
+async def _post_init(application: NewsApplication) -> None:
     """Register the command menu (English, and Indonesian for Indonesian users)."""
     bot = application.bot
     await bot.set_my_commands(_commands(ENGLISH))
@@ -178,11 +187,11 @@ async def _post_init(application: Application) -> None:  # type: ignore[type-arg
     log.info("Running as @%s (id %s, %s)", bot.username, bot.id, bot.first_name)
 
 
-async def _post_shutdown(application: Application) -> None:  # type: ignore[type-arg]
+async def _post_shutdown(application: NewsApplication) -> None:
     application.bot_data[STATE_KEY].live.close()
 
 
-def _serve(application: Application, settings: BotSettings) -> None:  # type: ignore[type-arg]
+def _serve(application: NewsApplication, settings: BotSettings) -> None:
     webhook = settings.webhook
     if webhook is None:
         log.info("Polling %s for updates", settings.api_base_url)

@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 from telegram import Update
-from telegram.ext import Application
 
-from bot.app import build_application
+from bot.app import NewsApplication, build_application
 from bot.live import LiveIndex
 from bot.settings import BotSettings
 from index.answers import Hit
@@ -22,7 +21,7 @@ from tests.bot.fakes import ADMIN_ID, JSON, FakeBuilder, FakeIndex, FakeTelegram
 class Bot:
     """The application under test, with its fakes."""
 
-    app: Application  # type: ignore[type-arg]
+    app: NewsApplication
     telegram: FakeTelegram
     index: FakeIndex
     builder: FakeBuilder

@@ -210,10 +210,18 @@ async def test_more_sources_says_when_there_are_none(bot: Bot) -> None:
     assert bot.telegram.sent() == []
 
 
-@pytest.mark.parametrize("data", ["more:3", "more:x", "more:"])
-async def test_more_sources_expires_plainly_without_its_question(bot: Bot, data: str) -> None:
+async def test_more_sources_expires_plainly_without_its_question(bot: Bot) -> None:
     answer = bot_message("1. …", chat=private_chat())  # the question was deleted
-    await bot.send(press(answer, data))
+    await bot.send(press(answer, "more:3"))
+    [query] = bot.telegram.sent("answerCallbackQuery")
+    assert query["text"] == "This button has expired: please ask the question again."
+    assert bot.index.questions == []
+
+
+@pytest.mark.parametrize("data", ["more:x", "more:", "rate:5"])
+async def test_a_button_the_bot_does_not_know_is_answered_as_expired(bot: Bot, data: str) -> None:
+    question = private("who agreed?")["message"]
+    await bot.send(press(bot_message("1. …", chat=private_chat(), reply_to=question), data))
     [query] = bot.telegram.sent("answerCallbackQuery")
     assert query["text"] == "This button has expired: please ask the question again."
     assert bot.index.questions == []
@@ -309,7 +317,8 @@ async def test_an_error_is_logged_and_the_user_told_in_one_line(
 
 
 async def test_set_my_commands_in_english_and_indonesian(bot: Bot) -> None:
-    await bot.app.post_init(bot.app)  # type: ignore[misc]
+    assert bot.app.post_init is not None
+    await bot.app.post_init(bot.app)
     english, indonesian = bot.telegram.sent("setMyCommands")
     assert "language_code" not in english and indonesian["language_code"] == "id"
     assert [c["command"] for c in english["commands"]] == ["ask", "help", "stats", "start"]
