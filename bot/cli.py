@@ -1,6 +1,6 @@
 """The ``newsbot`` command: build the index, ask it, describe it, run the Telegram bot.
 
-newsbot index PATH...          read articles and (re)build the index incrementally
+newsbot index [PATH...]        read articles and (re)build the index incrementally
 newsbot ask "QUESTION"         cited answers; --json for machines; stdin mode with --json
 newsbot stats                  what is indexed
 newsbot run                    the Telegram bot (see README)
@@ -22,7 +22,9 @@ from index import defaults
 from index.build import build_index
 from index.embedders import Embedder, load_embedder
 from index.errors import IndexMissing, NewsbotError, NoSources
+from index.feeds import read_configured
 from index.search import NewsIndex
+from index.sources_config import CONFIG_ENV, find_config, load_config
 from index.store import live_version, read_manifest
 
 log = logging.getLogger("newsbot")
@@ -68,7 +70,8 @@ def _parser() -> argparse.ArgumentParser:
         "paths",
         nargs="*",
         type=Path,
-        help=f"article files or folders (default: {SOURCES_ENV}, separated by '{os.pathsep}')",
+        help=f"article files or folders (default: {SOURCES_ENV}, separated by '{os.pathsep}'; "
+        f"else the sources file: {CONFIG_ENV} or ./newsbot.toml)",
     )
 
     ask = commands.add_parser("ask", parents=[common], help="ask a question")
@@ -114,14 +117,20 @@ def _open_or_build_sample(index_dir: Path, model: str | None) -> NewsIndex:
 
 
 def cmd_index(args: argparse.Namespace) -> int:
-    """Build or update the index from the given sources."""
+    """Build or update the index from the given paths, else NEWSBOT_SOURCES, else the
+    sources file (its feeds and URLs fetched, plus the URLs added with the bot's /add)."""
     sources = args.paths or env_sources()
-    if not sources:
+    config = None if sources else find_config()
+    if not sources and config is None:
         raise NoSources(
-            f"name article files or folders: `newsbot index PATH...` (or set {SOURCES_ENV})"
+            "name article files or folders: `newsbot index PATH...` "
+            f"(or set {SOURCES_ENV}, or list sources in newsbot.toml or {CONFIG_ENV})"
         )
+    extra = read_configured(load_config(config), args.index_dir) if config else ()
     embedder = _embedder_for(args.index_dir, args.model)
-    report = build_index(args.index_dir, sources, embedder, progress=ProgressBar("Embedding"))
+    report = build_index(
+        args.index_dir, sources, embedder, progress=ProgressBar("Embedding"), extra=extra
+    )
     print(format_report(report))
     return 0
 

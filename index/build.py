@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import logging
 import shutil
 import sqlite3
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -207,9 +208,11 @@ def build_index(
     embedder: Embedder,
     *,
     progress: Progress | None = None,
+    extra: Iterable[Article | SkippedSource] = (),
 ) -> BuildReport:
     """Build a new version of the index at ``index_dir`` from ``sources`` and make it live.
 
+    ``extra`` adds articles read elsewhere (feeds, URLs), iterated inside the build lock.
     Unchanged paragraphs reuse their vectors from the live version. When no article changed,
     the live version stays as it is. Whatever fails, the live version keeps serving.
     """
@@ -218,7 +221,9 @@ def build_index(
         previous = _previous(index_dir, embedder)
         building = store.new_version_dir(index_dir)
         try:
-            return _build(index_dir, building, sources, embedder, previous, progress, started)
+            return _build(
+                index_dir, building, sources, embedder, previous, progress, started, extra
+            )
         finally:
             if building.exists():
                 shutil.rmtree(building, ignore_errors=True)
@@ -232,17 +237,19 @@ def _build(
     previous: _Previous,
     progress: Progress | None,
     started: float,
+    extra: Iterable[Article | SkippedSource] = (),
 ) -> BuildReport:
     skipped: list[SkippedSource] = []
     conn = sqlite3.connect(building / store.META)
     try:
         conn.executescript(store.SCHEMA)
-        hashes = _write_articles(conn, read_sources(sources), skipped)
+        items = itertools.chain(read_sources(sources), extra)
+        hashes = _write_articles(conn, items, skipped)
         conn.commit()
         if not hashes:
             raise NoSources(
                 "no article could be read from "
-                + ", ".join(str(s) for s in sources)
+                + (", ".join(str(s) for s in sources) or "the configured sources")
                 + (f" ({len(skipped)} skipped: {skipped[0]}...)" if skipped else "")
             )
         old = previous.article_hashes

@@ -27,3 +27,15 @@ class EmbedderUnavailable(NewsbotError):
 
 class NoSources(NewsbotError):
     """A build was asked for without any readable article source."""
+
+
+class ConfigError(NewsbotError):
+    """The sources file (newsbot.toml) is missing, not TOML, or has a wrong setting."""
+
+
+class FetchFailed(NewsbotError):
+    """A feed or page could not be fetched: unreachable, refused, too large or of a wrong type."""
+
+
+class AddressRefused(FetchFailed):
+    """A URL (or a redirect) leads to a scheme or an address that fetching may not reach."""

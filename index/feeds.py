@@ -1,0 +1,413 @@
+"""Articles from the web: RSS/Atom feeds, their entries' pages, and single article URLs.
+
+Each page is fetched and read with trafilatura (``read_html_article``); when a page cannot
+be fetched, the feed entry's own headline, summary and date stand in. An article is named
+by its canonical URL (fragment and ``utm_*`` parameters dropped), so a story found in two
+feeds is indexed once and an updated story replaces its old paragraphs.
+
+What was fetched is remembered in ``fetch-cache.json`` in the index directory: validators
+(ETag, Last-Modified) for conditional requests, and the articles read, so an unchanged
+feed (304) costs one request and no page is read twice. Articles that dropped out of a
+feed stay indexed for ``keep_days`` after they were last seen in it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import calendar
+import contextlib
+import hashlib
+import io
+import json
+import logging
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import asdict, replace
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+
+import feedparser
+import httpx
+import lxml.html
+
+from index.articles import Article, SkippedSource
+from index.cleaning import clean_paragraphs, split_paragraphs
+from index.errors import FetchFailed
+from index.fetch import Fetcher, Resolver, Sleep, resolve_host
+from index.readers import read_html_article, read_sources
+from index.sources_config import FetchSettings, Source, SourcesConfig
+
+log = logging.getLogger(__name__)
+
+CACHE_FILE = "fetch-cache.json"
+ADDED_URLS_FILE = "added-urls.txt"
+_CACHE_FORMAT = 1
+_ID_LENGTH = 16
+_DAY = 86400.0
+_TRACKING = ("utm_",)
+
+Clock = Callable[[], float]
+Item = Article | SkippedSource
+
+
+def canonical_url(url: str) -> str:
+    """``url`` without its fragment and ``utm_*`` parameters, scheme and host lower-cased."""
+    parts = urlsplit(url.strip())
+    query = [
+        (k, v)
+        for k, v in parse_qsl(parts.query, keep_blank_values=True)
+        if not k.lower().startswith(_TRACKING)
+    ]
+    return urlunsplit(
+        (parts.scheme.lower(), parts.netloc.lower(), parts.path or "/", urlencode(query), "")
+    )
+
+
+def article_id(url: str) -> str:
+    """An article's id: a short hash of its canonical URL, the same on every run."""
+    return hashlib.sha1(canonical_url(url).encode("utf-8")).hexdigest()[:_ID_LENGTH]
+
+
+def read_web_page(html: str, final_url: str) -> Article:
+    """Read a fetched page; the article is named by its canonical URL when the page gives
+    one on the same site, else by the URL it was fetched from. Raises ValueError."""
+    article = read_html_article(html, final_url)
+    url = canonical_url(final_url)
+    if article.url:
+        claimed = canonical_url(urljoin(final_url, article.url))
+        # A page may not claim another site's article: it would replace that one.
+        if _site(claimed) == _site(url):
+            url = claimed
+    return replace(article, id=article_id(url), url=url, path=url)
+
+
+# -- the fetch cache ---------------------------------------------------------------------
+
+
+class FetchCache:
+    """Validators and articles of earlier fetches, in a JSON file (written atomically)."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.feeds: dict[str, dict[str, Any]] = {}
+        self.pages: dict[str, dict[str, Any]] = {}
+        if path is None:
+            return
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return
+        except (OSError, ValueError) as exc:
+            log.warning("ignoring the fetch cache %s (%s)", path, exc)
+            return
+        if isinstance(data, dict) and data.get("format") == _CACHE_FORMAT:
+            self.feeds = dict(data.get("feeds") or {})
+            self.pages = dict(data.get("pages") or {})
+
+    def article(self, url: str) -> Article | None:
+        record = self.pages.get(url)
+        fields = record.get("article") if record else None
+        if not isinstance(fields, dict):
+            return None
+        try:
+            return Article(**{**fields, "paragraphs": tuple(fields["paragraphs"])})
+        except (TypeError, KeyError):
+            return None
+
+    def save(self, keep_pages: Iterable[str], keep_feeds: Iterable[str]) -> None:
+        """Write the cache, keeping only the pages and feeds named."""
+        if self.path is None:
+            return
+        pages = {u: self.pages[u] for u in keep_pages if u in self.pages}
+        feeds = {u: self.feeds[u] for u in keep_feeds if u in self.feeds}
+        data = {"format": _CACHE_FORMAT, "feeds": feeds, "pages": pages}
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        partial = self.path.with_name(self.path.name + ".partial")
+        partial.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        os.replace(partial, self.path)
+
+
+# -- added URLs ----------------------------------------------------------------------------
+
+
+def added_urls(index_dir: Path) -> list[str]:
+    """The article URLs added with ``/add``, kept in the index directory."""
+    try:
+        lines = (index_dir / ADDED_URLS_FILE).read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        return []
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+def remember_url(index_dir: Path, url: str) -> None:
+    """Keep ``url`` among the added URLs, so every later build indexes it too."""
+    if url in added_urls(index_dir):
+        return
+    index_dir.mkdir(parents=True, exist_ok=True)
+    with (index_dir / ADDED_URLS_FILE).open("a", encoding="utf-8") as file:
+        file.write(url + "\n")
+
+
+# -- reading the configured sources ----------------------------------------------------------
+
+
+def read_configured(
+    config: SourcesConfig,
+    index_dir: Path,
+    *,
+    urls: Iterable[str] = (),
+    transport: httpx.AsyncBaseTransport | None = None,
+    resolve: Resolver = resolve_host,
+    sleep: Sleep = asyncio.sleep,
+    clock: Clock = time.time,
+) -> Iterator[Item]:
+    """Yield the articles of every configured source, and of the URLs added with ``/add``
+    (plus ``urls``), or why a source was skipped; a story is yielded once.
+
+    Files and folders are read as ``newsbot index PATH`` reads them; feeds and URLs are
+    fetched concurrently when the iteration starts (so inside the build's lock).
+    """
+    extra = [Source("url", u) for u in [*added_urls(index_dir), *urls]]
+    sources = [*config.sources, *extra]
+    web = [s for s in sources if s.kind != "path"]
+    cache = FetchCache(index_dir / CACHE_FILE)
+    fetched = (
+        asyncio.run(_fetch_all(web, config.fetch, cache, transport, resolve, sleep, clock()))
+        if web
+        else {}
+    )
+    seen: set[str] = set()
+    for source in sources:
+        if source.kind == "path":
+            items: Iterable[Item] = read_sources([config.folder / source.location])
+        else:
+            items = fetched[source]
+        for item in items:
+            if isinstance(item, Article):
+                if item.id in seen:
+                    continue
+                seen.add(item.id)
+                if source.outlet:
+                    item = replace(item, source=source.outlet)
+            yield item
+
+
+async def fetch_article(
+    url: str,
+    settings: FetchSettings,
+    *,
+    cache: FetchCache | None = None,
+    transport: httpx.AsyncBaseTransport | None = None,
+    resolve: Resolver = resolve_host,
+) -> Article:
+    """Fetch and read one article page now; FetchFailed or ValueError say why not."""
+    async with Fetcher(settings, transport=transport, resolve=resolve) as fetcher:
+        return await _read_page(fetcher, url, cache or FetchCache(None), stamp=None)
+
+
+async def _fetch_all(
+    sources: list[Source],
+    settings: FetchSettings,
+    cache: FetchCache,
+    transport: httpx.AsyncBaseTransport | None,
+    resolve: Resolver,
+    sleep: Sleep,
+    now: float,
+) -> dict[Source, list[Item]]:
+    async with Fetcher(settings, transport=transport, resolve=resolve, sleep=sleep) as fetcher:
+        keep = now - settings.keep_days * _DAY
+        results = await asyncio.gather(
+            *(
+                _read_feed(fetcher, s.location, cache, now, keep)
+                if s.kind == "feed"
+                else _read_url(fetcher, s.location, cache)
+                for s in sources
+            )
+        )
+    feeds = [s.location for s in sources if s.kind == "feed"]
+    pages = [s.location for s in sources if s.kind == "url"]
+    for feed in feeds:
+        pages.extend(cache.feeds.get(feed, {}).get("entries", {}))
+    with contextlib.suppress(OSError):  # a cache that cannot be written only costs requests
+        cache.save(pages, feeds)
+    return dict(zip(sources, results, strict=True))
+
+
+async def _read_url(fetcher: Fetcher, url: str, cache: FetchCache) -> list[Item]:
+    try:
+        return [await _read_page(fetcher, url, cache, stamp=None)]
+    except (FetchFailed, ValueError) as exc:
+        log.warning("skipped %s: %s", url, exc)
+        return [SkippedSource(url, str(exc))]
+
+
+async def _read_page(fetcher: Fetcher, url: str, cache: FetchCache, stamp: str | None) -> Article:
+    """The article at ``url``: from the cache when its feed entry has not changed or the
+    server says 304, else fetched and read."""
+    record = cache.pages.get(url, {})
+    cached = cache.article(url)
+    if cached is not None and stamp and record.get("stamp") == stamp and not record.get("stub"):
+        return cached
+    stub = bool(record.get("stub"))
+    fetched = await fetcher.fetch(
+        url,
+        "page",
+        etag=None if stub else record.get("etag"),
+        last_modified=None if stub else record.get("last_modified"),
+    )
+    if fetched.not_modified and cached is not None:
+        article = cached
+    else:
+        article = await asyncio.to_thread(read_web_page, fetched.text(), fetched.url)
+    cache.pages[url] = {
+        "etag": fetched.etag,
+        "last_modified": fetched.last_modified,
+        "stamp": stamp,
+        "article": asdict(article),
+    }
+    return article
+
+
+async def _read_feed(
+    fetcher: Fetcher, url: str, cache: FetchCache, now: float, keep: float
+) -> list[Item]:
+    """The articles of a feed's entries (and of entries seen within ``keep_days``)."""
+    record = cache.feeds.get(url, {})
+    seen: dict[str, float] = dict(record.get("entries") or {})
+    validators = {"etag": record.get("etag"), "last_modified": record.get("last_modified")}
+    problems: list[Item] = []
+    try:
+        fetched = await fetcher.fetch(url, "feed", **validators)
+    except FetchFailed as exc:
+        log.warning("skipped feed %s: %s", url, exc)
+        problems.append(SkippedSource(url, str(exc)))
+    else:
+        if fetched.not_modified:
+            log.info("feed %s not modified: nothing fetched", url)
+        else:
+            parsed = await asyncio.to_thread(_parse_feed, fetched.body, fetched.url)
+            if isinstance(parsed, str):
+                log.warning("skipped feed %s: %s", url, parsed)
+                problems.append(SkippedSource(url, parsed))
+            else:
+                entries, feed_title = parsed
+                items = await asyncio.gather(
+                    *(_read_entry(fetcher, e, feed_title, cache) for e in entries)
+                )
+                for entry, item in zip(entries, items, strict=True):
+                    if isinstance(item, Article):
+                        seen[entry["link"]] = now
+                    else:
+                        problems.append(item)
+                # With an entry unread, the feed is fetched in full next time to retry it.
+                validators = {
+                    "etag": None if problems else fetched.etag,
+                    "last_modified": None if problems else fetched.last_modified,
+                }
+    kept = {link: at for link, at in seen.items() if at >= keep}
+    cache.feeds[url] = {**validators, "entries": kept}
+    articles: list[Item] = []
+    for link in sorted(kept, key=lambda link: -kept[link]):
+        article = cache.article(link)
+        if article is not None:
+            articles.append(article)
+    return articles + problems
+
+
+def _parse_feed(body: bytes, url: str) -> tuple[list[dict[str, Any]], str | None] | str:
+    """The entries (with a link) and title of a feed, or why it is not one."""
+    # A stream, never a string: given a string, feedparser would fetch it as a URL.
+    parsed = feedparser.parse(io.BytesIO(body), response_headers={"content-location": url})
+    if parsed.get("bozo") and not parsed.entries:
+        problem = parsed.get("bozo_exception")
+        return f"not a valid RSS/Atom feed ({problem or 'no entries'})"
+    if not parsed.get("version") and not parsed.entries:
+        return "not an RSS/Atom feed"
+    entries = []
+    for entry in parsed.entries:
+        link = entry.get("link")
+        if isinstance(link, str) and urlsplit(link).scheme in ("http", "https"):
+            entries.append(dict(entry, link=urljoin(url, link)))
+    title = parsed.feed.get("title")
+    return entries, title if isinstance(title, str) and title.strip() else None
+
+
+async def _read_entry(
+    fetcher: Fetcher, entry: Mapping[str, Any], feed_title: str | None, cache: FetchCache
+) -> Item:
+    """The entry's article from its page, else from the entry itself, else why neither."""
+    link: str = entry["link"]
+    stamp = str(entry.get("updated") or entry.get("published") or "") or None
+    try:
+        article = await _read_page(fetcher, link, cache, stamp)
+    except (FetchFailed, ValueError) as exc:
+        earlier = cache.article(link)
+        if earlier is not None and not cache.pages[link].get("stub"):
+            log.warning("page %s unreadable (%s): keeping it as read before", link, exc)
+            return earlier
+        stub = _entry_article(entry, feed_title)
+        if stub is None:
+            log.warning("skipped %s: %s", link, exc)
+            return SkippedSource(link, f"{exc}; the feed entry has no summary either")
+        log.warning("page %s unreadable (%s): indexing the feed's summary", link, exc)
+        # Cached as a stub: used while the feed is unchanged, and fetched again when it is.
+        cache.pages[link] = {"stub": True, "article": asdict(stub)}
+        return stub
+    if article.published is None:
+        article = replace(article, published=_entry_date(entry))
+    return article
+
+
+def _entry_article(entry: Mapping[str, Any], feed_title: str | None) -> Article | None:
+    """An article made of a feed entry's own headline, summary and date."""
+    summary = entry.get("summary") or ""
+    contents = entry.get("content") or []
+    if contents and isinstance(contents[0], Mapping):
+        summary = contents[0].get("value") or summary
+    text = _html_text(str(summary))
+    body = clean_paragraphs(split_paragraphs(text)) if text else None
+    title = " ".join(str(entry.get("title") or "").split())
+    if body is None or not body.paragraphs or not title:
+        return None
+    url = canonical_url(entry["link"])
+    return Article(
+        id=article_id(url),
+        title=title,
+        paragraphs=body.paragraphs,
+        path=url,
+        source=feed_title,
+        published=_entry_date(entry),
+        url=url,
+        editor=body.editor,
+        origin=body.origin,
+    )
+
+
+def _entry_date(entry: Mapping[str, Any]) -> str | None:
+    stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+    if not isinstance(stamp, time.struct_time):
+        return None
+    seconds = calendar.timegm(stamp)
+    return time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime(seconds))
+
+
+def _html_text(html: str) -> str:
+    """The text of a (sanitised) HTML fragment, one paragraph per block."""
+    if "<" not in html:
+        return html.strip()
+    try:
+        root = lxml.html.fromstring(f"<div>{html}</div>")
+    except (ValueError, lxml.etree.ParserError):
+        return ""
+    for block in root.iter("p", "br", "div", "li", "h1", "h2", "h3", "h4"):
+        block.tail = "\n\n" + (block.tail or "")
+    return str(root.text_content()).strip()
+
+
+def _site(url: str) -> str:
+    host = urlsplit(url).hostname or ""
+    for prefix in ("www.", "m."):
+        host = host.removeprefix(prefix)
+    return host
