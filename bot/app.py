@@ -91,7 +91,7 @@ def run(index_dir: Path, model: str | None) -> int:
     asyncio.set_event_loop(loop)
     try:
         loop.run_until_complete(_connect(application))
-        _serve(application, settings)
+        serve(application, settings)
     except InvalidToken:
         return _fail("Telegram rejected TELEGRAM_BOT_TOKEN: check it with @BotFather", 1)
     except NetworkError as exc:
@@ -191,7 +191,9 @@ async def _post_shutdown(application: NewsApplication) -> None:
     application.bot_data[STATE_KEY].live.close()
 
 
-def _serve(application: NewsApplication, settings: BotSettings) -> None:
+def serve(application: NewsApplication, settings: BotSettings) -> None:
+    """Poll Telegram for updates, or serve the webhook when one is configured, until
+    SIGTERM/SIGINT."""
     webhook = settings.webhook
     if webhook is None:
         log.info("Polling %s for updates", settings.api_base_url)

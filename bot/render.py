@@ -213,7 +213,9 @@ def _share(room: int, wants: Sequence[int]) -> list[int]:
 
 
 def _outlets(summary: IndexSummary, messages: Messages, shown: int, *, counts: bool) -> str:
-    outlets = sorted(summary.outlets, key=lambda o: (-o[1], o[0]))
+    # The index lists articles of unknown outlet under "?": nothing to name.
+    known = [(name, n) for name, n in summary.outlets if name.strip(" ?")]
+    outlets = sorted(known, key=lambda o: (-o[1], o[0]))
     if not outlets:
         return messages.outlets_unknown
     names = [

@@ -5,11 +5,15 @@ from __future__ import annotations
 import asyncio
 import logging
 import threading
+from dataclasses import replace
 
 import pytest
+from telegram.ext import Application
 
 from bot.addressing import QUESTION_LIMIT
+from bot.app import serve
 from bot.handlers import PAGE
+from bot.settings import Webhook
 from index.errors import BuildInProgress, IndexDamaged
 from tests.bot.conftest import Bot
 from tests.bot.fakes import (
@@ -323,3 +327,20 @@ async def test_set_my_commands_in_english_and_indonesian(bot: Bot) -> None:
     assert "language_code" not in english and indonesian["language_code"] == "id"
     assert [c["command"] for c in english["commands"]] == ["ask", "help", "stats", "start"]
     assert indonesian["commands"][0]["description"] == "Ajukan pertanyaan tentang berita"
+
+
+async def test_webhook_mode_serves_the_path_of_the_public_url(
+    bot: Bot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    served: dict[str, object] = {}
+
+    def run_webhook(self: object, **kwargs: object) -> None:
+        served.update(kwargs)
+
+    monkeypatch.setattr(Application, "run_webhook", run_webhook)
+    hook = Webhook("https://bot.example.com/tg/hook", "127.0.0.1", 8443, "s3cret")
+    settings = replace(bot.app.bot_data["newsbot"].settings, webhook=hook)
+    serve(bot.app, settings)
+    assert served["listen"] == "127.0.0.1" and served["port"] == 8443
+    assert served["url_path"] == "tg/hook" and served["secret_token"] == "s3cret"
+    assert served["webhook_url"] == "https://bot.example.com/tg/hook"

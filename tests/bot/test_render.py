@@ -153,6 +153,13 @@ def test_help_is_two_lines_about_the_news_and_how_to_ask() -> None:
     assert "di grup" in indonesian[1].lower() and "@TestNameBot" in indonesian[1]
 
 
+def test_articles_of_unknown_outlet_are_not_named() -> None:
+    summary = IndexSummary(3, 9, (("?", 2), ("Antara", 1)), None, None, "m", "", 0, "x")
+    assert "from Antara, and" in render_help(summary, "TestNameBot", ENGLISH)
+    unknown = IndexSummary(2, 9, (("?", 2),), None, None, "m", "", 0, "x")
+    assert "from various outlets, and" in render_help(unknown, "TestNameBot", ENGLISH)
+
+
 def test_help_for_an_empty_index_says_so() -> None:
     empty = IndexSummary(0, 0, (), None, None, "m", "2026-01-01", 0, "x")
     assert render_help(empty, "TestNameBot", ENGLISH).startswith("My news index is empty")
