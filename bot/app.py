@@ -1,7 +1,7 @@
 """The Telegram bot: answers questions about the indexed news in private and group chats.
 
 Run it with ``newsbot run`` (``TELEGRAM_BOT_TOKEN`` set, an index built with
-``newsbot build``). It polls Telegram by default; ``NEWSBOT_WEBHOOK_URL`` switches to a
+``newsbot index``). It polls Telegram by default; ``NEWSBOT_WEBHOOK_URL`` switches to a
 webhook. SIGTERM or SIGINT stop it after the answers in flight are sent.
 """
 
@@ -40,7 +40,7 @@ from bot.live import LiveIndex, Progress
 from bot.messages import ENGLISH, INDONESIAN, Messages
 from bot.quota import QuestionQuota
 from bot.settings import BotSettings, SettingsError
-from bot.state import STATE_KEY, BotState
+from bot.state import STATE_KEY, BotState, state_of
 from index.build import BuildReport, build_index
 from index.embedders import Embedder, load_embedder
 from index.errors import NewsbotError
@@ -188,7 +188,8 @@ async def _post_init(application: NewsApplication) -> None:
 
 
 async def _post_shutdown(application: NewsApplication) -> None:
-    application.bot_data[STATE_KEY].live.close()
+    """Close the index once every answer in flight is sent."""
+    state_of(application.bot_data).live.close()
 
 
 def serve(application: NewsApplication, settings: BotSettings) -> None:
