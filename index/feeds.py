@@ -320,16 +320,18 @@ def _parse_feed(body: bytes, url: str) -> tuple[list[dict[str, Any]], str | None
     """The entries (with a link) and title of a feed, or why it is not one."""
     # A stream, never a string: given a string, feedparser would fetch it as a URL.
     parsed = feedparser.parse(io.BytesIO(body), response_headers={"content-location": url})
-    if parsed.get("bozo") and not parsed.entries:
-        problem = parsed.get("bozo_exception")
-        return f"not a valid RSS/Atom feed ({problem or 'no entries'})"
-    if not parsed.get("version") and not parsed.entries:
-        return "not an RSS/Atom feed"
     entries = []
     for entry in parsed.entries:
         link = entry.get("link")
-        if isinstance(link, str) and urlsplit(link).scheme in ("http", "https"):
+        if isinstance(link, str) and urlsplit(urljoin(url, link)).scheme in ("http", "https"):
             entries.append(dict(entry, link=urljoin(url, link)))
+    if parsed.get("bozo") and not entries:
+        problem = parsed.get("bozo_exception")
+        return f"not a valid RSS/Atom feed ({problem or 'no entries'})"
+    if not parsed.get("version"):
+        return "not an RSS/Atom feed"
+    if parsed.get("bozo"):
+        log.warning("feed %s is malformed (%s): reading what it has", url, parsed.bozo_exception)
     title = parsed.feed.get("title")
     return entries, title if isinstance(title, str) and title.strip() else None
 

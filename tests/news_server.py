@@ -44,7 +44,7 @@ class NewsServer:
                 server.requests.append(
                     Request(self.path, {k.lower(): v for k, v in self.headers.items()})
                 )
-                route = server.routes.get(self.path)
+                route = server.routes.get(self.path.split("?", 1)[0])
                 try:
                     if route is None:
                         self.send_error(404)
