@@ -6,6 +6,7 @@ Which handler gets which update is decided in ``bot.app.build_application``.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Sequence
 
@@ -177,6 +178,8 @@ async def reindex(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             return
         finally:
             reporter.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await reporter  # no progress edit may land after the outcome
         log.info(
             "Rebuild done in %.1fs: %d added, %d updated, %d removed, %d skipped",
             report.seconds,

@@ -8,6 +8,7 @@ import threading
 from dataclasses import replace
 
 import pytest
+from telegram.error import BadRequest
 from telegram.ext import Application
 
 from bot.addressing import QUESTION_LIMIT
@@ -281,6 +282,16 @@ async def test_questions_are_answered_from_the_old_index_during_a_rebuild(bot: B
     await rebuild
     assert bot.builder.calls == [(bot.app.bot_data["newsbot"].settings.sources[0],)]
     assert bot.index.closed
+
+
+async def test_a_failed_progress_report_does_not_stop_the_rebuild(bot: Bot) -> None:
+    bot.builder.gate = threading.Event()
+    bot.telegram.fail["editMessageText"] = BadRequest("Message to edit not found")
+    rebuild = asyncio.create_task(bot.send(private("/reindex", sender=user(user_id=ADMIN_ID))))
+    await eventually(lambda: "editMessageText" not in bot.telegram.fail)
+    bot.builder.gate.set()
+    await rebuild
+    assert bot.telegram.edits()[-1].startswith("Index rebuilt in")
 
 
 async def test_a_failed_rebuild_keeps_the_old_index_and_says_why(bot: Bot) -> None:
