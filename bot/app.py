@@ -13,7 +13,8 @@ import importlib.util
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeAlias
 
@@ -30,12 +31,13 @@ from telegram.ext import (
     ContextTypes,
     Defaults,
     ExtBot,
+    JobQueue,
     MessageHandler,
     filters,
 )
 from telegram.request import BaseRequest, HTTPXRequest
 
-from bot import handlers
+from bot import feeds, handlers
 from bot.live import LiveIndex, Progress
 from bot.messages import ENGLISH, INDONESIAN, Messages
 from bot.quota import QuestionQuota
@@ -44,14 +46,21 @@ from bot.state import STATE_KEY, BotState, state_of
 from index.build import BuildReport, build_index
 from index.embedders import Embedder, load_embedder
 from index.errors import NewsbotError
+from index.feeds import SourcePlan, plan_sources
 from index.search import NewsIndex
 from index.store import live_version, read_manifest
 
 log = logging.getLogger(__name__)
 
-# ExtBot[int]: the bot's requests carry AIORateLimiter's (int) arguments; no job queue.
+# ExtBot[int]: the bot's requests carry AIORateLimiter's (int) arguments; a job queue only
+# when the sources are refreshed on a schedule.
 NewsApplication: TypeAlias = Application[
-    ExtBot[int], ContextTypes.DEFAULT_TYPE, dict[Any, Any], dict[Any, Any], dict[Any, Any], None
+    ExtBot[int],
+    ContextTypes.DEFAULT_TYPE,
+    dict[Any, Any],
+    dict[Any, Any],
+    dict[Any, Any],
+    "JobQueue[ContextTypes.DEFAULT_TYPE] | None",
 ]
 
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY]
@@ -72,6 +81,8 @@ def run(index_dir: Path, model: str | None) -> int:
     logging.getLogger("httpx").setLevel(logging.WARNING)
     try:
         settings = BotSettings.from_env(os.environ)
+        plan = _planner(index_dir, settings, os.environ)
+        settings = replace(settings, refresh_minutes=plan().config.schedule.refresh_minutes)
         if settings.webhook and importlib.util.find_spec("tornado") is None:
             raise SettingsError(
                 "webhook mode needs the webhooks extra of python-telegram-bot: "
@@ -83,8 +94,8 @@ def run(index_dir: Path, model: str | None) -> int:
         return _fail(str(exc), 2)
     except NewsbotError as exc:
         return _fail(str(exc), 1)
-    live = _live_index(index, index_dir, embedder)
-    application = build_application(settings, live)
+    live = live_index(index, index_dir, embedder)
+    application = build_application(settings, live, plan)
     # PTB's run_* keep using the current event loop: connecting first on that loop lets a
     # bad token or an unreachable API end here, as one line instead of PTB's traceback.
     loop = asyncio.new_event_loop()
@@ -120,9 +131,18 @@ async def _connect(application: NewsApplication) -> None:
 
 
 def build_application(
-    settings: BotSettings, live: LiveIndex, *, request: BaseRequest | None = None
+    settings: BotSettings,
+    live: LiveIndex,
+    plan: Callable[[], SourcePlan],
+    *,
+    request: BaseRequest | None = None,
 ) -> NewsApplication:
-    """The application with its handlers; ``request`` replaces the HTTP layer in tests."""
+    """The application with its handlers; ``plan`` says what a rebuild reads, ``request``
+    replaces the HTTP layer in tests. A job queue runs the scheduled refresh, when there
+    is one."""
+    jobs: JobQueue[ContextTypes.DEFAULT_TYPE] | None = (
+        JobQueue() if settings.refresh_minutes > 0 else None
+    )
     builder = (
         ApplicationBuilder()
         .token(settings.token)
@@ -135,7 +155,7 @@ def build_application(
             )
         )
         .concurrent_updates(True)
-        .job_queue(None)
+        .job_queue(jobs)
         .rate_limiter(AIORateLimiter(max_retries=FLOOD_RETRIES))
         .request(request or _http())
         .get_updates_request(request or _http(pool_size=1))
@@ -144,9 +164,16 @@ def build_application(
     )
     application = builder.build()
     application.bot_data[STATE_KEY] = BotState(
-        settings=settings, live=live, quota=QuestionQuota(settings.rate_limit)
+        settings=settings,
+        live=live,
+        quota=QuestionQuota(settings.rate_limit),
+        plan_sources=plan,
     )
     _add_handlers(application)
+    if jobs is not None:
+        every = settings.refresh_minutes * 60
+        jobs.run_repeating(feeds.scheduled_refresh, interval=every, first=every, name="refresh")
+        log.info("The sources are refreshed every %g minutes", settings.refresh_minutes)
     return application
 
 
@@ -159,6 +186,7 @@ def _add_handlers(application: NewsApplication) -> None:
             CommandHandler("stats", handlers.stats, filters=new),
             CommandHandler("ask", handlers.ask, filters=new),
             CommandHandler("reindex", handlers.reindex, filters=new),
+            CommandHandler("add", feeds.add, filters=new),
             MessageHandler(new & private & filters.TEXT & ~filters.COMMAND, handlers.ask),
             MessageHandler(new & private & filters.COMMAND, handlers.unknown_command),
             MessageHandler(new & private & ~filters.TEXT, handlers.non_text),
@@ -229,14 +257,32 @@ def _embedder(index_dir: Path, model: str | None) -> Embedder:
     return load_embedder(model)
 
 
-def _live_index(index: NewsIndex, index_dir: Path, embedder: Embedder) -> LiveIndex:
+def live_index(index: NewsIndex, index_dir: Path, embedder: Embedder) -> LiveIndex:
+    """The shared index over ``index_dir``, rebuilt with ``build_index`` as
+    ``newsbot index`` builds it."""
+
     def reopen() -> NewsIndex:
         return NewsIndex.open(index_dir, embedder)
 
-    def build(sources: Sequence[Path], progress: Progress) -> BuildReport:
-        return build_index(index_dir, sources, embedder, progress=progress)
+    def build(plan: SourcePlan, progress: Progress) -> BuildReport:
+        return build_index(
+            index_dir, plan.paths, embedder, progress=progress, extra=plan.articles()
+        )
 
     return LiveIndex(index, reopen=reopen, build=build)
+
+
+def _planner(
+    index_dir: Path, settings: BotSettings, env: Mapping[str, str]
+) -> Callable[[], SourcePlan]:
+    """What a rebuild reads, decided anew each time (the sources file may have changed):
+    ``NEWSBOT_SOURCES``, else the sources file; and the URLs added with ``/add``."""
+    env = dict(env)
+
+    def plan() -> SourcePlan:
+        return plan_sources(index_dir, settings.sources, env)
+
+    return plan
 
 
 def _fail(message: str, code: int) -> int:

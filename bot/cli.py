@@ -22,26 +22,18 @@ from index import defaults
 from index.build import build_index
 from index.embedders import Embedder, load_embedder
 from index.errors import IndexMissing, NewsbotError, NoSources
-from index.feeds import read_configured
+from index.feeds import plan_sources
 from index.search import NewsIndex
-from index.sources_config import CONFIG_ENV, find_config, load_config
+from index.sources_config import CONFIG_ENV, SOURCES_ENV
 from index.store import live_version, read_manifest
 
 log = logging.getLogger("newsbot")
-
-SOURCES_ENV = "NEWSBOT_SOURCES"
 
 
 def sample_sources() -> list[Path]:
     """Return the sample corpus shipped with newsbot."""
     folder = Path(str(resources.files("index.sample")))
     return [folder / "seed-article.txt", folder / "indosum-sample.jsonl"]
-
-
-def env_sources() -> list[Path]:
-    """Return the sources named in NEWSBOT_SOURCES (separated by ``os.pathsep``)."""
-    raw = os.environ.get(SOURCES_ENV, "")
-    return [Path(part) for part in raw.split(os.pathsep) if part.strip()]
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -119,17 +111,19 @@ def _open_or_build_sample(index_dir: Path, model: str | None) -> NewsIndex:
 def cmd_index(args: argparse.Namespace) -> int:
     """Build or update the index from the given paths, else NEWSBOT_SOURCES, else the
     sources file (its feeds and URLs fetched, plus the URLs added with the bot's /add)."""
-    sources = args.paths or env_sources()
-    config = None if sources else find_config()
-    if not sources and config is None:
+    plan = plan_sources(args.index_dir, args.paths)
+    if plan.empty:
         raise NoSources(
             "name article files or folders: `newsbot index PATH...` "
             f"(or set {SOURCES_ENV}, or list sources in newsbot.toml or {CONFIG_ENV})"
         )
-    extra = read_configured(load_config(config), args.index_dir) if config else ()
     embedder = _embedder_for(args.index_dir, args.model)
     report = build_index(
-        args.index_dir, sources, embedder, progress=ProgressBar("Embedding"), extra=extra
+        args.index_dir,
+        plan.paths,
+        embedder,
+        progress=ProgressBar("Embedding"),
+        extra=plan.articles(),
     )
     print(format_report(report))
     return 0

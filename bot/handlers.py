@@ -9,6 +9,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update, User
 from telegram.constants import ChatAction
@@ -31,9 +32,12 @@ from bot.render import (
     render_progress,
     render_stats,
 )
-from bot.state import state_of
+from bot.state import BotState, state_of
 from index.answers import Hit
 from index.errors import NewsbotError
+
+if TYPE_CHECKING:
+    from index.build import BuildReport
 
 log = logging.getLogger(__name__)
 
@@ -153,12 +157,7 @@ async def reindex(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     assert message is not None and user is not None
     state = state_of(context.bot_data)
     messages = _messages(user)
-    if user.id not in state.settings.admin_ids:
-        log.warning("Refused /reindex from user %s: not in NEWSBOT_ADMIN_IDS", user.id)
-        await message.reply_html(messages.reindex_refused, do_quote=True)
-        return
-    if not state.settings.sources:
-        await message.reply_html(messages.reindex_no_sources, do_quote=True)
+    if not await admin_only(message, user, state, messages, "reindex"):
         return
     if state.rebuild_lock.locked():
         await message.reply_html(messages.reindex_running, do_quote=True)
@@ -166,29 +165,69 @@ async def reindex(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     async with state.rebuild_lock:  # taken without yielding: the check above still holds
         log.info("Rebuild of the index requested by admin %s", user.id)
         status = await message.reply_html(messages.reindex_started, do_quote=True)
-        progress = BuildProgress()
-        reporter = asyncio.create_task(
-            _report_progress(status, progress, state.settings.progress_seconds, messages)
-        )
-        try:
-            report = await state.live.rebuild(state.settings.sources, progress.update)
-        except NewsbotError as exc:
-            log.warning("Rebuild failed, the old index keeps serving: %s", exc)
-            await status.edit_text(messages.reindex_failed.format(reason=escape(str(exc))))
-            return
-        finally:
-            reporter.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await reporter  # no progress edit may land after the outcome
-        log.info(
-            "Rebuild done in %.1fs: %d added, %d updated, %d removed, %d skipped",
-            report.seconds,
-            report.added,
-            report.updated,
-            report.removed,
-            len(report.skipped),
-        )
-        await status.edit_text(render_build_report(report, messages))
+        report = await rebuild_reporting(status, state, messages)
+        if report is not None:
+            await status.edit_text(render_build_report(report, messages))
+
+
+async def admin_only(
+    message: Message, user: User, state: BotState, messages: Messages, command: str
+) -> bool:
+    """Tell whether ``user`` is an admin; if not, log it and tell them so."""
+    if user.id in state.settings.admin_ids:
+        return True
+    log.warning("Refused /%s from user %s: not in NEWSBOT_ADMIN_IDS", command, user.id)
+    await message.reply_html(messages.admin_only, do_quote=True)
+    return False
+
+
+async def rebuild_reporting(
+    status: Message, state: BotState, messages: Messages
+) -> BuildReport | None:
+    """Rebuild from the configured sources, editing ``status`` with the progress; the
+    report, or None once ``status`` says why there was none (the old index keeps serving).
+
+    Call it holding ``state.rebuild_lock``.
+    """
+    try:
+        plan = await asyncio.to_thread(state.plan_sources)
+    except NewsbotError as exc:  # a sources file that no longer parses
+        log.warning("Rebuild failed, the old index keeps serving: %s", exc)
+        await status.edit_text(messages.reindex_failed.format(reason=escape(str(exc))))
+        return None
+    if plan.empty:
+        await status.edit_text(messages.reindex_no_sources)
+        return None
+    progress = BuildProgress()
+    reporter = asyncio.create_task(
+        _report_progress(status, progress, state.settings.progress_seconds, messages)
+    )
+    try:
+        report = await state.live.rebuild(plan, progress.update)
+    except NewsbotError as exc:
+        log.warning("Rebuild failed, the old index keeps serving: %s", exc)
+        await status.edit_text(messages.reindex_failed.format(reason=escape(str(exc))))
+        return None
+    finally:
+        reporter.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await reporter  # no progress edit may land after the outcome
+    log_report(report)
+    return report
+
+
+def log_report(report: BuildReport) -> None:
+    """Log what a rebuild changed."""
+    log.info(
+        "Rebuild done in %.1fs: %d added, %d updated, %d removed, %d skipped",
+        report.seconds,
+        report.added,
+        report.updated,
+        report.removed,
+        len(report.skipped),
+    )
+    for skipped in report.skipped:
+        log.info("Skipped %s", skipped)
 
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:

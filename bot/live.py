@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from index.answers import Answer, IndexSummary
 
 if TYPE_CHECKING:
     from index.build import BuildReport
+    from index.feeds import SourcePlan
 
 log = logging.getLogger(__name__)
 
@@ -37,9 +37,10 @@ class SearchIndex(Protocol):
 
 
 class Builder(Protocol):
-    """Builds the index from ``sources``, calling ``progress(done, total)`` from its thread."""
+    """Builds the index from what ``plan`` names, calling ``progress(done, total)`` from its
+    thread."""
 
-    def __call__(self, sources: Sequence[Path], progress: Progress) -> BuildReport: ...
+    def __call__(self, plan: SourcePlan, progress: Progress) -> BuildReport: ...
 
 
 @dataclass(eq=False)
@@ -66,11 +67,11 @@ class LiveIndex:
     async def summary(self) -> IndexSummary:
         return await self._use(lambda index: index.summary())
 
-    async def rebuild(self, sources: Sequence[Path], progress: Progress) -> BuildReport:
-        """Build from ``sources`` in a worker thread while questions keep being answered from
+    async def rebuild(self, plan: SourcePlan, progress: Progress) -> BuildReport:
+        """Build from ``plan`` in a worker thread while questions keep being answered from
         the current index, then answer from the new one. On failure the current index stays.
         """
-        report = await asyncio.to_thread(self._build, sources, progress)
+        report = await asyncio.to_thread(self._build, plan, progress)
         fresh = await asyncio.to_thread(self._reopen)
         self._replace(fresh)
         return report

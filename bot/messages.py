@@ -38,7 +38,7 @@ class Messages:
     something_went_wrong: str
     stats: str
     stats_outlet: str
-    reindex_refused: str
+    admin_only: str
     reindex_no_sources: str
     reindex_running: str
     reindex_started: str
@@ -48,6 +48,13 @@ class Messages:
     reindex_done: str
     reindex_unchanged: str
     reindex_skipped: str
+    add_usage: str
+    add_fetching: str
+    add_read: str
+    add_done: str
+    add_failed: str
+    paragraphs_one: str
+    paragraphs_many: str
     command_ask: str
     command_help: str
     command_stats: str
@@ -103,9 +110,10 @@ ENGLISH = Messages(
         "Model: {embedder}. Built: {built_at}. Size: {size}."
     ),
     stats_outlet="{outlet} ({count})",
-    reindex_refused="Sorry, only the bot's administrators can rebuild the index.",
+    admin_only="Sorry, only the bot's administrators can change the index.",
     reindex_no_sources=(
-        "No sources are configured (NEWSBOT_SOURCES), so there is nothing to rebuild from."
+        "No sources are configured (NEWSBOT_SOURCES or the sources file, newsbot.toml), "
+        "so there is nothing to rebuild from."
     ),
     reindex_running="A rebuild is already running; I'll report here when it ends.",
     reindex_started="Rebuilding the index…",
@@ -120,6 +128,13 @@ ENGLISH = Messages(
         "The index was already up to date ({articles} articles, checked in {seconds})."
     ),
     reindex_skipped="{count} source(s) skipped:",
+    add_usage="Send the article's address after the command, e.g. <code>/add https://…</code>.",
+    add_fetching="Fetching {url}…",
+    add_read="Read <b>{title}</b> ({paragraphs}). Rebuilding the index…",
+    add_done="Added <b>{title}</b> ({paragraphs}).",
+    add_failed="Could not add {url}: {reason}",
+    paragraphs_one="1 paragraph",
+    paragraphs_many="{count} paragraphs",
     command_ask="Ask a question about the news",
     command_help="What I know and how to ask",
     command_stats="What the news index holds",
@@ -176,9 +191,10 @@ INDONESIAN = Messages(
         "Media: {outlets}.\nModel: {embedder}. Dibangun: {built_at}. Ukuran: {size}."
     ),
     stats_outlet="{outlet} ({count})",
-    reindex_refused="Maaf, hanya administrator bot yang dapat membangun ulang indeks.",
+    admin_only="Maaf, hanya administrator bot yang dapat mengubah indeks.",
     reindex_no_sources=(
-        "Belum ada sumber yang diatur (NEWSBOT_SOURCES), jadi tidak ada yang dibangun ulang."
+        "Belum ada sumber yang diatur (NEWSBOT_SOURCES atau berkas sumber, newsbot.toml), "
+        "jadi tidak ada yang dibangun ulang."
     ),
     reindex_running="Pembangunan ulang sedang berjalan; saya akan melapor di sini setelah selesai.",
     reindex_started="Membangun ulang indeks…",
@@ -191,6 +207,13 @@ INDONESIAN = Messages(
     ),
     reindex_unchanged="Indeks sudah mutakhir ({articles} artikel, diperiksa dalam {seconds}).",
     reindex_skipped="{count} sumber dilewati:",
+    add_usage="Kirim alamat artikelnya setelah perintah, misalnya <code>/add https://…</code>.",
+    add_fetching="Mengambil {url}…",
+    add_read="Terbaca: <b>{title}</b> ({paragraphs}). Membangun ulang indeks…",
+    add_done="Ditambahkan: <b>{title}</b> ({paragraphs}).",
+    add_failed="Tidak dapat menambahkan {url}: {reason}",
+    paragraphs_one="1 paragraf",
+    paragraphs_many="{count} paragraf",
     command_ask="Ajukan pertanyaan tentang berita",
     command_help="Apa yang saya ketahui dan cara bertanya",
     command_stats="Isi indeks berita",

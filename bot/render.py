@@ -276,6 +276,17 @@ def render_progress(done: int, total: int, messages: Messages) -> str:
     )
 
 
+def render_added(template: str, title: str, paragraphs: int, messages: Messages) -> str:
+    """``template`` (``add_read`` or ``add_done``) about an added article: its headline and
+    how many paragraphs it has."""
+    count = (
+        messages.paragraphs_one
+        if paragraphs == 1
+        else messages.paragraphs_many.format(count=format_number(paragraphs, messages))
+    )
+    return template.format(title=escape(_head(title, HEADLINE_LIMIT)), paragraphs=count)
+
+
 def render_build_report(report: BuildReport, messages: Messages) -> str:
     """What a rebuild changed and which sources it skipped, and why."""
     seconds = format_seconds(report.seconds, messages)

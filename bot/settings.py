@@ -47,6 +47,8 @@ class BotSettings:
     rate_limit: int = DEFAULT_RATE_LIMIT
     progress_seconds: float = DEFAULT_PROGRESS_SECONDS
     webhook: Webhook | None = None
+    # From the sources file's [schedule], not the environment: 0 means no scheduled refresh.
+    refresh_minutes: float = 0.0
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> BotSettings:

@@ -3,24 +3,28 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from bot.live import LiveIndex
 from bot.quota import QuestionQuota
 from bot.settings import BotSettings
+from index.feeds import SourcePlan
 
 STATE_KEY = "newsbot"
 
 
 @dataclass
 class BotState:
-    """Kept in ``application.bot_data[STATE_KEY]``; ``rebuild_lock`` is held by ``/reindex``
-    for a whole rebuild, so a second one can tell that it must not start."""
+    """Kept in ``application.bot_data[STATE_KEY]``; ``rebuild_lock`` is held by ``/reindex``,
+    ``/add`` and the scheduled refresh for a whole rebuild, so another one can tell that it
+    must not start. ``plan_sources`` says what a rebuild reads, read anew each time."""
 
     settings: BotSettings
     live: LiveIndex
     quota: QuestionQuota
+    plan_sources: Callable[[], SourcePlan]
     rebuild_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
 
 

@@ -22,8 +22,8 @@ import json
 import logging
 import os
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import asdict, replace
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
@@ -37,7 +37,14 @@ from index.cleaning import clean_paragraphs, split_paragraphs
 from index.errors import FetchFailed
 from index.fetch import Fetcher, Resolver, Sleep, resolve_host
 from index.readers import read_html_article, read_sources
-from index.sources_config import FetchSettings, Source, SourcesConfig
+from index.sources_config import (
+    FetchSettings,
+    Source,
+    SourcesConfig,
+    env_paths,
+    find_config,
+    load_config,
+)
 
 log = logging.getLogger(__name__)
 
@@ -148,6 +155,50 @@ def remember_url(index_dir: Path, url: str) -> None:
     index_dir.mkdir(parents=True, exist_ok=True)
     with (index_dir / ADDED_URLS_FILE).open("a", encoding="utf-8") as file:
         file.write(url + "\n")
+
+
+# -- what a build reads ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SourcePlan:
+    """What a build of ``index_dir`` reads: the files and folders ``paths``, and the
+    articles of ``articles()``: the sources file's own sources (unless ``paths`` replaced
+    them) and the URLs added with ``/add``. ``config`` is the sources file, or the defaults.
+    """
+
+    index_dir: Path
+    paths: tuple[Path, ...] = ()
+    config: SourcesConfig = field(default_factory=SourcesConfig)
+
+    @property
+    def empty(self) -> bool:
+        """True when there is nothing at all to build from."""
+        return not (self.paths or self.config.sources or added_urls(self.index_dir))
+
+    def articles(self) -> Iterator[Item]:
+        """The web articles (and files of the sources file), read when iterated: pass it to
+        ``build_index(..., extra=plan.articles())`` so they are fetched inside its lock."""
+        return read_configured(self.config, self.index_dir)
+
+
+def plan_sources(
+    index_dir: Path, paths: Sequence[Path] = (), env: Mapping[str, str] | None = None
+) -> SourcePlan:
+    """Decide what a build of ``index_dir`` reads: the ``paths`` given, else those of
+    ``NEWSBOT_SOURCES``, else the sources file's ``[[sources]]``; plus the URLs added with
+    ``/add``, always. The sources file's ``[fetch]`` and ``[schedule]`` apply either way.
+
+    Used alike by ``newsbot index`` and the bot's rebuilds. Raises ConfigError for a bad
+    sources file.
+    """
+    env = os.environ if env is None else env
+    chosen = tuple(paths) or tuple(env_paths(env))
+    found = find_config(env)
+    config = load_config(found) if found else SourcesConfig()
+    if chosen:  # paths replace the file's sources; its fetch settings still hold
+        config = replace(config, sources=())
+    return SourcePlan(index_dir, chosen, config)
 
 
 # -- reading the configured sources ----------------------------------------------------------

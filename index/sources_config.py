@@ -29,6 +29,7 @@ from urllib.parse import urlsplit
 from index.errors import ConfigError
 
 CONFIG_ENV = "NEWSBOT_CONFIG"
+SOURCES_ENV = "NEWSBOT_SOURCES"
 DEFAULT_CONFIG = Path("newsbot.toml")
 
 DEFAULT_TIMEOUT = 20.0
@@ -91,6 +92,13 @@ class SourcesConfig:
     def paths(self) -> list[Path]:
         """The files and folders among the sources."""
         return [self.folder / s.location for s in self.sources if s.kind == "path"]
+
+
+def env_paths(env: Mapping[str, str] | None = None) -> list[Path]:
+    """The files and folders named in ``NEWSBOT_SOURCES`` (separated by ``os.pathsep``)."""
+    env = os.environ if env is None else env
+    raw = env.get(SOURCES_ENV, "")
+    return [Path(part.strip()).expanduser() for part in raw.split(os.pathsep) if part.strip()]
 
 
 def find_config(env: Mapping[str, str] | None = None) -> Path | None:

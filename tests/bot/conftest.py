@@ -14,6 +14,7 @@ from bot.app import NewsApplication, build_application
 from bot.live import LiveIndex
 from bot.settings import BotSettings
 from index.answers import Hit
+from index.feeds import plan_sources
 from tests.bot.fakes import ADMIN_ID, JSON, FakeBuilder, FakeIndex, FakeTelegram, make_hit
 
 
@@ -49,7 +50,7 @@ def hits() -> list[Hit]:
 
 
 @pytest.fixture
-async def bot(settings: BotSettings, hits: list[Hit]) -> AsyncIterator[Bot]:
+async def bot(settings: BotSettings, hits: list[Hit], tmp_path: Path) -> AsyncIterator[Bot]:
     index, builder, reopened = FakeIndex(hits), FakeBuilder(), []
 
     def reopen() -> FakeIndex:
@@ -58,7 +59,12 @@ async def bot(settings: BotSettings, hits: list[Hit]) -> AsyncIterator[Bot]:
 
     live = LiveIndex(index, reopen=reopen, build=builder)
     telegram = FakeTelegram()
-    app = build_application(settings, live, request=telegram)
+    app = build_application(
+        settings,
+        live,
+        lambda: plan_sources(tmp_path / "idx", settings.sources, {}),
+        request=telegram,
+    )
     await app.initialize()
     try:
         yield Bot(app, telegram, index, builder, live, reopened)

@@ -24,6 +24,7 @@ from bot.live import Progress
 from index.answers import Answer, Citation, Hit, IndexSummary
 from index.articles import SkippedSource
 from index.build import BuildReport
+from index.feeds import SourcePlan
 
 BOT_ID = 666
 BOT: dict[str, Any] = {"id": BOT_ID, "is_bot": True, "first_name": "N", "username": "TestNameBot"}
@@ -129,8 +130,8 @@ class FakeBuilder:
     gate: threading.Event | None = None
     calls: list[tuple[Path, ...]] = field(default_factory=list)
 
-    def __call__(self, sources: Sequence[Path], progress: Progress) -> BuildReport:
-        self.calls.append(tuple(sources))
+    def __call__(self, plan: SourcePlan, progress: Progress) -> BuildReport:
+        self.calls.append(plan.paths)
         progress(0, 10)
         if self.gate is not None:
             self.gate.wait(10)

@@ -280,7 +280,7 @@ async def test_questions_are_answered_from_the_old_index_during_a_rebuild(bot: B
 
     bot.builder.gate.set()
     await rebuild
-    assert bot.builder.calls == [(bot.app.bot_data["newsbot"].settings.sources[0],)]
+    assert bot.builder.calls == [bot.app.bot_data["newsbot"].settings.sources]
     assert bot.index.closed
 
 

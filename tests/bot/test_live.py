@@ -10,7 +10,10 @@ import pytest
 
 from bot.live import LiveIndex
 from index.errors import NoSources
+from index.feeds import SourcePlan
 from tests.bot.fakes import FakeBuilder, FakeIndex, make_hit
+
+PLAN = SourcePlan(Path("idx"), (Path("news"),))
 
 
 async def test_a_rebuild_swaps_in_the_reopened_index_and_closes_the_old() -> None:
@@ -18,7 +21,7 @@ async def test_a_rebuild_swaps_in_the_reopened_index_and_closes_the_old() -> Non
     live = LiveIndex(old, reopen=lambda: new, build=builder)
     seen: list[tuple[int, int]] = []
 
-    report = await live.rebuild([Path("news")], lambda done, total: seen.append((done, total)))
+    report = await live.rebuild(PLAN, lambda done, total: seen.append((done, total)))
 
     assert report is builder.report and seen == [(0, 10), (10, 10)]
     assert old.closed and not new.closed
@@ -32,7 +35,7 @@ async def test_a_question_in_flight_keeps_the_old_index_open_until_it_is_answere
     asking = asyncio.create_task(live.ask("who?", 3))
     await asyncio.sleep(0.05)  # the question is now waiting in its thread
 
-    await live.rebuild([Path("news")], lambda done, total: None)
+    await live.rebuild(PLAN, lambda done, total: None)
     assert not old.closed
     old.gate.set()
     assert (await asking).answered
@@ -43,7 +46,7 @@ async def test_a_failed_rebuild_leaves_the_index_serving() -> None:
     old = FakeIndex([make_hit(1)])
     live = LiveIndex(old, reopen=FakeIndex, build=FakeBuilder(error=NoSources("nothing")))
     with pytest.raises(NoSources):
-        await live.rebuild([Path("news")], lambda done, total: None)
+        await live.rebuild(PLAN, lambda done, total: None)
     assert (await live.ask("who?", 3)).answered and not old.closed
 
 
