@@ -8,6 +8,7 @@ import pytest
 
 from bot import cli
 from index.errors import ConfigError
+from index.feeds import plan_sources, remember_url
 from index.sources_config import Source, find_config, load_config
 from tests.conftest import FakeEmbedder, write_article
 
@@ -137,3 +138,27 @@ def test_a_bad_sources_file_is_one_line(cli_env: Path, capsys: pytest.CaptureFix
     err = capsys.readouterr().err
     assert err.startswith("newsbot: error: newsbot.toml: source 1: feed must be")
     assert "Traceback" not in err
+
+
+def test_plan_sources_paths_then_the_variable_then_the_file_and_always_added_urls(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # no ./newsbot.toml
+    config = tmp_path / "newsbot.toml"
+    config.write_text(
+        '[[sources]]\nfeed = "https://example.com/rss"\n\n[schedule]\nrefresh_minutes = 15\n'
+    )
+    env = {"NEWSBOT_CONFIG": str(config), "NEWSBOT_SOURCES": "a:b"}
+    index_dir = tmp_path / "idx"
+
+    given = plan_sources(index_dir, [Path("x")], env)
+    assert given.paths == (Path("x"),) and given.config.sources == ()
+    assert given.config.schedule.refresh_minutes == 15  # the file's settings still hold
+    assert plan_sources(index_dir, [], env).paths == (Path("a"), Path("b"))
+    from_file = plan_sources(index_dir, [], {"NEWSBOT_CONFIG": str(config)})
+    assert from_file.paths == () and len(from_file.config.sources) == 1
+
+    nothing = plan_sources(index_dir, [], {})
+    assert nothing.empty
+    remember_url(index_dir, "https://example.com/berita")
+    assert not plan_sources(index_dir, [], {}).empty  # an added URL is something to build
