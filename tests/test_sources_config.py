@@ -144,7 +144,7 @@ def test_plan_sources_paths_then_the_variable_then_the_file_and_always_added_url
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)  # no ./newsbot.toml
-    config = tmp_path / "newsbot.toml"
+    config = tmp_path / "sources.toml"
     config.write_text(
         '[[sources]]\nfeed = "https://example.com/rss"\n\n[schedule]\nrefresh_minutes = 15\n'
     )
