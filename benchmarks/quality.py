@@ -39,13 +39,15 @@ sys.path.insert(0, str(REPO))
 
 from index import store  # noqa: E402
 from index.build import build_index  # noqa: E402
+from index.defaults import DEFAULT_HITS  # noqa: E402
 from index.embedders import Embedder, load_embedder  # noqa: E402
 from index.lexical import tokenize  # noqa: E402
 from index.search import NewsIndex  # noqa: E402
 
 INDOSUM_ARTICLES = 200
 DEPTH = 10
-MINILM = "all-MiniLM-L6-v2"
+#: Questions timed with the default number of hits against embedding + one exact search.
+TIMED = 300
 
 Question = dict[str, Any]
 Ranker = Callable[[str], list[str]]
@@ -131,6 +133,13 @@ def build(index_dir: Path, sources: list[Path], embedder: Embedder) -> NewsIndex
     return NewsIndex.open(index_dir, embedder)
 
 
+def time_per_question(questions: Sequence[str], ask: Callable[[str], object]) -> float:
+    started = time.perf_counter()
+    for question in questions:
+        ask(question)
+    return round(1000 * (time.perf_counter() - started) / max(len(questions), 1), 1)
+
+
 def refused_share(index: NewsIndex, questions: Sequence[Question]) -> float:
     refused = sum(not index.ask(q["question"]).answered for q in questions)
     return round(refused / max(len(questions), 1), 4)
@@ -182,6 +191,15 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     }
     del vectors
     results: dict[str, Any] = {"systems": {}}
+    timed = [q["question"] for q in questions["en"] + questions["id"][:TIMED]]
+    results["query_time"] = {
+        "questions": len(timed),
+        "ask_ms": time_per_question(timed, index.ask),
+        "embed_and_exact_search_ms": time_per_question(timed, e5_dense),
+    }
+    results["query_time"]["ratio"] = round(
+        results["query_time"]["ask_ms"] / results["query_time"]["embed_and_exact_search_ms"], 2
+    )
     for name, ranker in systems.items():
         results["systems"][name] = {}
         for lang, qs in questions.items():
@@ -268,6 +286,12 @@ def markdown(results: dict[str, Any], notes: str) -> str:
         f"answerable questions refused: Indonesian {nc['answerable_refused']['id']:.1%}, "
         f"English {nc['answerable_refused']['en']:.1%}.",
     ]
+    qt = results["query_time"]
+    lines.append(
+        f"- Query time, `ask` with the default {DEFAULT_HITS} hits (snippets included): "
+        f"{qt['ask_ms']:.0f} ms against {qt['embed_and_exact_search_ms']:.0f} ms for embedding "
+        f"the question + one exact vector search ({qt['ratio']}×; {qt['questions']} questions)."
+    )
     if notes:
         lines += ["", notes.strip()]
     return "\n".join(lines) + "\n"

@@ -1,0 +1,55 @@
+"""The calibrated "not covered" floor with the real default model, on the shipped sample."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from bot import cli
+from index.build import build_index
+from index.defaults import ANSWER_FLOORS, DEFAULT_MODEL
+from index.embedders import Embedder
+from index.search import NewsIndex
+
+pytestmark = pytest.mark.model
+
+ANSWERABLE = [
+    "who agreed to deploy troops?",
+    "siapa yang setuju mengerahkan pasukan?",
+    "Which Russian minister says Moscow keeps talking with the Taliban?",
+    "Di kota mana pertemuan negara-negara CSTO digelar?",
+]
+ABSENT = [
+    "Kapan ChatGPT pertama kali dirilis oleh OpenAI?",
+    "Berapa jumlah vaksin Sinovac yang tiba di Indonesia?",
+    "When was the Omicron variant first detected in Indonesia?",
+]
+
+
+@pytest.fixture(scope="module")
+def sample_index(
+    tmp_path_factory: pytest.TempPathFactory, real_embedder: Embedder
+) -> Iterator[NewsIndex]:
+    index_dir = tmp_path_factory.mktemp("sample") / "idx"
+    build_index(index_dir, cli.sample_sources(), real_embedder)
+    news = NewsIndex.open(index_dir, real_embedder)
+    yield news
+    news.close()
+
+
+def test_the_calibrated_floor_is_recorded_in_the_manifest(sample_index: NewsIndex) -> None:
+    assert sample_index.manifest.answer_floor == ANSWER_FLOORS[DEFAULT_MODEL]
+
+
+@pytest.mark.parametrize("question", ANSWERABLE)
+def test_covered_questions_are_answered_in_both_languages(
+    sample_index: NewsIndex, question: str
+) -> None:
+    assert sample_index.ask(question).answered
+
+
+@pytest.mark.parametrize("question", ABSENT)
+def test_news_the_index_never_saw_is_not_covered(sample_index: NewsIndex, question: str) -> None:
+    answer = sample_index.ask(question)
+    assert not answer.answered and answer.hits == ()
