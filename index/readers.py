@@ -119,6 +119,9 @@ def read_html_article(html: str, path: str, url: str | None = None) -> Article:
     # trafilatura keeps the page's <h1> as the first line of the text.
     while title and lines and _same_text(lines[0], title):
         lines.pop(0)
+    # A page's date line (kept in the metadata) often leads its extracted text.
+    while lines and is_date_line(lines[0]):
+        lines.pop(0)
     body = clean_paragraphs(lines)
     if sum(len(p.split()) for p in body.paragraphs) < _MIN_PAGE_WORDS:
         raise ValueError("no article text found in the page")

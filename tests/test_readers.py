@@ -356,3 +356,16 @@ def test_dev_passages_load_with_titles_from_their_text() -> None:
     assert len(articles) == 1283
     assert all(a.id.startswith("facqa-p-") for a in articles)
     assert all(a.paragraphs[0].startswith(a.title.removesuffix("\u2026")) for a in articles)
+
+
+def test_a_date_line_leading_the_page_text_is_metadata_not_a_paragraph() -> None:
+    paragraphs = BODY.replace(chr(10) * 2, "</p><p>")
+    html = (
+        "<html><head><title>Banjir Rendam Ratusan Rumah</title></head><body><article>"
+        "<h1>Banjir Rendam Ratusan Rumah</h1><div class='date'>2024-03-05</div>"
+        f"<p>{paragraphs}</p></article></body></html>"
+    )
+    article = read_html_article(html, "page.html")
+    assert article.published == "2024-03-05"
+    assert not any(p.strip() == "2024-03-05" for p in article.paragraphs)
+    assert article.paragraphs[0].startswith(BODY.split(chr(10))[0][:20])
