@@ -8,7 +8,6 @@ webhook. SIGTERM or SIGINT stop it after the answers in flight are sent.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import importlib.util
 import logging
 import os
@@ -44,11 +43,10 @@ from bot.quota import QuestionQuota
 from bot.settings import BotSettings, SettingsError
 from bot.state import STATE_KEY, BotState, state_of
 from index.build import BuildReport, build_index
-from index.embedders import Embedder, load_embedder
+from index.embedders import Embedder, embedder_for_index
 from index.errors import NewsbotError
 from index.feeds import SourcePlan, plan_sources
 from index.search import NewsIndex
-from index.store import live_version, read_manifest
 
 log = logging.getLogger(__name__)
 
@@ -88,7 +86,7 @@ def run(index_dir: Path, model: str | None) -> int:
                 "webhook mode needs the webhooks extra of python-telegram-bot: "
                 "pip install 'python-telegram-bot[webhooks]'"
             )
-        embedder = _embedder(index_dir, model)
+        embedder = embedder_for_index(index_dir, model)
         index = NewsIndex.open(index_dir, embedder)
     except SettingsError as exc:
         return _fail(str(exc), 2)
@@ -247,14 +245,6 @@ def _http(pool_size: int = 256) -> HTTPXRequest:
         connection_pool_size=pool_size,
         httpx_kwargs={"transport": transport},
     )
-
-
-def _embedder(index_dir: Path, model: str | None) -> Embedder:
-    """The model asked for, else the one that built the index (so it always matches)."""
-    if model is None:
-        with contextlib.suppress(NewsbotError):
-            model = read_manifest(live_version(index_dir)).embedder
-    return load_embedder(model)
 
 
 def live_index(index: NewsIndex, index_dir: Path, embedder: Embedder) -> LiveIndex:

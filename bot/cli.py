@@ -20,12 +20,11 @@ from pathlib import Path
 from bot.terminal import ProgressBar, format_answer, format_report, format_summary
 from index import defaults
 from index.build import build_index
-from index.embedders import Embedder, load_embedder
+from index.embedders import embedder_for_index
 from index.errors import IndexMissing, NewsbotError, NoSources
 from index.feeds import plan_sources
 from index.search import NewsIndex
 from index.sources_config import CONFIG_ENV, SOURCES_ENV
-from index.store import live_version, read_manifest
 
 log = logging.getLogger("newsbot")
 
@@ -78,19 +77,9 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _embedder_for(index_dir: Path, model: str | None) -> Embedder:
-    """Load the model asked for, else the one that built the index, else the default."""
-    if model is None:
-        try:
-            model = read_manifest(live_version(index_dir)).embedder
-        except NewsbotError:
-            model = None
-    return load_embedder(model)
-
-
 def _open_or_build_sample(index_dir: Path, model: str | None) -> NewsIndex:
     """Open the index; on first use, when none exists yet, build it from the sample corpus."""
-    embedder = _embedder_for(index_dir, model)
+    embedder = embedder_for_index(index_dir, model)
     try:
         return NewsIndex.open(index_dir, embedder)
     except IndexMissing:
@@ -117,7 +106,7 @@ def cmd_index(args: argparse.Namespace) -> int:
             "name article files or folders: `newsbot index PATH...` "
             f"(or set {SOURCES_ENV}, or list sources in newsbot.toml or {CONFIG_ENV})"
         )
-    embedder = _embedder_for(args.index_dir, args.model)
+    embedder = embedder_for_index(args.index_dir, args.model)
     report = build_index(
         args.index_dir,
         plan.paths,
@@ -155,7 +144,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
 def cmd_stats(args: argparse.Namespace) -> int:
     """Print what the index holds."""
-    news = NewsIndex.open(args.index_dir, _embedder_for(args.index_dir, args.model))
+    news = NewsIndex.open(args.index_dir, embedder_for_index(args.index_dir, args.model))
     try:
         summary = news.summary()
     finally:

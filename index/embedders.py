@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, Protocol
 
 import numpy as np
@@ -15,6 +16,7 @@ import numpy.typing as npt
 
 from index.defaults import DEFAULT_MODEL
 from index.errors import EmbedderUnavailable
+from index.store import index_model
 
 Vectors = npt.NDArray[np.float32]
 
@@ -128,3 +130,9 @@ def load_embedder(model: str | None = None) -> Embedder:
     if not model or model in _E5_ALIASES:
         return E5Embedder()
     return SentenceTransformerEmbedder(model.removeprefix(ST_PREFIX))
+
+
+def embedder_for_index(index_dir: Path, model: str | None = None) -> Embedder:
+    """Load the model asked for, else the one that built the index at ``index_dir`` (so
+    that its vectors match), else the default."""
+    return load_embedder(model or index_model(index_dir))

@@ -27,7 +27,13 @@ from pathlib import Path
 from typing import Any
 
 from index.defaults import FORMAT_VERSION, KEEP_OLD_VERSIONS
-from index.errors import BuildInProgress, IndexDamaged, IndexIncompatible, IndexMissing
+from index.errors import (
+    BuildInProgress,
+    IndexDamaged,
+    IndexIncompatible,
+    IndexMissing,
+    NewsbotError,
+)
 
 CURRENT = "CURRENT"
 MANIFEST = "manifest.json"
@@ -118,6 +124,14 @@ def read_manifest(version: Path) -> Manifest:
         raise IndexDamaged(
             f"{version / MANIFEST} lacks {exc}: rebuild with `newsbot index`"
         ) from exc
+
+
+def index_model(index_dir: Path) -> str | None:
+    """Return the name of the embedder that built the live index, or None without one."""
+    try:
+        return read_manifest(live_version(index_dir)).embedder
+    except NewsbotError:
+        return None
 
 
 def connect_readonly(version: Path) -> sqlite3.Connection:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot import cli
-from index import defaults
+from index import defaults, embedders
 from tests.conftest import FakeEmbedder, write_article
 
 HIT_KEYS = {
@@ -29,7 +29,7 @@ HIT_KEYS = {
 @pytest.fixture
 def news_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A folder of two articles; the CLI embeds with the fake embedder; index in tmp."""
-    monkeypatch.setattr(cli, "load_embedder", lambda model=None: FakeEmbedder())
+    monkeypatch.setattr(embedders, "load_embedder", lambda model=None: FakeEmbedder())
     monkeypatch.delenv("NEWSBOT_INDEX_DIR", raising=False)
     monkeypatch.delenv("NEWSBOT_MODEL", raising=False)
     monkeypatch.delenv("NEWSBOT_SOURCES", raising=False)

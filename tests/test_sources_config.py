@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot import cli
+from index import embedders
 from index.errors import ConfigError
 from index.feeds import plan_sources, remember_url
 from index.sources_config import Source, find_config, load_config
@@ -105,7 +106,7 @@ def test_where_the_sources_file_is_found(tmp_path: Path, monkeypatch: pytest.Mon
 
 @pytest.fixture
 def cli_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setattr(cli, "load_embedder", lambda model=None: FakeEmbedder())
+    monkeypatch.setattr(embedders, "load_embedder", lambda model=None: FakeEmbedder())
     for name in ("NEWSBOT_INDEX_DIR", "NEWSBOT_MODEL", "NEWSBOT_SOURCES", "NEWSBOT_CONFIG"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.chdir(tmp_path)
