@@ -174,3 +174,18 @@ def atom_feed(base: str, entries: list[tuple[str, str, str, str]]) -> bytes:
 <id>tag:contoh,2024:feed</id><updated>2024-03-05T10:00:00Z</updated>
 {body}
 </feed>""".encode()
+
+
+#: Article texts the news site serves in tests (paragraphs).
+BANJIR = [
+    "Banjir merendam ratusan rumah warga di Kecamatan Medan Johor, Kota Medan, Sumatera "
+    "Utara, setelah hujan deras mengguyur sejak Senin malam.",
+    "Kepala BPBD Kota Medan mengatakan ketinggian air mencapai satu meter di beberapa titik "
+    "dan sebanyak 450 warga terpaksa mengungsi ke masjid terdekat.",
+]
+KERETA = [
+    "PT Kereta Api Indonesia menambah 12 perjalanan kereta jarak jauh selama libur panjang "
+    "akhir pekan untuk mengantisipasi lonjakan penumpang di Stasiun Gambir.",
+    "Vice President Public Relations KAI menyebut tiket untuk keberangkatan Jumat sudah "
+    "terjual lebih dari delapan puluh persen sejak dibuka pekan lalu.",
+]

@@ -18,21 +18,18 @@ from index.feeds import (
 )
 from index.sources_config import FetchSettings, Source, SourcesConfig
 from tests.conftest import FakeEmbedder
-from tests.news_server import NewsServer, Route, article_page, atom_feed, rss_feed, serving
+from tests.news_server import (
+    BANJIR,
+    KERETA,
+    NewsServer,
+    Route,
+    article_page,
+    atom_feed,
+    rss_feed,
+    serving,
+)
 
 RSS = "application/rss+xml"
-BANJIR = [
-    "Banjir merendam ratusan rumah warga di Kecamatan Medan Johor, Kota Medan, Sumatera "
-    "Utara, setelah hujan deras mengguyur sejak Senin malam.",
-    "Kepala BPBD Kota Medan mengatakan ketinggian air mencapai satu meter di beberapa titik "
-    "dan sebanyak 450 warga terpaksa mengungsi ke masjid terdekat.",
-]
-KERETA = [
-    "PT Kereta Api Indonesia menambah 12 perjalanan kereta jarak jauh selama libur panjang "
-    "akhir pekan untuk mengantisipasi lonjakan penumpang di Stasiun Gambir.",
-    "Vice President Public Relations KAI menyebut tiket untuk keberangkatan Jumat sudah "
-    "terjual lebih dari delapan puluh persen sejak dibuka pekan lalu.",
-]
 PAJAK = "Pemerintah menunda kenaikan pajak pertambahan nilai menjadi dua belas persen hingga tahun depan demi menjaga daya beli masyarakat."  # noqa: E501
 
 

@@ -23,20 +23,8 @@ from index.feeds import added_urls, plan_sources, read_web_page
 from index.search import NewsIndex
 from tests.bot.fakes import ADMIN_ID, JSON, FakeTelegram, private, user
 from tests.conftest import FakeEmbedder, write_article
-from tests.news_server import NewsServer, Route, article_page, rss_feed, serving
+from tests.news_server import BANJIR, KERETA, NewsServer, Route, article_page, rss_feed, serving
 
-BANJIR = [
-    "Banjir merendam ratusan rumah warga di Kecamatan Medan Johor, Kota Medan, Sumatera "
-    "Utara, setelah hujan deras mengguyur sejak Senin malam.",
-    "Kepala BPBD Kota Medan mengatakan ketinggian air mencapai satu meter di beberapa titik "
-    "dan sebanyak 450 warga terpaksa mengungsi ke masjid terdekat.",
-]
-KERETA = [
-    "PT Kereta Api Indonesia menambah 12 perjalanan kereta jarak jauh selama libur panjang "
-    "akhir pekan untuk mengantisipasi lonjakan penumpang di Stasiun Gambir.",
-    "Vice President Public Relations KAI menyebut tiket untuk keberangkatan Jumat sudah "
-    "terjual lebih dari delapan puluh persen sejak dibuka pekan lalu.",
-]
 ADMIN = user(user_id=ADMIN_ID)
 
 
