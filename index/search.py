@@ -82,7 +82,7 @@ class NewsIndex:
         if not candidates or not self._covers(question, tokens, candidates):
             return Answer(question=question, answered=False)
         ranked = one_per_article(candidates)[:k]
-        return Answer(question=question, answered=True, hits=self._hits(ranked, tokens, query))
+        return Answer(question=question, answered=True, hits=self._hits(ranked, tokens))
 
     def _covers(self, question: str, tokens: list[str], candidates: list[Candidate]) -> bool:
         """Whether the best candidate is sure enough to answer (the calibrated floor)."""
@@ -115,9 +115,7 @@ class NewsIndex:
             )
         return [found[int(r)] for r in rows]
 
-    def _hits(
-        self, ranked: list[Candidate], tokens: list[str], query: np.ndarray
-    ) -> tuple[Hit, ...]:
+    def _hits(self, ranked: list[Candidate], tokens: list[str]) -> tuple[Hit, ...]:
         hits = []
         for rank, candidate in enumerate(ranked, start=1):
             with self._meta_lock:
@@ -127,7 +125,7 @@ class NewsIndex:
                     (candidate.row,),
                 ).fetchone()
             text, number, article_id, title, source, published, url, path = row
-            start, end = best_sentence(text, tokens, query, self.embedder)
+            start, end = best_sentence(text, tokens)
             hits.append(
                 Hit(
                     rank=rank,

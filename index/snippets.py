@@ -1,28 +1,44 @@
-"""Pick the sentence of a paragraph that answers the question."""
+"""Pick the sentence of a paragraph that answers the question.
+
+No model runs here: embedding a paragraph's sentences at query time cost ~0.2 s a hit and
+made English questions (which share few words with Indonesian news) 50× slower than
+embedding the question. Shared words decide first; where they tie or none is shared,
+shared character 4-grams do, which catch names and cognates across the two languages
+(``Moscow``/``Moskow``, ``organization``/``organisasi``). See BENCHMARKS.md, "Quality".
+"""
 
 from __future__ import annotations
 
-import numpy as np
+import math
 
 from index.chunking import sentence_spans
-from index.embedders import Embedder
 from index.lexical import tokenize
 
+_GRAM = 4
 
-def best_sentence(
-    text: str, question_tokens: list[str], query: np.ndarray, embedder: Embedder
-) -> tuple[int, int]:
+
+def _grams(tokens: list[str]) -> set[str]:
+    text = " ".join(tokens)
+    return {text[i : i + _GRAM] for i in range(len(text) - _GRAM + 1)}
+
+
+def best_sentence(text: str, question_tokens: list[str]) -> tuple[int, int]:
     """Return the (start, end) span of the sentence in ``text`` that best answers.
 
-    The sentence sharing most question terms wins; when no sentence shares any (a question
-    in another language), the sentence closest to the question's vector does.
+    The sentence sharing most question terms wins; ties, and questions sharing no term
+    with any sentence, go to the sentence sharing most character 4-grams with the question
+    (scaled by the sentence's length, so that a long sentence does not win by size alone).
     """
     spans = sentence_spans(text)
     if len(spans) <= 1:
         return spans[0] if spans else (0, len(text))
     wanted = set(question_tokens)
-    overlaps = [len(wanted & set(tokenize(text[s:e]))) for s, e in spans]
-    if max(overlaps) > 0:
-        return spans[int(np.argmax(overlaps))]
-    vectors = embedder.embed_passages([text[s:e] for s, e in spans])
-    return spans[int(np.argmax(vectors @ query))]
+    question_grams = _grams(question_tokens)
+
+    def rank(span: tuple[int, int]) -> tuple[int, float]:
+        tokens = tokenize(text[span[0] : span[1]])
+        grams = _grams(tokens)
+        shared = len(question_grams & grams) / math.sqrt(len(grams)) if grams else 0.0
+        return len(wanted & set(tokens)), shared
+
+    return max(spans, key=rank)

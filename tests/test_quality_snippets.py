@@ -1,0 +1,33 @@
+"""The answering sentence: picked inside the paragraph without running a model."""
+
+from __future__ import annotations
+
+from index.lexical import tokenize
+from index.snippets import best_sentence
+
+LAVROV = (
+    "Mekanisme kerja sama untuk melawan propaganda online juga dibahas. Di sisi lain, "
+    "Menteri Luar Negeri Rusia Sergey Lavrov menegaskan bahwa saat ini, Moskow sedang "
+    "mempertahankan pembicaraan dengan Taliban."
+)
+
+
+def _snippet(text: str, question: str) -> str:
+    start, end = best_sentence(text, tokenize(question))
+    return text[start:end]
+
+
+def test_the_sentence_sharing_most_question_terms_is_the_snippet() -> None:
+    assert _snippet(LAVROV, "Siapa yang mempertahankan pembicaraan dengan Taliban?").startswith(
+        "Di sisi lain"
+    )
+
+
+def test_an_english_question_finds_its_sentence_by_names_and_cognates() -> None:
+    snippet = _snippet(LAVROV, "Which Russian minister says Moscow keeps talking?")
+    assert "Sergey Lavrov" in snippet
+
+
+def test_a_paragraph_of_one_sentence_is_its_own_snippet() -> None:
+    text = "Pertemuan itu berlangsung di Dushanbe."
+    assert best_sentence(text, tokenize("di mana pertemuan")) == (0, len(text))
