@@ -46,8 +46,6 @@ from index.search import NewsIndex  # noqa: E402
 
 INDOSUM_ARTICLES = 200
 DEPTH = 10
-#: Questions timed with the default number of hits against embedding + one exact search.
-TIMED = 300
 
 Question = dict[str, Any]
 Ranker = Callable[[str], list[str]]
@@ -110,6 +108,34 @@ def minilm_vectors(texts: list[str], work: Path) -> tuple[Embedder, np.ndarray]:
     return embedder, vectors
 
 
+class PrecomputedQueries:
+    """The e5 embedder, serving the benchmark's questions from one batched, cached embedding
+    (on a busy 2-core machine one question at a time took seconds); the ranking after the
+    question's vector is what the per-question times then measure."""
+
+    def __init__(self, embedder: Embedder, questions: Sequence[str], work: Path) -> None:
+        self._embedder = embedder
+        self.name = embedder.name
+        self.dim = embedder.dim
+        texts = list(dict.fromkeys(questions))
+        digest = hashlib.sha1("\n\x00".join([self.name, *texts]).encode()).hexdigest()[:16]
+        cache = work / f"queries-{digest}.npy"
+        if cache.exists():
+            vectors = np.load(cache, allow_pickle=False)
+        else:
+            vectors = embedder.embed_queries(texts)
+            np.save(cache, vectors)
+        self._vectors = dict(zip(texts, vectors, strict=True))
+
+    def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
+        return self._embedder.embed_passages(texts)
+
+    def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
+        if all(t in self._vectors for t in texts):
+            return np.asarray([self._vectors[t] for t in texts], dtype=np.float32)
+        return self._embedder.embed_queries(texts)
+
+
 def product_ranker(index: NewsIndex, refused: set[str] | None = None) -> Ranker:
     """Rank by ``NewsIndex.ask``; a refused question ranks nothing (and goes in ``refused``)."""
 
@@ -166,18 +192,33 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     print("building the dev index (vectors reused by text hash)...", file=sys.stderr)
     e5 = load_embedder()
     index = build(work / "dev-index", [eval_dir / "dev-passages.jsonl", indosum], e5)
+    no_answer = read_jsonl(REPO / "benchmarks" / "no_answer.jsonl")
+    asked = [q["question"] for qs in questions.values() for q in qs]
+    cached = PrecomputedQueries(e5, asked + [q["question"] for q in no_answer], work)
+    timed = [q["question"] for q in questions["en"]]
+    results_time = {
+        "questions": len(timed),
+        "ask_ms": time_per_question(timed, index.ask),
+        "embed_and_exact_search_ms": time_per_question(
+            timed, lambda q: index._dense.search(e5.embed_queries([q]), DEPTH)
+        ),
+    }
+    index.close()
+    index = NewsIndex.open(work / "dev-index", cached)  # type: ignore[arg-type]
     corpus = Corpus(index.version)
     vectors = np.load(index.version / store.VECTORS, mmap_mode="r", allow_pickle=False)
     lexical = index._lexical
     minilm, minilm_rows = minilm_vectors(corpus.texts, work)
 
+    unique = list(dict.fromkeys(asked))
+    minilm_queries = dict(zip(unique, minilm.embed_queries(unique), strict=True))
     floorless = dataclasses.replace(index.manifest, answer_floor=float("-inf"))
     ranking_only = NewsIndex(
-        index.version, floorless, e5, index._dense, index._vectors, lexical, index._meta
+        index.version, floorless, cached, index._dense, index._vectors, lexical, index._meta
     )
 
     def e5_dense(question: str) -> list[str]:
-        query = e5.embed_queries([question])[0]
+        query = cached.embed_queries([question])[0]
         _, rows = index._dense.search(query.reshape(1, -1), DEPTH)
         return [corpus.texts[int(r)] for r in rows[0] if r >= 0]
 
@@ -187,16 +228,11 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "newsbot, never refusing": product_ranker(ranking_only),
         "BM25 alone": lambda q: corpus.top(lexical.match(tokenize(q)).scores),
         "e5 dense alone": e5_dense,
-        "MiniLM dense alone": lambda q: corpus.top(minilm_rows @ minilm.embed_queries([q])[0]),
+        "MiniLM dense alone": lambda q: corpus.top(minilm_rows @ minilm_queries[q]),
     }
     del vectors
     results: dict[str, Any] = {"systems": {}}
-    timed = [q["question"] for q in questions["en"] + questions["id"][:TIMED]]
-    results["query_time"] = {
-        "questions": len(timed),
-        "ask_ms": time_per_question(timed, index.ask),
-        "embed_and_exact_search_ms": time_per_question(timed, e5_dense),
-    }
+    results["query_time"] = results_time
     results["query_time"]["ratio"] = round(
         results["query_time"]["ask_ms"] / results["query_time"]["embed_and_exact_search_ms"], 2
     )
@@ -207,7 +243,6 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             results["systems"][name][lang] = score(qs, ranker)
             print(f"    {results['systems'][name][lang]}", file=sys.stderr)
 
-    no_answer = read_jsonl(REPO / "benchmarks" / "no_answer.jsonl")
     results["not_covered"] = {
         "floor": index.manifest.answer_floor,
         "no_answer_questions": len(no_answer),
@@ -265,7 +300,10 @@ def markdown(results: dict[str, Any], notes: str) -> str:
         "",
         f"`{results['command']}` — {results['date']}, {results['machine']}; "
         f"{results['paragraphs']} paragraphs (FacQA dev passages + {INDOSUM_ARTICLES} IndoSum "
-        "articles). A hit@k: a paragraph among the top k contains the gold answer.",
+        "articles). A hit@k: a paragraph among the top k contains the gold answer. Questions "
+        "are embedded once, batched, before ranking: ms/question is the ranking (10 hits with "
+        "their snippets) after the question's vector; the query-time line below times whole "
+        "`ask` calls.",
         "",
         "| system | questions | hit@1 | hit@5 | MRR@10 | ms/question |",
         "|---|---|---|---|---|---|",
