@@ -2,6 +2,7 @@
 
 import numpy as np
 
+from index.defaults import ANSWER_FLOORS, DEFAULT_MODEL
 from index.fusion import Candidate, confidence, fuse, one_per_article, question_language
 
 
@@ -64,3 +65,15 @@ def test_a_name_shared_with_the_news_still_breaks_a_near_tie() -> None:
     # An English question whose only known word is a name: the paragraph holding the name
     # wins over one that is a hair closer in the vector space.
     assert _fuse([0.864, 0.858, 0.70], [0.0, 2.5, 3.7], coverage=0.1)[0] == 1
+
+
+def test_the_floor_answers_a_close_indonesian_paragraph_and_refuses_a_distant_one() -> None:
+    floor = ANSWER_FLOORS[DEFAULT_MODEL]
+    # A close paragraph answers even when it words the question differently; a paragraph
+    # no closer than no-answer questions' best (median cosine 0.82) is refused even when it
+    # shares a few of the question's terms.
+    assert confidence(0.89, 0.0, "id") >= floor
+    assert confidence(0.84, 0.3, "id") < floor
+    # English: cosines run lower, and shared names say little.
+    assert confidence(0.82, 0.0, "en") >= floor
+    assert confidence(0.78, 0.5, "en") < floor
