@@ -31,14 +31,6 @@ EMBED_BATCH = 32
 #: Candidates each retriever contributes to fusion.
 CANDIDATES = 100
 
-#: Pseudo-relevance feedback for the lexical side (``Bm25Index.feedback``): the terms of the
-#: best few dense paragraphs join a question whose own words the news lacks (an English
-#: question shares only names with Indonesian news), weighted by the share it lacks.
-#: Measured on the dev sets (BENCHMARKS.md, "Quality"): English hit@5 0.817 -> 0.850.
-FEEDBACK_PARAGRAPHS = 3
-FEEDBACK_TERMS = 20
-FEEDBACK_WEIGHT = 0.5
-
 #: Index versions kept beside the live one, so a reader that opened an older one keeps working.
 KEEP_OLD_VERSIONS = 1
 

@@ -13,14 +13,13 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
 from scipy import sparse
 
-from index.defaults import FEEDBACK_TERMS, FEEDBACK_WEIGHT
 from index.errors import IndexDamaged
 
 _WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:-[^\W\d_]+)*|\w+", re.UNICODE)
@@ -153,44 +152,6 @@ class Bm25Index:
             start, end = self.weights.indptr[col], self.weights.indptr[col + 1]
             scores[self.weights.indices[start:end]] += self.weights.data[start:end]
         return LexicalMatch(scores=scores, coverage=known / total if total else 0.0)
-
-    def feedback(
-        self,
-        tokens: Sequence[str],
-        coverage: float,
-        feedback_rows: npt.NDArray[np.int64],
-        rows: npt.NDArray[np.int64],
-        terms: int = FEEDBACK_TERMS,
-        weight: float = FEEDBACK_WEIGHT,
-    ) -> npt.NDArray[np.float32]:
-        """Return pseudo-relevance feedback scores of ``rows``: the ``terms`` heaviest terms
-        (summed BM25 weights) of the paragraphs ``feedback_rows`` that the question lacks,
-        each weighted by its share of the heaviest one, scored like question terms and scaled
-        by ``weight`` times the share of the question the corpus does not know
-        (``1 - coverage``): an Indonesian question gets almost nothing added, an English one
-        gains the Indonesian words of the paragraphs the dense side found. Sparse sums only.
-        """
-        scale = weight * max(0.0, 1.0 - coverage)
-        if scale <= 0 or len(feedback_rows) == 0 or len(rows) == 0:
-            return np.zeros(len(rows), dtype=np.float32)
-        summed = np.asarray(self._by_row[feedback_rows].sum(axis=0)).ravel()
-        for token in tokens:
-            col = self.vocabulary.get(token)
-            if col is not None:
-                summed[col] = 0.0
-        top = np.nonzero(summed)[0]
-        if len(top) > terms:
-            top = top[np.argpartition(-summed[top], terms - 1)[:terms]]
-        if len(top) == 0:
-            return np.zeros(len(rows), dtype=np.float32)
-        term_weights = summed[top] / summed[top].max()
-        expansion = self.weights[:, top][rows] @ term_weights
-        return (scale * np.asarray(expansion).ravel()).astype(np.float32)
-
-    @cached_property
-    def _by_row(self) -> sparse.csr_matrix:
-        """The weights by paragraph (made on first use; feedback reads whole rows)."""
-        return self.weights.tocsr()
 
     def support(self, tokens: Sequence[str], row: int) -> float:
         """Return the share of the question's terms (weighted by rarity, unknown terms as the

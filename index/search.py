@@ -12,7 +12,7 @@ import numpy as np
 
 from index import store
 from index.answers import Answer, Citation, Hit, IndexSummary
-from index.defaults import CANDIDATES, DEFAULT_HITS, FEEDBACK_PARAGRAPHS
+from index.defaults import CANDIDATES, DEFAULT_HITS
 from index.embedders import Embedder
 from index.errors import IndexDamaged, IndexIncompatible
 from index.fusion import Candidate, confidence, fuse, one_per_article, question_language
@@ -102,11 +102,7 @@ class NewsIndex:
         rows = np.unique(np.concatenate([dense_rows[0][dense_rows[0] >= 0], lexical_rows]))
         dense_scores = np.asarray(self._vectors[rows] @ query, dtype=np.float32)
         articles = self._article_ids(rows)
-        feedback = dense_rows[0][dense_rows[0] >= 0][:FEEDBACK_PARAGRAPHS]
-        lexical_scores = lexical.scores[rows] + self._lexical.feedback(
-            tokens, lexical.coverage, feedback, rows
-        )
-        return fuse(rows, dense_scores, lexical_scores, lexical.coverage, articles)
+        return fuse(rows, dense_scores, lexical.scores[rows], lexical.coverage, articles)
 
     def _article_ids(self, rows: np.ndarray) -> list[str]:
         marks = ",".join("?" * len(rows))
