@@ -18,7 +18,7 @@ from importlib import resources
 from pathlib import Path
 
 from bot.terminal import ProgressBar, format_answer, format_report, format_summary
-from index import defaults
+from index import defaults, dense
 from index.build import build_index
 from index.embedders import embedder_for_index
 from index.errors import IndexMissing, NewsbotError, NoSources
@@ -63,6 +63,13 @@ def _parser() -> argparse.ArgumentParser:
         type=Path,
         help=f"article files or folders (default: {SOURCES_ENV}, separated by '{os.pathsep}'; "
         f"else the sources file: {CONFIG_ENV} or ./newsbot.toml)",
+    )
+    build.add_argument(
+        "--dense-index",
+        choices=(dense.AUTO, *dense.KINDS),
+        default=None,
+        help=f"vector index (env {dense.DENSE_INDEX_ENV}; default auto: exact flat below "
+        f"{dense.APPROXIMATE_FROM:,} paragraphs, approximate {dense.APPROXIMATE} from there)",
     )
 
     ask = commands.add_parser("ask", parents=[common], help="ask a question")
@@ -113,6 +120,7 @@ def cmd_index(args: argparse.Namespace) -> int:
         embedder,
         progress=ProgressBar("Embedding"),
         extra=plan.articles(),
+        dense_index=args.dense_index,
     )
     print(format_report(report))
     return 0

@@ -13,10 +13,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import faiss
 import numpy as np
 
-from index import store
+from index import dense, store
 from index.articles import Article, SkippedSource
 from index.chunking import embedding_context, lexical_text, split_article
 from index.defaults import ANSWER_FLOORS, EMBED_BATCH, FORMAT_VERSION
@@ -59,6 +58,7 @@ class _Previous:
     article_hashes: dict[str, str]
     rows_by_context: dict[str, int]
     vectors: np.ndarray | None
+    dense_index: str = dense.FLAT
 
 
 def _previous(index_dir: Path, embedder: Embedder) -> _Previous:
@@ -74,14 +74,14 @@ def _previous(index_dir: Path, embedder: Embedder) -> _Previous:
     try:
         hashes = dict(conn.execute("SELECT id, content_hash FROM articles").fetchall())
         if manifest.embedder != embedder.name:
-            return _Previous(hashes, {}, None)
+            return _Previous(hashes, {}, None, manifest.dense_index)
         rows = {h: r for r, h in conn.execute("SELECT row, context_hash FROM paragraphs")}
     finally:
         conn.close()
     vectors = np.load(version / store.VECTORS, mmap_mode="r", allow_pickle=False)
     if vectors.shape != (manifest.paragraphs, embedder.dim):
-        return _Previous(hashes, {}, None)
-    return _Previous(hashes, rows, vectors)
+        return _Previous(hashes, {}, None, manifest.dense_index)
+    return _Previous(hashes, rows, vectors, manifest.dense_index)
 
 
 def _article_hash(article: Article, contexts: Sequence[str]) -> str:
@@ -142,13 +142,35 @@ def _write_articles(
                     p.number,
                     p.text,
                     _hash(p.context),
-                    " ".join(tokenize(lexical_text(item.title, p.text))),
+                    "",  # filled by _lexical_terms once the build knows it has work to do
                 )
                 for i, p in enumerate(paragraphs)
             ],
         )
         row += len(paragraphs)
     return hashes
+
+
+#: Paragraphs tokenized per chunk.
+_TERMS_CHUNK = 4096
+
+
+def _lexical_terms(conn: sqlite3.Connection, total: int) -> Iterator[list[str]]:
+    """Yield the lexical tokens of every paragraph (headline and text) in row order, storing
+    them as its ``terms``: tokenizing (stemming) is most of a no-change run's time, so only
+    a build with work to do pays for it."""
+    query = """
+        SELECT p.row, a.title, p.text FROM paragraphs p JOIN articles a ON a.id = p.article_id
+        WHERE p.row >= ? AND p.row < ? ORDER BY p.row
+    """
+    for start in range(0, total, _TERMS_CHUNK):
+        chunk = conn.execute(query, (start, start + _TERMS_CHUNK)).fetchall()
+        terms = [tokenize(lexical_text(title, text)) for _, title, text in chunk]
+        conn.executemany(
+            "UPDATE paragraphs SET terms = ? WHERE row = ?",
+            [(" ".join(t), row) for (row, _, _), t in zip(chunk, terms, strict=True)],
+        )
+        yield from terms
 
 
 def _contexts(conn: sqlite3.Connection) -> Iterator[tuple[int, str, str]]:
@@ -209,12 +231,15 @@ def build_index(
     *,
     progress: Progress | None = None,
     extra: Iterable[Article | SkippedSource] = (),
+    dense_index: str | None = None,
 ) -> BuildReport:
     """Build a new version of the index at ``index_dir`` from ``sources`` and make it live.
 
     ``extra`` adds articles read elsewhere (feeds, URLs), iterated inside the build lock.
     Unchanged paragraphs reuse their vectors from the live version. When no article changed,
     the live version stays as it is. Whatever fails, the live version keeps serving.
+    ``dense_index`` names the kind of vector index (``index.dense``: flat, ivf, hnsw, auto);
+    by default ``NEWSBOT_DENSE_INDEX``, else chosen by size.
     """
     started = time.monotonic()
     with store.build_lock(index_dir):
@@ -222,7 +247,15 @@ def build_index(
         building = store.new_version_dir(index_dir)
         try:
             return _build(
-                index_dir, building, sources, embedder, previous, progress, started, extra
+                index_dir,
+                building,
+                sources,
+                embedder,
+                previous,
+                progress,
+                started,
+                extra,
+                dense_index,
             )
         finally:
             if building.exists():
@@ -238,6 +271,7 @@ def _build(
     progress: Progress | None,
     started: float,
     extra: Iterable[Article | SkippedSource] = (),
+    dense_index: str | None = None,
 ) -> BuildReport:
     skipped: list[SkippedSource] = []
     conn = sqlite3.connect(building / store.META)
@@ -258,7 +292,9 @@ def _build(
         removed = sum(1 for a in old if a not in hashes)
         total = int(conn.execute("SELECT count(*) FROM paragraphs").fetchone()[0])
         same_model = previous.vectors is not None
-        if same_model and not (added or updated or removed):
+        kind = dense.choose(total, dense_index)
+        same_dense = previous.dense_index == kind
+        if same_model and same_dense and not (added or updated or removed):
             return BuildReport(
                 articles=len(hashes),
                 paragraphs=total,
@@ -278,12 +314,10 @@ def _build(
         )
         embedded, reused = _embed_all(conn, total, vectors, previous, embedder, progress)
         vectors.flush()
-        dense = faiss.IndexFlatIP(embedder.dim)
-        dense.add(np.ascontiguousarray(vectors))
-        faiss.write_index(dense, str(building / store.DENSE))
+        dense.write(dense.build(vectors, kind), building / store.DENSE)
         del vectors
-        terms = (t.split() for (t,) in conn.execute("SELECT terms FROM paragraphs ORDER BY row"))
-        Bm25Index.build(terms).save(building)
+        Bm25Index.build(_lexical_terms(conn, total)).save(building)
+        conn.commit()
         manifest = store.Manifest(
             format=FORMAT_VERSION,
             embedder=embedder.name,
@@ -291,7 +325,7 @@ def _build(
             articles=len(hashes),
             paragraphs=total,
             built_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-            dense_index="flat",
+            dense_index=kind,
             answer_floor=ANSWER_FLOORS.get(embedder.name, 0.0),
         )
     finally:

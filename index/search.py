@@ -10,6 +10,7 @@ from pathlib import Path
 import faiss
 import numpy as np
 
+from index import dense as dense_index
 from index import store
 from index.answers import Answer, Citation, Hit, IndexSummary
 from index.defaults import CANDIDATES, DEFAULT_HITS
@@ -50,7 +51,7 @@ class NewsIndex:
         check_embedder(index_dir, manifest, embedder.name)
         meta = store.connect_readonly(version)
         try:
-            dense = faiss.read_index(str(version / store.DENSE))
+            dense = dense_index.load(version / store.DENSE, manifest.dense_index)
             vectors = np.load(version / store.VECTORS, mmap_mode="r", allow_pickle=False)
         except (RuntimeError, OSError, ValueError) as exc:
             meta.close()
@@ -97,8 +98,11 @@ class NewsIndex:
         n = min(CANDIDATES, self.manifest.paragraphs)
         _, dense_rows = self._dense.search(query.reshape(1, -1), n)
         lexical = self._lexical.match(tokens)
-        lexical_rows = np.argpartition(-lexical.scores, n - 1)[:n] if n else np.array([], int)
-        lexical_rows = lexical_rows[lexical.scores[lexical_rows] > 0]
+        # Only rows sharing a term score above 0: rank those, not every row (1M at scale).
+        lexical_rows = np.flatnonzero(lexical.scores)
+        if len(lexical_rows) > n:
+            top = np.argpartition(-lexical.scores[lexical_rows], n - 1)[:n]
+            lexical_rows = lexical_rows[top]
         rows = np.unique(np.concatenate([dense_rows[0][dense_rows[0] >= 0], lexical_rows]))
         dense_scores = np.asarray(self._vectors[rows] @ query, dtype=np.float32)
         articles = self._article_ids(rows)
