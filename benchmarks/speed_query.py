@@ -81,7 +81,7 @@ def questions(shared: Path, count: int) -> list[str]:
 def question_vectors(work: Path, asked: list[str], embedder: Embedder) -> np.ndarray:
     cache = work / f"questions-{len(asked)}.npy"
     if cache.exists():
-        return np.load(cache)
+        return np.asarray(np.load(cache), dtype=np.float32)
     vectors = embedder.embed_queries(asked)
     np.save(cache, vectors)
     return vectors
@@ -97,8 +97,9 @@ def synthesize(real: np.ndarray, start: int, stop: int, seed: int) -> np.ndarray
         rng = np.random.default_rng(seed + start)
         k = int(copies.sum())
         other = np.asarray(real[rng.integers(0, n_real, k)], dtype=np.float32)
-        mixed = out[copies] + rng.uniform(0, 0.5, (k, 1)).astype(np.float32) * other
-        mixed += rng.normal(0, NOISE, mixed.shape).astype(np.float32)
+        weight = np.asarray(rng.uniform(0, 0.5, (k, 1)), dtype=np.float32)
+        mixed = out[copies] + weight * other
+        mixed += np.asarray(rng.normal(0, NOISE, mixed.shape), dtype=np.float32)
         out[copies] = mixed / np.linalg.norm(mixed, axis=1, keepdims=True)
     return out
 
@@ -198,7 +199,7 @@ def measure(index_dir: Path, work: Path, shared: Path, count: int, sweep: bool) 
     )
     rss_before = rss_mb()
     started = time.perf_counter()
-    news = NewsIndex.open(index_dir, stub)  # type: ignore[arg-type]
+    news = NewsIndex.open(index_dir, stub)
     open_seconds = time.perf_counter() - started
     rss_open = rss_mb()
     for q in asked[:20]:

@@ -154,7 +154,9 @@ def build_application(
         )
         .concurrent_updates(True)
         .job_queue(jobs)
-        .rate_limiter(AIORateLimiter(max_retries=FLOOD_RETRIES))
+        .rate_limiter(
+            AIORateLimiter(overall_max_rate=settings.messages_per_second, max_retries=FLOOD_RETRIES)
+        )
         .request(request or _http())
         .get_updates_request(request or _http(pool_size=1))
         .post_init(_post_init)
@@ -211,6 +213,36 @@ async def _post_init(application: NewsApplication) -> None:
     await bot.set_my_commands(_commands(ENGLISH))
     await bot.set_my_commands(_commands(INDONESIAN), language_code=INDONESIAN.language)
     log.info("Running as @%s (id %s, %s)", bot.username, bot.id, bot.first_name)
+    if every := float(os.environ.get(LOOP_LAG_ENV) or 0):
+        application.create_task(_log_loop_lag(every), name="loop-lag")
+
+
+#: Seconds between event-loop lag reports in the log (a debugging aid; off when unset).
+LOOP_LAG_ENV = "NEWSBOT_LOOP_LAG_SECONDS"
+_LAG_TICK = 0.05
+
+
+async def _log_loop_lag(every: float) -> None:
+    """Log how late the event loop wakes a 50 ms sleep: the longest a handler kept it busy."""
+    loop = asyncio.get_running_loop()
+    worst = total = 0.0
+    ticks = 0
+    report_at = loop.time() + every
+    while True:
+        started = loop.time()
+        await asyncio.sleep(_LAG_TICK)
+        lag = max(loop.time() - started - _LAG_TICK, 0.0)
+        worst, total, ticks = max(worst, lag), total + lag, ticks + 1
+        if loop.time() >= report_at:
+            log.info(
+                "event loop lag: max %.1f ms, mean %.1f ms over %d ticks",
+                1000 * worst,
+                1000 * total / ticks,
+                ticks,
+            )
+            worst = total = 0.0
+            ticks = 0
+            report_at = loop.time() + every
 
 
 async def _post_shutdown(application: NewsApplication) -> None:

@@ -14,6 +14,8 @@ from index.errors import NewsbotError
 DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
 DEFAULT_RATE_LIMIT = 6
 DEFAULT_PROGRESS_SECONDS = 3.0
+#: Telegram's limit on a bot's messages to all chats together (about 30 a second).
+DEFAULT_MESSAGES_PER_SECOND = 30.0
 DEFAULT_WEBHOOK_LISTEN = "0.0.0.0:8080"
 _TOKEN = re.compile(r"\d{1,20}:[A-Za-z0-9_-]{1,100}")
 _SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
@@ -46,6 +48,7 @@ class BotSettings:
     sources: tuple[Path, ...] = ()
     rate_limit: int = DEFAULT_RATE_LIMIT
     progress_seconds: float = DEFAULT_PROGRESS_SECONDS
+    messages_per_second: float = DEFAULT_MESSAGES_PER_SECOND
     webhook: Webhook | None = None
     # From the sources file's [schedule], not the environment: 0 means no scheduled refresh.
     refresh_minutes: float = 0.0
@@ -71,6 +74,9 @@ class BotSettings:
             ),
             rate_limit=int(_number(env, "NEWSBOT_RATE_LIMIT", DEFAULT_RATE_LIMIT, integer=True)),
             progress_seconds=_number(env, "NEWSBOT_PROGRESS_SECONDS", DEFAULT_PROGRESS_SECONDS),
+            messages_per_second=_number(
+                env, "NEWSBOT_MESSAGES_PER_SECOND", DEFAULT_MESSAGES_PER_SECOND
+            ),
             webhook=_webhook(env),
         )
 

@@ -5,10 +5,13 @@ Small indexes search every vector (``flat``, exact). Past ``APPROXIMATE_FROM`` p
 exact search grows too slow for a 2-core machine (about 21 ms at 100k vectors and 250 ms at
 1M), so the build switches to an approximate index of 8-bit quantized vectors:
 
-- ``ivf``: an inverted file (k-means cells) over 8-bit scalar-quantized vectors; a search
-  scans the ``nprobe`` nearest cells. Cheap to build and a quarter of the memory of flat.
-- ``hnsw``: a navigable small-world graph over 8-bit vectors; fast to search, slower to
-  build.
+- ``ivf`` (the default): an inverted file of k-means cells over 8-bit scalar-quantized
+  vectors, a quarter of the memory of flat. A search scans the nearest cells holding about
+  ``IVF_SCAN`` vectors, whatever the corpus size: measured recall@10 against exact search
+  0.96 at 100k and 0.97 at 1M paragraphs, in about 3 ms.
+- ``hnsw``: a navigable small-world graph over 8-bit vectors. As fast, but its recall fell
+  to 0.45 at 1M paragraphs full of near-duplicates (news is syndicated and updated), and it
+  builds slower: available by name only.
 
 The kind is chosen at build time (``NEWSBOT_DENSE_INDEX`` or ``newsbot index
 --dense-index`` override the size rule) and recorded in the manifest's ``dense_index``;
@@ -39,13 +42,14 @@ DENSE_INDEX_ENV = "NEWSBOT_DENSE_INDEX"
 #: From this many paragraphs on, ``auto`` builds the approximate index.
 APPROXIMATE_FROM = 50_000
 #: The approximate kind ``auto`` picks.
-APPROXIMATE = HNSW
+APPROXIMATE = IVF
 
 #: IVF: about ``IVF_PER_CELL`` vectors per k-means cell, trained on at most
-#: ``IVF_TRAIN_PER_CELL`` samples a cell; ``IVF_NPROBE`` cells scanned per search.
+#: ``IVF_TRAIN_PER_CELL`` samples a cell; a search scans enough cells to cover about
+#: ``IVF_SCAN`` vectors (all of them in a small index).
 IVF_PER_CELL = 256
 IVF_TRAIN_PER_CELL = 40
-IVF_NPROBE = 48
+IVF_SCAN = 32_768
 #: HNSW: neighbours per node, and the breadth of the search when building and searching.
 HNSW_M = 32
 HNSW_EF_CONSTRUCTION = 80
@@ -76,6 +80,13 @@ def ivf_cells(paragraphs: int) -> int:
     """Return the number of k-means cells for ``paragraphs`` vectors (a power of two)."""
     wanted = max(paragraphs // IVF_PER_CELL, 1)
     return int(2 ** max(round(math.log2(wanted)), 0))
+
+
+def ivf_probes(index: faiss.Index) -> int:
+    """Return how many cells a search of the IVF ``index`` scans: about ``IVF_SCAN`` vectors."""
+    cells = int(faiss.extract_index_ivf(index).nlist)
+    per_cell = max(index.ntotal / cells, 1.0)
+    return min(cells, max(1, math.ceil(IVF_SCAN / per_cell)))
 
 
 def build(vectors: np.ndarray, kind: str, seed: int = 0) -> faiss.Index:
@@ -109,7 +120,7 @@ def _sample(vectors: np.ndarray, size: int, seed: int) -> np.ndarray:
 def configure(index: faiss.Index, kind: str) -> None:
     """Set the search parameters of a loaded ``kind`` index."""
     if kind == IVF:
-        faiss.ParameterSpace().set_index_parameter(index, "nprobe", IVF_NPROBE)
+        faiss.ParameterSpace().set_index_parameter(index, "nprobe", ivf_probes(index))
     elif kind == HNSW:
         faiss.ParameterSpace().set_index_parameter(index, "efSearch", HNSW_EF_SEARCH)
 

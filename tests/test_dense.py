@@ -121,6 +121,14 @@ def test_approximate_index_finds_the_exact_top_hit(kind: str) -> None:
     assert (found[:, 0] == exact).mean() >= 0.95
 
 
+def test_ivf_scans_a_fixed_number_of_vectors() -> None:
+    rng = np.random.default_rng(1)
+    vectors = rng.normal(size=(3000, 16)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    index = dense.build(vectors, dense.IVF)
+    assert dense.ivf_probes(index) == 8  # a small index: every cell
+
+
 def test_cells_grow_with_the_corpus() -> None:
     assert dense.ivf_cells(100) == 1
     assert dense.ivf_cells(100_000) == 512
