@@ -17,6 +17,7 @@ def test_defaults() -> None:
     assert settings == BotSettings(token="123456789:AAE-abc_DEF")
     assert settings.api_base_url == DEFAULT_API_BASE_URL
     assert settings.rate_limit == 6 and settings.progress_seconds == 3
+    assert settings.messages_per_second == 30
     assert settings.webhook is None and settings.admin_ids == frozenset()
 
 
@@ -29,6 +30,7 @@ def test_every_setting() -> None:
             "NEWSBOT_SOURCES": os.pathsep.join(["news", "feeds/a.jsonl", ""]),
             "NEWSBOT_RATE_LIMIT": "0",
             "NEWSBOT_PROGRESS_SECONDS": "0.5",
+            "NEWSBOT_MESSAGES_PER_SECOND": "0",
             "NEWSBOT_WEBHOOK_URL": "https://bot.example.com/telegram/hook",
             "NEWSBOT_WEBHOOK_LISTEN": "127.0.0.1:8443",
             "NEWSBOT_WEBHOOK_SECRET": "s3cret_-X",
@@ -38,6 +40,7 @@ def test_every_setting() -> None:
     assert settings.admin_ids == {42, 4711}
     assert settings.sources == (Path("news"), Path("feeds/a.jsonl"))
     assert settings.rate_limit == 0 and settings.progress_seconds == 0.5
+    assert settings.messages_per_second == 0
     assert settings.webhook is not None
     assert (settings.webhook.host, settings.webhook.port) == ("127.0.0.1", 8443)
     assert settings.webhook.path == "telegram/hook" and settings.webhook.secret == "s3cret_-X"
