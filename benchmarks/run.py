@@ -69,9 +69,6 @@ def run(part: str, ns: argparse.Namespace, work: Path) -> dict[str, Any]:
     return {
         "telegram_limit": speed_bot.bench(ns.shared, index_dir, users, count),
         "limit_lifted": speed_bot.bench(ns.shared, index_dir, users, count, 0),
-        "limit_lifted_one_call_per_question": speed_bot.bench(
-            ns.shared, index_dir, users, count, 0, coalesce=False
-        ),
     }
 
 
@@ -151,7 +148,6 @@ def render(results: dict[str, dict[str, Any]]) -> str:
         for name, label in (
             ("telegram_limit", "30 messages/s"),
             ("limit_lifted", "lifted"),
-            ("limit_lifted_one_call_per_question", "lifted, one model call a question (before)"),
         ):
             r = bot.get(name) or {}
             if "reply_ms" not in r:

@@ -200,6 +200,4 @@ def bench(
 
 if __name__ == "__main__":
     rate = float(sys.argv[3]) if len(sys.argv) > 3 else None
-    print(
-        json.dumps(bench(Path(sys.argv[1]), Path(sys.argv[2]), messages_per_second=rate), indent=2)
-    )
+    print(json.dumps(bench(Path(sys.argv[1]), Path(sys.argv[2]), messages_per_second=rate)))

@@ -152,7 +152,7 @@ def write_corpus(source: Path, target: Path, articles: int | None, change_every:
 def bench(shared: Path, work: Path, *, quick: bool, fresh: bool = True) -> dict[str, Any]:
     """Full build, no-change rebuild, 1%-changed rebuild; return the numbers."""
     corpus = shared / "corpus" / "indosum-3000.jsonl"
-    articles = 300 if quick else None
+    articles = 100 if quick else None
     work.mkdir(parents=True, exist_ok=True)
     base = work / "corpus.jsonl"
     changed = work / "corpus-changed.jsonl"

@@ -311,6 +311,7 @@ def bench(
     count: int,
     sweep: bool = True,
 ) -> dict[str, Any]:
+    work.mkdir(parents=True, exist_ok=True)
     source = store.live_version(source_index)
     asked = questions(shared, count)
     question_vectors(work, asked, load_embedder())

