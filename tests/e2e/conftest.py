@@ -84,12 +84,13 @@ def long_article(number: int, city: str) -> dict[str, str]:
 
 def rebuild_article() -> str:
     """A new article for the admin's rebuild: enough paragraphs that embedding them takes
-    a few seconds, so a question can be asked meanwhile."""
+    ten seconds or more even on a quiet machine (30 took about one, and the rebuild once
+    finished before the question asked during it), so a question can be asked meanwhile."""
     paragraphs = [
         f"Pada hari ke-{n}, tim relawan membagikan {n * 10} paket bantuan kepada warga desa "
         f"terdampak longsor di lereng gunung, dan kepala desa mencatat kebutuhan air bersih, "
         f"selimut serta obat-obatan yang masih kurang untuk {n * 3} keluarga pengungsi."
-        for n in range(1, 31)
+        for n in range(1, 301)
     ]
     return "Relawan Bagikan Bantuan untuk Korban Longsor\n\n- 20 Oktober 2021\n\n" + "\n\n".join(
         paragraphs
