@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import numpy as np
 import pytest
 
+from index.build import build_index
 from index.embedders import Embedder, Vectors, load_embedder
 from index.lexical import tokenize
+from index.search import NewsIndex
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -60,6 +62,39 @@ def shared() -> Path:
     if not (SHARED / "corpus").is_dir():
         pytest.skip("the shared development data (../shared) is not beside this checkout")
     return SHARED
+
+
+TROOPS = (
+    "Sekretaris Jenderal CSTO Stanislav Zas mengatakan Rusia, Belarus dan Armenia setuju "
+    "untuk mengerahkan pasukan militer di sepanjang perbatasan."
+)
+BORDER = "Tajikistan memiliki perbatasan bersama Afghanistan sepanjang 1.300 kilometer di selatan."
+CHILI = "Harga cabai rawit di pasar induk Jakarta naik dua kali lipat menjelang hari raya."
+
+
+@pytest.fixture
+def sources(tmp_path: Path) -> Path:
+    """A folder of two small articles: CSTO troops and the border (two paragraphs), chili."""
+    folder = tmp_path / "news"
+    folder.mkdir()
+    write_article(folder, "csto.txt", "CSTO Kerahkan Pasukan", TROOPS, BORDER)
+    write_article(folder, "cabai.txt", "Harga Cabai Naik", CHILI)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def sample_index(
+    tmp_path_factory: pytest.TempPathFactory, real_embedder: Embedder
+) -> Iterator[NewsIndex]:
+    """The sample corpus newsbot ships (the seed article among 30 others), indexed once with
+    the real model, as the CLI's first run builds it."""
+    from bot.cli import sample_sources
+
+    index_dir = tmp_path_factory.mktemp("sample") / "idx"
+    build_index(index_dir, sample_sources(), real_embedder)
+    news = NewsIndex.open(index_dir, real_embedder)
+    yield news
+    news.close()
 
 
 def write_article(folder: Path, name: str, title: str, *paragraphs: str) -> Path:

@@ -16,23 +16,7 @@ from index import store
 from index.build import build_index
 from index.errors import BuildInProgress, IndexDamaged, IndexIncompatible, IndexMissing, NoSources
 from index.search import NewsIndex
-from tests.conftest import REPO, FakeEmbedder, write_article
-
-TROOPS = (
-    "Sekretaris Jenderal CSTO Stanislav Zas mengatakan Rusia, Belarus dan Armenia setuju "
-    "untuk mengerahkan pasukan militer di sepanjang perbatasan."
-)
-BORDER = "Tajikistan memiliki perbatasan bersama Afghanistan sepanjang 1.300 kilometer di selatan."
-CHILI = "Harga cabai rawit di pasar induk Jakarta naik dua kali lipat menjelang hari raya."
-
-
-@pytest.fixture
-def sources(tmp_path: Path) -> Path:
-    folder = tmp_path / "news"
-    folder.mkdir()
-    write_article(folder, "csto.txt", "CSTO Kerahkan Pasukan", TROOPS, BORDER)
-    write_article(folder, "cabai.txt", "Harga Cabai Naik", CHILI)
-    return folder
+from tests.conftest import BORDER, CHILI, REPO, TROOPS, FakeEmbedder, write_article
 
 
 def test_round_trip_answers_with_citations(tmp_path: Path, sources: Path) -> None:

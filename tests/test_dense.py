@@ -12,24 +12,9 @@ from bot.cli import main
 from index import dense, store
 from index.build import build_index
 from index.search import NewsIndex
-from tests.conftest import FakeEmbedder, write_article
+from tests.conftest import BORDER, FakeEmbedder
 
-TROOPS = (
-    "Sekretaris Jenderal CSTO Stanislav Zas mengatakan Rusia, Belarus dan Armenia setuju "
-    "untuk mengerahkan pasukan militer di sepanjang perbatasan."
-)
-BORDER = "Tajikistan memiliki perbatasan bersama Afghanistan sepanjang 1.300 kilometer di selatan."
-CHILI = "Harga cabai rawit di pasar induk Jakarta naik dua kali lipat menjelang hari raya."
 QUESTION = "berapa panjang perbatasan Tajikistan dengan Afghanistan?"
-
-
-@pytest.fixture
-def sources(tmp_path: Path) -> Path:
-    folder = tmp_path / "news"
-    folder.mkdir()
-    write_article(folder, "csto.txt", "CSTO Kerahkan Pasukan", TROOPS, BORDER)
-    write_article(folder, "cabai.txt", "Harga Cabai Naik", CHILI)
-    return folder
 
 
 @pytest.fixture(autouse=True)

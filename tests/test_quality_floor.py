@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-from bot import cli
-from index.build import build_index
 from index.defaults import ANSWER_FLOORS, DEFAULT_MODEL
-from index.embedders import Embedder
 from index.search import NewsIndex
 
 pytestmark = pytest.mark.model
@@ -25,17 +20,6 @@ ABSENT = [
     "Berapa jumlah vaksin Sinovac yang tiba di Indonesia?",
     "When was the Omicron variant first detected in Indonesia?",
 ]
-
-
-@pytest.fixture(scope="module")
-def sample_index(
-    tmp_path_factory: pytest.TempPathFactory, real_embedder: Embedder
-) -> Iterator[NewsIndex]:
-    index_dir = tmp_path_factory.mktemp("sample") / "idx"
-    build_index(index_dir, cli.sample_sources(), real_embedder)
-    news = NewsIndex.open(index_dir, real_embedder)
-    yield news
-    news.close()
 
 
 def test_the_calibrated_floor_is_recorded_in_the_manifest(sample_index: NewsIndex) -> None:

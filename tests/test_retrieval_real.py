@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from bot import cli
 from index.build import build_index
-from index.embedders import Embedder, load_embedder
+from index.embedders import load_embedder
 from index.search import NewsIndex
 
 pytestmark = pytest.mark.model
@@ -23,44 +22,32 @@ SEED_QUESTIONS = [
 NOISE = ("Baca Juga", "ILUSTRASI", "Artikel Pilihan", "Terpopuler", "Editor:", "Sumber:")
 
 
-@pytest.fixture(scope="module")
-def seed_index(
-    tmp_path_factory: pytest.TempPathFactory, real_embedder: Embedder
-) -> Iterator[NewsIndex]:
-    """The sample corpus newsbot ships: the seed article among 30 other articles."""
-    index_dir = tmp_path_factory.mktemp("seed") / "idx"
-    build_index(index_dir, cli.sample_sources(), real_embedder)
-    news = NewsIndex.open(index_dir, real_embedder)
-    yield news
-    news.close()
-
-
 @pytest.mark.parametrize(("question", "must_contain"), SEED_QUESTIONS)
 def test_the_troops_question_finds_the_zas_paragraph_in_both_languages(
-    seed_index: NewsIndex, question: str, must_contain: str
+    sample_index: NewsIndex, question: str, must_contain: str
 ) -> None:
-    answer = seed_index.ask(question)
+    answer = sample_index.ask(question)
     assert answer.answered
     assert must_contain in answer.hits[0].text
     assert "Stanislav Zas" in answer.hits[0].text
 
 
 def test_the_seed_dev_questions_rank_the_right_paragraph_first(
-    seed_index: NewsIndex, shared: Path
+    sample_index: NewsIndex, shared: Path
 ) -> None:
     lines = (shared / "eval" / "seed_dev.jsonl").read_text().splitlines()
     for case in map(json.loads, lines):
-        answer = seed_index.ask(case["question"])
+        answer = sample_index.ask(case["question"])
         assert case["must_contain"] in answer.hits[0].text, case["question"]
 
 
-def test_no_boilerplate_is_ever_cited(seed_index: NewsIndex) -> None:
+def test_no_boilerplate_is_ever_cited(sample_index: NewsIndex) -> None:
     for question in (
         "Baca Juga ramalan horoskop",
         "tags artikel pilihan terpopuler",
         "foto ilustrasi",
     ):
-        for hit in seed_index.ask(question, k=10).hits:
+        for hit in sample_index.ask(question, k=10).hits:
             assert not any(noise in hit.text for noise in NOISE), hit.text
 
 
