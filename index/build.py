@@ -98,23 +98,22 @@ def _write_articles(
     hashes: dict[str, str] = {}
     paths: dict[str, str] = {}
     row = 0
+
+    def skip(source: SkippedSource) -> None:
+        log.warning("skipped %s", source)
+        skipped.append(source)
+
     for item in articles:
         if isinstance(item, SkippedSource):
-            log.warning("skipped %s", item)
-            skipped.append(item)
+            skip(item)
             continue
         if item.id in hashes:
-            skipped.append(
-                SkippedSource(
-                    item.path, f"duplicate article id {item.id!r} (first in {paths[item.id]})"
-                )
-            )
-            log.warning("skipped %s", skipped[-1])
+            first = paths[item.id]
+            skip(SkippedSource(item.path, f"duplicate article id {item.id!r} (first in {first})"))
             continue
         paragraphs = split_article(item)
         if not paragraphs:
-            skipped.append(SkippedSource(item.path, "no article text after cleaning"))
-            log.warning("skipped %s", skipped[-1])
+            skip(SkippedSource(item.path, "no article text after cleaning"))
             continue
         content_hash = _article_hash(item, [p.context for p in paragraphs])
         hashes[item.id] = content_hash
@@ -174,7 +173,12 @@ def _lexical_terms(conn: sqlite3.Connection, total: int) -> Iterator[list[str]]:
 
 
 def _contexts(conn: sqlite3.Connection) -> Iterator[tuple[int, str, str]]:
-    """Yield (row, context hash, context) of every paragraph, in row order."""
+    """Yield (row, context hash, context) of every paragraph, in row order.
+
+    The contexts were computed once already, to hash them; they are rebuilt here from the
+    stored paragraphs rather than kept, so that a build's memory does not grow with the
+    corpus.
+    """
     query = """
         SELECT p.row, p.context_hash, p.text,
                (SELECT q.text FROM paragraphs q
