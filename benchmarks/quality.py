@@ -39,7 +39,7 @@ sys.path.insert(0, str(REPO))
 
 from index import store  # noqa: E402
 from index.build import build_index  # noqa: E402
-from index.defaults import DEFAULT_HITS  # noqa: E402
+from index.defaults import ANSWER_FLOORS, CONFIDENCE_BY_LANGUAGE, DEFAULT_HITS  # noqa: E402
 from index.embedders import Embedder, load_embedder  # noqa: E402
 from index.lexical import tokenize  # noqa: E402
 from index.search import NewsIndex  # noqa: E402
@@ -160,6 +160,8 @@ def build(index_dir: Path, sources: list[Path], embedder: Embedder) -> NewsIndex
 
 
 def time_per_question(questions: Sequence[str], ask: Callable[[str], object]) -> float:
+    for question in questions[:5]:  # warm up: the first calls load pages and caches
+        ask(question)
     started = time.perf_counter()
     for question in questions:
         ask(question)
@@ -169,6 +171,36 @@ def time_per_question(questions: Sequence[str], ask: Callable[[str], object]) ->
 def refused_share(index: NewsIndex, questions: Sequence[Question]) -> float:
     refused = sum(not index.ask(q["question"]).answered for q in questions)
     return round(refused / max(len(questions), 1), 4)
+
+
+def current_calibration(index: NewsIndex) -> NewsIndex:
+    """``index`` judged by this checkout's floor and confidence weights: a reused benchmark
+    index keeps the manifest of the build that last changed it."""
+    manifest = dataclasses.replace(
+        index.manifest,
+        answer_floor=ANSWER_FLOORS.get(index.manifest.embedder, 0.0),
+        confidence=dict(CONFIDENCE_BY_LANGUAGE),
+    )
+    return NewsIndex(
+        index.version,
+        manifest,
+        index.embedder,
+        index._dense,
+        index._vectors,
+        index._lexical,
+        index._meta,
+    )
+
+
+def no_answer_refused(index: NewsIndex, no_answer: Sequence[Question]) -> dict[str, Any]:
+    """Share of no-answer questions refused, per set (calibration, holdout, all) and language."""
+    shares: dict[str, Any] = {}
+    for part in ("calibration", "holdout", "all"):
+        chosen = [q for q in no_answer if part == "all" or q.get("set") == part]
+        shares[part] = {"questions": len(chosen), "all": refused_share(index, chosen)}
+        for lang in ("id", "en"):
+            shares[part][lang] = refused_share(index, [q for q in chosen if q["lang"] == lang])
+    return shares
 
 
 def run(args: argparse.Namespace) -> dict[str, Any]:
@@ -204,7 +236,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         ),
     }
     index.close()
-    index = NewsIndex.open(work / "dev-index", cached)  # type: ignore[arg-type]
+    index = current_calibration(NewsIndex.open(work / "dev-index", cached))
     corpus = Corpus(index.version)
     vectors = np.load(index.version / store.VECTORS, mmap_mode="r", allow_pickle=False)
     lexical = index._lexical
@@ -246,20 +278,12 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     results["not_covered"] = {
         "floor": index.manifest.answer_floor,
         "no_answer_questions": len(no_answer),
-        "no_answer_refused": {
-            lang: refused_share(index, [q for q in no_answer if q["lang"] == lang])
-            for lang in ("id", "en")
-        },
+        "no_answer_refused": no_answer_refused(index, no_answer),
         "answerable_refused": {
             lang: round(sum(q["question"] in refused for q in qs) / max(len(qs), 1), 4)
             for lang, qs in questions.items()
         },
     }
-    refused_all = sum(
-        r * sum(q["lang"] == lang for q in no_answer)
-        for lang, r in results["not_covered"]["no_answer_refused"].items()
-    )
-    results["not_covered"]["no_answer_refused_all"] = round(refused_all / len(no_answer), 4)
     index.close()
 
     seed = read_jsonl(eval_dir / "seed_dev.jsonl")
@@ -318,11 +342,17 @@ def markdown(results: dict[str, Any], notes: str) -> str:
         "",
         f"- Seed article indexed alone: right paragraph first for {seed_ok} of "
         f"{len(results['seed'])} questions.",
-        f"- Not covered (floor {nc['floor']}): {nc['no_answer_refused_all']:.0%} of the "
-        f"{nc['no_answer_questions']} no-answer questions refused (Indonesian "
-        f"{nc['no_answer_refused']['id']:.0%}, English {nc['no_answer_refused']['en']:.0%}); "
-        f"answerable questions refused: Indonesian {nc['answerable_refused']['id']:.1%}, "
-        f"English {nc['answerable_refused']['en']:.1%}.",
+        f"- Not covered (floor {nc['floor']}): of the {nc['no_answer_questions']} no-answer "
+        "questions, refused "
+        + "; ".join(
+            f"{part} {r['all']:.0%} of {r['questions']} (Indonesian {r['id']:.0%}, "
+            f"English {r['en']:.0%})"
+            for part, r in nc["no_answer_refused"].items()
+        )
+        + f". Answerable questions refused: Indonesian {nc['answerable_refused']['id']:.1%}, "
+        f"English {nc['answerable_refused']['en']:.1%}. The floor and weights were picked on "
+        "the dev sets and the calibration half; the holdout half was written afterwards and "
+        "never tuned on.",
     ]
     qt = results["query_time"]
     lines.append(

@@ -18,7 +18,7 @@ import numpy as np
 from index import dense, store
 from index.articles import Article, SkippedSource
 from index.chunking import embedding_context, lexical_text, split_article
-from index.defaults import ANSWER_FLOORS, EMBED_BATCH, FORMAT_VERSION
+from index.defaults import ANSWER_FLOORS, CONFIDENCE_BY_LANGUAGE, EMBED_BATCH, FORMAT_VERSION
 from index.embedders import Embedder
 from index.errors import IndexIncompatible, IndexMissing, NewsbotError, NoSources
 from index.lexical import Bm25Index, tokenize
@@ -331,6 +331,7 @@ def _build(
             built_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
             dense_index=kind,
             answer_floor=ANSWER_FLOORS.get(embedder.name, 0.0),
+            confidence=dict(CONFIDENCE_BY_LANGUAGE),
         )
     finally:
         conn.close()

@@ -8,19 +8,19 @@ English question shares only its names with the corpus, so its lexical score cou
 and higher powers of the coverage on both languages.)
 
 Whether to answer at all is decided on a ``confidence``: the best paragraph's cosine
-similarity plus the share of the question's terms it contains, weighed by the question's
-language, compared with the index's calibrated ``answer_floor``.
+similarity plus the share of the question's terms it contains, less a penalty for a name
+or number the corpus never holds, weighed by the question's language and compared with
+the index's calibrated ``answer_floor``.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
-
-from index.defaults import CONFIDENCE_BY_LANGUAGE
 
 #: Weight of the lexical score for a question whose terms all occur in the corpus.
 LEXICAL_WEIGHT = 0.5
@@ -50,16 +50,20 @@ def question_language(question: str) -> str:
     return "en" if english > indonesian else "id"
 
 
-def confidence(cosine: float, support: float, language: str) -> float:
+def confidence(
+    cosine: float, support: float, unknown_names: int, weights: Sequence[float]
+) -> float:
     """Return how sure the index is that its best paragraph answers: the paragraph's cosine
-    similarity plus the rarity-weighted share of the question's terms it contains.
+    similarity plus the rarity-weighted share of the question's terms it contains, less a
+    penalty when the question names something (a name, a number) the corpus never holds.
 
-    English questions share only names with Indonesian news and get lower cosines: their
-    terms count less and an offset puts them on the Indonesian scale, so one calibrated
-    floor serves both languages.
+    ``weights`` are the question language's (support weight, offset, unknown-name penalty),
+    recorded in the index manifest. English questions share only names with Indonesian news
+    and get lower cosines: their terms count less and an offset puts them on the Indonesian
+    scale, so one calibrated floor serves both languages.
     """
-    support_weight, offset = CONFIDENCE_BY_LANGUAGE.get(language, CONFIDENCE_BY_LANGUAGE["id"])
-    return cosine + support_weight * support + offset
+    support_weight, offset, penalty = weights
+    return cosine + support_weight * support + offset - (penalty if unknown_names else 0.0)
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,8 @@ from scipy import sparse
 from index.errors import IndexDamaged
 
 _WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:-[^\W\d_]+)*|\w+", re.UNICODE)
+# A word as written, with its inner dots, commas, apostrophes and hyphens: "Nanggala-402".
+_WRITTEN = re.compile(r"\w[\w.,'-]*\w|\w", re.UNICODE)
 
 STOPWORDS = frozenset(
     # Indonesian function words and question words
@@ -170,6 +172,19 @@ class Bm25Index:
             if np.any(self.weights.indices[start:end] == row):
                 found += weight
         return found / total if total else 0.0
+
+    def unknown_names(self, question: str) -> list[str]:
+        """Return the names and numbers of ``question`` that no indexed paragraph holds: its
+        capitalised words after the first, and its numbers, none of whose terms the corpus
+        has. A question about "Omicron" or "2024" asks about news the index never saw."""
+        unknown = []
+        for position, word in enumerate(_WRITTEN.findall(question)):
+            if not (word[0].isdigit() or (position > 0 and word[0].isupper())):
+                continue
+            terms = tokenize(word)
+            if terms and not any(term in self.vocabulary for term in terms):
+                unknown.append(word)
+        return unknown
 
     def save(self, directory: Path) -> None:
         """Write ``lexical.npz`` and ``vocabulary.json`` into ``directory``."""

@@ -90,7 +90,10 @@ class NewsIndex:
         best = candidates[0]
         best_cosine = max(candidate.dense for candidate in candidates)
         support = self._lexical.support(tokens, best.row)
-        sure = confidence(best_cosine, support, question_language(question))
+        unknown = len(self._lexical.unknown_names(question))
+        weights = self.manifest.confidence
+        language = question_language(question)
+        sure = confidence(best_cosine, support, unknown, weights.get(language, weights["id"]))
         return sure >= self.manifest.answer_floor
 
     def _candidates(self, query: np.ndarray, tokens: list[str]) -> list[Candidate]:

@@ -14,6 +14,7 @@ paragraph), ``dense.faiss`` (the vector search index) and the BM25 index
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import fcntl
 import json
 import os
@@ -22,11 +23,11 @@ import sqlite3
 import time
 import uuid
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from index.defaults import FORMAT_VERSION, KEEP_OLD_VERSIONS
+from index.defaults import CONFIDENCE_BY_LANGUAGE, FORMAT_VERSION, KEEP_OLD_VERSIONS
 from index.errors import (
     BuildInProgress,
     IndexDamaged,
@@ -79,6 +80,11 @@ class Manifest:
     built_at: str
     dense_index: str
     answer_floor: float
+    #: Per question language, the weights of ``index.fusion.confidence`` the floor was
+    #: calibrated with; manifests written before they were recorded get today's.
+    confidence: dict[str, tuple[float, float, float]] = field(
+        default_factory=lambda: dict(CONFIDENCE_BY_LANGUAGE)
+    )
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), indent=2)
@@ -119,11 +125,18 @@ def read_manifest(version: Path) -> Manifest:
             f"format {FORMAT_VERSION}: rebuild it with `newsbot index PATH...`"
         )
     try:
-        return Manifest(**{k: raw[k] for k in Manifest.__dataclass_fields__})
-    except (KeyError, TypeError) as exc:
+        manifest = Manifest(**{k: raw[k] for k in Manifest.__dataclass_fields__ if k in raw})
+        confidence = {
+            str(language): (float(support), float(offset), float(penalty))
+            for language, (support, offset, penalty) in manifest.confidence.items()
+        }
+        if "id" not in confidence:
+            raise ValueError("no confidence weights for Indonesian questions")
+    except (TypeError, ValueError, AttributeError) as exc:
         raise IndexDamaged(
-            f"{version / MANIFEST} lacks {exc}: rebuild with `newsbot index`"
+            f"{version / MANIFEST} is incomplete ({exc}): rebuild with `newsbot index`"
         ) from exc
+    return dataclasses.replace(manifest, confidence=confidence)
 
 
 def index_model(index_dir: Path) -> str | None:

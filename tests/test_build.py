@@ -14,6 +14,7 @@ import pytest
 
 from index import store
 from index.build import build_index
+from index.defaults import CONFIDENCE_BY_LANGUAGE
 from index.errors import BuildInProgress, IndexDamaged, IndexIncompatible, IndexMissing, NoSources
 from index.search import NewsIndex
 from tests.conftest import BORDER, CHILI, REPO, TROOPS, FakeEmbedder, write_article
@@ -132,6 +133,24 @@ def test_missing_old_format_and_damaged_indexes_are_clear_errors(
     (version / "meta.sqlite").write_bytes(b"garbage" * 100)
     with pytest.raises(IndexDamaged):
         NewsIndex.open(tmp_path / "idx", FakeEmbedder())
+
+
+def test_the_floor_is_recorded_with_the_weights_it_was_calibrated_with(
+    tmp_path: Path, sources: Path
+) -> None:
+    build_index(tmp_path / "idx", [sources], FakeEmbedder())
+    version = store.live_version(tmp_path / "idx")
+    raw = json.loads((version / "manifest.json").read_text())
+    assert raw["confidence"] == {k: list(v) for k, v in CONFIDENCE_BY_LANGUAGE.items()}
+    # A manifest written before the weights were recorded reads with today's weights.
+    del raw["confidence"]
+    (version / "manifest.json").write_text(json.dumps(raw))
+    assert store.read_manifest(version).confidence == CONFIDENCE_BY_LANGUAGE
+    # Weights that cannot judge an Indonesian question, or are no numbers, are damage.
+    for broken in ({"en": [0.0, 0.17, 0.01]}, {"id": ["a", 0, 0]}, {"id": [0.1]}):
+        (version / "manifest.json").write_text(json.dumps({**raw, "confidence": broken}))
+        with pytest.raises(IndexDamaged, match="incomplete"):
+            NewsIndex.open(tmp_path / "idx", FakeEmbedder())
 
 
 _SLOW_BUILD = textwrap.dedent(

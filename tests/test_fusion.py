@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from index.defaults import ANSWER_FLOORS, DEFAULT_MODEL
+from index.defaults import ANSWER_FLOORS, CONFIDENCE_BY_LANGUAGE, DEFAULT_MODEL
 from index.fusion import Candidate, confidence, fuse, one_per_article, question_language
 
 
@@ -51,14 +51,28 @@ def test_question_language_tells_english_from_indonesian() -> None:
     assert question_language("Sergey Lavrov") == "id"  # names alone: the news's language
 
 
+ID = CONFIDENCE_BY_LANGUAGE["id"]
+EN = CONFIDENCE_BY_LANGUAGE["en"]
+
+
 def test_confidence_grows_with_the_terms_the_best_paragraph_holds() -> None:
-    assert confidence(0.85, 1.0, "id") > confidence(0.85, 0.2, "id")
-    assert confidence(0.85, 0.5, "id") > confidence(0.80, 0.5, "id")
+    assert confidence(0.85, 1.0, 0, ID) > confidence(0.85, 0.2, 0, ID)
+    assert confidence(0.85, 0.5, 0, ID) > confidence(0.80, 0.5, 0, ID)
+
+
+def test_a_name_the_corpus_never_holds_lowers_confidence() -> None:
+    assert confidence(0.85, 0.5, 1, ID) < confidence(0.85, 0.5, 0, ID)
+    # However many such names: the question is about news the index lacks, once.
+    assert confidence(0.85, 0.5, 3, ID) == confidence(0.85, 0.5, 1, ID)
+    # English questions capitalise ordinary words the Indonesian corpus lacks: less weight.
+    assert confidence(0.85, 0.5, 0, EN) - confidence(0.85, 0.5, 1, EN) < (
+        confidence(0.85, 0.5, 0, ID) - confidence(0.85, 0.5, 1, ID)
+    )
 
 
 def test_english_questions_are_put_on_the_indonesian_scale() -> None:
     # English questions get lower cosines against Indonesian news for the same evidence.
-    assert confidence(0.82, 0.3, "en") > confidence(0.82, 0.3, "id")
+    assert confidence(0.82, 0.3, 0, EN) > confidence(0.82, 0.3, 0, ID)
 
 
 def test_a_name_shared_with_the_news_still_breaks_a_near_tie() -> None:
@@ -70,10 +84,12 @@ def test_a_name_shared_with_the_news_still_breaks_a_near_tie() -> None:
 def test_the_floor_answers_a_close_indonesian_paragraph_and_refuses_a_distant_one() -> None:
     floor = ANSWER_FLOORS[DEFAULT_MODEL]
     # A close paragraph answers even when it words the question differently; a paragraph
-    # no closer than no-answer questions' best (median cosine 0.82) is refused even when it
-    # shares a few of the question's terms.
-    assert confidence(0.89, 0.0, "id") >= floor
-    assert confidence(0.84, 0.3, "id") < floor
+    # no closer than no-answer questions' best (median cosine 0.83) is refused even when it
+    # shares a few of the question's terms, and so is a close one when the question names
+    # something the corpus never holds.
+    assert confidence(0.89, 0.0, 0, ID) >= floor
+    assert confidence(0.84, 0.3, 0, ID) < floor
+    assert confidence(0.86, 0.4, 0, ID) >= floor > confidence(0.86, 0.4, 1, ID)
     # English: cosines run lower, and shared names say little.
-    assert confidence(0.82, 0.0, "en") >= floor
-    assert confidence(0.78, 0.5, "en") < floor
+    assert confidence(0.82, 0.0, 0, EN) >= floor
+    assert confidence(0.78, 0.5, 0, EN) < floor

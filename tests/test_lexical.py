@@ -87,3 +87,15 @@ def test_support_is_the_rarity_weighted_share_of_question_terms_a_paragraph_hold
     assert 0.0 < bm25.support(question, 2) < 1.0
     # A term the corpus never saw counts against every paragraph.
     assert bm25.support(tokenize("Lavrov Omicron"), 0) < 0.5
+
+
+def test_names_and_numbers_the_corpus_never_holds_are_reported() -> None:
+    bm25 = Bm25Index.build(tokenize(p) for p in ["Lavrov bertemu Taliban di Moskow pada 2021"])
+    assert bm25.unknown_names("Kapan varian Omicron terdeteksi di Moskow?") == ["Omicron"]
+    assert bm25.unknown_names("Siapa pemenang pemilu 2024 di Moskow?") == ["2024"]
+    # Known names, numbers however written, and ordinary words are not names the news lacks.
+    assert bm25.unknown_names("Kapan Lavrov bertemu Taliban pada 2.021?") == []
+    assert bm25.unknown_names("kapan vaksin tiba") == []
+    # The first word is capitalised because it starts the question, not because it is a name.
+    assert bm25.unknown_names("Omicron terdeteksi di mana?") == []
+    assert bm25.unknown_names("Kapan KRI Nanggala-402 tenggelam?") == ["KRI", "Nanggala-402"]

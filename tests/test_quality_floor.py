@@ -19,6 +19,9 @@ ABSENT = [
     "Kapan ChatGPT pertama kali dirilis oleh OpenAI?",
     "Berapa jumlah vaksin Sinovac yang tiba di Indonesia?",
     "When was the Omicron variant first detected in Indonesia?",
+    # Names the sample news never holds: "Nanggala-402", "Seroja".
+    "Kapan kapal selam KRI Nanggala-402 tenggelam di perairan Bali?",
+    "Berapa korban tewas banjir bandang akibat Siklon Seroja di Nusa Tenggara Timur?",
 ]
 
 
