@@ -26,6 +26,11 @@ from index.dates import is_date_line, parse_published
 SUPPORTED_SUFFIXES = (".txt", ".md", ".jsonl", ".html", ".htm")
 
 _SNIFF_BYTES = 8192
+# A folder's own documents, not news: a folder walk names and skips them; a path given
+# explicitly is read.
+_FOLDER_DOCUMENTS = frozenset(
+    "readme license licence copying notice changelog changes contributing authors".split()
+)
 _ID_LENGTH = 16
 _MAX_HEADLINE_WORDS = 30
 # trafilatura falls back to any text on pages without an article ("Beranda", "Masuk").
@@ -39,9 +44,9 @@ def read_sources(paths: Iterable[Path]) -> Iterator[Article | SkippedSource]:
     """Yield every article in the given files and folders, or why a source was skipped.
 
     Folders are walked recursively in name order, skipping hidden entries and, silently,
-    files of unsupported types; an unsupported file named explicitly, a path that does not
-    exist and a file that cannot be read each yield a SkippedSource. Articles are read one
-    source at a time, never the whole corpus at once.
+    files of unsupported types. A folder's README, LICENSE and the like, an unsupported file
+    named explicitly, a path that does not exist and a file that cannot be read each yield a
+    SkippedSource. Articles are read one source at a time, never the whole corpus at once.
     """
     for given in paths:
         path = Path(given)
@@ -195,7 +200,12 @@ def _read_folder(folder: Path, seen: set[str]) -> Iterator[Article | SkippedSour
         if entry.is_dir():
             yield from _read_folder(path, seen)
         elif entry.is_file() and path.suffix.lower() in SUPPORTED_SUFFIXES:
-            yield from _read_file(path)
+            if path.stem.lower() in _FOLDER_DOCUMENTS:
+                yield SkippedSource(
+                    str(path), "the folder's own document, not an article (name it to index it)"
+                )
+            else:
+                yield from _read_file(path)
 
 
 def _read_file(path: Path) -> Iterator[Article | SkippedSource]:

@@ -308,6 +308,22 @@ def test_folders_are_walked_recursively_sorted_without_hidden_or_unsupported(
     assert found == ["a.md", "b/inner/y.txt", "b/z.htm", "c.txt"]
 
 
+def test_a_folders_own_documents_are_skipped_and_named_unless_given_by_name(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "README.md").write_text(f"# Corpus\n\n{BODY}\n")
+    (tmp_path / "LICENSE.txt").write_text(f"CC BY-SA\n\n{BODY}\n")
+    (tmp_path / "readme-berita.txt").write_text(f"Judul\n\n{BODY}\n")
+
+    articles, skipped = read_all(tmp_path)
+
+    assert [Path(a.path).name for a in articles] == ["readme-berita.txt"]
+    assert sorted(Path(s.path).name for s in skipped) == ["LICENSE.txt", "README.md"]
+    assert all("not an article" in s.reason for s in skipped)
+    articles, skipped = read_all(tmp_path / "README.md")
+    assert [a.title for a in articles] == ["Corpus"] and skipped == []
+
+
 def test_read_sources_streams_one_source_at_a_time(tmp_path: Path) -> None:
     first = tmp_path / "a.txt"
     first.write_text(f"Judul\n\n{BODY}\n")
