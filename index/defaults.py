@@ -31,6 +31,12 @@ EMBED_BATCH = 32
 #: Candidates each retriever contributes to fusion.
 CANDIDATES = 100
 
+#: The best passages (after one per article) that ``index.rerank`` reorders.
+RERANK_DEPTH = 10
+#: Per question language: bonuses (paragraph support, best-sentence support, answer kind) of
+#: ``index.rerank``; the term features cost English questions a hit@5 (BENCHMARKS.md).
+RERANK_WEIGHTS = {"id": (0.2, 0.2, 0.15), "en": (0.0, 0.0, 0.15)}
+
 #: Index versions kept beside the live one, so a reader that opened an older one keeps working.
 KEEP_OLD_VERSIONS = 1
 

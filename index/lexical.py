@@ -21,6 +21,7 @@ import numpy as np
 import numpy.typing as npt
 from scipy import sparse
 
+from index.chunking import sentence_spans
 from index.errors import IndexDamaged
 
 _WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:-[^\W\d_]+)*|\w+", re.UNICODE)
@@ -80,6 +81,18 @@ def tokenize(text: str) -> list[str]:
             if root != part and root not in STOPWORDS:
                 tokens.append(root)
     return tokens
+
+
+Span = tuple[int, int]
+
+
+@lru_cache(maxsize=4096)
+def sentence_terms(text: str) -> tuple[tuple[Span, tuple[str, ...]], ...]:
+    """Return each sentence of a paragraph's ``text`` as its (start, end) span and its
+    tokens. Cached: reranking and the answering sentence read the same few paragraphs, and
+    a bot is asked about the same news again and again."""
+    spans = sentence_spans(text)
+    return tuple(((start, end), tuple(tokenize(text[start:end]))) for start, end in spans)
 
 
 @dataclass(frozen=True)
@@ -156,21 +169,29 @@ class Bm25Index:
             scores[self.weights.indices[start:end]] += self.weights.data[start:end]
         return LexicalMatch(scores=scores, coverage=known / total if total else 0.0)
 
+    def term_weights(self, tokens: Sequence[str]) -> dict[str, float]:
+        """Return each distinct question term's rarity (its idf; a term the corpus never
+        holds weighs as much as the rarest one could)."""
+        rarest = math.log(1.0 + self.size + 0.5)
+        weights = {}
+        for token in dict.fromkeys(tokens):
+            col = self.vocabulary.get(token)
+            weights[token] = float(self.idf[col]) if col is not None else rarest
+        return weights
+
     def support(self, tokens: Sequence[str], row: int) -> float:
         """Return the share of the question's terms (weighted by rarity, unknown terms as the
         rarest) that paragraph ``row`` contains: 1 when it holds every term, 0 for none."""
+        weights = self.term_weights(tokens)
         found = 0.0
-        total = 0.0
-        for token in dict.fromkeys(tokens):
+        for token, weight in weights.items():
             col = self.vocabulary.get(token)
             if col is None:
-                total += math.log(1.0 + self.size + 0.5)
                 continue
-            weight = float(self.idf[col])
-            total += weight
             start, end = self.weights.indptr[col], self.weights.indptr[col + 1]
             if np.any(self.weights.indices[start:end] == row):
                 found += weight
+        total = sum(weights.values())
         return found / total if total else 0.0
 
     def unknown_names(self, question: str) -> list[str]:

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Literal
 
 import faiss
 import numpy as np
@@ -13,11 +15,12 @@ import numpy as np
 from index import dense as dense_index
 from index import store
 from index.answers import Answer, Citation, Hit, IndexSummary
-from index.defaults import CANDIDATES, DEFAULT_HITS
+from index.defaults import CANDIDATES, DEFAULT_HITS, RERANK_DEPTH, RERANK_WEIGHTS
 from index.embedders import Embedder
 from index.errors import IndexDamaged, IndexIncompatible
 from index.fusion import Candidate, confidence, fuse, one_per_article, question_language
 from index.lexical import Bm25Index, tokenize
+from index.rerank import rerank
 from index.snippets import best_sentence
 
 
@@ -79,20 +82,31 @@ class NewsIndex:
             return Answer(question=question, answered=False)
         query = self.embedder.embed_queries([question])[0]
         tokens = tokenize(question)
+        language = question_language(question)
         candidates = self._candidates(query, tokens)
-        if not candidates or not self._covers(question, tokens, candidates):
+        if not candidates or not self._covers(question, language, tokens, candidates):
             return Answer(question=question, answered=False)
-        ranked = one_per_article(candidates)[:k]
-        return Answer(question=question, answered=True, hits=self._hits(ranked, tokens))
+        ranked = one_per_article(candidates)
+        best = ranked[:RERANK_DEPTH]
+        reranked = rerank(
+            best,
+            self._paragraph_column((candidate.row for candidate in best), "text"),
+            question,
+            self._lexical.term_weights(tokens),
+            RERANK_WEIGHTS.get(language, RERANK_WEIGHTS["id"]),
+        )
+        hits = self._hits((reranked + ranked[RERANK_DEPTH:])[:k], tokens)
+        return Answer(question=question, answered=True, hits=hits)
 
-    def _covers(self, question: str, tokens: list[str], candidates: list[Candidate]) -> bool:
+    def _covers(
+        self, question: str, language: str, tokens: list[str], candidates: list[Candidate]
+    ) -> bool:
         """Whether the best candidate is sure enough to answer (the calibrated floor)."""
         best = candidates[0]
         best_cosine = max(candidate.dense for candidate in candidates)
         support = self._lexical.support(tokens, best.row)
         unknown = len(self._lexical.unknown_names(question))
         weights = self.manifest.confidence
-        language = question_language(question)
         sure = confidence(best_cosine, support, unknown, weights.get(language, weights["id"]))
         return sure >= self.manifest.answer_floor
 
@@ -108,19 +122,22 @@ class NewsIndex:
             lexical_rows = lexical_rows[top]
         rows = np.unique(np.concatenate([dense_rows[0][dense_rows[0] >= 0], lexical_rows]))
         dense_scores = np.asarray(self._vectors[rows] @ query, dtype=np.float32)
-        articles = self._article_ids(rows)
+        articles = self._paragraph_column(rows, "article_id")
         return fuse(rows, dense_scores, lexical.scores[rows], lexical.coverage, articles)
 
-    def _article_ids(self, rows: np.ndarray) -> list[str]:
-        marks = ",".join("?" * len(rows))
+    def _paragraph_column(
+        self, rows: Iterable[int], column: Literal["text", "article_id"]
+    ) -> list[str]:
+        """Return ``column`` (``text`` or ``article_id``) of paragraphs ``rows``, in order."""
+        wanted = [int(row) for row in rows]
+        marks = ",".join("?" * len(wanted))
         with self._meta_lock:
             found = dict(
                 self._meta.execute(
-                    f"SELECT row, article_id FROM paragraphs WHERE row IN ({marks})",
-                    [int(r) for r in rows],
+                    f"SELECT row, {column} FROM paragraphs WHERE row IN ({marks})", wanted
                 ).fetchall()
             )
-        return [found[int(r)] for r in rows]
+        return [found[row] for row in wanted]
 
     def _hits(self, ranked: list[Candidate], tokens: list[str]) -> tuple[Hit, ...]:
         hits = []

@@ -10,14 +10,14 @@ shared character 4-grams do, which catch names and cognates across the two langu
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
-from index.chunking import sentence_spans
-from index.lexical import tokenize
+from index.lexical import sentence_terms
 
 _GRAM = 4
 
 
-def _grams(tokens: list[str]) -> set[str]:
+def _grams(tokens: Sequence[str]) -> set[str]:
     text = " ".join(tokens)
     return {text[i : i + _GRAM] for i in range(len(text) - _GRAM + 1)}
 
@@ -29,16 +29,16 @@ def best_sentence(text: str, question_tokens: list[str]) -> tuple[int, int]:
     with any sentence, go to the sentence sharing most character 4-grams with the question
     (scaled by the sentence's length, so that a long sentence does not win by size alone).
     """
-    spans = sentence_spans(text)
-    if len(spans) <= 1:
-        return spans[0] if spans else (0, len(text))
+    sentences = sentence_terms(text)
+    if len(sentences) <= 1:
+        return sentences[0][0] if sentences else (0, len(text))
     wanted = set(question_tokens)
     question_grams = _grams(question_tokens)
 
-    def rank(span: tuple[int, int]) -> tuple[int, float]:
-        tokens = tokenize(text[span[0] : span[1]])
+    def rank(sentence: tuple[tuple[int, int], tuple[str, ...]]) -> tuple[int, float]:
+        tokens = sentence[1]
         grams = _grams(tokens)
         shared = len(question_grams & grams) / math.sqrt(len(grams)) if grams else 0.0
         return len(wanted & set(tokens)), shared
 
-    return max(spans, key=rank)
+    return max(sentences, key=rank)[0]
