@@ -193,7 +193,7 @@ def measure(index_dir: Path, work: Path, shared: Path, count: int, sweep: bool) 
     from index.search import NewsIndex
 
     asked = questions(shared, count)
-    vectors_q = np.load(work / f"questions-{count}.npy")
+    vectors_q = np.load(work / f"questions-{len(asked)}.npy")  # as question_vectors saved it
     version = store.live_version(index_dir)
     manifest = store.read_manifest(version)
     stub = PrecomputedEmbedder(
