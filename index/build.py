@@ -59,6 +59,8 @@ class _Previous:
     rows_by_context: dict[str, int]
     vectors: np.ndarray | None
     dense_index: str = dense.FLAT
+    #: The "not covered" calibration the live version was built with: (floor, weights).
+    calibration: tuple[float, dict[str, tuple[float, float, float]]] | None = None
 
 
 def _previous(index_dir: Path, embedder: Embedder) -> _Previous:
@@ -81,7 +83,13 @@ def _previous(index_dir: Path, embedder: Embedder) -> _Previous:
     vectors = np.load(version / store.VECTORS, mmap_mode="r", allow_pickle=False)
     if vectors.shape != (manifest.paragraphs, embedder.dim):
         return _Previous(hashes, {}, None, manifest.dense_index)
-    return _Previous(hashes, rows, vectors, manifest.dense_index)
+    calibration = (manifest.answer_floor, manifest.confidence)
+    return _Previous(hashes, rows, vectors, manifest.dense_index, calibration)
+
+
+def _calibration(embedder: Embedder) -> tuple[float, dict[str, tuple[float, float, float]]]:
+    """The "not covered" floor and confidence weights a build records for ``embedder``."""
+    return ANSWER_FLOORS.get(embedder.name, 0.0), dict(CONFIDENCE_BY_LANGUAGE)
 
 
 def _article_hash(article: Article, contexts: Sequence[str]) -> str:
@@ -298,7 +306,9 @@ def _build(
         same_model = previous.vectors is not None
         kind = dense.choose(total, dense_index)
         same_dense = previous.dense_index == kind
-        if same_model and same_dense and not (added or updated or removed):
+        # A newer newsbot may calibrate the floor anew: record it, reusing every vector.
+        same_calibration = previous.calibration == _calibration(embedder)
+        if same_model and same_dense and same_calibration and not (added or updated or removed):
             return BuildReport(
                 articles=len(hashes),
                 paragraphs=total,
@@ -322,6 +332,7 @@ def _build(
         del vectors
         Bm25Index.build(_lexical_terms(conn, total)).save(building)
         conn.commit()
+        floor, weights = _calibration(embedder)
         manifest = store.Manifest(
             format=FORMAT_VERSION,
             embedder=embedder.name,
@@ -330,8 +341,8 @@ def _build(
             paragraphs=total,
             built_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
             dense_index=kind,
-            answer_floor=ANSWER_FLOORS.get(embedder.name, 0.0),
-            confidence=dict(CONFIDENCE_BY_LANGUAGE),
+            answer_floor=floor,
+            confidence=weights,
         )
     finally:
         conn.close()

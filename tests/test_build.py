@@ -153,6 +153,21 @@ def test_the_floor_is_recorded_with_the_weights_it_was_calibrated_with(
             NewsIndex.open(tmp_path / "idx", FakeEmbedder())
 
 
+def test_a_new_calibration_is_recorded_without_embedding_anything(
+    tmp_path: Path, sources: Path
+) -> None:
+    build_index(tmp_path / "idx", [sources], FakeEmbedder())
+    old = store.live_version(tmp_path / "idx")
+    raw = json.loads((old / "manifest.json").read_text())
+    # As an older newsbot calibrated it.
+    (old / "manifest.json").write_text(json.dumps({**raw, "answer_floor": 0.97}))
+    report = build_index(tmp_path / "idx", [sources], FakeEmbedder())
+    assert report.changed and (report.embedded, report.added, report.updated) == (0, 0, 0)
+    new = store.live_version(tmp_path / "idx")
+    assert new != old and store.read_manifest(new).answer_floor == raw["answer_floor"]
+    assert not build_index(tmp_path / "idx", [sources], FakeEmbedder()).changed
+
+
 _SLOW_BUILD = textwrap.dedent(
     """
     import sys, time
