@@ -3,10 +3,12 @@ private network.
 
 Every URL, and every redirect it leads to, is checked before it is requested: only http
 and https, and only hosts whose addresses are all public unless the sources file allows
-private ones. Responses are streamed and cut off past ``max_bytes``; feeds must be XML and
-pages HTML. Transient failures (timeouts, lost connections, 5xx, 429) are retried with
-exponential backoff. Nothing fetched is ever executed: bytes go to feedparser and
-trafilatura, which only parse.
+private ones. The request then goes to the very address that was checked (the name kept
+for the Host header and TLS), so a name that resolves anew to a private address between
+the check and the connection ("DNS rebinding") gains nothing. Responses are streamed and
+cut off past ``max_bytes``; feeds must be XML and pages HTML. Transient failures
+(timeouts, lost connections, 5xx, 429) are retried with exponential backoff. Nothing
+fetched is ever executed: bytes go to feedparser and trafilatura, which only parse.
 """
 
 from __future__ import annotations
@@ -83,9 +85,12 @@ async def resolve_host(host: str, port: int) -> list[str]:
     return [str(info[4][0]) for info in infos]
 
 
-async def check_url(url: str, settings: FetchSettings, resolve: Resolver = resolve_host) -> None:
+async def check_url(
+    url: str, settings: FetchSettings, resolve: Resolver = resolve_host
+) -> str | None:
     """Raise AddressRefused unless ``url`` may be fetched: http(s), and a host whose every
-    address is public (or a host the settings allow)."""
+    address is public (or a host the settings allow). Return the checked address to
+    connect to, or None for a host the settings allow (resolved as usual)."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
         raise AddressRefused(f"only http and https URLs are fetched, not {url!r}")
@@ -93,7 +98,7 @@ async def check_url(url: str, settings: FetchSettings, resolve: Resolver = resol
     if not host:
         raise AddressRefused(f"no host in {url!r}")
     if settings.allow_private or host in settings.allow_hosts:
-        return
+        return None
     try:
         port = parts.port or (443 if parts.scheme == "https" else 80)
     except ValueError:
@@ -111,6 +116,20 @@ async def check_url(url: str, settings: FetchSettings, resolve: Resolver = resol
             f"{host} is at {(private or ['no address'])[0]}, not a public address "
             "(allow_private or allow_hosts in [fetch] permit it)"
         )
+    return addresses[0]
+
+
+def pinned(url: str, address: str) -> tuple[str, dict[str, str], dict[str, str]]:
+    """Return ``url`` aimed at ``address``, with the Host header and the TLS server name
+    (an httpx request extension) that keep naming the original host."""
+    parts = urlsplit(url)
+    literal = f"[{address}]" if ":" in address else address
+    port = f":{parts.port}" if parts.port else ""
+    userinfo = parts.netloc.rpartition("@")[0]
+    netloc = f"{userinfo}@{literal}{port}" if userinfo else f"{literal}{port}"
+    host = parts.hostname or ""
+    header = (f"[{host}]" if ":" in host else host) + port
+    return parts._replace(netloc=netloc).geturl(), {"Host": header}, {"sni_hostname": host}
 
 
 class _Transient(Exception):
@@ -146,6 +165,9 @@ class Fetcher:
             follow_redirects=False,  # each hop is checked before it is requested
             headers={"User-Agent": user_agent(settings)},
             trust_env=False,
+            # Requests go to checked addresses, and connections are pooled by address: two
+            # sites behind one CDN address must not share a connection verified for one.
+            limits=httpx.Limits(max_keepalive_connections=0),
         )
 
     async def __aenter__(self) -> Fetcher:
@@ -192,9 +214,9 @@ class Fetcher:
             headers["If-Modified-Since"] = last_modified
         current = url
         for _ in range(MAX_REDIRECTS + 1):
-            await check_url(current, self.settings, self._resolve)
+            address = await check_url(current, self.settings, self._resolve)
             async with self._slot(current):
-                result = await self._get(current, kind, headers)
+                result = await self._get(current, address, kind, headers)
             if isinstance(result, Fetched):
                 return result
             current = urljoin(current, result.location)
@@ -206,10 +228,18 @@ class Fetcher:
             self._hosts[host] = asyncio.Semaphore(self.settings.per_host)
         return self._hosts[host]
 
-    async def _get(self, url: str, kind: Kind, headers: dict[str, str]) -> Fetched | _Redirect:
+    async def _get(
+        self, url: str, address: str | None, kind: Kind, headers: dict[str, str]
+    ) -> Fetched | _Redirect:
         limit = self.settings.max_bytes
+        target, extensions = url, dict[str, str]()
+        if address is not None:
+            target, host, extensions = pinned(url, address)
+            headers = {**headers, **host}
         try:
-            async with self._client.stream("GET", url, headers=headers) as response:
+            async with self._client.stream(
+                "GET", target, headers=headers, extensions=extensions
+            ) as response:
                 status = response.status_code
                 if status in _REDIRECTS:
                     location = response.headers.get("location")

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import httpx
 import pytest
 
 from index.errors import AddressRefused, FetchFailed
-from index.fetch import Fetcher, check_url, is_public_address, user_agent
+from index.fetch import Fetcher, check_url, is_public_address, pinned, user_agent
 from index.sources_config import FetchSettings
 from tests.news_server import NewsServer, Route, serving
 
@@ -211,3 +212,35 @@ async def test_conditional_request_gets_304(news_server: NewsServer) -> None:
     assert first.etag == '"v1"' and not first.not_modified
     assert second.not_modified and second.body == b""
     assert news_server.requests[1].headers["if-none-match"] == '"v1"'
+
+
+async def test_the_request_goes_to_the_address_that_was_checked() -> None:
+    # A rebinding name: public when checked, private on every later lookup.
+    answers = iter([["93.184.216.34"]])
+
+    async def rebinding(host: str, port: int) -> list[str]:
+        return next(answers, ["127.0.0.1"])
+
+    seen: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200, html="<p>berita</p>")
+
+    transport = httpx.MockTransport(handler)
+    async with Fetcher(FetchSettings(), transport=transport, resolve=rebinding) as fetcher:
+        page = await fetcher.fetch("https://news.example.com:8443/a?b=1", "page")
+    (request,) = seen
+    assert str(request.url) == "https://93.184.216.34:8443/a?b=1"
+    assert request.headers["host"] == "news.example.com:8443"
+    assert request.extensions["sni_hostname"] == "news.example.com"
+    assert page.url == "https://news.example.com:8443/a?b=1"  # cited under its name
+
+
+def test_an_ipv6_address_is_pinned_in_brackets() -> None:
+    url, host, extensions = pinned("http://news.example.com/a", "2606:4700::1111")
+    assert (url, host, extensions) == (
+        "http://[2606:4700::1111]/a",
+        {"Host": "news.example.com"},
+        {"sni_hostname": "news.example.com"},
+    )
