@@ -17,11 +17,12 @@ from collections.abc import Mapping, Sequence
 from index.fusion import Candidate
 from index.lexical import sentence_terms
 
+# English month names too, but not "may" and "march": those are English words first.
 _MONTHS = (
     "januari februari maret april mei juni juli agustus september oktober november desember "
     "january february june july august october december"
 )
-_DAYS = "senin selasa rabu kamis jumat sabtu minggu"  # ("may", "march": English words too)
+_DAYS = "senin selasa rabu kamis jumat sabtu minggu"
 _DATE = re.compile(
     r"\b(?:1[89]\d\d|20\d\d)\b|\b\d{1,2}/\d{1,2}\b|\b(?:"
     + "|".join(f"{_MONTHS} {_DAYS}".split())
