@@ -9,6 +9,7 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -18,6 +19,14 @@ from index.defaults import CONFIDENCE_BY_LANGUAGE
 from index.errors import BuildInProgress, IndexDamaged, IndexIncompatible, IndexMissing, NoSources
 from index.search import NewsIndex
 from tests.conftest import BORDER, CHILI, REPO, TROOPS, FakeEmbedder, write_article
+
+
+def _raw_manifest(version: Path) -> dict[str, Any]:
+    return dict(json.loads((version / "manifest.json").read_text()))
+
+
+def _write_manifest(version: Path, raw: dict[str, Any]) -> None:
+    (version / "manifest.json").write_text(json.dumps(raw))
 
 
 def test_round_trip_answers_with_citations(tmp_path: Path, sources: Path) -> None:
@@ -35,7 +44,7 @@ def test_round_trip_answers_with_citations(tmp_path: Path, sources: Path) -> Non
     assert top.citation.published == "2021-09-17T16:30:00+07:00"
     assert top.citation.path.endswith("csto.txt")
     assert top.snippet == BORDER
-    manifest = json.loads((store.live_version(tmp_path / "idx") / "manifest.json").read_text())
+    manifest = _raw_manifest(store.live_version(tmp_path / "idx"))
     assert manifest["embedder"] == "fake-hash-64"
     assert (manifest["articles"], manifest["paragraphs"], manifest["dim"]) == (2, 3, 64)
 
@@ -122,11 +131,11 @@ def test_missing_old_format_and_damaged_indexes_are_clear_errors(
         NewsIndex.open(tmp_path / "nothing", FakeEmbedder())
     build_index(tmp_path / "idx", [sources], FakeEmbedder())
     version = store.live_version(tmp_path / "idx")
-    manifest = json.loads((version / "manifest.json").read_text())
-    (version / "manifest.json").write_text(json.dumps({**manifest, "format": 0}))
+    manifest = _raw_manifest(version)
+    _write_manifest(version, {**manifest, "format": 0})
     with pytest.raises(IndexIncompatible, match="format 0"):
         NewsIndex.open(tmp_path / "idx", FakeEmbedder())
-    (version / "manifest.json").write_text(json.dumps(manifest))
+    _write_manifest(version, manifest)
     (version / "dense.faiss").write_bytes(b"garbage")
     with pytest.raises(IndexDamaged, match="rebuild"):
         NewsIndex.open(tmp_path / "idx", FakeEmbedder())
@@ -140,15 +149,15 @@ def test_the_floor_is_recorded_with_the_weights_it_was_calibrated_with(
 ) -> None:
     build_index(tmp_path / "idx", [sources], FakeEmbedder())
     version = store.live_version(tmp_path / "idx")
-    raw = json.loads((version / "manifest.json").read_text())
+    raw = _raw_manifest(version)
     assert raw["confidence"] == {k: list(v) for k, v in CONFIDENCE_BY_LANGUAGE.items()}
     # A manifest written before the weights were recorded reads with today's weights.
     del raw["confidence"]
-    (version / "manifest.json").write_text(json.dumps(raw))
+    _write_manifest(version, raw)
     assert store.read_manifest(version).confidence == CONFIDENCE_BY_LANGUAGE
     # Weights that cannot judge an Indonesian question, or are no numbers, are damage.
     for broken in ({"en": [0.0, 0.17, 0.01]}, {"id": ["a", 0, 0]}, {"id": [0.1]}):
-        (version / "manifest.json").write_text(json.dumps({**raw, "confidence": broken}))
+        _write_manifest(version, {**raw, "confidence": broken})
         with pytest.raises(IndexDamaged, match="incomplete"):
             NewsIndex.open(tmp_path / "idx", FakeEmbedder())
 
@@ -158,9 +167,9 @@ def test_a_new_calibration_is_recorded_without_embedding_anything(
 ) -> None:
     build_index(tmp_path / "idx", [sources], FakeEmbedder())
     old = store.live_version(tmp_path / "idx")
-    raw = json.loads((old / "manifest.json").read_text())
+    raw = _raw_manifest(old)
     # As an older newsbot calibrated it.
-    (old / "manifest.json").write_text(json.dumps({**raw, "answer_floor": 0.97}))
+    _write_manifest(old, {**raw, "answer_floor": 0.97})
     report = build_index(tmp_path / "idx", [sources], FakeEmbedder())
     assert report.changed and (report.embedded, report.added, report.updated) == (0, 0, 0)
     new = store.live_version(tmp_path / "idx")
