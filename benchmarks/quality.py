@@ -46,6 +46,8 @@ from index.lexical import sentence_terms, tokenize  # noqa: E402
 from index.search import NewsIndex  # noqa: E402
 
 INDOSUM_ARTICLES = 200
+#: Alternating passes of the query-time measurement; the median is reported.
+TIMING_ROUNDS = 5
 DEPTH = 10
 
 Question = dict[str, Any]
@@ -161,7 +163,7 @@ def build(index_dir: Path, sources: list[Path], embedder: Embedder) -> NewsIndex
 
 
 def time_per_question(
-    questions: Sequence[str], ways: dict[str, Callable[[str], object]], rounds: int = 5
+    questions: Sequence[str], ways: dict[str, Callable[[str], object]], rounds: int = TIMING_ROUNDS
 ) -> dict[str, float]:
     """Median ms/question of each way of asking, over ``rounds`` alternating passes (on a
     shared machine one pass swings by a few ms). The sentence cache is emptied before each
@@ -180,19 +182,21 @@ def time_per_question(
     return {name: round(statistics.median(values), 1) for name, values in times.items()}
 
 
-def refused_share(index: NewsIndex, questions: Sequence[Question]) -> float:
-    refused = sum(not index.ask(q["question"]).answered for q in questions)
-    return round(refused / max(len(questions), 1), 4)
+def share_of(questions: Sequence[Question], refused: set[str]) -> float:
+    """The share of ``questions`` whose question is in ``refused``."""
+    return round(sum(q["question"] in refused for q in questions) / max(len(questions), 1), 4)
 
 
 def no_answer_refused(index: NewsIndex, no_answer: Sequence[Question]) -> dict[str, Any]:
-    """Share of no-answer questions refused, per set (calibration, holdout, all) and language."""
+    """Share of no-answer questions refused, per set (calibration, holdout, all) and language;
+    each question is asked once."""
+    refused = {q["question"] for q in no_answer if not index.ask(q["question"]).answered}
     shares: dict[str, Any] = {}
     for part in ("calibration", "holdout", "all"):
         chosen = [q for q in no_answer if part == "all" or q.get("set") == part]
-        shares[part] = {"questions": len(chosen), "all": refused_share(index, chosen)}
+        shares[part] = {"questions": len(chosen), "all": share_of(chosen, refused)}
         for lang in ("id", "en"):
-            shares[part][lang] = refused_share(index, [q for q in chosen if q["lang"] == lang])
+            shares[part][lang] = share_of([q for q in chosen if q["lang"] == lang], refused)
     return shares
 
 
@@ -277,10 +281,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "floor": index.manifest.answer_floor,
         "no_answer_questions": len(no_answer),
         "no_answer_refused": no_answer_refused(index, no_answer),
-        "answerable_refused": {
-            lang: round(sum(q["question"] in refused for q in qs) / max(len(qs), 1), 4)
-            for lang, qs in questions.items()
-        },
+        "answerable_refused": {lang: share_of(qs, refused) for lang, qs in questions.items()},
     }
     index.close()
 
@@ -357,7 +358,7 @@ def markdown(results: dict[str, Any], notes: str) -> str:
         f"- Query time, `ask` with the default {DEFAULT_HITS} hits (snippets included): "
         f"{qt['ask_ms']:.0f} ms against {qt['embed_and_exact_search_ms']:.0f} ms for embedding "
         f"the question + one exact vector search ({qt['ratio']}×; {qt['questions']} questions, "
-        "median of 5 alternating passes)."
+        f"median of {TIMING_ROUNDS} alternating passes)."
     )
     if notes:
         lines += ["", notes.strip()]
