@@ -13,6 +13,7 @@ WORKDIR /src
 COPY pyproject.toml README.md ./
 COPY index/ index/
 COPY bot/ bot/
+COPY newsbot/ newsbot/
 # The README's install commands. PyTorch first, from its CPU-only index: the Linux wheel on
 # PyPI pulls several GB of CUDA libraries that this image would never use.
 # DL3013 takes the local project with an extra, ".[st]", for an unpinned package.

@@ -38,12 +38,12 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from index import store  # noqa: E402
-from index.build import build_index  # noqa: E402
-from index.defaults import DEFAULT_HITS  # noqa: E402
-from index.embedders import Embedder, load_embedder  # noqa: E402
-from index.lexical import sentence_terms, tokenize  # noqa: E402
-from index.search import NewsIndex  # noqa: E402
+from newsbot.index.answering.search import NewsIndex  # noqa: E402
+from newsbot.index.building import store  # noqa: E402
+from newsbot.index.building.build import build_index  # noqa: E402
+from newsbot.index.building.embedders import Embedder, load_embedder  # noqa: E402
+from newsbot.index.building.lexical import sentence_terms, tokenize  # noqa: E402
+from newsbot.index.defaults import DEFAULT_HITS  # noqa: E402
 
 INDOSUM_ARTICLES = 200
 #: Alternating passes of the query-time measurement; the median is reported.

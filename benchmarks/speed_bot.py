@@ -75,7 +75,7 @@ def bench(
     with TelegramEmulator(harness_dir=harness) as tg:
         tg.poll_interval = 0.02
         proc = tg.start_bot(
-            [sys.executable, "-m", "bot", "run", "--index-dir", str(index_dir)],
+            [sys.executable, "-m", "newsbot", "run", "--index-dir", str(index_dir)],
             env={"NEWSBOT_RATE_LIMIT": "0", "NEWSBOT_LOOP_LAG_SECONDS": "1"}
             | (
                 {"NEWSBOT_MESSAGES_PER_SECOND": str(messages_per_second)}

@@ -27,7 +27,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from index.embedders import Embedder, Vectors, load_embedder  # noqa: E402
+from newsbot.index.building.embedders import Embedder, Vectors, load_embedder  # noqa: E402
 
 #: Paragraph contexts embedded alone, outside the pipeline, for the raw-throughput check.
 RAW_SAMPLE = 320
@@ -60,7 +60,7 @@ def peak_rss_mb() -> float:
 
 def child(index_dir: Path, source: Path, raw_sample: int) -> dict[str, Any]:
     """One build in this process; return its numbers."""
-    from index.build import build_index
+    from newsbot.index.building.build import build_index
 
     started = time.perf_counter()
     embedder = TimedEmbedder(load_embedder())
@@ -94,10 +94,10 @@ def child(index_dir: Path, source: Path, raw_sample: int) -> dict[str, Any]:
 
 def raw_throughput(source: Path, embedder: Embedder, sample: int) -> dict[str, Any]:
     """Embed an evenly spaced sample of the corpus's paragraph contexts outside the build."""
-    from index.articles import Article
-    from index.chunking import split_article
-    from index.defaults import EMBED_BATCH
-    from index.readers import read_sources
+    from newsbot.index.articles import Article
+    from newsbot.index.building.chunking import split_article
+    from newsbot.index.defaults import EMBED_BATCH
+    from newsbot.index.reading.readers import read_sources
 
     contexts = [
         p.context

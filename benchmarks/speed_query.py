@@ -2,7 +2,7 @@
 and the recall@10 of the approximate dense index against exact search.
 
 Each size is an index version written with the product's own writers (``store.SCHEMA``,
-``index.dense``, ``Bm25Index``, ``Manifest``, ``store.publish``) and opened with
+``newsbot.index.building.dense``, ``Bm25Index``, ``Manifest``, ``store.publish``) and opened with
 ``NewsIndex.open``, so ``ask`` runs the product's code path. The first paragraphs are the
 real corpus (texts, terms and e5 vectors of the full build); past its size, paragraphs are
 copies of real ones under new article ids, with vectors perturbed from real ones (the real
@@ -35,11 +35,11 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from index import dense, store  # noqa: E402
-from index.defaults import ANSWER_FLOORS, FORMAT_VERSION  # noqa: E402
-from index.embedders import Embedder, Vectors, load_embedder  # noqa: E402
-from index.errors import NewsbotError  # noqa: E402
-from index.lexical import Bm25Index  # noqa: E402
+from newsbot.index.building import dense, store  # noqa: E402
+from newsbot.index.building.embedders import Embedder, Vectors, load_embedder  # noqa: E402
+from newsbot.index.building.lexical import Bm25Index  # noqa: E402
+from newsbot.index.defaults import ANSWER_FLOORS, FORMAT_VERSION  # noqa: E402
+from newsbot.index.errors import NewsbotError  # noqa: E402
 
 NOISE = 0.03
 CHUNK = 50_000
@@ -190,7 +190,7 @@ def exact_top(vectors: np.ndarray, queries: np.ndarray, k: int) -> np.ndarray:
 
 def measure(index_dir: Path, work: Path, shared: Path, count: int, sweep: bool) -> dict[str, Any]:
     """Open the index at ``index_dir``; time ``ask``; memory; recall of the dense index."""
-    from index.search import NewsIndex
+    from newsbot.index.answering.search import NewsIndex
 
     asked = questions(shared, count)
     vectors_q = np.load(work / f"questions-{len(asked)}.npy")  # as question_vectors saved it
@@ -259,7 +259,7 @@ def measure(index_dir: Path, work: Path, shared: Path, count: int, sweep: bool) 
 
 def with_model(index_dir: Path, shared: Path, count: int) -> dict[str, Any]:
     """``ask`` with the real e5 model embedding each question."""
-    from index.search import NewsIndex
+    from newsbot.index.answering.search import NewsIndex
 
     asked = questions(shared, count)
     news = NewsIndex.open(index_dir, load_embedder())

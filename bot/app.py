@@ -36,17 +36,17 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest, HTTPXRequest
 
-from bot import feeds, handlers
-from bot.live import LiveIndex, Progress
-from bot.messages import ENGLISH, INDONESIAN, Messages
-from bot.quota import QuestionQuota
-from bot.settings import BotSettings, SettingsError
-from bot.state import STATE_KEY, BotState, state_of
-from index.build import BuildReport, build_index
-from index.embedders import Embedder, embedder_for_index
-from index.errors import NewsbotError
-from index.feeds import SourcePlan, plan_sources
-from index.search import NewsIndex
+from newsbot.bot import feeds, handlers
+from newsbot.bot.live import LiveIndex, Progress
+from newsbot.bot.messages import ENGLISH, INDONESIAN, Messages
+from newsbot.bot.quota import QuestionQuota
+from newsbot.bot.settings import BotSettings, SettingsError
+from newsbot.bot.state import STATE_KEY, BotState, state_of
+from newsbot.index.answering.search import NewsIndex
+from newsbot.index.building.build import BuildReport, build_index
+from newsbot.index.building.embedders import Embedder, embedder_for_index
+from newsbot.index.errors import NewsbotError
+from newsbot.index.reading.feeds import SourcePlan, plan_sources
 
 log = logging.getLogger(__name__)
 

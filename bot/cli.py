@@ -14,25 +14,39 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
-from importlib import resources
 from pathlib import Path
 
-from bot.terminal import ProgressBar, format_answer, format_report, format_summary
-from index import defaults, dense
-from index.build import build_index
-from index.embedders import embedder_for_index
-from index.errors import IndexMissing, NewsbotError, NoSources
-from index.feeds import plan_sources
-from index.search import NewsIndex
-from index.sources_config import CONFIG_ENV, SOURCES_ENV
+from newsbot.bot.terminal import ProgressBar, format_answer, format_report, format_summary
+from newsbot.index import defaults, sample
+from newsbot.index.answering.search import NewsIndex
+from newsbot.index.building import dense
+from newsbot.index.building.build import build_index
+from newsbot.index.building.embedders import embedder_for_index
+from newsbot.index.errors import IndexMissing, NewsbotError, NoSources
+from newsbot.index.reading.feeds import plan_sources
+from newsbot.index.reading.sources import CONFIG_ENV, SOURCES_ENV
 
 log = logging.getLogger("newsbot")
 
 
 def sample_sources() -> list[Path]:
     """Return the sample corpus shipped with newsbot."""
-    folder = Path(str(resources.files("index.sample")))
-    return [folder / "seed-article.txt", folder / "indosum-sample.jsonl"]
+    return sample.sources()
+
+
+class _Spelled(argparse.Action):
+    """Store an option's value and the spelling the user typed (``-k`` or ``--hits``), so
+    that an error about it names the option as the user wrote it."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        setattr(namespace, self.dest, values)
+        setattr(namespace, f"{self.dest}_option", option_string or self.option_strings[-1])
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -75,7 +89,10 @@ def _parser() -> argparse.ArgumentParser:
     ask = commands.add_parser("ask", parents=[common], help="ask a question")
     ask.add_argument("question", nargs="?", help="the question; with --json and none, read stdin")
     ask.add_argument("--json", action="store_true", help="print JSON")
-    ask.add_argument("-k", "--hits", type=int, default=defaults.DEFAULT_HITS, help="passages")
+    ask.add_argument(
+        "-k", "--hits", type=int, default=defaults.DEFAULT_HITS, action=_Spelled, help="passages"
+    )
+    ask.set_defaults(hits_option="--hits")
 
     stats = commands.add_parser("stats", parents=[common], help="describe the index")
     stats.add_argument("--json", action="store_true", help="print JSON")
@@ -129,7 +146,7 @@ def cmd_index(args: argparse.Namespace) -> int:
 def cmd_ask(args: argparse.Namespace) -> int:
     """Answer one question, or one per line of stdin with --json."""
     if args.hits < 1:
-        raise NewsbotError("--hits must be at least 1")
+        raise NewsbotError(f"{args.hits_option} must be at least 1")
     if args.question is None and not args.json:
         raise NewsbotError('ask what? `newsbot ask "QUESTION"` (or --json to read stdin)')
     news = _open_or_build_sample(args.index_dir, args.model)
@@ -166,7 +183,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 def cmd_run(args: argparse.Namespace) -> int:
     """Run the Telegram bot."""
-    from bot.app import run  # Telegram is only imported when the bot runs
+    from newsbot.bot.app import run  # Telegram is only imported when the bot runs
 
     return run(args.index_dir, args.model)
 

@@ -15,12 +15,12 @@ from urllib.parse import urlsplit
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot.handlers import admin_only, log_report, rebuild_reporting
-from bot.messages import messages_for
-from bot.render import escape, render_added, render_build_report
-from bot.state import state_of
-from index.errors import NewsbotError
-from index.feeds import fetch_article, remember_url
+from newsbot.bot.handlers import admin_only, log_report, rebuild_reporting
+from newsbot.bot.messages import messages_for
+from newsbot.bot.render import escape, render_added, render_build_report
+from newsbot.bot.state import state_of
+from newsbot.index.errors import NewsbotError
+from newsbot.index.reading.feeds import fetch_article, remember_url
 
 log = logging.getLogger(__name__)
 

@@ -1,6 +1,6 @@
 """Telegram handlers: each parses an update, asks the live index, replies with rendered HTML.
 
-Which handler gets which update is decided in ``bot.app.build_application``.
+Which handler gets which update is decided in ``newsbot.bot.app.build_application``.
 """
 
 from __future__ import annotations
@@ -16,15 +16,15 @@ from telegram.constants import ChatAction
 from telegram.error import BadRequest, NetworkError, TelegramError
 from telegram.ext import ContextTypes
 
-from bot.addressing import (
+from newsbot.bot.addressing import (
     QUESTION_LIMIT,
     mentions_bot,
     question_text,
     replies_to_bot,
     shorten,
 )
-from bot.messages import Messages, messages_for
-from bot.render import (
+from newsbot.bot.messages import Messages, messages_for
+from newsbot.bot.render import (
     escape,
     render_build_report,
     render_help,
@@ -32,12 +32,12 @@ from bot.render import (
     render_progress,
     render_stats,
 )
-from bot.state import BotState, state_of
-from index.answers import Hit
-from index.errors import NewsbotError
+from newsbot.bot.state import BotState, state_of
+from newsbot.index.answering.answers import Hit
+from newsbot.index.errors import NewsbotError
 
 if TYPE_CHECKING:
-    from index.build import BuildReport
+    from newsbot.index.building.build import BuildReport
 
 log = logging.getLogger(__name__)
 

@@ -14,11 +14,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
-from index.answers import Answer, IndexSummary
+from newsbot.index.answering.answers import Answer, IndexSummary
 
 if TYPE_CHECKING:
-    from index.build import BuildReport
-    from index.feeds import SourcePlan
+    from newsbot.index.building.build import BuildReport
+    from newsbot.index.reading.feeds import SourcePlan
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +27,7 @@ Progress = Callable[[int, int], None]
 
 
 class SearchIndex(Protocol):
-    """What the bot needs of ``index.search.NewsIndex``."""
+    """What the bot needs of ``newsbot.index.answering.search.NewsIndex``."""
 
     def ask(self, question: str, k: int = 3) -> Answer: ...
 

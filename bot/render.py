@@ -15,11 +15,11 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from bot.messages import Messages
-from index.answers import Hit, IndexSummary
+from newsbot.bot.messages import Messages
+from newsbot.index.answering.answers import Hit, IndexSummary
 
 if TYPE_CHECKING:
-    from index.build import BuildReport
+    from newsbot.index.building.build import BuildReport
 
 MESSAGE_LIMIT = 4096
 # The most of one paragraph a passage quotes: enough to read the answer in context, short

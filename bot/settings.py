@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from index.errors import NewsbotError
+from newsbot.index.errors import NewsbotError
 
 DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
 DEFAULT_RATE_LIMIT = 6

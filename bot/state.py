@@ -7,10 +7,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.live import LiveIndex
-from bot.quota import QuestionQuota
-from bot.settings import BotSettings
-from index.feeds import SourcePlan
+from newsbot.bot.live import LiveIndex
+from newsbot.bot.quota import QuestionQuota
+from newsbot.bot.settings import BotSettings
+from newsbot.index.reading.feeds import SourcePlan
 
 STATE_KEY = "newsbot"
 

@@ -5,25 +5,33 @@ from __future__ import annotations
 import sys
 from typing import TextIO
 
-from index.answers import Answer, Hit, IndexSummary
-from index.build import BuildReport
+from newsbot.index import sample
+from newsbot.index.answering.answers import Answer, Hit, IndexSummary
+from newsbot.index.building.build import BuildReport
 
 NOT_COVERED = "The indexed news does not cover this question."
 _BOLD, _RESET = "\033[1m", "\033[0m"
 
 
 def format_hit(hit: Hit, *, color: bool) -> str:
-    """Return one cited passage: the answering sentence, its paragraph, the citation."""
+    """Return one cited passage: its paragraph once, the answering sentence emphasised (bold
+    on a terminal, »…« elsewhere, and only where the paragraph holds more), the citation."""
     c = hit.citation
     before, after = hit.text[: hit.snippet_start], hit.text[hit.snippet_end :]
-    marked = f"{_BOLD}{hit.snippet}{_RESET}" if color else f"»{hit.snippet}«"
-    lines = [f"{hit.rank}. {hit.snippet}"]
-    if before.strip() or after.strip():
-        lines.append(f"   {before}{marked}{after}")
+    if not (before.strip() or after.strip()):
+        paragraph = hit.snippet
+    elif color:
+        paragraph = f"{before}{_BOLD}{hit.snippet}{_RESET}{after}"
+    else:
+        paragraph = f"{before}»{hit.snippet}«{after}"
+    lines = [f"{hit.rank}. {paragraph}"]
     outlet = f" — {c.source}" if c.source else ""
     date = f", {c.published.replace('T', ' ')[:16]}" if c.published else ""
     lines.append(f"   {c.title}{outlet}{date}, paragraph {c.paragraph}")
-    lines.append(f"   {c.url or c.path}")
+    if c.url:
+        lines.append(f"   {c.url}")
+    elif not sample.is_cited_sample(c.path):
+        lines.append(f"   {c.path}")
     return "\n".join(lines)
 
 

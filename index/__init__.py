@@ -1,4 +1,10 @@
-"""The news index: read articles, clean and split them, embed, store, search and answer.
+"""The news index, installed as ``newsbot.index``: the path of the data, one subpackage a step.
 
-This package never imports Telegram; the bot and the CLI in ``bot/`` build on it.
+- ``reading``: news in (files, saved pages, feeds, URLs) becomes cleaned articles;
+- ``building``: articles become paragraphs, vectors and a stored, versioned index;
+- ``answering``: a question becomes cited passages or an honest "not covered".
+
+Imports run one way, answering → building → reading → the shared types here
+(``articles``, ``errors``, ``defaults``). This package never imports Telegram; the bot and
+the CLI in ``newsbot.bot`` build on it.
 """

@@ -31,16 +31,16 @@ EMBED_BATCH = 32
 #: Candidates each retriever contributes to fusion.
 CANDIDATES = 100
 
-#: The best passages (after one per article) that ``index.rerank`` reorders.
+#: The best passages (after one per article) that ``answering.rerank`` reorders.
 RERANK_DEPTH = 10
 #: Per question language: bonuses (paragraph support, best-sentence support, answer kind) of
-#: ``index.rerank``; the term features cost English questions a hit@5 (BENCHMARKS.md).
+#: ``answering.rerank``; the term features cost English questions a hit@5 (BENCHMARKS.md).
 RERANK_WEIGHTS = {"id": (0.2, 0.2, 0.15), "en": (0.0, 0.0, 0.15)}
 
 #: Index versions kept beside the live one, so a reader that opened an older one keeps working.
 KEEP_OLD_VERSIONS = 1
 
-#: Below this confidence (``index.fusion.confidence``: the best paragraph's cosine similarity
+#: Below this confidence (``answering.fusion.confidence``: the best paragraph's cosine similarity
 #: plus the weighted share of the question's terms it contains, less a penalty for a name the
 #: corpus never holds) the index answers "not covered". Calibrated per embedder on the dev
 #: sets and the calibration half of the no-answer set, checked on its holdout half

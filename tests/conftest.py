@@ -9,10 +9,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from index.build import build_index
-from index.embedders import Embedder, Vectors, load_embedder
-from index.lexical import tokenize
-from index.search import NewsIndex
+from newsbot.index.answering.search import NewsIndex
+from newsbot.index.building.build import build_index
+from newsbot.index.building.embedders import Embedder, Vectors, load_embedder
+from newsbot.index.building.lexical import tokenize
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -88,7 +88,7 @@ def sample_index(
 ) -> Iterator[NewsIndex]:
     """The sample corpus newsbot ships (the seed article among 30 others), indexed once with
     the real model, as the CLI's first run builds it."""
-    from bot.cli import sample_sources
+    from newsbot.bot.cli import sample_sources
 
     index_dir = tmp_path_factory.mktemp("sample") / "idx"
     build_index(index_dir, sample_sources(), real_embedder)

@@ -13,11 +13,17 @@ from typing import Any
 
 import pytest
 
-from index import store
-from index.build import build_index
-from index.defaults import CONFIDENCE_BY_LANGUAGE
-from index.errors import BuildInProgress, IndexDamaged, IndexIncompatible, IndexMissing, NoSources
-from index.search import NewsIndex
+from newsbot.index.answering.search import NewsIndex
+from newsbot.index.building import store
+from newsbot.index.building.build import build_index
+from newsbot.index.defaults import CONFIDENCE_BY_LANGUAGE
+from newsbot.index.errors import (
+    BuildInProgress,
+    IndexDamaged,
+    IndexIncompatible,
+    IndexMissing,
+    NoSources,
+)
 from tests.conftest import BORDER, CHILI, REPO, TROOPS, FakeEmbedder, write_article
 
 
@@ -183,7 +189,7 @@ _SLOW_BUILD = textwrap.dedent(
     from pathlib import Path
     sys.path.insert(0, {repo!r})
     from tests.conftest import FakeEmbedder
-    from index.build import build_index
+    from newsbot.index.building.build import build_index
 
     class Slow(FakeEmbedder):
         def embed_passages(self, texts):

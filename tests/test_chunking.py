@@ -1,7 +1,7 @@
 """Splitting articles into indexed paragraphs and paragraphs into sentences."""
 
-from index.articles import Article
-from index.chunking import (
+from newsbot.index.articles import Article
+from newsbot.index.building.chunking import (
     embedding_context,
     lexical_text,
     paragraph_texts,

@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from index.cleaning import (
+from newsbot.index.reading.cleaning import (
     clean_paragraphs,
     outlet_from_dateline,
     split_paragraphs,
     title_from_text,
     title_from_url,
 )
-from index.readers import read_text_article
+from newsbot.index.reading.readers import read_text_article
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO.parent / "shared" / "corpus" / "seed-article.txt"

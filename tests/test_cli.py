@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from bot import cli
-from index import defaults, embedders
+from newsbot.bot import cli
+from newsbot.index import defaults, sample
+from newsbot.index.building import embedders
 from tests.conftest import FakeEmbedder, write_article
 
 HIT_KEYS = {
@@ -56,8 +57,10 @@ def test_index_then_ask_prints_cited_passages(
     assert cli.main(["ask", "berapa panjang perbatasan Tajikistan?"]) == 0
     out = capsys.readouterr().out
     first = out.split("\n\n")[0]
-    assert first.startswith("1. Tajikistan memiliki perbatasan bersama Afghanistan")
-    assert "»Tajikistan memiliki" in first and "Perbatasan itu rawan" in first
+    # The paragraph once, its answering sentence marked inside it.
+    assert first.startswith("1. »Tajikistan memiliki perbatasan bersama Afghanistan")
+    assert first.count("Tajikistan memiliki perbatasan") == 1
+    assert "Perbatasan itu rawan" in first
     assert "CSTO Kerahkan Pasukan, 2021-09-17 16:30, paragraph 1" in first
     assert "csto.txt" in first
 
@@ -129,6 +132,31 @@ def test_mistakes_give_one_line_and_a_non_zero_exit(
     with pytest.raises(SystemExit) as exit_info:
         cli.main(["frobnicate"])
     assert exit_info.value.code == 2
+
+
+@pytest.mark.parametrize("spelling", ["-k", "--hits", "--hits=0"])
+def test_an_option_error_names_the_option_as_typed(
+    news_dir: Path, spelling: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["ask", "perbatasan", spelling] if "=" in spelling else ["ask", "x", spelling, "0"]
+    assert cli.main(args) == 1
+    err = capsys.readouterr().err.strip()
+    assert err == f"newsbot: error: {spelling.split('=')[0]} must be at least 1"
+
+
+def test_the_sample_corpus_is_cited_without_an_install_path(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    index_dir = tmp_path / "sample-index"
+    assert cli.main(["index", "--index-dir", str(index_dir), *map(str, cli.sample_sources())]) == 0
+    capsys.readouterr()
+    assert cli.main(["ask", "--index-dir", str(index_dir), "perbatasan Tajikistan", "-k", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "PR Cirebon, 2021-09-17 16:30" in out
+    assert str(sample.FOLDER) not in out and "site-packages" not in out
+    assert cli.main(["ask", "--json", "--index-dir", str(index_dir), "perbatasan Tajikistan"]) == 0
+    paths = {hit["path"] for hit in json.loads(capsys.readouterr().out)["hits"]}
+    assert paths and all(p.startswith("sample/") for p in paths)
 
 
 def test_skipped_files_are_named_in_the_summary(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from index.dates import is_date_line, parse_published
+from newsbot.index.reading.dates import is_date_line, parse_published
 
 
 @pytest.mark.parametrize(

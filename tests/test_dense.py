@@ -8,10 +8,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from bot.cli import main
-from index import dense, store
-from index.build import build_index
-from index.search import NewsIndex
+from newsbot.bot.cli import main
+from newsbot.index.answering.search import NewsIndex
+from newsbot.index.building import dense, store
+from newsbot.index.building.build import build_index
 from tests.conftest import BORDER, FakeEmbedder
 
 QUESTION = "berapa panjang perbatasan Tajikistan dengan Afghanistan?"
@@ -83,7 +83,7 @@ def test_cli_option_records_the_kind(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    monkeypatch.setattr("bot.cli.embedder_for_index", lambda *_: FakeEmbedder())
+    monkeypatch.setattr("newsbot.bot.cli.embedder_for_index", lambda *_: FakeEmbedder())
     code = main(
         ["index", "--index-dir", str(tmp_path / "idx"), "--dense-index", "ivf", str(sources)]
     )

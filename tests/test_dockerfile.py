@@ -102,5 +102,9 @@ def test_every_package_goes_into_the_image() -> None:
     packages = pyproject["tool"]["setuptools"]["packages"]["find"]["include"]
     copied = " ".join(args for keyword, args in instructions() if keyword == "COPY")
     ignored = (REPO / ".dockerignore").read_text(encoding="utf-8")
-    for package in (p.rstrip("*") for p in packages):
-        assert f"{package}/" in copied and f"!{package}/" in ignored
+    folders = [p.rstrip("*") for p in packages]
+    # newsbot/ links the top-level bot/ and index/ folders: they must come along too.
+    folders += [link.name for link in (REPO / "newsbot").iterdir() if link.is_symlink()]
+    assert {"bot", "index"} <= set(folders)
+    for folder in folders:
+        assert f"{folder}/" in copied and f"!{folder}/" in ignored

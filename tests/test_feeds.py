@@ -7,16 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from index import store
-from index.articles import Article, SkippedSource
-from index.build import build_index
-from index.feeds import (
+from newsbot.index.articles import Article, SkippedSource
+from newsbot.index.building import store
+from newsbot.index.building.build import build_index
+from newsbot.index.reading.feeds import (
     article_id,
     canonical_url,
     read_configured,
     remember_url,
 )
-from index.sources_config import FetchSettings, Source, SourcesConfig
+from newsbot.index.reading.sources import FetchSettings, Source, SourcesConfig
 from tests.conftest import FakeEmbedder
 from tests.news_server import (
     BANJIR,

@@ -7,9 +7,9 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from index.errors import AddressRefused, FetchFailed
-from index.fetch import Fetcher, check_url, is_public_address, pinned, user_agent
-from index.sources_config import FetchSettings
+from newsbot.index.errors import AddressRefused, FetchFailed
+from newsbot.index.reading.fetch import Fetcher, check_url, is_public_address, pinned, user_agent
+from newsbot.index.reading.sources import FetchSettings
 from tests.news_server import NewsServer, Route, serving
 
 LOCAL = FetchSettings(timeout=5, retries=2, backoff=0.5, allow_hosts=frozenset({"127.0.0.1"}))

@@ -2,8 +2,14 @@
 
 import numpy as np
 
-from index.defaults import ANSWER_FLOORS, CONFIDENCE_BY_LANGUAGE, DEFAULT_MODEL
-from index.fusion import Candidate, confidence, fuse, one_per_article, question_language
+from newsbot.index.answering.fusion import (
+    Candidate,
+    confidence,
+    fuse,
+    one_per_article,
+    question_language,
+)
+from newsbot.index.defaults import ANSWER_FLOORS, CONFIDENCE_BY_LANGUAGE, DEFAULT_MODEL
 
 
 def _fuse(dense: list[float], lexical: list[float], coverage: float) -> list[int]:

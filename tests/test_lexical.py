@@ -5,8 +5,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from index.errors import IndexDamaged
-from index.lexical import Bm25Index, tokenize
+from newsbot.index.building.lexical import Bm25Index, tokenize
+from newsbot.index.errors import IndexDamaged
 
 
 def test_numbers_match_whatever_their_separators() -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from index.defaults import ANSWER_FLOORS, DEFAULT_MODEL
-from index.search import NewsIndex
+from newsbot.index.answering.search import NewsIndex
+from newsbot.index.defaults import ANSWER_FLOORS, DEFAULT_MODEL
 
 pytestmark = pytest.mark.model
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from index.lexical import tokenize
-from index.snippets import best_sentence
+from newsbot.index.answering.snippets import best_sentence
+from newsbot.index.building.lexical import tokenize
 
 LAVROV = (
     "Mekanisme kerja sama untuk melawan propaganda online juga dibahas. Di sisi lain, "

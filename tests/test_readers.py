@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from index.articles import Article, SkippedSource
-from index.readers import (
+from newsbot.index.articles import Article, SkippedSource
+from newsbot.index.reading.readers import (
     SUPPORTED_SUFFIXES,
     article_from_record,
     read_html_article,

@@ -1,8 +1,8 @@
 """Reranking the best passages by how well they answer."""
 
-from index.fusion import Candidate
-from index.lexical import tokenize
-from index.rerank import answer_kind, rerank
+from newsbot.index.answering.fusion import Candidate
+from newsbot.index.answering.rerank import answer_kind, rerank
+from newsbot.index.building.lexical import tokenize
 
 ID = (0.2, 0.2, 0.15)
 

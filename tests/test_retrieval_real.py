@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from bot import cli
-from index.build import build_index
-from index.embedders import load_embedder
-from index.search import NewsIndex
+from newsbot.bot import cli
+from newsbot.index.answering.search import NewsIndex
+from newsbot.index.building.build import build_index
+from newsbot.index.building.embedders import load_embedder
 
 pytestmark = pytest.mark.model
 

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from bot import cli
-from index import embedders
-from index.errors import ConfigError
-from index.feeds import plan_sources, remember_url
-from index.sources_config import Source, find_config, load_config
+from newsbot.bot import cli
+from newsbot.index.building import embedders
+from newsbot.index.errors import ConfigError
+from newsbot.index.reading.feeds import plan_sources, remember_url
+from newsbot.index.reading.sources import Source, find_config, load_config
 from tests.conftest import FakeEmbedder, write_article
 
 EXAMPLE = """

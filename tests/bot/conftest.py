@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from telegram import Update
 
-from bot.app import NewsApplication, build_application
-from bot.live import LiveIndex
-from bot.settings import BotSettings
-from index.answers import Hit
-from index.feeds import plan_sources
+from newsbot.bot.app import NewsApplication, build_application
+from newsbot.bot.live import LiveIndex
+from newsbot.bot.settings import BotSettings
+from newsbot.index.answering.answers import Hit
+from newsbot.index.reading.feeds import plan_sources
 from tests.bot.fakes import ADMIN_ID, JSON, FakeBuilder, FakeIndex, FakeTelegram, make_hit
 
 

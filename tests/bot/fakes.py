@@ -20,11 +20,11 @@ from telegram._utils.types import ODVInput
 from telegram.error import TelegramError
 from telegram.request import BaseRequest, RequestData
 
-from bot.live import Progress
-from index.answers import Answer, Citation, Hit, IndexSummary
-from index.articles import SkippedSource
-from index.build import BuildReport
-from index.feeds import SourcePlan
+from newsbot.bot.live import Progress
+from newsbot.index.answering.answers import Answer, Citation, Hit, IndexSummary
+from newsbot.index.articles import SkippedSource
+from newsbot.index.building.build import BuildReport
+from newsbot.index.reading.feeds import SourcePlan
 
 BOT_ID = 666
 BOT: dict[str, Any] = {"id": BOT_ID, "is_bot": True, "first_name": "N", "username": "TestNameBot"}

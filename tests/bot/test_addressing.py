@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from telegram import Message
 
-from bot.addressing import mentions_bot, question_text, replies_to_bot, shorten
+from newsbot.bot.addressing import mentions_bot, question_text, replies_to_bot, shorten
 from tests.bot.fakes import BOT_ID, GROUP, bot_message, group
 
 

@@ -14,13 +14,13 @@ from telegram import Update
 from telegram.ext import CallbackContext
 
 from bot.app import NewsApplication, build_application, live_index
-from bot.feeds import scheduled_refresh
-from bot.live import LiveIndex
-from bot.settings import BotSettings
-from bot.state import state_of
-from index.build import build_index
-from index.feeds import added_urls, plan_sources, read_web_page
-from index.search import NewsIndex
+from newsbot.bot.feeds import scheduled_refresh
+from newsbot.bot.live import LiveIndex
+from newsbot.bot.settings import BotSettings
+from newsbot.bot.state import state_of
+from newsbot.index.answering.search import NewsIndex
+from newsbot.index.building.build import build_index
+from newsbot.index.reading.feeds import added_urls, plan_sources, read_web_page
 from tests.bot.fakes import ADMIN_ID, JSON, FakeTelegram, private, user
 from tests.conftest import FakeEmbedder, write_article
 from tests.news_server import BANJIR, KERETA, NewsServer, Route, article_page, rss_feed, serving

@@ -11,11 +11,11 @@ import pytest
 from telegram.error import BadRequest
 from telegram.ext import Application
 
-from bot.addressing import QUESTION_LIMIT
 from bot.app import serve
-from bot.handlers import PAGE
-from bot.settings import Webhook
-from index.errors import BuildInProgress, IndexDamaged
+from newsbot.bot.addressing import QUESTION_LIMIT
+from newsbot.bot.handlers import PAGE
+from newsbot.bot.settings import Webhook
+from newsbot.index.errors import BuildInProgress, IndexDamaged
 from tests.bot.conftest import Bot
 from tests.bot.fakes import (
     ADMIN_ID,

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.live import LiveIndex
-from index.errors import NoSources
-from index.feeds import SourcePlan
+from newsbot.bot.live import LiveIndex
+from newsbot.index.errors import NoSources
+from newsbot.index.reading.feeds import SourcePlan
 from tests.bot.fakes import FakeBuilder, FakeIndex, make_hit
 
 PLAN = SourcePlan(Path("idx"), (Path("news"),))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.quota import QuestionQuota
+from newsbot.bot.quota import QuestionQuota
 
 
 class Clock:

@@ -6,8 +6,8 @@ import random
 
 import pytest
 
-from bot.messages import ENGLISH, INDONESIAN
-from bot.render import (
+from newsbot.bot.messages import ENGLISH, INDONESIAN
+from newsbot.bot.render import (
     MESSAGE_LIMIT,
     citation,
     excerpt,
@@ -19,8 +19,8 @@ from bot.render import (
     render_stats,
     telegram_length,
 )
-from index.answers import IndexSummary
-from index.articles import SkippedSource
+from newsbot.index.answering.answers import IndexSummary
+from newsbot.index.articles import SkippedSource
 from tests.bot.fakes import SUMMARY, make_hit, make_report
 from tests.bot.telegram_html import TelegramHtml
 

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from index.build import build_index
-from index.embedders import Embedder
+from newsbot.index.building.build import build_index
+from newsbot.index.building.embedders import Embedder
 
 REPO = Path(__file__).resolve().parents[2]
 TOKEN = "123456:TEST-TOKEN"
@@ -25,7 +25,7 @@ TOKEN = "123456:TEST-TOKEN"
 def newsbot_run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("NEWSBOT_", "TELEGRAM_"))}
     return subprocess.run(
-        [sys.executable, "-m", "bot", "run", *args],
+        [sys.executable, "-m", "newsbot", "run", *args],
         env={**clean, **env},
         cwd=REPO,
         capture_output=True,

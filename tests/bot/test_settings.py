@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.settings import DEFAULT_API_BASE_URL, BotSettings, SettingsError
+from newsbot.bot.settings import DEFAULT_API_BASE_URL, BotSettings, SettingsError
 
 TOKEN = {"TELEGRAM_BOT_TOKEN": "123456789:AAE-abc_DEF"}
 

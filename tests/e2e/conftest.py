@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from index.build import build_index
-from index.embedders import load_embedder
+from newsbot.index.building.build import build_index
+from newsbot.index.building.embedders import load_embedder
 
 if TYPE_CHECKING:
     from tgemu import BotProcess, TelegramEmulator
@@ -29,7 +29,7 @@ if HARNESS:
 
 REPO = Path(__file__).resolve().parents[2]
 ADMIN_ID = 777_000_001
-BOT_COMMAND = [sys.executable, "-m", "bot", "run"]
+BOT_COMMAND = [sys.executable, "-m", "newsbot", "run"]
 
 # Article text that looks like markup: it must reach Telegram escaped.
 HTML_LIKE = {

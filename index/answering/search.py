@@ -12,16 +12,23 @@ from typing import Literal
 import faiss
 import numpy as np
 
-from index import dense as dense_index
-from index import store
-from index.answers import Answer, Citation, Hit, IndexSummary
-from index.defaults import CANDIDATES, DEFAULT_HITS, RERANK_DEPTH, RERANK_WEIGHTS
-from index.embedders import Embedder
-from index.errors import IndexDamaged, IndexIncompatible
-from index.fusion import Candidate, confidence, fuse, one_per_article, question_language
-from index.lexical import Bm25Index, tokenize
-from index.rerank import rerank
-from index.snippets import best_sentence
+from newsbot.index import sample
+from newsbot.index.answering.answers import Answer, Citation, Hit, IndexSummary
+from newsbot.index.answering.fusion import (
+    Candidate,
+    confidence,
+    fuse,
+    one_per_article,
+    question_language,
+)
+from newsbot.index.answering.rerank import rerank
+from newsbot.index.answering.snippets import best_sentence
+from newsbot.index.building import dense as dense_index
+from newsbot.index.building import store
+from newsbot.index.building.embedders import Embedder
+from newsbot.index.building.lexical import Bm25Index, tokenize
+from newsbot.index.defaults import CANDIDATES, DEFAULT_HITS, RERANK_DEPTH, RERANK_WEIGHTS
+from newsbot.index.errors import IndexDamaged, IndexIncompatible
 
 
 class NewsIndex:
@@ -162,7 +169,7 @@ class NewsIndex:
                         source=source,
                         published=published,
                         url=url,
-                        path=path,
+                        path=sample.cited_path(path),
                         paragraph=number,
                         article_id=article_id,
                     ),

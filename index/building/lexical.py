@@ -21,8 +21,8 @@ import numpy as np
 import numpy.typing as npt
 from scipy import sparse
 
-from index.chunking import sentence_spans
-from index.errors import IndexDamaged
+from newsbot.index.building.chunking import sentence_spans
+from newsbot.index.errors import IndexDamaged
 
 _WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:-[^\W\d_]+)*|\w+", re.UNICODE)
 # A word as written, with its inner dots, commas, apostrophes and hyphens: "Nanggala-402".

@@ -14,9 +14,9 @@ from typing import Any, Protocol
 import numpy as np
 import numpy.typing as npt
 
-from index.defaults import DEFAULT_MODEL
-from index.errors import EmbedderUnavailable
-from index.store import index_model
+from newsbot.index.building.store import index_model
+from newsbot.index.defaults import DEFAULT_MODEL
+from newsbot.index.errors import EmbedderUnavailable
 
 Vectors = npt.NDArray[np.float32]
 

@@ -27,8 +27,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from index.defaults import CONFIDENCE_BY_LANGUAGE, FORMAT_VERSION, KEEP_OLD_VERSIONS
-from index.errors import (
+from newsbot.index.defaults import CONFIDENCE_BY_LANGUAGE, FORMAT_VERSION, KEEP_OLD_VERSIONS
+from newsbot.index.errors import (
     BuildInProgress,
     IndexDamaged,
     IndexIncompatible,
@@ -80,7 +80,7 @@ class Manifest:
     built_at: str
     dense_index: str
     answer_floor: float
-    #: Per question language, the weights of ``index.fusion.confidence`` the floor was
+    #: Per question language, the weights of ``answering.fusion.confidence`` the floor was
     #: calibrated with; manifests written before they were recorded get today's.
     confidence: dict[str, tuple[float, float, float]] = field(
         default_factory=lambda: dict(CONFIDENCE_BY_LANGUAGE)

@@ -15,14 +15,19 @@ from pathlib import Path
 
 import numpy as np
 
-from index import dense, store
-from index.articles import Article, SkippedSource
-from index.chunking import embedding_context, lexical_text, split_article
-from index.defaults import ANSWER_FLOORS, CONFIDENCE_BY_LANGUAGE, EMBED_BATCH, FORMAT_VERSION
-from index.embedders import Embedder
-from index.errors import IndexIncompatible, IndexMissing, NewsbotError, NoSources
-from index.lexical import Bm25Index, tokenize
-from index.readers import read_sources
+from newsbot.index.articles import Article, SkippedSource
+from newsbot.index.building import dense, store
+from newsbot.index.building.chunking import embedding_context, lexical_text, split_article
+from newsbot.index.building.embedders import Embedder
+from newsbot.index.building.lexical import Bm25Index, tokenize
+from newsbot.index.defaults import (
+    ANSWER_FLOORS,
+    CONFIDENCE_BY_LANGUAGE,
+    EMBED_BATCH,
+    FORMAT_VERSION,
+)
+from newsbot.index.errors import IndexIncompatible, IndexMissing, NewsbotError, NoSources
+from newsbot.index.reading.readers import read_sources
 
 log = logging.getLogger(__name__)
 
@@ -250,7 +255,7 @@ def build_index(
     ``extra`` adds articles read elsewhere (feeds, URLs), iterated inside the build lock.
     Unchanged paragraphs reuse their vectors from the live version. When no article changed,
     the live version stays as it is. Whatever fails, the live version keeps serving.
-    ``dense_index`` names the kind of vector index (``index.dense``: flat, ivf, hnsw, auto);
+    ``dense_index`` names the kind of vector index (``building.dense``: flat, ivf, hnsw, auto);
     by default ``NEWSBOT_DENSE_INDEX``, else chosen by size.
     """
     started = time.monotonic()

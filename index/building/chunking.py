@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from index.articles import Article, Paragraph
-from index.defaults import MAX_PARAGRAPH_CHARS, MIN_PARAGRAPH_CHARS
+from newsbot.index.articles import Article, Paragraph
+from newsbot.index.defaults import MAX_PARAGRAPH_CHARS, MIN_PARAGRAPH_CHARS
 
 # A sentence ends at . ! ? or … (possibly followed by closing quotes or brackets), then
 # whitespace, then something that can start a sentence.

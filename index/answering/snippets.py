@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from index.lexical import sentence_terms
+from newsbot.index.building.lexical import sentence_terms
 
 _GRAM = 4
 

@@ -26,8 +26,8 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 from trafilatura.utils import decode_file
 
-from index.errors import AddressRefused, FetchFailed
-from index.sources_config import MAX_REDIRECTS, FetchSettings
+from newsbot.index.errors import AddressRefused, FetchFailed
+from newsbot.index.reading.sources import MAX_REDIRECTS, FetchSettings
 
 Kind = Literal["feed", "page"]
 Resolver = Callable[[str, int], Awaitable[list[str]]]

@@ -13,15 +13,15 @@ from typing import BinaryIO
 
 import trafilatura
 
-from index.articles import Article, SkippedSource
-from index.cleaning import (
+from newsbot.index.articles import Article, SkippedSource
+from newsbot.index.reading.cleaning import (
     clean_paragraphs,
     outlet_from_dateline,
     split_paragraphs,
     title_from_text,
     title_from_url,
 )
-from index.dates import is_date_line, parse_published
+from newsbot.index.reading.dates import is_date_line, parse_published
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".jsonl", ".html", ".htm")
 

@@ -29,7 +29,7 @@ from pathlib import Path
 import faiss
 import numpy as np
 
-from index.errors import NewsbotError
+from newsbot.index.errors import NewsbotError
 
 FLAT = "flat"
 IVF = "ivf"

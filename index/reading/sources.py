@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
 
-from index.errors import ConfigError
+from newsbot.index.errors import ConfigError
 
 CONFIG_ENV = "NEWSBOT_CONFIG"
 SOURCES_ENV = "NEWSBOT_SOURCES"

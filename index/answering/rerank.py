@@ -14,8 +14,8 @@ import dataclasses
 import re
 from collections.abc import Mapping, Sequence
 
-from index.fusion import Candidate
-from index.lexical import sentence_terms
+from newsbot.index.answering.fusion import Candidate
+from newsbot.index.building.lexical import sentence_terms
 
 # English month names too, but not "may" and "march": those are English words first.
 _MONTHS = (

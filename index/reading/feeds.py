@@ -32,12 +32,12 @@ import feedparser
 import httpx
 import lxml.html
 
-from index.articles import Article, SkippedSource
-from index.cleaning import clean_paragraphs, split_paragraphs
-from index.errors import FetchFailed
-from index.fetch import Fetcher, Resolver, Sleep, resolve_host
-from index.readers import read_html_article, read_sources
-from index.sources_config import (
+from newsbot.index.articles import Article, SkippedSource
+from newsbot.index.errors import FetchFailed
+from newsbot.index.reading.cleaning import clean_paragraphs, split_paragraphs
+from newsbot.index.reading.fetch import Fetcher, Resolver, Sleep, resolve_host
+from newsbot.index.reading.readers import read_html_article, read_sources
+from newsbot.index.reading.sources import (
     FetchSettings,
     Source,
     SourcesConfig,

@@ -1,5 +1,0 @@
-"""``python -m bot``: the ``newsbot`` command."""
-
-from bot.cli import main
-
-raise SystemExit(main())
