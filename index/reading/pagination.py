@@ -4,12 +4,9 @@ page of the same article; pure functions, no I/O."""
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 
 import lxml.html
-
-#: Pages of one article read at most (the first included).
-MAX_PAGES = 10
 
 # Pagination words: "Halaman 1 dari 2", "Page 2 of 3", "Halaman Selanjutnya", "Selanjutnya »",
 # "« Sebelumnya", "Next page", "1 2 3 Next", "Tampilkan semua".
@@ -38,7 +35,10 @@ _NEXT_TEXT = re.compile(
     re.IGNORECASE,
 )
 _PAGE_PARAMS = frozenset({"page", "p", "hal", "halaman", "pg", "paged", "part"})
-_PAGE_SUFFIX = re.compile(r"(?:/(?:page|halaman|hal)?/?|[-_](?:page|hal)?-?)(?P<n>\d{1,2})/?$")
+# "/2", "/page/2", "-hal-2"; never a bare "-19" ("covid-19") or a long id.
+_PAGE_SUFFIX = re.compile(
+    r"(?:/(?:page|halaman|hal)/?|/|[-_](?:page|halaman|hal)-?)(?P<n>\d{1,2})/?$"
+)
 
 
 def is_pagination(line: str) -> bool:
@@ -125,14 +125,3 @@ def _has_slug(path: str) -> bool:
     or "/berita/123" is not read as page 2024 or 123 of something."""
     last = path.rstrip("/").rsplit("/", 1)[-1]
     return sum(ch.isalpha() for ch in last) >= 3
-
-
-def joined_url(url: str) -> str:
-    """``url`` without its page number: the first page's address, cited for the article."""
-    parts = urlsplit(url)
-    query = [
-        (k, v)
-        for k, v in parse_qsl(parts.query, keep_blank_values=True)
-        if k.lower() not in _PAGE_PARAMS
-    ]
-    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), parts.fragment))
