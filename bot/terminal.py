@@ -8,6 +8,7 @@ from typing import TextIO
 from newsbot.index import sample
 from newsbot.index.answering.answers import Answer, Hit, IndexSummary
 from newsbot.index.building.build import BuildReport
+from newsbot.index.reading.dates import display_published
 
 NOT_COVERED = "The indexed news does not cover this question."
 _BOLD, _RESET = "\033[1m", "\033[0m"
@@ -26,7 +27,7 @@ def format_hit(hit: Hit, *, color: bool) -> str:
         paragraph = f"{before}»{hit.snippet}«{after}"
     lines = [f"{hit.rank}. {paragraph}"]
     outlet = f" — {c.source}" if c.source else ""
-    date = f", {c.published.replace('T', ' ')[:16]}" if c.published else ""
+    date = f", {display_published(c.published)}" if c.published else ""
     lines.append(f"   {c.title}{outlet}{date}, paragraph {c.paragraph}")
     if c.url:
         lines.append(f"   {c.url}")
