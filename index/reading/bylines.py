@@ -24,16 +24,28 @@ MAX_HEADER_LINES = 6
 _DASHES = "\u2013\u2014"
 
 _AUTHOR_LABELS = frozenset(
-    {"penulis", "reporter", "pewarta", "wartawan", "kontributor", "writer", "author", "oleh", "by"}
+    {
+        "penulis", "reporter", "pewarta", "wartawan", "kontributor", "writer", "author",
+        "oleh", "by", "rep", "jurnalis",
+    }
+)  # fmt: skip
+_EDITOR_LABELS = frozenset({"editor", "redaktur", "penyunting", "editing", "red"})
+# "Laporan Wartawan Tribunjateng.com, Rahmat Hidayat", "Yudi Pratama, Jurnalis".
+_REPORT = re.compile(
+    r"^laporan\s+(?:wartawan|reporter|kontributor|jurnalis)\s+(?P<outlet>[^,]{2,40}),\s*"
+    r"(?P<name>.+)$",
+    re.IGNORECASE,
 )
-_EDITOR_LABELS = frozenset({"editor", "redaktur", "penyunting", "editing"})
+_NAME_AND_ROLE = re.compile(
+    r"^(?P<name>[^,]{2,60}),\s*(?:jurnalis|wartawan|reporter|kontributor|penulis)$", re.I
+)
 _OTHER_LABELS = frozenset({"fotografer", "foto", "sumber", "source", "laporan", "koresponden"})
 _LABELLED = re.compile(
     r"^(?P<label>[A-Za-z]+(?:\s+[A-Za-z]+)?)\s*:\s*(?P<value>\S.*)$|^(?P<word>oleh|by)\s+(?P<name>\S.*)$",
     re.IGNORECASE,
 )
 # A byline's parts: "Penulis: A | Editor: B", "Nama - detikNews", "Tim, CNN Indonesia".
-_PART_SPLIT = re.compile(rf"\s+[|\u2022\u00b7{_DASHES}-]\s+|\s*\|\s*")
+_PART_SPLIT = re.compile(rf"\s+[|\u2022\u00b7{_DASHES}-]\s+|\s*\|\s*|\s*/\s*(?=[A-Za-z]+\s*:)")
 # Words that mark a name as a medium rather than a person or place: brands anywhere, and
 # generic words ("Radar", "News") only in a name whose words are all capitalised.
 MEDIA_BRANDS = frozenset(
@@ -188,6 +200,7 @@ def _header_line(line: str, fetched_at: datetime | None) -> Header | None:
         )
     header = Header()
     named = False
+    credited = False  # a label, an outlet or a date: a name alone may be a headline
     for part in (p.strip(" ,") for p in _PART_SPLIT.split(line)):
         if not part:
             continue
@@ -198,19 +211,19 @@ def _header_line(line: str, fetched_at: datetime | None) -> Header | None:
             named = True  # "Dewi Anggraini - detikNews": a name beside an outlet
             header = _merge(header, Header(author=part))
             continue
+        credited = True
         header = _merge(header, found)
-    if header.outlet is None and header.editor is None and not _labelled(line):
-        return None  # a name alone is no byline: it may be a headline
-    return header
-
-
-def _labelled(line: str) -> bool:
-    match = _LABELLED.match(line.strip())
-    return bool(match and (match["word"] or _label_kind(match["label"])))
+    return header if credited else None
 
 
 def _byline_part(part: str) -> Header | None:
     """What one part of a byline line is: a labelled credit, an outlet, or a date."""
+    report = _REPORT.match(part)
+    if report and is_outlet(report["outlet"]) and _is_name(report["name"]):
+        return Header(author=report["name"].strip(), outlet=outlet_name(report["outlet"]))
+    role = _NAME_AND_ROLE.match(part)
+    if role and _is_name(role["name"]):
+        return Header(author=role["name"].strip())
     match = _LABELLED.match(part)
     if match:
         if match["word"]:

@@ -12,9 +12,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO
 
+import lxml.html
 import trafilatura
+from trafilatura.settings import use_config
 
 from newsbot.index.articles import Article, SkippedSource
+from newsbot.index.reading.bylines import is_outlet
 from newsbot.index.reading.cleaning import (
     CleanedBody,
     clean_paragraphs,
@@ -24,6 +27,7 @@ from newsbot.index.reading.cleaning import (
 )
 from newsbot.index.reading.dates import is_date_line, parse_published, published_from_value
 from newsbot.index.reading.encodings import NotText, decode_text
+from newsbot.index.reading.pagedates import most_precise, page_published
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".jsonl", ".html", ".htm")
 
@@ -40,6 +44,13 @@ _MIN_PAGE_WORDS = 10
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 # htmldate fills a missing time with midnight; a bare midnight means "date only".
 _MIDNIGHT = "T00:00:00"
+# Bylines that name a desk rather than a person.
+_NOT_AUTHORS = frozenset({"tim", "team", "redaksi", "admin", "editor", "staff", "tim redaksi"})
+# trafilatura falls back to a cruder extraction below 250 characters, which runs a short
+# page's headline, text and pagination into one paragraph; news briefs and later pages of
+# a multi-page article are often that short.
+_EXTRACTION = use_config()
+_EXTRACTION.set("DEFAULT", "MIN_EXTRACTED_SIZE", "50")
 
 
 def read_sources(paths: Iterable[Path]) -> Iterator[Article | SkippedSource]:
@@ -98,7 +109,7 @@ def read_text_article(text: str, path: str, fetched_at: datetime | None = None) 
         paragraphs=body.paragraphs,
         path=path,
         source=body.outlet,
-        published=_more_precise(published, body.published),
+        published=most_precise(published, body.published),
         editor=body.editor,
         origin=body.origin,
         author=body.author,
@@ -122,6 +133,7 @@ def read_html_article(
             url=url,
             with_metadata=True,
             include_comments=False,
+            config=_EXTRACTION,
             date_extraction_params={"outputformat": "%Y-%m-%dT%H:%M:%S%z"},
         )
     except Exception as error:  # trafilatura and lxml raise many kinds on broken markup
@@ -131,8 +143,10 @@ def read_html_article(
         raise ValueError("no article text found in the page")
     title = _string(getattr(document, "title", None))
     lines = text.splitlines()
-    # trafilatura keeps the page's <h1> as the first line of the text.
-    while title and lines and _same_text(lines[0], title):
+    # trafilatura keeps the page's <h1> as the first line of the text; the <h1> may differ
+    # from the title it reports (taken from JSON-LD or <title>).
+    headings = [t for t in (title, *_headings(html)) if t]
+    while lines and any(_same_text(lines[0], heading) for heading in headings):
         lines.pop(0)
     body = clean_paragraphs(lines, fetched_at)
     if sum(len(p.split()) for p in body.paragraphs) < _MIN_PAGE_WORDS:
@@ -145,8 +159,10 @@ def read_html_article(
         paragraphs=body.paragraphs,
         path=path,
         source=_string(getattr(document, "sitename", None)) or body.outlet,
-        published=_more_precise(
-            _html_date(_string(getattr(document, "date", None))), body.published
+        published=most_precise(
+            page_published(html, fetched_at),
+            body.published,
+            _html_date(_string(getattr(document, "date", None))),
         ),
         url=url,
         editor=body.editor,
@@ -308,19 +324,23 @@ def _html_date(date: str | None) -> str | None:
     return published
 
 
-def _more_precise(first: str | None, second: str | None) -> str | None:
-    """The more precise of two dates for one article: ``first`` unless ``second`` is the
-    same day with a time (or the same time with an offset) that ``first`` lacks."""
-    if first is None or second is None:
-        return first or second
-    if second.startswith(first[:10]) and len(second) > len(first):
-        return second
-    return first
-
-
 def _author(found: str | None, body: CleanedBody) -> str | None:
-    """The byline's name: from the page's text, else from its metadata."""
-    return body.author or found
+    """The byline's name: from the page's text, else from its metadata, without the
+    outlet or desk names metadata mixes in ("Tim; CNN Indonesia")."""
+    if body.author:
+        return body.author
+    names = [n.strip() for n in re.split(r"[;|]", found or "")]
+    people = [n for n in names if n and not is_outlet(n) and n.lower() not in _NOT_AUTHORS]
+    return "; ".join(people) or None
+
+
+def _headings(html: str) -> list[str]:
+    """The texts of a page's ``<h1>`` elements."""
+    try:
+        root = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return []
+    return [" ".join(h.text_content().split()) for h in root.iter("h1")]
 
 
 def _same_text(line: str, title: str) -> bool:
