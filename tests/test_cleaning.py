@@ -285,3 +285,93 @@ def test_cleaning_never_lowercases_or_rewrites_prose() -> None:
     cleaned = clean_paragraphs(body).paragraphs
     assert cleaned == ("KPK Menahan DUA Tersangka, kata JURU bicara.", "Dia ntaranya, kata saksi.")
     assert all(re.fullmatch(r"\S+(?: \S+)*", p) for p in cleaned)
+
+
+# Lists of other stories, pagination and relative times, by their shape
+
+OTHER_STORIES = [
+    "Gubernur Resmikan Jembatan Baru di Batang",
+    "Lima Warung Terbakar di Pasar Wiradesa",
+    "Harga Beras Medium Naik Tipis",
+]
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Berita Lainnya:",
+        "Artikel Menarik Lainnya:",
+        "Berita Terkait",
+        "Rekomendasi",
+        "Pilihan Redaksi",
+        "Terpopuler",
+        "BERITA REKOMENDASI",
+        "Kabar Terkini:",
+        None,
+    ],
+)
+@pytest.mark.parametrize("where", ["end", "middle"])
+def test_a_list_of_other_stories_goes_whatever_its_label(label: str | None, where: str) -> None:
+    listed = ([label] if label else []) + OTHER_STORIES
+    body = [PROSE, *listed, MORE] if where == "middle" else [PROSE, MORE, *listed]
+    assert clean_paragraphs(body).paragraphs == (PROSE, MORE)
+
+
+def test_a_lower_case_headline_list_goes_after_a_label() -> None:
+    body = [PROSE, "Baca berita lainnya:", "harga cabai rawit naik lagi di pasar", MORE]
+    assert clean_paragraphs(body).paragraphs == (PROSE, MORE)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # One sub-heading between paragraphs is the article's own.
+        [PROSE, "Armada Baru Mulai Beroperasi Pekan Depan", MORE],
+        # The article's own list after a sentence introducing it.
+        [PROSE, "Berikut syaratnya:", "Fotokopi KTP", "Kartu pelajar", MORE],
+        # Short lines of the story in sentence case.
+        [PROSE, "Tidak ada korban jiwa", "Semua penumpang selamat", MORE],
+    ],
+)
+def test_the_articles_own_short_lines_stay(body: list[str]) -> None:
+    assert clean_paragraphs(body).paragraphs == tuple(body)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Halaman 1 dari 2",
+        "Halaman 1 dari 2 Halaman Selanjutnya",
+        "Halaman Selanjutnya",
+        "Selanjutnya \u00bb",
+        "\u00ab Sebelumnya",
+        "Page 2 of 3",
+        "Halaman: 1 2 3 Next",
+        "1 2 3 Selanjutnya",
+        "Baca halaman berikutnya \u203a",
+        "Tampilkan semua",
+    ],
+)
+def test_pagination_text_goes(line: str) -> None:
+    assert clean_paragraphs([PROSE, line, MORE]).paragraphs == (PROSE, MORE)
+
+
+def test_pagination_glued_to_a_paragraph_goes() -> None:
+    assert clean_paragraphs([PROSE + " Halaman 2 dari 2"]).paragraphs == (PROSE,)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Halaman 12 sekolah rusak diterjang angin kencang, kata kepala dinas.",
+        "Skor akhir 2-1, dengan 17.500 penonton di stadion.",
+        "Harga naik dari Rp 12.000 menjadi Rp 15.500 per kilogram.",
+        "Kebakaran terjadi 3 jam lalu di gudang, kata saksi kepada wartawan di lokasi.",
+        "Pada 12/10 pukul 16.30 kapal bersandar di dermaga 3.",
+        "Selanjutnya, polisi memeriksa 12 saksi dalam kasus ini.",
+    ],
+)
+def test_numbers_and_words_that_are_not_dates_or_pagination_stay(line: str) -> None:
+    cleaned = clean_paragraphs([PROSE, line])
+    assert cleaned.paragraphs == (PROSE, line)
+    assert cleaned.published is None

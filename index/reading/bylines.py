@@ -68,6 +68,8 @@ _MEDIA_PREFIX = re.compile(r"^(?:detik|tribun|kompas|okezone|liputan6|suara|sind
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:com|net|id|co|org|tv|news)$", re.IGNORECASE)
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w'.-]*|[a-z]{1,3}|bin|binti|van|de|al-\w+)$")
 _MAX_NAME_WORDS = 5
+#: Bylines that name a desk rather than a person.
+NOT_AUTHORS = frozenset({"tim", "team", "redaksi", "admin", "editor", "staff", "tim redaksi"})
 # A dateline ends at a spaced dash (or "--"), or at a dash glued to an upper-case place.
 _DATELINE = re.compile(
     rf"^(?P<prefix>[^\n]{{2,80}}?)(?:\s*(?:--|[{_DASHES}])\s*|\s+-\s*|(?<=[A-Z]{{3}})-(?=[A-Z]))"
@@ -209,7 +211,8 @@ def _header_line(line: str, fetched_at: datetime | None) -> Header | None:
             if not _is_name(part) or named:
                 return None
             named = True  # "Dewi Anggraini - detikNews": a name beside an outlet
-            header = _merge(header, Header(author=part))
+            if part.lower() not in NOT_AUTHORS:
+                header = _merge(header, Header(author=part))
             continue
         credited = True
         header = _merge(header, found)

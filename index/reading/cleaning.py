@@ -86,7 +86,8 @@ _LIST_WORDS = frozenset(
     {
         "berita", "artikel", "lainnya", "terkait", "rekomendasi", "pilihan", "terpopuler",
         "populer", "menarik", "terbaru", "terkini", "juga", "video", "related", "stories",
-        "news", "more", "redaksi", "editor", "trending", "sorotan", "kabar",
+        "news", "more", "redaksi", "editor", "trending", "sorotan", "kabar", "baca",
+        "headline", "hits",
     }
 )  # fmt: skip
 # Site navigation left at the end of a copied page; compared in lower case, without ":".
@@ -380,16 +381,18 @@ def _is_listed_headline(text: str, *, labelled: bool) -> bool:
 
 def _is_list_label(text: str) -> bool:
     """Tell whether a short line introduces a list of stories: a navigation heading
-    ("Terpopuler"), or a short line ending in ":" that names stories ("Artikel Menarik
-    Lainnya:"); "Berikut syaratnya:" introduces the article's own list and is not one."""
+    ("Terpopuler"), a short line ending in ":" that names stories ("Artikel Menarik
+    Lainnya:"), or a short heading made mostly of such words ("Pilihan Redaksi");
+    "Berikut syaratnya:" introduces the article's own list and is not one."""
     if _is_navigation(text):
         return True
     words = text.rstrip(" :").lower().split()
-    return (
-        text.rstrip().endswith(":")
-        and len(words) <= _MAX_LABEL_LINE_WORDS
-        and any(w in _LIST_WORDS for w in words)
-    )
+    if not words or len(words) > _MAX_LABEL_LINE_WORDS:
+        return False
+    listing = sum(w in _LIST_WORDS for w in words)
+    if text.rstrip().endswith(":"):
+        return listing >= 1
+    return 2 * listing >= len(words) and not _SENTENCE_END.search(text)
 
 
 def _without_headline_lists(paragraphs: list[str]) -> list[str]:

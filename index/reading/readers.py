@@ -17,7 +17,7 @@ import trafilatura
 from trafilatura.settings import use_config
 
 from newsbot.index.articles import Article, SkippedSource
-from newsbot.index.reading.bylines import is_outlet
+from newsbot.index.reading.bylines import NOT_AUTHORS, is_outlet
 from newsbot.index.reading.cleaning import (
     CleanedBody,
     clean_paragraphs,
@@ -44,8 +44,6 @@ _MIN_PAGE_WORDS = 10
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 # htmldate fills a missing time with midnight; a bare midnight means "date only".
 _MIDNIGHT = "T00:00:00"
-# Bylines that name a desk rather than a person.
-_NOT_AUTHORS = frozenset({"tim", "team", "redaksi", "admin", "editor", "staff", "tim redaksi"})
 # trafilatura falls back to a cruder extraction below 250 characters, which runs a short
 # page's headline, text and pagination into one paragraph; news briefs and later pages of
 # a multi-page article are often that short.
@@ -330,7 +328,7 @@ def _author(found: str | None, body: CleanedBody) -> str | None:
     if body.author:
         return body.author
     names = [n.strip() for n in re.split(r"[;|]", found or "")]
-    people = [n for n in names if n and not is_outlet(n) and n.lower() not in _NOT_AUTHORS]
+    people = [n for n in names if n and not is_outlet(n) and n.lower() not in NOT_AUTHORS]
     return "; ".join(people) or None
 
 
