@@ -375,3 +375,25 @@ def test_numbers_and_words_that_are_not_dates_or_pagination_stay(line: str) -> N
     cleaned = clean_paragraphs([PROSE, line])
     assert cleaned.paragraphs == (PROSE, line)
     assert cleaned.published is None
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        ["Atlanta Hawks 104-111 Detroit Pistons", "Orlando Magic 128-112 Phoenix Suns",
+         "Indiana Pacers 105-87 Chicago Bulls"],
+        ["Cleveland Cavaliers 100-Charlotte Hornets 93",
+         "Golden State Warriors 133-Phoenix Suns 120",
+         "Portland Trail Blazers 112-Denver Nuggets 105"],
+        ["New Honda Jazz MT Rp 232,5 juta", "New Honda Jazz CVT Rp 242,5 juta",
+         "New Honda Jazz RS CVT Rp 272,5 juta"],
+        ["Pelatih: Jacksen F Tiago", "Wasit: Dodi Setia Purnama (Indramayu)",
+         "Kapten: Boaz Solossa"],
+        ["1. Andrea Dovizioso Ducati Team", "2. Maverick Vinales Yamaha Factory",
+         "3. Johann Zarco Monster Tech"],
+        ["Persib Bandung vs Persija Jakarta", "Arema FC vs Mitra Kukar", "Bali United vs PSM"],
+    ],
+)  # fmt: skip
+def test_tables_in_an_article_are_not_taken_for_lists_of_other_stories(rows: list[str]) -> None:
+    """Results, price lists and line-ups are the article's own (seen in IndoSum)."""
+    assert clean_paragraphs([PROSE, *rows, MORE]).paragraphs == (PROSE, *rows, MORE)

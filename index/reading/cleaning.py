@@ -76,9 +76,12 @@ _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 _SENTENCE_END = re.compile(rf"[.!?][{_CLOSERS})\]*]*$")
 _MIN_SENTENCE_WORDS = 8
 _MAX_HEADLINE_WORDS = 16
-# A list of other stories: at least two headline lines of three words or more; unlabelled,
-# four in five of their words (small words aside) capitalised.
-_MIN_HEADLINE_RUN = 2
+# A list of other stories: after a label, one headline line or more; unlabelled, at least
+# three in a row, four in five of their words (small words aside) capitalised. Rows of
+# results tables and "Label: value" lines are not headlines (measured on IndoSum,
+# DEVELOPERS.md).
+_MIN_HEADLINE_RUN = 3
+_TABLE_ROW = re.compile(r"\d+\s*[-:]\s*\d+|\bvs\.?\b|^\s*\d+[.)]\s|:\s|/|\+\s*\d", re.IGNORECASE)
 _HEADLINE_LIST_WORDS = (3, _MAX_HEADLINE_WORDS)
 _TITLE_CASE_SHARE = 0.8
 _MAX_LABEL_LINE_WORDS = 5
@@ -366,11 +369,12 @@ def _is_headline_like(text: str) -> bool:
 def _is_listed_headline(text: str, *, labelled: bool) -> bool:
     """Tell whether a line reads as another story's headline in a list: three to sixteen
     words, no closing punctuation, and (unless a label introduced the list) in title case,
-    as outlets print headlines."""
+    as outlets print headlines, and not shaped like a row of a table: results ("Persib
+    2-1 Persija", "A vs B"), a "Label: value" line, a numbered entry."""
     words = text.split()
     if not _HEADLINE_LIST_WORDS[0] <= len(words) <= _HEADLINE_LIST_WORDS[1]:
         return False
-    if not _is_headline_like(text):
+    if not _is_headline_like(text) or _TABLE_ROW.search(text):
         return False
     if labelled:
         return True
@@ -408,7 +412,10 @@ def _without_headline_lists(paragraphs: list[str]) -> list[str]:
         while end < len(paragraphs) and _is_listed_headline(paragraphs[end], labelled=labelled):
             end += 1
         run = end - start
-        if run >= _MIN_HEADLINE_RUN or (labelled and run >= 1):
+        numbered = sum(any(ch.isdigit() for ch in p) for p in paragraphs[start:end])
+        if not labelled and 2 * numbered > run:
+            run = 0  # a price list or a results table, not headlines
+        if run >= (1 if labelled else _MIN_HEADLINE_RUN):
             index = end
             continue
         kept.append(paragraphs[index])
