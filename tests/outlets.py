@@ -156,6 +156,7 @@ def kompas() -> Outlet:
         "KOMPAS.com",
         ("Rp 90.000 per kilogram", "16 titik"),
         ("Penulis", "Editor", "Kompas.com - 03/01", "Halaman", "Selanjutnya", "Baca juga"),
+        author="Dewi Anggraini",
         place="Semarang",
     )
 
@@ -313,6 +314,7 @@ def tribun() -> Outlet:
         "Tribunjateng.com",
         ("21 hari", "Rp 3,2 miliar"),
         ("Laporan Wartawan", "TRIBUNJATENG.COM", "Halaman", "Lampu Merah Baru"),
+        author="Rahmat Hidayat",
         place="Semarang",
     )
 

@@ -7,8 +7,9 @@ from datetime import datetime
 
 import pytest
 
+from newsbot.index.reading.bylines import Header
 from newsbot.index.reading.dates import DEFAULT_ZONE
-from newsbot.index.reading.pagedates import most_precise, page_published
+from newsbot.index.reading.pagedates import most_precise, page_byline, page_published
 
 BODY = "<p>" + "Isi berita yang cukup panjang untuk menjadi paragraf pertama artikel. " * 3 + "</p>"
 
@@ -60,3 +61,24 @@ def test_the_most_precise_date_wins_and_the_first_among_equals() -> None:
     )
     assert most_precise("2022-01-04", "2022-01-05") == "2022-01-04"
     assert most_precise(None, None) is None
+
+
+@pytest.mark.parametrize(
+    ("top", "expected"),
+    [
+        ('<div class="read__credit">Penulis: Dewi Anggraini | Editor: Hadi Santoso</div>',
+         Header("Dewi Anggraini", "Hadi Santoso")),
+        ('<div class="detail__author">Angga Prasetya - detikNews</div>',
+         Header("Angga Prasetya")),
+        ('<span class="byline">Oleh: Andi Baso</span>', Header("Andi Baso")),
+        ('<div class="author">Tim | CNN Indonesia</div>', Header()),
+        ('<div class="author-box">Gubernur Resmikan Jembatan Baru di Batang</div>', Header()),
+    ],
+)  # fmt: skip
+def test_the_byline_printed_above_the_story_is_read(top: str, expected: Header) -> None:
+    assert page_byline(page(top=top)) == expected
+
+
+def test_a_byline_below_the_story_is_not_the_articles() -> None:
+    html = page(after='<div class="author">Penulis: Orang Lain</div>')
+    assert page_byline(html) == Header()

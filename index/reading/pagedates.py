@@ -1,5 +1,6 @@
-"""A web page's publication date in the outlet's own time zone: from JSON-LD, ``<meta>``,
-``<time>`` and the date line printed under the headline; pure functions, no I/O.
+"""What a web page prints about its article outside the text trafilatura extracts: the
+publication date in the outlet's own time zone (from JSON-LD, ``<meta>``, ``<time>`` and the
+date line printed under the headline) and the byline; pure functions, no I/O.
 
 htmldate (through trafilatura) finds a date on almost any page but drops what matters
 here: the printed zone ("06:45 WIB") and often the time. The candidates are ranked by
@@ -18,6 +19,7 @@ from datetime import datetime
 
 import lxml.html
 
+from newsbot.index.reading.bylines import Header, read_header
 from newsbot.index.reading.dates import (
     is_date_line,
     is_relative_time_line,
@@ -35,6 +37,8 @@ _META_NAMES = frozenset(
 )  # fmt: skip
 _JSONLD_KEYS = ("datePublished", "dateCreated")
 _DATE_CLASS = re.compile(r"date|time|tanggal|publish|waktu|tgl", re.IGNORECASE)
+_BYLINE_CLASS = re.compile(r"author|byline|credit|penulis|reporter|writer", re.IGNORECASE)
+_MAX_BYLINE_TEXT = 160
 _MAX_DATE_TEXT = 90
 # The article body starts at the first paragraph this long; a printed date after it
 # belongs to a related story or a comment, not to the article.
@@ -56,6 +60,25 @@ def page_published(html: str, fetched_at: datetime | None = None) -> str | None:
     if not found:
         return _relative(root, fetched_at) if fetched_at else None
     return most_precise(*found)
+
+
+def page_byline(html: str) -> Header:
+    """The author and editor a page prints above the story, in an element classed as a
+    byline ("author", "byline", "credit", "penulis"): ``Penulis: A | Editor: B``,
+    ``A - detikNews``. Empty when it prints none."""
+    try:
+        root = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return Header()
+    for element in _before_body(root):
+        if not _BYLINE_CLASS.search(element.get("class") or ""):
+            continue
+        text = " ".join(element.text_content().split())
+        if text and len(text) <= _MAX_BYLINE_TEXT:
+            header, rest = read_header([text])
+            if not rest and (header.author or header.editor):
+                return Header(author=header.author, editor=header.editor)
+    return Header()
 
 
 def most_precise(*values: str | None) -> str | None:

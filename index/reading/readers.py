@@ -19,7 +19,6 @@ from trafilatura.settings import use_config
 from newsbot.index.articles import Article, SkippedSource
 from newsbot.index.reading.bylines import NOT_AUTHORS, is_outlet
 from newsbot.index.reading.cleaning import (
-    CleanedBody,
     clean_paragraphs,
     split_paragraphs,
     title_from_text,
@@ -27,7 +26,7 @@ from newsbot.index.reading.cleaning import (
 )
 from newsbot.index.reading.dates import is_date_line, parse_published, published_from_value
 from newsbot.index.reading.encodings import NotText, decode_text
-from newsbot.index.reading.pagedates import most_precise, page_published
+from newsbot.index.reading.pagedates import most_precise, page_byline, page_published
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".jsonl", ".html", ".htm")
 
@@ -151,6 +150,7 @@ def read_html_article(
         raise ValueError("no article text found in the page")
     first = body.paragraphs[0]
     url = url or _string(getattr(document, "url", None))
+    byline = page_byline(html)
     return Article(
         id=_stable_id(url or path),
         title=title or (url and title_from_url(url)) or title_from_text(first),
@@ -163,9 +163,9 @@ def read_html_article(
             _html_date(_string(getattr(document, "date", None))),
         ),
         url=url,
-        editor=body.editor,
+        editor=body.editor or byline.editor,
         origin=body.origin,
-        author=_author(_string(getattr(document, "author", None)), body),
+        author=body.author or byline.author or _author(_string(getattr(document, "author", None))),
         place=body.place,
     )
 
@@ -322,11 +322,9 @@ def _html_date(date: str | None) -> str | None:
     return published
 
 
-def _author(found: str | None, body: CleanedBody) -> str | None:
-    """The byline's name: from the page's text, else from its metadata, without the
-    outlet or desk names metadata mixes in ("Tim; CNN Indonesia")."""
-    if body.author:
-        return body.author
+def _author(found: str | None) -> str | None:
+    """The author a page's metadata names, without the outlet or desk names metadata mixes
+    in ("Tim; CNN Indonesia")."""
     names = [n.strip() for n in re.split(r"[;|]", found or "")]
     people = [n for n in names if n and not is_outlet(n) and n.lower() not in NOT_AUTHORS]
     return "; ".join(people) or None
