@@ -68,6 +68,13 @@ _MEDIA_PREFIX = re.compile(r"^(?:detik|tribun|kompas|okezone|liputan6|suara|sind
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:com|net|id|co|org|tv|news)$", re.IGNORECASE)
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w'.-]*|[a-z]{1,3}|bin|binti|van|de|al-\w+)$")
 _MAX_NAME_WORDS = 5
+_NOT_NAME_WORDS = frozenset(
+    {
+        "untuk", "dan", "di", "ke", "dari", "yang", "dengan", "pada", "ini", "itu", "akan",
+        "jadi", "tak", "tidak", "bisa", "soal", "usai", "saat", "jelang", "hingga", "atau",
+        "the", "of", "for", "to", "in", "on", "and", "is",
+    }
+)  # fmt: skip
 #: Bylines that name a desk rather than a person.
 NOT_AUTHORS = frozenset({"tim", "team", "redaksi", "admin", "editor", "staff", "tim redaksi"})
 # A dateline ends at a spaced dash (or "--"), or at a dash glued to an upper-case place.
@@ -262,9 +269,12 @@ def _label_kind(label: str) -> str | None:
 
 
 def _is_name(text: str) -> bool:
-    """Tell whether ``text`` reads as a person's name: a few capitalised words."""
+    """Tell whether ``text`` reads as a person's name: a few capitalised words, none of them
+    a function word a headline would hold ("Kado Indah Untuk Totti" is no name)."""
     words = text.split()
     if not 1 <= len(words) <= _MAX_NAME_WORDS or not words[0][:1].isupper():
+        return False
+    if any(w.lower() in _NOT_NAME_WORDS for w in words):
         return False
     return all(_NAME_WORD.match(w) for w in words) and not text.rstrip().endswith(".")
 
