@@ -57,6 +57,8 @@ def test_a_byline_or_outlet_line_becomes_metadata(line: str, expected: Header) -
         "Harga cabai naik 3 jam setelah pasar dibuka, kata pedagang.",
         "Skor akhir 2-1 - Persib menang di kandang sendiri.",
         "Merdeka.com - Kado Indah Untuk Totti",  # a headline after its outlet (IndoSum)
+        "Kemarin, polisi menangkap dua tersangka pencurian motor di Jepara.",
+        "Senin (3/1/2022) pagi, air laut naik hingga 40 sentimeter.",
     ],
 )
 def test_story_lines_are_not_taken_for_a_byline(line: str) -> None:
