@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import zipfile
 from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -231,6 +232,11 @@ class Bm25Index:
                 )
                 idf = arrays["idf"]
             terms = json.loads((directory / "vocabulary.json").read_text())
-        except (OSError, ValueError, KeyError) as exc:
-            raise IndexDamaged(f"lexical index in {directory} is unreadable: {exc}") from exc
+            if not isinstance(terms, list) or len(terms) != shape[1] or len(idf) != shape[1]:
+                raise ValueError("the vocabulary and the BM25 weights disagree")
+        except (OSError, ValueError, KeyError, TypeError, EOFError, zipfile.BadZipFile) as exc:
+            raise IndexDamaged(
+                f"the lexical index in {directory} is unreadable ({exc}): "
+                "repair it with `newsbot index PATH...`"
+            ) from exc
         return cls({term: i for i, term in enumerate(terms)}, weights, idf)
