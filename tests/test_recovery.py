@@ -173,9 +173,7 @@ def test_only_the_damaged_rows_of_the_vectors_are_embedded_again(
     assert (embedder.passages_embedded, report.reused) == (2, first.paragraphs - 2)
 
 
-def test_an_older_version_supplies_vectors_the_live_one_lost(
-    tmp_path: Path, sources: Path
-) -> None:
+def test_an_older_version_supplies_vectors_the_live_one_lost(tmp_path: Path, sources: Path) -> None:
     build_index(tmp_path / "idx", [sources], FakeEmbedder())
     write_article(sources, "baru.txt", "Berita Baru", "Presiden meresmikan bendungan baru di Jawa.")
     build_index(tmp_path / "idx", [sources], FakeEmbedder())
