@@ -423,8 +423,9 @@ def _build(
         np.save(building / store.KEYS, keys, allow_pickle=False)
         try:
             dense.write(dense.build(vectors, kind), building / store.DENSE)
-        except RuntimeError as exc:  # FAISS reports a failed write as a RuntimeError
-            raise store.write_failed(index_dir, exc) from exc
+        except RuntimeError as exc:  # FAISS reports a failed write as a long RuntimeError
+            reason = OSError(f"writing {store.DENSE} failed: the disk may be full")
+            raise store.write_failed(index_dir, reason) from exc
         del vectors
         Bm25Index.build(_lexical_terms(conn, total)).save(building)
         conn.commit()
