@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import json
 import shutil
+import tempfile
 from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from newsbot.bot import cli
 from newsbot.index.building import embedders, integrity, store
@@ -244,3 +247,60 @@ def test_news_of_a_chili_question_after_repair_is_the_same(tmp_path: Path, sourc
     news.close()
     assert before == after and after[0] == CHILI
     assert {TROOPS, BORDER} >= set(after[1:])
+
+
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """An index of the two test articles, built once: (sources, index directory)."""
+    root = tmp_path_factory.mktemp("pristine")
+    folder = root / "news"
+    folder.mkdir()
+    write_article(folder, "csto.txt", "CSTO Kerahkan Pasukan", TROOPS, BORDER)
+    write_article(folder, "cabai.txt", "Harga Cabai Naik", CHILI)
+    build_index(root / "idx", [folder], FakeEmbedder())
+    return folder, root / "idx"
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(data=st.data())
+def test_random_byte_flips_never_reach_the_user_as_a_traceback(
+    data: st.DataObject,
+    pristine: tuple[Path, Path],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setattr(embedders, "load_embedder", lambda model=None: FakeEmbedder())
+    folder, original = pristine
+    with tempfile.TemporaryDirectory() as scratch:
+        index_dir = Path(scratch) / "idx"
+        shutil.copytree(original, index_dir)
+        live = store.live_version(index_dir)
+        names = data.draw(st.lists(st.sampled_from(FILES), min_size=1, max_size=3, unique=True))
+        for name in names:
+            content = bytearray((live / name).read_bytes())
+            flips = data.draw(
+                st.lists(
+                    st.tuples(st.integers(0, len(content) - 1), st.integers(1, 255)),
+                    min_size=1,
+                    max_size=8,
+                )
+            )
+            for offset, mask in flips:
+                content[offset] ^= mask
+            (live / name).write_bytes(bytes(content))
+        where = ["--index-dir", str(index_dir)]
+        # Every command either works or says in one line what to run; none raises.
+        for command in (["ask", *where, QUESTION], ["stats", *where], ["check", *where]):
+            code, _, err = run(capsys, *command)
+            assert code in (0, 1)
+            if code == 1:
+                assert_one_line_error(err, "newsbot index")
+        code, _, err = run(capsys, "index", *where, str(folder))
+        assert code == 0, err
+        assert run(capsys, "check", *where)[0] == 0
+        code, out, _ = run(capsys, "ask", *where, QUESTION)
+        assert code == 0 and "Tajikistan memiliki perbatasan" in out

@@ -68,7 +68,7 @@ class NewsIndex:
             dense = dense_index.load(version / store.DENSE, manifest.dense_index)
             vectors = np.load(version / store.VECTORS, mmap_mode="r", allow_pickle=False)
             lexical = Bm25Index.load(version)
-        except (IndexDamaged, *integrity.READ_ERRORS) as exc:
+        except integrity.DAMAGE_ERRORS as exc:
             meta.close()
             raise IndexDamaged(
                 f"the index in {version.parent} is unreadable ({exc}): repair it with "

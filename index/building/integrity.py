@@ -10,7 +10,6 @@ and keys' shapes, the FAISS and BM25 files loading), and by counting what they h
 from __future__ import annotations
 
 import sqlite3
-import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,8 +21,9 @@ from newsbot.index.building import store
 from newsbot.index.building.lexical import Bm25Index
 from newsbot.index.errors import IndexDamaged, IndexIncompatible
 
-#: What reading a damaged numpy, FAISS or zip file raises besides OSError.
-READ_ERRORS = (OSError, ValueError, KeyError, EOFError, RuntimeError, zipfile.BadZipFile)
+READ_ERRORS = store.READ_ERRORS
+#: What opening any file of a version may raise when it is damaged.
+DAMAGE_ERRORS: tuple[type[Exception], ...] = (sqlite3.DatabaseError, IndexDamaged, *READ_ERRORS)
 
 
 @dataclass(frozen=True)
@@ -137,7 +137,7 @@ def _open_each(
             continue
         try:
             counts[name] = _count(path, name)
-        except (sqlite3.DatabaseError, IndexDamaged, *READ_ERRORS) as exc:
+        except DAMAGE_ERRORS as exc:
             damaged[name] = f"unreadable ({_short(exc)})"
     expected = manifest.paragraphs if manifest is not None else None
     if expected is None and store.META in counts:

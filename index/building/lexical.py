@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import math
 import re
-import zipfile
 from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -23,6 +22,7 @@ import numpy.typing as npt
 from scipy import sparse
 
 from newsbot.index.building.chunking import sentence_spans
+from newsbot.index.building.store import READ_ERRORS
 from newsbot.index.errors import IndexDamaged
 
 _WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:-[^\W\d_]+)*|\w+", re.UNICODE)
@@ -234,7 +234,7 @@ class Bm25Index:
             terms = json.loads((directory / "vocabulary.json").read_text())
             if not isinstance(terms, list) or len(terms) != shape[1] or len(idf) != shape[1]:
                 raise ValueError("the vocabulary and the BM25 weights disagree")
-        except (OSError, ValueError, KeyError, TypeError, EOFError, zipfile.BadZipFile) as exc:
+        except READ_ERRORS as exc:
             raise IndexDamaged(
                 f"the lexical index in {directory} is unreadable ({exc}): "
                 "repair it with `newsbot index PATH...`"

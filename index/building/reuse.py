@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from newsbot.index.building import integrity, store
-from newsbot.index.errors import IndexDamaged
 
 log = logging.getLogger(__name__)
 
@@ -113,7 +112,7 @@ def _version_keys(check: integrity.VersionCheck, embedder: str, rows: int) -> np
         return None
     try:
         conn = store.connect_readonly(version)
-    except (*integrity.READ_ERRORS, sqlite3.DatabaseError, IndexDamaged):
+    except integrity.DAMAGE_ERRORS:
         return None
     try:
         hashes = [h for (h,) in conn.execute("SELECT context_hash FROM paragraphs ORDER BY row")]

@@ -24,7 +24,9 @@ import os
 import shutil
 import sqlite3
 import time
+import tokenize
 import uuid
+import zipfile
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -38,6 +40,23 @@ from newsbot.index.errors import (
     IndexMissing,
     IndexWriteFailed,
     NewsbotError,
+)
+
+#: What reading a damaged numpy, zip or FAISS file may raise: numpy parses an ``.npy``
+#: header as a Python literal (SyntaxError, TokenError), a flipped size asks for too much.
+READ_ERRORS: tuple[type[Exception], ...] = (
+    OSError,
+    ValueError,
+    KeyError,
+    IndexError,
+    TypeError,
+    EOFError,
+    RuntimeError,
+    SyntaxError,
+    MemoryError,
+    OverflowError,
+    tokenize.TokenError,
+    zipfile.BadZipFile,
 )
 
 CURRENT = "CURRENT"
