@@ -28,7 +28,7 @@ from newsbot.index.building import integrity, store
 from newsbot.index.building.embedders import Embedder
 from newsbot.index.building.lexical import Bm25Index, tokenize
 from newsbot.index.defaults import CANDIDATES, DEFAULT_HITS, RERANK_DEPTH, RERANK_WEIGHTS
-from newsbot.index.errors import IndexDamaged, IndexIncompatible
+from newsbot.index.errors import IndexDamaged, IndexIncompatible, NewsbotError
 
 
 class NewsIndex:
@@ -181,6 +181,14 @@ class NewsIndex:
                 )
             )
         return tuple(hits)
+
+    def damage(self) -> str:
+        """Check this version's files against their checksums (reads them all: about 0.2 s
+        per 100 MB); return its damaged files in one line, empty when it is intact."""
+        try:
+            return integrity.check_version(self.version).describe()
+        except NewsbotError as exc:
+            return str(exc)
 
     def summary(self) -> IndexSummary:
         """Return what the index holds."""
