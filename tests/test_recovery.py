@@ -112,11 +112,16 @@ def test_check_and_stats_check_pass_on_a_healthy_index(
     assert code == 0 and "Articles:" in out and "intact" in out
 
 
+@pytest.mark.parametrize("how", ["truncated", "garbage", "deleted"])
 def test_a_damaged_current_pointer_is_repaired(
-    cli_env: Path, capsys: pytest.CaptureFixture[str]
+    cli_env: Path, capsys: pytest.CaptureFixture[str], how: str
 ) -> None:
     assert run(capsys, "index", str(cli_env))[0] == 0
-    (Path("newsbot-index") / store.CURRENT).write_text("v-nothing-here\n")
+    pointer = Path("newsbot-index") / store.CURRENT
+    if how == "deleted":
+        pointer.unlink()
+    else:
+        pointer.write_text("v-nothing-here\n" if how == "garbage" else "")
     code, _, err = run(capsys, "ask", QUESTION)
     assert code == 1
     assert_one_line_error(err, "newsbot index")

@@ -11,7 +11,7 @@ import shutil
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -63,11 +63,10 @@ def _hash(text: str) -> str:
 
 @dataclass
 class _Previous:
-    """What the build found in the index directory: the live version's articles and
-    settings, and every intact vector it may reuse."""
+    """What the build found in the index directory: the live version's articles, settings
+    and health, and where intact vectors may be reused from."""
 
     article_hashes: dict[str, str]
-    pool: VectorPool
     dense_index: str = dense.FLAT
     #: The "not covered" calibration the live version was built with: (floor, weights).
     calibration: tuple[float, dict[str, tuple[float, float, float]]] | None = None
@@ -76,25 +75,23 @@ class _Previous:
     intact: bool = False
     #: The live version's damaged files, in one line; empty when there is none.
     damage: str = ""
-    #: Vectors embedded by an interrupted build, found in the journal.
-    resumed: int = 0
+    #: Checked versions whose intact vectors may be reused, the live one first.
+    versions: list[integrity.VersionCheck] = field(default_factory=list)
 
 
-def _previous(index_dir: Path, embedder: Embedder, journal: Journal) -> _Previous:
-    """Check the live version before reusing anything of it, and gather every intact vector:
-    the journal's, the live version's, and (when the live ones are damaged) older ones'."""
-    pool = VectorPool(embedder.dim)
-    for keys, vectors in journal.batches(embedder.dim):
-        pool.add(keys, vectors, unit_rows(vectors))
-    previous = _Previous({}, pool, resumed=len(pool))
+def _previous(index_dir: Path, embedder: Embedder) -> _Previous:
+    """Check the live version (every file against its checksum) before trusting any of it;
+    when it is damaged or lost, older versions kept beside it may supply what it lost."""
+    previous = _Previous({})
     try:
         live: Path | None = store.live_version(index_dir)
     except IndexMissing:
-        return previous
-    except NewsbotError as exc:  # CURRENT unreadable, or naming a missing version
         live = None
-        previous.damage = f"{store.CURRENT} ({exc})"
-    check = None
+        if any(index_dir.glob("v-*")):
+            previous.damage = f"{store.CURRENT} (missing)"
+    except NewsbotError:  # CURRENT unreadable, or naming a missing version
+        live = None
+        previous.damage = f"{store.CURRENT} (names no version)"
     if live is not None:
         try:
             check = integrity.check_version(live)
@@ -103,7 +100,7 @@ def _previous(index_dir: Path, embedder: Embedder, journal: Journal) -> _Previou
         manifest = check.manifest
         previous.damage = check.describe()
         previous.article_hashes = _article_hashes(check)
-        offer_version(pool, check, embedder.name)
+        previous.versions.append(check)
         if manifest is not None:
             previous.dense_index = manifest.dense_index
             previous.calibration = (manifest.answer_floor, manifest.confidence)
@@ -112,14 +109,27 @@ def _previous(index_dir: Path, embedder: Embedder, journal: Journal) -> _Previou
             )
         if previous.intact or (manifest is not None and manifest.embedder != embedder.name):
             return previous
-    # Damaged: older versions kept beside the live one may still hold what it lost.
     for older in _other_versions(index_dir, live):
         try:
-            older_check = integrity.check_version(older, names=(store.VECTORS, store.KEYS))
+            previous.versions.append(
+                integrity.check_version(older, names=(store.VECTORS, store.KEYS))
+            )
         except NewsbotError:
             continue
-        offer_version(pool, older_check, embedder.name)
     return previous
+
+
+def _reusable(previous: _Previous, embedder: Embedder, journal: Journal) -> VectorPool:
+    """Every intact vector the build may reuse: the journal's (an interrupted build's), then
+    the checked versions'. Gathered only once the build knows it has work to do."""
+    pool = VectorPool(embedder.dim)
+    for keys, vectors in journal.batches(embedder.dim):
+        pool.add(keys, vectors, unit_rows(vectors))
+    if len(pool):
+        log.info("%d vectors embedded by an interrupted build are reused", len(pool))
+    for check in previous.versions:
+        offer_version(pool, check, embedder.name)
+    return pool
 
 
 def _article_hashes(check: integrity.VersionCheck) -> dict[str, str]:
@@ -259,7 +269,7 @@ def _embed_all(
     total: int,
     out: np.ndarray,
     keys: np.ndarray,
-    previous: _Previous,
+    pool: VectorPool,
     embedder: Embedder,
     journal: Journal,
     progress: Progress | None,
@@ -282,7 +292,7 @@ def _embed_all(
 
     for row, context_hash, context in _contexts(conn):
         keys[row] = vector_key(embedder.name, context_hash)
-        vector = previous.pool.get(keys[row])
+        vector = pool.get(keys[row])
         if vector is not None:
             out[row] = vector
             reused += 1
@@ -326,9 +336,7 @@ def build_index(
     started = time.monotonic()
     with store.build_lock(index_dir):
         journal = Journal(index_dir)
-        previous = _previous(index_dir, embedder, journal)
-        if previous.resumed:
-            log.info("%d vectors embedded by an interrupted build are reused", previous.resumed)
+        previous = _previous(index_dir, embedder)
         building: Path | None = None
         try:
             building = store.new_version_dir(index_dir)
@@ -416,9 +424,8 @@ def _build(
         )
         _reserve(building / store.VECTORS)
         keys = np.zeros(total, dtype="S40")
-        embedded, reused = _embed_all(
-            conn, total, vectors, keys, previous, embedder, journal, progress
-        )
+        pool = _reusable(previous, embedder, journal)
+        embedded, reused = _embed_all(conn, total, vectors, keys, pool, embedder, journal, progress)
         vectors.flush()
         np.save(building / store.KEYS, keys, allow_pickle=False)
         try:
