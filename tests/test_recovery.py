@@ -110,6 +110,8 @@ def test_check_and_stats_check_pass_on_a_healthy_index(
     assert (code, err) == (0, "") and "intact" in out and "checksum" in out
     code, out, _ = run(capsys, "stats", "--check")
     assert code == 0 and "Articles:" in out and "intact" in out
+    code, out, _ = run(capsys, "stats", "--check", "--json")
+    assert code == 0 and json.loads(out)["check"] == {"intact": True, "checksummed": True}
 
 
 @pytest.mark.parametrize("how", ["truncated", "garbage", "deleted"])
