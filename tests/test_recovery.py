@@ -157,6 +157,19 @@ def test_vectors_of_another_model_are_never_reused_even_without_a_manifest(
     assert (other.passages_embedded, report.reused) == (3, 0)
 
 
+def test_an_index_of_another_format_is_rebuilt_reusing_its_vectors(
+    tmp_path: Path, sources: Path
+) -> None:
+    build_index(tmp_path / "idx", [sources], FakeEmbedder())
+    live = store.live_version(tmp_path / "idx")
+    raw = json.loads((live / store.MANIFEST).read_text())
+    (live / store.MANIFEST).write_text(json.dumps({**raw, "format": 99}))
+    embedder = FakeEmbedder()
+    report = build_index(tmp_path / "idx", [sources], embedder)
+    assert report.changed and (embedder.passages_embedded, report.reused) == (0, 3)
+    assert store.read_manifest(store.live_version(tmp_path / "idx")).format != 99
+
+
 def test_lost_keys_are_recovered_from_the_metadata(tmp_path: Path, sources: Path) -> None:
     build_index(tmp_path / "idx", [sources], FakeEmbedder())
     (store.live_version(tmp_path / "idx") / store.KEYS).unlink()

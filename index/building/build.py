@@ -96,7 +96,10 @@ def _previous(index_dir: Path, embedder: Embedder) -> _Previous:
         try:
             check = integrity.check_version(live)
         except IndexIncompatible:
-            return previous  # another format: built anew, as the error message says
+            # Another format is built anew, as the error message says; its vectors are
+            # still found by key (unchecked, so row by row).
+            previous.versions.append(integrity.VersionCheck(live, None))
+            return previous
         manifest = check.manifest
         previous.damage = check.describe()
         previous.article_hashes = _article_hashes(check)
@@ -112,7 +115,7 @@ def _previous(index_dir: Path, embedder: Embedder) -> _Previous:
     for older in _other_versions(index_dir, live):
         try:
             previous.versions.append(
-                integrity.check_version(older, names=(store.VECTORS, store.KEYS))
+                integrity.check_version(older, names=(store.VECTORS, store.KEYS, store.META))
             )
         except NewsbotError:
             continue
