@@ -90,9 +90,9 @@ def test_every_damaged_file_is_named_and_repaired_by_the_command_the_error_names
     # One warning line: what was damaged, what was reused.
     warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
     assert len(warnings) == 1 and name in warnings[0] and "reusing" in warnings[0]
-    # Only lost vectors are embedded again; everything else of the version is rebuilt.
-    embedded = 3 if name == store.VECTORS else 0
-    assert f"{embedded} paragraphs embedded, {3 - embedded} reused" in out
+    # Nothing is embedded again: lost vectors are read back from the exact (flat) FAISS
+    # index; everything else of the version is rebuilt.
+    assert "0 paragraphs embedded, 3 reused" in out
     assert store.live_version(index_dir) != live
 
     assert run(capsys, "check")[0] == 0
@@ -170,6 +170,25 @@ def test_an_index_of_another_format_is_rebuilt_reusing_its_vectors(
     assert store.read_manifest(store.live_version(tmp_path / "idx")).format != 99
 
 
+@pytest.mark.parametrize("kind", ["flat", "ivf", "hnsw"])
+def test_lost_vectors_are_read_back_from_an_exact_dense_index_only(
+    tmp_path: Path, sources: Path, kind: str
+) -> None:
+    for i in range(40):
+        write_article(sources, f"extra{i}.txt", f"Berita {i}", f"Paragraf tambahan {i} " * 10)
+    first = build_index(tmp_path / "idx", [sources], FakeEmbedder(), dense_index=kind)
+    live = store.live_version(tmp_path / "idx")
+    original = np.load(live / store.VECTORS)
+    (live / store.VECTORS).unlink()
+    embedder = FakeEmbedder()
+    build_index(tmp_path / "idx", [sources], embedder, dense_index=kind)
+    # An approximate index holds 8-bit copies of the vectors: those are embedded again.
+    expected = 0 if kind == "flat" else first.paragraphs
+    assert embedder.passages_embedded == expected
+    repaired = np.load(store.live_version(tmp_path / "idx") / store.VECTORS)
+    assert np.array_equal(repaired, original)
+
+
 def test_lost_keys_are_recovered_from_the_metadata(tmp_path: Path, sources: Path) -> None:
     build_index(tmp_path / "idx", [sources], FakeEmbedder())
     (store.live_version(tmp_path / "idx") / store.KEYS).unlink()
@@ -200,7 +219,9 @@ def test_an_older_version_supplies_vectors_the_live_one_lost(tmp_path: Path, sou
     build_index(tmp_path / "idx", [sources], FakeEmbedder())
     write_article(sources, "baru.txt", "Berita Baru", "Presiden meresmikan bendungan baru di Jawa.")
     build_index(tmp_path / "idx", [sources], FakeEmbedder())
-    (store.live_version(tmp_path / "idx") / store.VECTORS).unlink()
+    live = store.live_version(tmp_path / "idx")
+    for name in (store.VECTORS, store.DENSE):  # both copies of the live vectors
+        (live / name).unlink()
     embedder = FakeEmbedder()
     report = build_index(tmp_path / "idx", [sources], embedder)
     # The three paragraphs of the first version come from it; only the new one is embedded.

@@ -14,6 +14,7 @@ import logging
 import sqlite3
 from dataclasses import dataclass, field
 
+import faiss
 import numpy as np
 
 from newsbot.index.building import integrity, store
@@ -76,23 +77,48 @@ def unit_rows(vectors: np.ndarray) -> np.ndarray:
 
 def offer_version(pool: VectorPool, check: integrity.VersionCheck, embedder: str) -> int:
     """Offer the intact vectors of the checked version to ``pool``; return how many were
-    offered. Nothing is offered when the vectors or their keys are lost."""
-    version = check.version
-    try:
-        vectors = np.load(version / store.VECTORS, mmap_mode="r", allow_pickle=False)
-    except integrity.READ_ERRORS:
-        return 0
-    if vectors.ndim != 2 or vectors.dtype != np.float32 or vectors.shape[1] != pool.dim:
+    offered: from ``vectors.npy``, else (when it is lost) from an exact (flat) ``dense.faiss``,
+    which holds the same vectors. Nothing is offered when their keys are lost too."""
+    vectors = _stored_vectors(check, pool.dim)
+    whole = check.checksummed and check.intact(store.VECTORS)
+    if vectors is None:
+        vectors, whole = _flat_vectors(check, pool.dim), False
+    if vectors is None:
         return 0
     keys = _version_keys(check, embedder, len(vectors))
     if keys is None:
         return 0
-    whole = check.checksummed and check.intact(store.VECTORS)
     try:
         usable = None if whole else unit_rows(vectors)
     except integrity.READ_ERRORS:  # a memory map of a file truncated since it was opened
         return 0
     return pool.add(keys, vectors, usable)
+
+
+def _stored_vectors(check: integrity.VersionCheck, dim: int) -> np.ndarray | None:
+    """A version's ``vectors.npy``, memory-mapped, if it opens as ``dim``-wide vectors."""
+    try:
+        vectors = np.load(check.version / store.VECTORS, mmap_mode="r", allow_pickle=False)
+    except integrity.READ_ERRORS:
+        return None
+    if vectors.ndim != 2 or vectors.dtype != np.float32 or vectors.shape[1] != dim:
+        return None
+    return vectors
+
+
+def _flat_vectors(check: integrity.VersionCheck, dim: int) -> np.ndarray | None:
+    """The exact vectors an intact flat ``dense.faiss`` holds (approximate kinds hold 8-bit
+    copies: not reused)."""
+    if not check.intact(store.DENSE) or not (check.version / store.DENSE).is_file():
+        return None
+    try:
+        index = faiss.read_index(str(check.version / store.DENSE))
+        if not isinstance(index, faiss.IndexFlat) or index.d != dim:
+            return None
+        vectors: np.ndarray = index.reconstruct_n(0, index.ntotal)
+        return np.ascontiguousarray(vectors, dtype=np.float32)
+    except integrity.READ_ERRORS:
+        return None
 
 
 def _version_keys(check: integrity.VersionCheck, embedder: str, rows: int) -> np.ndarray | None:
