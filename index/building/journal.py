@@ -49,12 +49,13 @@ class Journal:
             try:
                 with np.load(path, allow_pickle=False) as arrays:
                     keys, vectors = arrays["keys"], arrays["vectors"]
-                if keys.ndim != 1 or vectors.shape != (len(keys), dim):
+                if keys.ndim != 1 or vectors.ndim != 2 or len(vectors) != len(keys):
                     raise ValueError("keys and vectors disagree")
             except integrity.READ_ERRORS:
                 unreadable += 1
                 continue
-            yield keys, np.asarray(vectors, dtype=np.float32)
+            if vectors.shape[1] == dim:  # else another model's: its keys would not match
+                yield keys, np.asarray(vectors, dtype=np.float32)
         if unreadable:
             log.warning("%d batch(es) of vectors in %s were unreadable", unreadable, self.folder)
 

@@ -98,7 +98,9 @@ def offer_version(pool: VectorPool, check: integrity.VersionCheck, embedder: str
 def _stored_vectors(check: integrity.VersionCheck, dim: int) -> np.ndarray | None:
     """A version's ``vectors.npy``, memory-mapped, if it opens as ``dim``-wide vectors."""
     try:
-        vectors = np.load(check.version / store.VECTORS, mmap_mode="r", allow_pickle=False)
+        vectors: np.ndarray = np.load(
+            check.version / store.VECTORS, mmap_mode="r", allow_pickle=False
+        )
     except integrity.READ_ERRORS:
         return None
     if vectors.ndim != 2 or vectors.dtype != np.float32 or vectors.shape[1] != dim:
