@@ -226,3 +226,45 @@ def test_a_read_only_index_directory_is_one_line_and_the_index_keeps_answering(
         assert store.live_version(index_dir) == live
         assert cli.main(["ask", "--index-dir", str(index_dir), "perbatasan Tajikistan"]) == 0
     index_dir.chmod(0o755)
+
+
+class CrashingEmbedder(FakeEmbedder):
+    """Fails on its ``crash_at``-th call, as a model running out of memory would."""
+
+    def __init__(self, crash_at: int) -> None:
+        super().__init__()
+        self.calls = 0
+        self.crash_at = crash_at
+
+    def embed_passages(self, texts):  # type: ignore[no-untyped-def]
+        self.calls += 1
+        if self.calls == self.crash_at:
+            raise RuntimeError("model crashed")
+        return super().embed_passages(texts)
+
+
+def test_a_build_that_fails_midway_keeps_its_vectors_for_the_next(
+    tmp_path: Path, sources: Path
+) -> None:
+    add_articles(sources, 100)  # 400 new paragraphs, embedded 32 at a time
+    index_dir = tmp_path / "idx"
+    with pytest.raises(RuntimeError):
+        build_index(index_dir, [sources], CrashingEmbedder(crash_at=10))
+    # 9 calls: 288 embedded, of which 2 durable batches of 128 were written.
+    assert journaled(index_dir) == 2 * DURABLE_BATCH
+    embedder = FakeEmbedder()
+    report = build_index(index_dir, [sources], embedder)
+    assert embedder.passages_embedded == report.paragraphs - 2 * DURABLE_BATCH
+
+
+def test_an_unreadable_batch_is_passed_over(tmp_path: Path, sources: Path) -> None:
+    add_articles(sources, 100)
+    index_dir = tmp_path / "idx"
+    with pytest.raises(RuntimeError):
+        build_index(index_dir, [sources], CrashingEmbedder(crash_at=10))
+    batches = sorted((index_dir / JOURNAL).glob("batch-*.npz"))
+    assert len(batches) == 2
+    batches[0].write_bytes(batches[0].read_bytes()[:100])  # cut short, as by a disk error
+    embedder = FakeEmbedder()
+    report = build_index(index_dir, [sources], embedder)
+    assert embedder.passages_embedded == report.paragraphs - DURABLE_BATCH
