@@ -2,7 +2,8 @@
 
 newsbot index [PATH...]        read articles and (re)build the index incrementally
 newsbot ask "QUESTION"         cited answers; --json for machines; stdin mode with --json
-newsbot stats                  what is indexed
+newsbot stats                  what is indexed (--check: verify every file too)
+newsbot check                  verify the index's files against their checksums
 newsbot run                    the Telegram bot (see README)
 """
 
@@ -16,10 +17,16 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from newsbot.bot.terminal import ProgressBar, format_answer, format_report, format_summary
+from newsbot.bot.terminal import (
+    ProgressBar,
+    format_answer,
+    format_check,
+    format_report,
+    format_summary,
+)
 from newsbot.index import defaults, sample
 from newsbot.index.answering.search import NewsIndex
-from newsbot.index.building import dense
+from newsbot.index.building import dense, integrity, store
 from newsbot.index.building.build import build_index
 from newsbot.index.building.embedders import embedder_for_index
 from newsbot.index.errors import IndexMissing, NewsbotError, NoSources
@@ -96,6 +103,14 @@ def _parser() -> argparse.ArgumentParser:
 
     stats = commands.add_parser("stats", parents=[common], help="describe the index")
     stats.add_argument("--json", action="store_true", help="print JSON")
+    stats.add_argument(
+        "--check", action="store_true", help="verify every file of the index first (as check)"
+    )
+    commands.add_parser(
+        "check",
+        parents=[common],
+        help="verify the index's files against their checksums; exit 1 naming damaged ones",
+    )
 
     commands.add_parser("run", parents=[common], help="run the Telegram bot")
     return parser
@@ -167,17 +182,36 @@ def cmd_ask(args: argparse.Namespace) -> int:
         news.close()
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    """Verify the live version's files without rebuilding; exit 1 naming the damaged ones."""
+    check = integrity.check_version(store.live_version(args.index_dir))
+    print(format_check(check))
+    if not check.healthy:
+        raise check.error()
+    return 0
+
+
 def cmd_stats(args: argparse.Namespace) -> int:
-    """Print what the index holds."""
+    """Print what the index holds; opening it checks every file (a damaged one is an error
+    naming it), and --check says so."""
     news = NewsIndex.open(args.index_dir, embedder_for_index(args.index_dir, args.model))
     try:
         summary = news.summary()
     finally:
         news.close()
+    # Opening verified the version: every file against its checksum, when it has them.
+    check = integrity.VersionCheck(
+        news.version, news.manifest, checksummed=bool(news.manifest.files)
+    )
     if args.json:
-        print(json.dumps(summary.to_json(), ensure_ascii=False))
+        raw = summary.to_json()
+        if args.check:
+            raw["check"] = {"intact": True, "checksummed": check.checksummed}
+        print(json.dumps(raw, ensure_ascii=False))
     else:
         print(format_summary(summary))
+        if args.check:
+            print(format_check(check))
     return 0
 
 
@@ -188,7 +222,13 @@ def cmd_run(args: argparse.Namespace) -> int:
     return run(args.index_dir, args.model)
 
 
-COMMANDS = {"index": cmd_index, "ask": cmd_ask, "stats": cmd_stats, "run": cmd_run}
+COMMANDS = {
+    "index": cmd_index,
+    "ask": cmd_ask,
+    "stats": cmd_stats,
+    "check": cmd_check,
+    "run": cmd_run,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

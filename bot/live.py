@@ -33,6 +33,8 @@ class SearchIndex(Protocol):
 
     def summary(self) -> IndexSummary: ...
 
+    def damage(self) -> str: ...
+
     def close(self) -> None: ...
 
 
@@ -66,6 +68,11 @@ class LiveIndex:
 
     async def summary(self) -> IndexSummary:
         return await self._use(lambda index: index.summary())
+
+    async def damage(self) -> str:
+        """The live version's damaged files in one line (empty when intact), checked
+        against their checksums in a worker thread."""
+        return await self._use(lambda index: index.damage())
 
     async def rebuild(self, plan: SourcePlan, progress: Progress) -> BuildReport:
         """Build from ``plan`` in a worker thread while questions keep being answered from

@@ -244,16 +244,20 @@ def render_help(summary: IndexSummary, bot_username: str, messages: Messages) ->
     return f"{knows}\n{how}"
 
 
-def render_stats(summary: IndexSummary, messages: Messages) -> str:
-    """The index summary for ``/stats``."""
-    return messages.stats.format(
-        articles=format_number(summary.articles, messages),
-        paragraphs=format_number(summary.paragraphs, messages),
-        period=_period(summary, messages),
-        outlets=_outlets(summary, messages, OUTLETS_IN_STATS, counts=True),
-        embedder=escape(summary.embedder),
-        built_at=escape(format_date(summary.built_at, messages, with_time=True)),
-        size=format_size(summary.size_bytes),
+def render_stats(summary: IndexSummary, messages: Messages, damage: str = "") -> str:
+    """The index summary for ``/stats``; ``damage`` names the damaged files, if any."""
+    warning = "\n" + messages.stats_damaged.format(files=escape(damage)) if damage else ""
+    return (
+        messages.stats.format(
+            articles=format_number(summary.articles, messages),
+            paragraphs=format_number(summary.paragraphs, messages),
+            period=_period(summary, messages),
+            outlets=_outlets(summary, messages, OUTLETS_IN_STATS, counts=True),
+            embedder=escape(summary.embedder),
+            built_at=escape(format_date(summary.built_at, messages, with_time=True)),
+            size=format_size(summary.size_bytes),
+        )
+        + warning
     )
 
 
@@ -294,6 +298,8 @@ def render_build_report(report: BuildReport, messages: Messages) -> str:
         )
     else:
         text = messages.reindex_unchanged.format(articles=articles, seconds=seconds)
+    if report.repaired:
+        text += "\n" + messages.reindex_repaired.format(files=escape(report.repaired))
     if report.skipped:
         lines = [messages.reindex_skipped.format(count=len(report.skipped))]
         lines += [f"• {escape(str(skipped))}" for skipped in report.skipped[:SKIPPED_SHOWN]]

@@ -104,6 +104,8 @@ class FakeIndex:
         self.questions: list[tuple[str, int]] = []
         self.closed = False
         self.gate: threading.Event | None = None
+        #: What ``damage`` reports: the damaged files in one line, empty when intact.
+        self.damaged = ""
 
     def ask(self, question: str, k: int = 3) -> Answer:
         if self.gate is not None:
@@ -115,6 +117,9 @@ class FakeIndex:
 
     def summary(self) -> IndexSummary:
         return self._summary
+
+    def damage(self) -> str:
+        return self.damaged
 
     def close(self) -> None:
         self.closed = True
