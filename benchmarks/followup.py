@@ -100,7 +100,9 @@ def evaluate(pairs: list[Pair], ask: Callable[[str], list[str]]) -> dict[str, An
         row["pairs"] += 1
         row["alone"] += hit(ask, pair["followup"], pair["answer"])
         resolved = followup.resolve(pair["first"], pair["followup"])
-        row["resolved"] += hit(ask, resolved, pair["answer"])
+        # As the bot does: a resolved question that finds nothing is asked alone.
+        asked = resolved if ask(resolved) else pair["followup"]
+        row["resolved"] += hit(ask, asked, pair["answer"])
     for row in table.values():
         row["alone"] = round(row["alone"] / row["pairs"], 3)
         row["resolved"] = round(row["resolved"] / row["pairs"], 3)

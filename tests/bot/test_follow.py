@@ -14,7 +14,7 @@ from newsbot.bot import cli, digest
 from newsbot.bot.follow import ALERTS_PER_DAY, FOLLOWS_PER_USER, send_alerts
 from newsbot.bot.state import BotState, state_of
 from newsbot.bot.store import StateStore
-from newsbot.index.answering.answers import Hit
+from newsbot.index.answering.answers import Answer, Hit
 from tests.bot.conftest import Bot
 from tests.bot.fakes import (
     ADMIN_ID,
@@ -440,3 +440,34 @@ async def test_inline_queries_are_rate_limited(bot: Bot) -> None:
     limited = bot.telegram.sent("answerInlineQuery")[-1]
     assert "button" in limited
     assert len(bot.index.questions) == 1
+
+
+async def test_a_follow_up_that_finds_nothing_is_asked_alone(
+    bot: Bot, clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ask = bot.index.ask
+
+    def only_short(question: str, k: int = 3) -> Answer:
+        answer = ask(question, k)
+        return answer if "setuju" not in question else replace(answer, answered=False, hits=())
+
+    await bot.send(private("siapa yang setuju mengerahkan pasukan?"))
+    monkeypatch.setattr(bot.index, "ask", only_short)
+    bot.index.questions.clear()
+    await bot.send(private("dan pasukan CSTO?"))
+    assert [q for q, _ in bot.index.questions] == [
+        "dan pasukan CSTO? (setuju mengerahkan)",
+        "dan pasukan CSTO?",
+    ]
+    assert bot.telegram.sent()[-1]["text"].startswith("1. ")
+
+
+async def test_a_reply_to_an_alert_follows_up_the_followed_question(
+    bot: Bot, state: BotState, clock: Clock
+) -> None:
+    await follow_answer(bot)
+    bot.index.hits = (fresh_hit("fresh-1"), *bot.index.hits)
+    assert await send_alerts(bot.app.bot, state, frozenset({"fresh-1"})) == 1
+    alert = bot.telegram.messages[-1]
+    await bot.send(private("kapan?", reply_to=alert))
+    assert asked(bot) == "kapan? siapa yang setuju mengerahkan pasukan CSTO?"
