@@ -471,3 +471,11 @@ async def test_a_reply_to_an_alert_follows_up_the_followed_question(
     alert = bot.telegram.messages[-1]
     await bot.send(private("kapan?", reply_to=alert))
     assert asked(bot) == "kapan? siapa yang setuju mengerahkan pasukan CSTO?"
+
+
+async def test_following_an_answer_that_cites_one_article_thrice(bot: Bot, clock: Clock) -> None:
+    bot.index.hits = tuple(
+        replace(h, citation=replace(h.citation, article_id="one")) for h in bot.index.hits
+    )
+    await follow_answer(bot)
+    assert bot.telegram.sent()[-1]["text"].startswith("🔔 Following")
