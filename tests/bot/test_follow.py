@@ -417,11 +417,14 @@ async def test_inline_query_lists_cited_passages(bot: Bot) -> None:
     assert len(results) == 4
     first = results[0]
     assert first["title"] == "CSTO dan Rusia akan Kerahkan Pasukan"
-    assert first["description"] == "PR Cirebon · 17 September 2021 — Zas said the members agreed."
+    assert (
+        first["description"]
+        == "PR Cirebon · 17 September 2021, 16:30 WIB — Zas said the members agreed."
+    )
     content = first["input_message_content"]
     assert content["parse_mode"] == "HTML"
     assert "<b>Zas said the members agreed.</b>" in content["message_text"]
-    assert "PR Cirebon · 17 September 2021 · paragraph 7" in content["message_text"]
+    assert "PR Cirebon · 17 September 2021, 16:30 WIB · paragraph 7" in content["message_text"]
 
 
 async def test_inline_query_not_covered_or_empty_gets_no_results(bot: Bot) -> None:
