@@ -21,7 +21,7 @@ from newsbot.index.building.lexical import STOPWORDS
 FOLLOWUP_SECONDS = 300
 #: A message naming this many content words of its own, with no continuation word or
 #: pronoun, starts a new topic (tuned on the follow-up set's dev half, BENCHMARKS.md).
-NEW_TOPIC_WORDS = 3
+NEW_TOPIC_WORDS = 2
 #: A pronoun points back only in a message naming fewer content words than this; a longer
 #: one ("who said that the price of rice rose?") is about its own subject.
 POINTING_WORDS = 5
