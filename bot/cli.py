@@ -248,11 +248,11 @@ def _state(args: argparse.Namespace) -> StateStore:
 
 def cmd_feedback(args: argparse.Namespace) -> int:
     """Print the feedback users gave, for the quality benchmark (--json) or as counts."""
-    store = _state(args)
+    state = _state(args)
     try:
-        given = store.all_feedback()
+        given = state.all_feedback()
     finally:
-        store.close()
+        state.close()
     if args.json:
         print(json.dumps(given, ensure_ascii=False))
         return 0
@@ -268,12 +268,12 @@ def cmd_state(args: argparse.Namespace) -> int:
     """Say where the bot's state is and its schema version; --reset starts it anew."""
     location = state_location(args.index_dir, os.environ)
     if args.reset:
-        store = StateStore.reset(location, marker_dir=args.index_dir)
+        state = StateStore.reset(location, marker_dir=args.index_dir)
         print(f"The bot's state in {location} is new and empty.")
     else:
-        store = StateStore.open(location, marker_dir=args.index_dir)
-        print(f"The bot's state: {location} (schema version {store.schema_version()})")
-    store.close()
+        state = StateStore.open(location, marker_dir=args.index_dir)
+        print(f"The bot's state: {location} (schema version {state.schema_version()})")
+    state.close()
     return 0
 
 
