@@ -42,9 +42,11 @@ from newsbot.bot.messages import ENGLISH, INDONESIAN, Messages
 from newsbot.bot.quota import QuestionQuota
 from newsbot.bot.settings import BotSettings, SettingsError
 from newsbot.bot.state import STATE_KEY, BotState, state_of
+from newsbot.index.answering import stores
 from newsbot.index.answering.search import NewsIndex
-from newsbot.index.building.build import BuildReport, build_index
-from newsbot.index.building.embedders import Embedder, embedder_for_index
+from newsbot.index.building.build import BuildReport
+from newsbot.index.building.embedders import Embedder
+from newsbot.index.building.milvus_store import parse_store
 from newsbot.index.errors import NewsbotError
 from newsbot.index.reading.feeds import SourcePlan, plan_sources
 
@@ -70,7 +72,7 @@ HTTP_CONNECT_RETRIES = 3
 FLOOD_RETRIES = 3
 
 
-def run(index_dir: Path, model: str | None) -> int:
+def run(index_dir: Path, model: str | None, store: str = "local") -> int:
     """Run the bot until SIGTERM/SIGINT; the exit code. Problems the operator can fix
     (token, index, network) are one line on stderr, not a traceback."""
     logging.basicConfig(
@@ -86,13 +88,14 @@ def run(index_dir: Path, model: str | None) -> int:
                 "webhook mode needs the webhooks extra of python-telegram-bot: "
                 "pip install 'python-telegram-bot[webhooks]'"
             )
-        embedder = embedder_for_index(index_dir, model)
-        index = NewsIndex.open(index_dir, embedder)
+        target = parse_store(store)
+        embedder = stores.embedder_for(index_dir, target, model)
+        index = stores.open_index(index_dir, target, embedder)
     except SettingsError as exc:
         return _fail(str(exc), 2)
     except NewsbotError as exc:
         return _fail(str(exc), 1)
-    live = live_index(index, index_dir, embedder)
+    live = live_index(index, index_dir, embedder, target)
     application = build_application(settings, live, plan)
     # PTB's run_* keep using the current event loop: connecting first on that loop lets a
     # bad token or an unreachable API end here, as one line instead of PTB's traceback.
@@ -279,16 +282,18 @@ def _http(pool_size: int = 256) -> HTTPXRequest:
     )
 
 
-def live_index(index: NewsIndex, index_dir: Path, embedder: Embedder) -> LiveIndex:
-    """The shared index over ``index_dir``, rebuilt with ``build_index`` as
+def live_index(
+    index: NewsIndex, index_dir: Path, embedder: Embedder, target: stores.Store = None
+) -> LiveIndex:
+    """The shared index over ``index_dir`` (or in Milvus at ``target``), rebuilt as
     ``newsbot index`` builds it."""
 
     def reopen() -> NewsIndex:
-        return NewsIndex.open(index_dir, embedder)
+        return stores.open_index(index_dir, target, embedder)
 
     def build(plan: SourcePlan, progress: Progress) -> BuildReport:
-        return build_index(
-            index_dir, plan.paths, embedder, progress=progress, extra=plan.articles()
+        return stores.build(
+            index_dir, target, plan.paths, embedder, progress=progress, extra=plan.articles()
         )
 
     return LiveIndex(index, reopen=reopen, build=build)

@@ -1,0 +1,237 @@
+"""Answer questions from the index in Milvus: Milvus supplies the candidates, the product
+ranks them.
+
+Milvus runs two searches per question: the dense one (inner product on unit vectors, the
+cosine) and the BM25 one over the stemmed terms (the product's constants, so the scores are
+the local index's). Fusion needs both raw scores for every candidate, which a Milvus
+``hybrid_search`` does not return (it gives the fused RRF or weighted score only): the rows
+only one search found get their other score by a second, filtered call. Fusion, one passage
+per article, the rerank, the "not covered" floor and the snippets are ``NewsIndex``'s own.
+
+A Milvus filter expression (``where``) narrows both searches, e.g. to an outlet or a period:
+``source == "ANTARA" and published_at >= 1631836800`` (``filter_expression`` writes one).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import threading
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Literal
+
+import numpy as np
+
+from newsbot.index.answering.answers import IndexSummary
+from newsbot.index.answering.fusion import Candidate, fuse
+from newsbot.index.answering.search import HitRow, NewsIndex, TermStats, check_embedder
+from newsbot.index.building.embedders import Embedder
+from newsbot.index.building.lexical import named_terms
+from newsbot.index.building.milvus_store import MilvusStore, MilvusTarget
+from newsbot.index.building.store import Manifest
+from newsbot.index.defaults import CANDIDATES
+from newsbot.index.errors import NewsbotError
+
+#: Document frequencies remembered per index (a bot is asked the same words again and again).
+_CACHED_TERMS = 200_000
+
+
+def filter_expression(
+    outlets: Sequence[str] = (), since: int | None = None, until: int | None = None
+) -> str:
+    """Return a Milvus filter for paragraphs of ``outlets`` (any of them) published from
+    ``since`` up to, not including, ``until`` (Unix seconds); "" for no restriction."""
+    parts = []
+    if outlets:
+        parts.append(f"source in {json.dumps(list(outlets), ensure_ascii=False)}")
+    if since is not None:
+        parts.append(f"published_at >= {int(since)}")
+    if until is not None:
+        parts.append(f"published_at >= 0 and published_at < {int(until)}")
+    return " and ".join(parts)
+
+
+class MilvusTermStats:
+    """The corpus's term statistics, read from a version's terms collection."""
+
+    def __init__(self, milvus: MilvusStore, version: str, paragraphs: int) -> None:
+        self._milvus = milvus
+        self._version = version
+        self._collection = milvus.paragraphs_collection(version)
+        self._paragraphs = paragraphs
+        self._frequencies: dict[str, int] = {}
+        self._lock = threading.Lock()
+
+    def frequencies(self, tokens: Iterable[str]) -> dict[str, int]:
+        """Return term -> paragraphs holding it (0 for a term none holds)."""
+        wanted = list(dict.fromkeys(tokens))
+        with self._lock:
+            known = {t: self._frequencies[t] for t in wanted if t in self._frequencies}
+        missing = [t for t in wanted if t not in known]
+        if missing:
+            found = self._milvus.document_frequencies(self._version, missing)
+            fresh = {t: found.get(t, 0) for t in missing}
+            with self._lock:
+                if len(self._frequencies) > _CACHED_TERMS:
+                    self._frequencies.clear()
+                self._frequencies.update(fresh)
+            known.update(fresh)
+        return known
+
+    def _rarest(self) -> float:
+        return math.log(1.0 + self._paragraphs + 0.5)
+
+    def _idf(self, df: int) -> float:
+        # Float32, as the local Bm25Index stores it, so that both stores weigh alike.
+        n = self._paragraphs
+        return float(np.float32(math.log(1.0 + (n - df + 0.5) / (df + 0.5))))
+
+    def term_weights(self, tokens: list[str]) -> dict[str, float]:
+        """Each distinct term's rarity (idf; a term no paragraph holds as the rarest)."""
+        return {
+            t: self._idf(df) if df else self._rarest() for t, df in self.frequencies(tokens).items()
+        }
+
+    def coverage(self, tokens: list[str]) -> float:
+        """The rarity-weighted share of the question's terms that some paragraph holds."""
+        frequencies = self.frequencies(tokens)
+        weights = self.term_weights(tokens)
+        total = sum(weights.values())
+        known = sum(w for t, w in weights.items() if frequencies[t])
+        return known / total if total else 0.0
+
+    def support(self, tokens: list[str], row: int) -> float:
+        """The rarity-weighted share of the question's terms that paragraph ``row`` holds."""
+        weights = self.term_weights(tokens)
+        found = self._milvus.rows(self._collection, [row], ["terms"])
+        held = set(str(found[row]["terms"]).split()) if row in found else set()
+        total = sum(weights.values())
+        return sum(w for t, w in weights.items() if t in held) / total if total else 0.0
+
+    def unknown_names(self, question: str) -> list[str]:
+        """The question's names and numbers that no paragraph holds."""
+        named = named_terms(question)
+        frequencies = self.frequencies(t for _, terms in named for t in terms)
+        return [word for word, terms in named if not any(frequencies[t] for t in terms)]
+
+
+class MilvusNewsIndex(NewsIndex):
+    """The live version of the index in Milvus: ask it as any ``NewsIndex``."""
+
+    def __init__(
+        self,
+        milvus: MilvusStore,
+        version: str,
+        manifest: Manifest,
+        embedder: Embedder,
+        where: str = "",
+    ) -> None:
+        self.version = Path(version)
+        self.manifest = manifest
+        self.embedder = embedder
+        self._milvus = milvus
+        self._version_name = version
+        self._collection = milvus.paragraphs_collection(version)
+        self._stats = MilvusTermStats(milvus, version, manifest.paragraphs)
+        self.where = where
+
+    @classmethod
+    def open_milvus(
+        cls, target: MilvusTarget, embedder: Embedder, where: str = ""
+    ) -> MilvusNewsIndex:
+        """Open the live version of the Milvus index at ``target`` for ``embedder``;
+        IndexMissing, IndexIncompatible, IndexDamaged or StoreUnavailable when it cannot."""
+        milvus = MilvusStore(target)
+        try:
+            version = milvus.live_version()
+            manifest = milvus.manifest(version)
+            check_embedder(f"Milvus at {target.setting}", manifest, embedder.name)
+        except NewsbotError:
+            milvus.close()
+            raise
+        return cls(milvus, version, manifest, embedder, where)
+
+    def close(self) -> None:
+        """Release the connection."""
+        self._milvus.close()
+
+    def _term_stats(self) -> TermStats:
+        return self._stats
+
+    def _candidates(self, query: np.ndarray, tokens: list[str]) -> list[Candidate]:
+        n = min(CANDIDATES, self.manifest.paragraphs)
+        vector = np.asarray(query, dtype=np.float32).tolist()
+        dense = dict(self._milvus.search(self._collection, [vector], "vector", n, self.where, "IP"))
+        terms = " ".join(dict.fromkeys(tokens))  # each term once, as the local BM25 counts
+        lexical = (
+            dict(self._milvus.search(self._collection, [terms], "sparse", n, self.where, "BM25"))
+            if terms
+            else {}
+        )
+        rows = sorted(set(dense) | set(lexical))
+        if not rows:
+            return []
+        lexical_only = [row for row in rows if row not in dense]
+        if lexical_only:
+            found = self._milvus.rows(self._collection, lexical_only, ["vector"])
+            for row in lexical_only:
+                dense[row] = float(np.asarray(found[row]["vector"], dtype=np.float32) @ query)
+        dense_only = [row for row in rows if row not in lexical]
+        if lexical and dense_only:
+            lexical.update(
+                self._milvus.search(
+                    self._collection,
+                    [terms],
+                    "sparse",
+                    len(dense_only),
+                    f"row in {dense_only}",
+                    "BM25",
+                )
+            )
+        articles = self._paragraph_column(rows, "article_id")
+        return fuse(
+            np.asarray(rows, dtype=np.int64),
+            np.asarray([dense[row] for row in rows], dtype=np.float32),
+            np.asarray([lexical.get(row, 0.0) for row in rows], dtype=np.float32),
+            self._stats.coverage(tokens),
+            articles,
+        )
+
+    def _paragraph_column(
+        self, rows: Iterable[int], column: Literal["text", "article_id"]
+    ) -> list[str]:
+        wanted = [int(row) for row in rows]
+        found = self._milvus.rows(self._collection, wanted, [column])
+        return [str(found[row][column]) for row in wanted]
+
+    def _hit_rows(self, rows: list[int]) -> dict[int, HitRow]:
+        fields = ["text", "number", "article_id", "title", "source", "published", "url", "path"]
+        found = self._milvus.rows(self._collection, rows, fields)
+        return {
+            row: (
+                str(item["text"]),
+                int(item["number"]),
+                str(item["article_id"]),
+                str(item["title"]),
+                str(item["source"]) or None,
+                str(item["published"]) or None,
+                str(item["url"]) or None,
+                str(item["path"]),
+            )
+            for row, item in found.items()
+        }
+
+    def summary(self) -> IndexSummary:
+        facts = self._milvus.summary(self._version_name)
+        return IndexSummary(
+            articles=self.manifest.articles,
+            paragraphs=self.manifest.paragraphs,
+            outlets=tuple((str(name), int(count)) for name, count in facts.get("outlets", [])),
+            first_published=facts.get("first"),
+            last_published=facts.get("last"),
+            embedder=self.manifest.embedder,
+            built_at=self.manifest.built_at,
+            size_bytes=0,
+            path=f"{self._milvus.target.setting} ({self._version_name})",
+        )
