@@ -10,7 +10,8 @@ from newsbot.index.answering.search import NewsIndex
 from newsbot.index.articles import Article, SkippedSource
 from newsbot.index.building import store
 from newsbot.index.building.build import BuildReport, Progress, build_index
-from newsbot.index.building.embedders import Embedder, embedder_for_index, load_embedder
+from newsbot.index.building import embedders
+from newsbot.index.building.embedders import Embedder
 from newsbot.index.building.milvus_store import MilvusTarget, index_model
 
 #: Where the index lives: None for the local index directory, else Milvus.
@@ -29,8 +30,8 @@ def open_index(index_dir: Path, target: Store, embedder: Embedder) -> NewsIndex:
 def embedder_for(index_dir: Path, target: Store, model: str | None = None) -> Embedder:
     """Load the model asked for, else the one that built the live index, else the default."""
     if target is None:
-        return embedder_for_index(index_dir, model)
-    return load_embedder(model or index_model(target))
+        return embedders.embedder_for_index(index_dir, model)
+    return embedders.load_embedder(model or index_model(target))
 
 
 def build(

@@ -160,7 +160,11 @@ class MilvusStore:
         self.prefix = prefix
         self._pymilvus = _import_pymilvus()
         try:
-            self.client = self._pymilvus.MilvusClient(uri=target.uri, timeout=10)
+            # A connection of its own: pymilvus shares one per URI, and closing a shared one
+            # would cut off a reader still answering from the version it opened.
+            self.client = self._pymilvus.MilvusClient(
+                uri=target.uri, timeout=10, alias=f"newsbot-{uuid.uuid4().hex}"
+            )
         except Exception as exc:
             raise StoreUnavailable(self._unreachable(exc)) from exc
         self._ensure_meta()
