@@ -8,9 +8,8 @@ from pathlib import Path
 
 from newsbot.index.answering.search import NewsIndex
 from newsbot.index.articles import Article, SkippedSource
-from newsbot.index.building import store
+from newsbot.index.building import embedders, store
 from newsbot.index.building.build import BuildReport, Progress, build_index
-from newsbot.index.building import embedders
 from newsbot.index.building.embedders import Embedder
 from newsbot.index.building.milvus_store import MilvusTarget, index_model
 
