@@ -118,9 +118,7 @@ def to_milvus(version: Path, target: MilvusTarget) -> dict[str, Any]:
             [{"term": t, "df": n, "v": [0.0, 0.0]} for t, n in items[start : start + TERMS_BATCH]],
         )
     summary = {"outlets": [], "first": None, "last": None}
-    milvus.publish(
-        name, store.Manifest(**{**manifest.__dict__, "dense_index": DENSE_INDEX}), summary
-    )
+    milvus.publish(name, dataclasses.replace(manifest, dense_index=DENSE_INDEX), summary)
     milvus.close()
     conn.close()
     return {
