@@ -43,6 +43,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError, SQLAlchemyError
+from sqlalchemy.pool import StaticPool
 
 from newsbot.index.errors import NewsbotError
 
@@ -53,6 +54,8 @@ STATE_ENV = "NEWSBOT_STATE"
 #: SQLite file means the state was lost, which the operator must acknowledge.
 CREATED_MARKER = "state-created"
 SCHEMA_VERSION = 1
+#: A store that lives in memory only (tests, and a bot run without any state).
+MEMORY = ":memory:"
 
 
 class StateUnavailable(NewsbotError):
@@ -81,6 +84,11 @@ def make_engine(location: str) -> Engine:
 
     SQLite gets a busy timeout, so a second process waits for a write instead of failing;
     other databases get a liveness check of pooled connections."""
+    if location == MEMORY:
+        # One connection shared by every thread: the in-memory database lives in it.
+        return create_engine(
+            "sqlite://", poolclass=StaticPool, connect_args={"check_same_thread": False}
+        )
     url = location if is_url(location) else f"sqlite:///{Path(location).expanduser()}"
     try:
         parsed = make_url(url)
@@ -219,7 +227,9 @@ class StateStore:
         A missing SQLite file is created when ``create`` is true, or on first use (no
         ``marker_dir/CREATED_MARKER``); otherwise, like an unreadable one, it raises
         StateUnavailable, whose message says how to recreate it."""
-        sqlite_file = None if is_url(location) else Path(location).expanduser()
+        sqlite_file = (
+            None if is_url(location) or location == MEMORY else Path(location).expanduser()
+        )
         marker = marker_dir / CREATED_MARKER if marker_dir is not None else None
         if sqlite_file is not None and not sqlite_file.exists():
             if not create and marker is not None and marker.exists():
@@ -497,12 +507,20 @@ class StateStore:
             return True
 
     # --- digests ------------------------------------------------------------------------------
-    def subscribe_digest(self, chat_id: int, hour: int, minute: int, language: str) -> None:
+    def subscribe_digest(
+        self, chat_id: int, hour: int, minute: int, language: str, *, sent_on: str | None = None
+    ) -> None:
+        """Send the chat a digest daily at ``hour:minute``; ``sent_on`` (a date) counts as
+        already served."""
         with self._write() as connection:
             connection.execute(delete(digests).where(digests.c.chat_id == chat_id))
             connection.execute(
                 insert(digests).values(
-                    chat_id=chat_id, hour=hour, minute=minute, language=language, last_sent_on=None
+                    chat_id=chat_id,
+                    hour=hour,
+                    minute=minute,
+                    language=language,
+                    last_sent_on=sent_on,
                 )
             )
 
