@@ -68,7 +68,6 @@ def render_digest(stories: list[Story], day: datetime, words: FollowMessages) ->
         lines.append(
             words.digest_story.format(
                 number=number,
-                headline=escape(story.hit.citation.title),
                 line=escape(story.hit.snippet.strip()),
                 citation=citation(story.hit, messages),
                 outlets=outlets,

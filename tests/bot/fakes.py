@@ -163,6 +163,10 @@ class FakeTelegram(BaseRequest):
         self.calls: list[Call] = []
         self._ids = itertools.count(1000)
         self.fail: dict[str, TelegramError] = {}
+        #: Every message the bot sent, as Telegram returned it (with its message_id).
+        self.messages: list[JSON] = []
+        #: getChatMember's status per user id ("member" unless set).
+        self.member_status: dict[int, str] = {}
 
     @property
     def read_timeout(self) -> float | None:
@@ -204,7 +208,16 @@ class FakeTelegram(BaseRequest):
                 "from": BOT,
                 "text": params.get("text", "…"),
             }
+            if name == "sendMessage":
+                self.messages.append(message)
             return message
+        if name == "getChatMember":
+            user_id = int(params["user_id"])
+            return {
+                "status": self.member_status.get(user_id, "member"),
+                "user": {"id": user_id, "is_bot": False, "first_name": "M"},
+                "is_anonymous": False,  # needed by "creator"; ignored otherwise
+            }
         return True
 
     # --- what tests look at ---------------------------------------------------------------
