@@ -14,6 +14,7 @@ import os
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import replace
+from datetime import tzinfo
 from pathlib import Path
 from typing import Any, TypeAlias
 
@@ -30,18 +31,23 @@ from telegram.ext import (
     ContextTypes,
     Defaults,
     ExtBot,
+    InlineQueryHandler,
     JobQueue,
     MessageHandler,
     filters,
 )
 from telegram.request import BaseRequest, HTTPXRequest
 
-from newsbot.bot import feeds, handlers
+from newsbot.bot import digest, feedback, feeds, follow, handlers, inline
+from newsbot.bot.clock import Clock, clock_from_env, system_clock, timezone_from_env
+from newsbot.bot.conversation import FEEDBACK, FOLLOW
+from newsbot.bot.follow_messages import follow_messages_for
 from newsbot.bot.live import LiveIndex, Progress
 from newsbot.bot.messages import ENGLISH, INDONESIAN, Messages
 from newsbot.bot.quota import QuestionQuota
 from newsbot.bot.settings import BotSettings, SettingsError
 from newsbot.bot.state import STATE_KEY, BotState, state_of
+from newsbot.bot.store import MEMORY, StateStore, state_location
 from newsbot.index.answering import stores
 from newsbot.index.answering.search import NewsIndex
 from newsbot.index.building.build import BuildReport
@@ -52,18 +58,18 @@ from newsbot.index.reading.feeds import SourcePlan, plan_sources
 
 log = logging.getLogger(__name__)
 
-# ExtBot[int]: the bot's requests carry AIORateLimiter's (int) arguments; a job queue only
-# when the sources are refreshed on a schedule.
+# ExtBot[int]: the bot's requests carry AIORateLimiter's (int) arguments; the job queue
+# sends the daily digests and runs the scheduled refresh.
 NewsApplication: TypeAlias = Application[
     ExtBot[int],
     ContextTypes.DEFAULT_TYPE,
     dict[Any, Any],
     dict[Any, Any],
     dict[Any, Any],
-    "JobQueue[ContextTypes.DEFAULT_TYPE] | None",
+    "JobQueue[ContextTypes.DEFAULT_TYPE]",
 ]
 
-ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY]
+ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]
 # Startup: getMe is tried this many times before the bot gives up on the API.
 CONNECT_ATTEMPTS = 3
 # A request that could not connect is retried by the HTTP transport (it never reached
@@ -72,7 +78,7 @@ HTTP_CONNECT_RETRIES = 3
 FLOOD_RETRIES = 3
 
 
-def run(index_dir: Path, model: str | None, store: str = "local") -> int:
+def run(index_dir: Path, model: str | None, index_store: str = "local") -> int:
     """Run the bot until SIGTERM/SIGINT; the exit code. Problems the operator can fix
     (token, index, network) are one line on stderr, not a traceback."""
     logging.basicConfig(
@@ -88,15 +94,19 @@ def run(index_dir: Path, model: str | None, store: str = "local") -> int:
                 "webhook mode needs the webhooks extra of python-telegram-bot: "
                 "pip install 'python-telegram-bot[webhooks]'"
             )
-        target = parse_store(store)
+        target = parse_store(index_store)
         embedder = stores.embedder_for(index_dir, target, model)
         index = stores.open_index(index_dir, target, embedder)
+        clock, timezone = clock_from_env(os.environ), timezone_from_env(os.environ)
+        store = StateStore.open(state_location(index_dir, os.environ), marker_dir=index_dir)
     except SettingsError as exc:
         return _fail(str(exc), 2)
     except NewsbotError as exc:
         return _fail(str(exc), 1)
     live = live_index(index, index_dir, embedder, target)
-    application = build_application(settings, live, plan)
+    application = build_application(
+        settings, live, plan, store=store, clock=clock, timezone=timezone
+    )
     # PTB's run_* keep using the current event loop: connecting first on that loop lets a
     # bad token or an unreachable API end here, as one line instead of PTB's traceback.
     loop = asyncio.new_event_loop()
@@ -137,13 +147,15 @@ def build_application(
     plan: Callable[[], SourcePlan],
     *,
     request: BaseRequest | None = None,
+    store: StateStore | None = None,
+    clock: Clock = system_clock,
+    timezone: tzinfo | None = None,
 ) -> NewsApplication:
     """The application with its handlers; ``plan`` says what a rebuild reads, ``request``
-    replaces the HTTP layer in tests. A job queue runs the scheduled refresh, when there
-    is one."""
-    jobs: JobQueue[ContextTypes.DEFAULT_TYPE] | None = (
-        JobQueue() if settings.refresh_minutes > 0 else None
-    )
+    replaces the HTTP layer in tests; ``store`` keeps follows, digests and feedback (in
+    memory when not given), ``clock`` and ``timezone`` time them. A job queue runs the
+    daily digests and the scheduled refresh, when there is one."""
+    jobs: JobQueue[ContextTypes.DEFAULT_TYPE] = JobQueue()
     builder = (
         ApplicationBuilder()
         .token(settings.token)
@@ -171,9 +183,16 @@ def build_application(
         live=live,
         quota=QuestionQuota(settings.rate_limit),
         plan_sources=plan,
+        store=store or StateStore.open(MEMORY),
+        clock=clock,
+        timezone=timezone or timezone_from_env({}),
     )
     _add_handlers(application)
-    if jobs is not None:
+    follow.alert_after_rebuilds(application)
+    jobs.run_repeating(
+        digest.send_due_digests, interval=digest.CHECK_SECONDS, first=1, name="digest"
+    )
+    if settings.refresh_minutes > 0:
         every = settings.refresh_minutes * 60
         jobs.run_repeating(feeds.scheduled_refresh, interval=every, first=every, name="refresh")
         log.info("The sources are refreshed every %g minutes", settings.refresh_minutes)
@@ -190,20 +209,29 @@ def _add_handlers(application: NewsApplication) -> None:
             CommandHandler("ask", handlers.ask, filters=new),
             CommandHandler("reindex", handlers.reindex, filters=new),
             CommandHandler("add", feeds.add, filters=new),
+            CommandHandler("following", follow.following, filters=new),
+            CommandHandler("digest", digest.digest, filters=new),
             MessageHandler(new & private & filters.TEXT & ~filters.COMMAND, handlers.ask),
             MessageHandler(new & private & filters.COMMAND, handlers.unknown_command),
             MessageHandler(new & private & ~filters.TEXT, handlers.non_text),
             MessageHandler(new & groups & filters.TEXT & ~filters.COMMAND, handlers.group_text),
+            CallbackQueryHandler(follow.follow_pressed, pattern=f"^{FOLLOW}$"),
+            CallbackQueryHandler(follow.unfollow_pressed, pattern=rf"^{follow.UNFOLLOW}:\d+$"),
+            CallbackQueryHandler(feedback.feedback_pressed, pattern=f"^{FEEDBACK}:"),
             # Every button press is answered; one the bot no longer knows says it expired.
             CallbackQueryHandler(handlers.more_sources),
+            InlineQueryHandler(inline.inline_query),
         ]
     )
     application.add_error_handler(handlers.on_error)
 
 
 def _commands(messages: Messages) -> list[BotCommand]:
+    words = follow_messages_for(messages.language)
     return [
         BotCommand("ask", messages.command_ask),
+        BotCommand("digest", words.command_digest),
+        BotCommand("following", words.command_following),
         BotCommand("help", messages.command_help),
         BotCommand("stats", messages.command_stats),
         BotCommand("start", messages.command_start),
@@ -249,8 +277,10 @@ async def _log_loop_lag(every: float) -> None:
 
 
 async def _post_shutdown(application: NewsApplication) -> None:
-    """Close the index once every answer in flight is sent."""
-    state_of(application.bot_data).live.close()
+    """Close the index and the state store once every answer in flight is sent."""
+    state = state_of(application.bot_data)
+    state.live.close()
+    state.store.close()
 
 
 def serve(application: NewsApplication, settings: BotSettings) -> None:

@@ -4,6 +4,8 @@ newsbot index [PATH...]        read articles and (re)build the index incremental
 newsbot ask "QUESTION"         cited answers; --json for machines; stdin mode with --json
 newsbot stats                  what is indexed
 newsbot run                    the Telegram bot (see README)
+newsbot feedback [--json]      the 👍/👎 users gave the bot's answers
+newsbot state [--reset]        where the bot's state is; --reset starts it anew
 """
 
 from __future__ import annotations
@@ -13,9 +15,11 @@ import json
 import logging
 import os
 import sys
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
+from newsbot.bot.store import STATE_ENV, StateStore, state_location
 from newsbot.bot.terminal import ProgressBar, format_answer, format_report, format_summary
 from newsbot.index import defaults, sample
 from newsbot.index.answering import stores
@@ -104,6 +108,21 @@ def _parser() -> argparse.ArgumentParser:
     stats.add_argument("--json", action="store_true", help="print JSON")
 
     commands.add_parser("run", parents=[common], help="run the Telegram bot")
+
+    feedback = commands.add_parser(
+        "feedback", parents=[common], help="the feedback users gave the bot's answers"
+    )
+    feedback.add_argument("--json", action="store_true", help="print JSON (one list)")
+
+    state = commands.add_parser(
+        "state", parents=[common], help=f"the bot's state (env {STATE_ENV}; beside the index)"
+    )
+    state.add_argument(
+        "--reset",
+        action="store_true",
+        help="replace a missing or unreadable state with an empty one (follows, digests "
+        "and feedback are lost)",
+    )
     return parser
 
 
@@ -200,7 +219,50 @@ def cmd_run(args: argparse.Namespace) -> int:
     return run(args.index_dir, args.model, args.store)
 
 
-COMMANDS = {"index": cmd_index, "ask": cmd_ask, "stats": cmd_stats, "run": cmd_run}
+def _state(args: argparse.Namespace) -> StateStore:
+    location = state_location(args.index_dir, os.environ)
+    return StateStore.open(location, marker_dir=args.index_dir)
+
+
+def cmd_feedback(args: argparse.Namespace) -> int:
+    """Print the feedback users gave, for the quality benchmark (--json) or as counts."""
+    store = _state(args)
+    try:
+        given = store.all_feedback()
+    finally:
+        store.close()
+    if args.json:
+        print(json.dumps(given, ensure_ascii=False))
+        return 0
+    if not given:
+        print("No feedback yet.")
+        return 0
+    counts = Counter(str(f["verdict"]) for f in given)
+    print(f"{len(given)} verdict(s): " + ", ".join(f"{v} {n}" for v, n in sorted(counts.items())))
+    return 0
+
+
+def cmd_state(args: argparse.Namespace) -> int:
+    """Say where the bot's state is and its schema version; --reset starts it anew."""
+    location = state_location(args.index_dir, os.environ)
+    if args.reset:
+        store = StateStore.reset(location, marker_dir=args.index_dir)
+        print(f"The bot's state in {location} is new and empty.")
+    else:
+        store = StateStore.open(location, marker_dir=args.index_dir)
+        print(f"The bot's state: {location} (schema version {store.schema_version()})")
+    store.close()
+    return 0
+
+
+COMMANDS = {
+    "index": cmd_index,
+    "ask": cmd_ask,
+    "stats": cmd_stats,
+    "run": cmd_run,
+    "feedback": cmd_feedback,
+    "state": cmd_state,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

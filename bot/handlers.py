@@ -11,7 +11,7 @@ import logging
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update, User
+from telegram import Message, Update, User
 from telegram.constants import ChatAction
 from telegram.error import BadRequest, NetworkError, TelegramError
 from telegram.ext import ContextTypes
@@ -23,6 +23,7 @@ from newsbot.bot.addressing import (
     replies_to_bot,
     shorten,
 )
+from newsbot.bot.conversation import answer_keyboard, followed_question, remember_answer
 from newsbot.bot.messages import Messages, messages_for
 from newsbot.bot.render import (
     escape,
@@ -107,15 +108,17 @@ async def answer(message: Message, user: User | None, context: ContextTypes.DEFA
         await message.reply_html(messages.rate_limited, do_quote=True)
         return
     question, shortened = shorten(question)
+    question = await followed_question(message, question, state, context.bot.id)
     await message.reply_chat_action(ChatAction.TYPING)
     found = await state.live.ask(question, PAGE + 1)
     if not found.answered or not found.hits:
         await message.reply_html(messages.not_covered, do_quote=True)
         return
     note = messages.question_truncated.format(limit=QUESTION_LIMIT) if shortened else None
-    await _send_passages(
+    sent = await _send_passages(
         message, found.hits[:PAGE], messages, shown=0, more=len(found.hits) > PAGE, note=note
     )
+    await remember_answer(state, sent, user, question, found.hits[:PAGE], messages.language)
 
 
 async def more_sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -131,7 +134,7 @@ async def more_sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     shown = _shown(query.data)
     pressed = query.message if isinstance(query.message, Message) else None
     asked = pressed.reply_to_message if pressed else None
-    question = question_text(asked, context.bot.username) if asked else ""
+    question = await _asked(pressed, asked, state, context.bot.username)
     if pressed is None or asked is None or shown is None or not question:
         await query.answer(messages.expired, show_alert=True)
         return
@@ -146,8 +149,22 @@ async def more_sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     else:
         await query.answer()
         more = len(found.hits) > shown + PAGE
-        await _send_passages(asked, hits, messages, shown=shown, more=more)
-    await _drop_button(pressed)
+        sent = await _send_passages(asked, hits, messages, shown=shown, more=more)
+        await remember_answer(state, sent, query.from_user, question, hits, messages.language)
+    await _drop_button(pressed, messages)
+
+
+async def _asked(
+    pressed: Message | None, asked: Message | None, state: BotState, bot_username: str
+) -> str:
+    """The question an answer answered: as searched (the store remembers it), else the text
+    of the message it replies to."""
+    if pressed is not None:
+        chat_id, message_id = pressed.chat.id, pressed.message_id
+        record = await state.stored(lambda store: store.answer(chat_id, message_id))
+        if record is not None:
+            return record.question
+    return question_text(asked, bot_username) if asked else ""
 
 
 async def reindex(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -290,22 +307,23 @@ async def _send_passages(
     shown: int,
     more: bool,
     note: str | None = None,
-) -> None:
-    """Reply to the question with the passages numbered from ``shown + 1``; when there are
-    more, the last message carries the "More sources" button."""
+) -> list[Message]:
+    """Reply to the question with the passages numbered from ``shown + 1``; the last message
+    carries the answer's buttons, with "More sources" when there are more. The messages
+    sent."""
     pages = render_passages(hits, messages, first_number=shown + 1, note=note)
-    button = InlineKeyboardMarkup.from_button(
-        InlineKeyboardButton(messages.more_sources, callback_data=f"{MORE}:{shown + len(hits)}")
-    )
+    buttons = answer_keyboard(messages, f"{MORE}:{shown + len(hits)}" if more else None)
+    sent = []
     for number, page in enumerate(pages, 1):
-        markup = button if more and number == len(pages) else None
-        await question.reply_html(page, do_quote=True, reply_markup=markup)
+        markup = buttons if number == len(pages) else None
+        sent.append(await question.reply_html(page, do_quote=True, reply_markup=markup))
+    return sent
 
 
-async def _drop_button(message: Message) -> None:
+async def _drop_button(message: Message, messages: Messages) -> None:
     """Remove the pressed "More sources" button: its passages are now shown."""
     try:
-        await message.edit_reply_markup(reply_markup=None)
+        await message.edit_reply_markup(reply_markup=answer_keyboard(messages, None))
     except BadRequest as exc:  # too old to edit, or already without a button
         log.info("Could not remove the button of message %s: %s", message.message_id, exc)
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
-from newsbot.index.answering.answers import Answer, IndexSummary
+from newsbot.index.answering.answers import Answer, Hit, IndexSummary
 
 if TYPE_CHECKING:
     from newsbot.index.building.build import BuildReport
@@ -29,9 +30,16 @@ Progress = Callable[[int, int], None]
 class SearchIndex(Protocol):
     """What the bot needs of ``newsbot.index.answering.search.NewsIndex``."""
 
+    @property
+    def version(self) -> Path: ...
+
     def ask(self, question: str, k: int = 3) -> Answer: ...
 
     def summary(self) -> IndexSummary: ...
+
+    def article_ids(self) -> frozenset[str]: ...
+
+    def newest_articles(self, days: Iterable[str], limit: int) -> tuple[Hit, ...]: ...
 
     def close(self) -> None: ...
 
@@ -59,6 +67,17 @@ class LiveIndex:
         self._current = _Open(index)
         self._reopen = reopen
         self._build = build
+        self._rebuilt: list[Callable[[frozenset[str]], None]] = []
+
+    def on_rebuilt(self, listener: Callable[[frozenset[str]], None]) -> None:
+        """Call ``listener(new_article_ids)`` on the event loop after each rebuild, with the
+        ids of the articles the new index has and the old one had not."""
+        self._rebuilt.append(listener)
+
+    @property
+    def version(self) -> str:
+        """The name of the index version answering now (feedback records it)."""
+        return self._current.index.version.name
 
     async def ask(self, question: str, k: int) -> Answer:
         """The index's answer, computed in a worker thread."""
@@ -67,13 +86,22 @@ class LiveIndex:
     async def summary(self) -> IndexSummary:
         return await self._use(lambda index: index.summary())
 
+    async def newest_articles(self, days: Iterable[str], limit: int) -> tuple[Hit, ...]:
+        """The index's newest articles published on ``days``, in a worker thread."""
+        wanted = tuple(days)
+        return await self._use(lambda index: index.newest_articles(wanted, limit))
+
     async def rebuild(self, plan: SourcePlan, progress: Progress) -> BuildReport:
         """Build from ``plan`` in a worker thread while questions keep being answered from
         the current index, then answer from the new one. On failure the current index stays.
         """
+        before = await self._use(lambda index: index.article_ids())
         report = await asyncio.to_thread(self._build, plan, progress)
         fresh = await asyncio.to_thread(self._reopen)
         self._replace(fresh)
+        added = await self._use(lambda index: index.article_ids()) - before
+        for listener in self._rebuilt:
+            listener(added)
         return report
 
     def close(self) -> None:

@@ -1,18 +1,24 @@
-"""What every handler shares: settings, the live index, the question quota."""
+"""What every handler shares: settings, the live index, the question quota, the state
+store and the clock."""
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from datetime import tzinfo
+from typing import Any, TypeVar
+from zoneinfo import ZoneInfo
 
+from newsbot.bot.clock import DEFAULT_TIMEZONE, Clock, system_clock, unix
 from newsbot.bot.live import LiveIndex
 from newsbot.bot.quota import QuestionQuota
 from newsbot.bot.settings import BotSettings
+from newsbot.bot.store import MEMORY, StateStore
 from newsbot.index.reading.feeds import SourcePlan
 
 STATE_KEY = "newsbot"
+T = TypeVar("T")
 
 
 @dataclass
@@ -26,6 +32,18 @@ class BotState:
     quota: QuestionQuota
     plan_sources: Callable[[], SourcePlan]
     rebuild_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    #: Follow-up context, follows, digests and feedback; the clock and time zone they use.
+    store: StateStore = field(default_factory=lambda: StateStore.open(MEMORY))
+    clock: Clock = system_clock
+    timezone: tzinfo = field(default_factory=lambda: ZoneInfo(DEFAULT_TIMEZONE))
+
+    async def stored(self, call: Callable[[StateStore], T]) -> T:
+        """``call(store)`` in a worker thread: the store blocks."""
+        return await asyncio.to_thread(call, self.store)
+
+    def now(self) -> int:
+        """Now, in Unix seconds."""
+        return unix(self.clock())
 
 
 def state_of(bot_data: dict[Any, Any]) -> BotState:

@@ -223,6 +223,46 @@ class NewsIndex:
             path=str(self.version.parent),
         )
 
+    def article_ids(self) -> frozenset[str]:
+        """The ids of every article in this version (to tell which ones a rebuild added)."""
+        with self._meta_lock:
+            rows = self._meta.execute("SELECT id FROM articles").fetchall()
+        return frozenset(str(row[0]) for row in rows)
+
+    def newest_articles(self, days: Iterable[str], limit: int) -> tuple[Hit, ...]:
+        """Up to ``limit`` articles published on ``days`` (``YYYY-MM-DD``, the date the
+        article gives), newest first, each as a hit on its first paragraph with that
+        paragraph's first sentence as the snippet."""
+        wanted = sorted(set(days))
+        if not wanted or limit < 1:
+            return ()
+        marks = ",".join("?" * len(wanted))
+        with self._meta_lock:
+            rows = self._meta.execute(
+                "SELECT p.text, p.number, a.id, a.title, a.source, a.published, a.url, a.path "
+                "FROM articles a JOIN paragraphs p ON p.article_id = a.id AND p.number = "
+                "(SELECT min(number) FROM paragraphs WHERE article_id = a.id) "
+                f"WHERE substr(a.published, 1, 10) IN ({marks}) "
+                "ORDER BY a.published DESC, a.id LIMIT ?",
+                (*wanted, limit),
+            ).fetchall()
+        hits = []
+        for rank, (text, number, article_id, title, source, published, url, path) in enumerate(
+            rows, start=1
+        ):
+            start, end = best_sentence(text, [])
+            citation = Citation(
+                title=title,
+                source=source,
+                published=published,
+                url=url,
+                path=sample.cited_path(path),
+                paragraph=number,
+                article_id=article_id,
+            )
+            hits.append(Hit(rank, 0.0, text, start, end, citation))
+        return tuple(hits)
+
 
 def check_embedder(index_dir: Path | str, manifest: store.Manifest, embedder_name: str) -> None:
     """Refuse to search an index with vectors from another model."""

@@ -10,7 +10,7 @@ import json
 import re
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -104,6 +104,7 @@ class FakeIndex:
         self.questions: list[tuple[str, int]] = []
         self.closed = False
         self.gate: threading.Event | None = None
+        self.version = Path("v-fake")
 
     def ask(self, question: str, k: int = 3) -> Answer:
         if self.gate is not None:
@@ -115,6 +116,14 @@ class FakeIndex:
 
     def summary(self) -> IndexSummary:
         return self._summary
+
+    def article_ids(self) -> frozenset[str]:
+        return frozenset(hit.citation.article_id for hit in self.hits)
+
+    def newest_articles(self, days: Iterable[str], limit: int) -> tuple[Hit, ...]:
+        wanted = set(days)
+        dated = [h for h in self.hits if (h.citation.published or "")[:10] in wanted]
+        return tuple(sorted(dated, key=lambda h: h.citation.published or "", reverse=True))[:limit]
 
     def close(self) -> None:
         self.closed = True
@@ -154,6 +163,10 @@ class FakeTelegram(BaseRequest):
         self.calls: list[Call] = []
         self._ids = itertools.count(1000)
         self.fail: dict[str, TelegramError] = {}
+        #: Every message the bot sent, as Telegram returned it (with its message_id).
+        self.messages: list[JSON] = []
+        #: getChatMember's status per user id ("member" unless set).
+        self.member_status: dict[int, str] = {}
 
     @property
     def read_timeout(self) -> float | None:
@@ -195,7 +208,16 @@ class FakeTelegram(BaseRequest):
                 "from": BOT,
                 "text": params.get("text", "…"),
             }
+            if name == "sendMessage":
+                self.messages.append(message)
             return message
+        if name == "getChatMember":
+            user_id = int(params["user_id"])
+            return {
+                "status": self.member_status.get(user_id, "member"),
+                "user": {"id": user_id, "is_bot": False, "first_name": "M"},
+                "is_anonymous": False,  # needed by "creator"; ignored otherwise
+            }
         return True
 
     # --- what tests look at ---------------------------------------------------------------

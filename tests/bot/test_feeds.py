@@ -226,9 +226,9 @@ async def test_a_broken_sources_file_fails_the_rebuild_plainly(bot: LiveBot) -> 
 
 
 # --- the scheduled refresh ----------------------------------------------------------------
-async def test_no_job_queue_without_a_schedule(bot: LiveBot) -> None:
-    with pytest.warns(UserWarning, match="No `JobQueue`"):
-        assert bot.app.job_queue is None
+async def test_no_refresh_job_without_a_schedule(bot: LiveBot) -> None:
+    assert bot.app.job_queue is not None  # the daily digests need it
+    assert [job.name for job in bot.app.job_queue.jobs()] == ["digest"]
 
 
 async def test_the_scheduled_refresh_rebuilds_and_logs_what_changed(
@@ -237,7 +237,7 @@ async def test_the_scheduled_refresh_rebuilds_and_logs_what_changed(
     bot = await start(tmp_path, site, refresh=30)
     try:
         assert bot.app.job_queue is not None
-        [job] = bot.app.job_queue.jobs()
+        [job] = bot.app.job_queue.get_jobs_by_name("refresh")
         assert job.callback is scheduled_refresh and job.name == "refresh"
         assert job.job.trigger.interval.total_seconds() == 30 * 60
 

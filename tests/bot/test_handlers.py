@@ -50,15 +50,18 @@ async def test_private_text_is_a_question_answered_with_cited_passages(bot: Bot)
     assert "1. <b>Zas said the members agreed.</b> It was in Dushanbe." in reply["text"]
     assert '<a href="https://example.com/csto?a=1&amp;b=2">' in reply["text"]
     assert "3. " in reply["text"] and "4. " not in reply["text"]
-    [[button]] = reply["reply_markup"]["inline_keyboard"]
+    [[button], [follow], feedback] = reply["reply_markup"]["inline_keyboard"]
     assert button == {"text": "More sources", "callback_data": f"more:{PAGE}"}
+    assert follow == {"text": "🔔 Follow", "callback_data": "follow"}
+    assert [b["callback_data"] for b in feedback] == ["fb:up", "fb:down", "fb:wrong_citation"]
     assert bot.telegram.sent("sendChatAction")[0]["action"] == "typing"
 
 
-async def test_no_button_when_every_passage_is_shown(bot: Bot) -> None:
+async def test_no_more_button_when_every_passage_is_shown(bot: Bot) -> None:
     bot.index.hits = bot.index.hits[:2]
     await bot.send(private("who agreed?"))
-    assert "reply_markup" not in only_reply(bot)
+    rows = only_reply(bot)["reply_markup"]["inline_keyboard"]
+    assert not any(b["callback_data"].startswith("more:") for row in rows for b in row)
 
 
 async def test_a_question_the_news_does_not_cover_gets_one_line(bot: Bot) -> None:
@@ -204,6 +207,8 @@ async def test_more_sources_shows_the_next_passages_and_drops_the_button(bot: Bo
     assert reply["reply_markup"]["inline_keyboard"][0][0]["callback_data"] == f"more:{2 * PAGE}"
     [dropped] = bot.telegram.sent("editMessageReplyMarkup")
     assert dropped["message_id"] == answer["message_id"]
+    kept = [b["callback_data"] for row in dropped["reply_markup"]["inline_keyboard"] for b in row]
+    assert kept == ["follow", "fb:up", "fb:down", "fb:wrong_citation"]
 
 
 async def test_more_sources_says_when_there_are_none(bot: Bot) -> None:
@@ -336,7 +341,14 @@ async def test_set_my_commands_in_english_and_indonesian(bot: Bot) -> None:
     await bot.app.post_init(bot.app)
     english, indonesian = bot.telegram.sent("setMyCommands")
     assert "language_code" not in english and indonesian["language_code"] == "id"
-    assert [c["command"] for c in english["commands"]] == ["ask", "help", "stats", "start"]
+    assert [c["command"] for c in english["commands"]] == [
+        "ask",
+        "digest",
+        "following",
+        "help",
+        "stats",
+        "start",
+    ]
     assert indonesian["commands"][0]["description"] == "Ajukan pertanyaan tentang berita"
 
 

@@ -1,0 +1,101 @@
+"""What the bot remembers of an answer, and the buttons under it.
+
+Every answer is kept in the state store (its chat and message id, the question as searched,
+the cited paragraphs and the index version): a reply to it, a private message within
+:data:`~newsbot.bot.followup.FOLLOWUP_SECONDS`, the 🔔 Follow button and the feedback
+buttons all start from that record, since Telegram gives a bot no old messages.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, User
+
+from newsbot.bot.follow_messages import follow_messages_for
+from newsbot.bot.followup import FOLLOWUP_SECONDS, resolve
+from newsbot.bot.messages import Messages
+from newsbot.bot.state import BotState
+from newsbot.bot.store import AnswerRecord
+from newsbot.index.answering.answers import Hit
+
+log = logging.getLogger(__name__)
+
+FOLLOW = "follow"  # callback_data of the 🔔 Follow button
+FEEDBACK = "fb"  # callback_data "fb:<verdict>"
+VERDICTS = ("up", "down", "wrong_citation")
+#: Answers older than this are forgotten (follow-ups and feedback need only recent ones).
+KEEP_ANSWERS_DAYS = 30
+
+
+def answer_keyboard(messages: Messages, more: str | None) -> InlineKeyboardMarkup:
+    """The buttons under an answer: "More sources" (callback ``more``, when given), 🔔 Follow,
+    and 👍 / 👎 / wrong citation."""
+    words = follow_messages_for(messages.language)
+    rows = []
+    if more is not None:
+        rows.append([InlineKeyboardButton(messages.more_sources, callback_data=more)])
+    rows.append([InlineKeyboardButton(words.follow, callback_data=FOLLOW)])
+    rows.append(
+        [
+            InlineKeyboardButton(words.thumbs_up, callback_data=f"{FEEDBACK}:up"),
+            InlineKeyboardButton(words.thumbs_down, callback_data=f"{FEEDBACK}:down"),
+            InlineKeyboardButton(words.wrong_citation, callback_data=f"{FEEDBACK}:wrong_citation"),
+        ]
+    )
+    return InlineKeyboardMarkup(rows)
+
+
+async def followed_question(message: Message, question: str, state: BotState, bot_id: int) -> str:
+    """The question to search for ``message``: read with the earlier question when it
+    replies to one of the bot's answers, or (in a private chat) comes within a few minutes
+    of one; else as it is."""
+    chat_id = message.chat.id
+    replied = message.reply_to_message
+    earlier: AnswerRecord | None = None
+    if replied is not None and replied.from_user is not None and replied.from_user.id == bot_id:
+        message_id = replied.message_id
+        earlier = await state.stored(lambda store: store.answer(chat_id, message_id))
+    elif replied is None and message.chat.type == message.chat.PRIVATE:
+        since = state.now() - FOLLOWUP_SECONDS
+        earlier = await state.stored(lambda store: store.latest_answer(chat_id, since))
+    if earlier is None:
+        return question
+    resolved = resolve(earlier.question, question)
+    if resolved != question:
+        log.info("Follow-up read as %r", resolved)
+    return resolved
+
+
+async def remember_answer(
+    state: BotState,
+    sent: Sequence[Message],
+    user: User | None,
+    question: str,
+    hits: Sequence[Hit],
+    language: str,
+) -> None:
+    """Keep what follow-ups, follows and feedback need of an answer sent as ``sent``."""
+    now = state.now()
+    paragraphs = tuple(f"{h.citation.article_id}#{h.citation.paragraph}" for h in hits)
+    records = [
+        AnswerRecord(
+            chat_id=message.chat.id,
+            message_id=message.message_id,
+            user_id=user.id if user else None,
+            question=question,
+            language=language,
+            paragraphs=paragraphs,
+            index_version=state.live.version,
+            asked_at=now,
+        )
+        for message in sent
+    ]
+
+    def keep(store: object) -> None:
+        for record in records:
+            state.store.record_answer(record)
+        state.store.forget_answers(now - KEEP_ANSWERS_DAYS * 86400)
+
+    await state.stored(keep)

@@ -1,0 +1,152 @@
+"""The daily digest: ``/digest [HH:MM]`` subscribes a chat to the day's top stories at that
+hour of the bot's time zone (07:00 unless given), ``/digest off`` stops it.
+
+A job checks every :data:`CHECK_SECONDS` which chats are due; the store records the day
+each chat was served, so a restart or a second check never sends a digest twice.
+:func:`top_stories` decides what the top stories are: for now the newest articles of the
+day and the day before, one story each; stories grouped across outlets can replace it.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from functools import partial
+
+from telegram import Bot, Update
+from telegram.error import TelegramError
+from telegram.ext import ContextTypes
+
+from newsbot.bot.follow_messages import FollowMessages, follow_messages_for
+from newsbot.bot.live import LiveIndex
+from newsbot.bot.messages import messages_for
+from newsbot.bot.render import _fit, citation, escape, format_date
+from newsbot.bot.state import BotState, state_of
+from newsbot.bot.store import Digest, StateStore
+from newsbot.index.answering.answers import Hit
+
+log = logging.getLogger(__name__)
+
+DEFAULT_HOUR, DEFAULT_MINUTE = 7, 0
+CHECK_SECONDS = 60
+STORIES = 5
+_TIME = re.compile(r"([01]?\d|2[0-3])(?:[:.]([0-5]\d))?")
+
+
+@dataclass(frozen=True)
+class Story:
+    """One story of the digest: its best passage (headline, cited line) and how many
+    outlets covered it."""
+
+    hit: Hit
+    outlets: int
+
+
+async def top_stories(live: LiveIndex, day: datetime, limit: int = STORIES) -> list[Story]:
+    """The top stories of ``day`` (a date in the bot's time zone): the newest articles
+    published that day or the day before, one outlet each."""
+    days = [day.date().isoformat(), (day.date() - timedelta(days=1)).isoformat()]
+    hits = await live.newest_articles(days, limit)
+    return [Story(hit=hit, outlets=1) for hit in hits]
+
+
+def render_digest(stories: list[Story], day: datetime, words: FollowMessages) -> str:
+    """The digest message: a heading, then each story's headline, answering line, citation
+    and outlet count."""
+    messages = messages_for(words.language)
+    if not stories:
+        return words.digest_empty
+    lines = [words.digest_head.format(day=escape(format_date(day.date().isoformat(), messages)))]
+    for number, story in enumerate(stories, 1):
+        outlets = (
+            words.digest_outlets_one
+            if story.outlets == 1
+            else words.digest_outlets_many.format(count=story.outlets)
+        )
+        lines.append(
+            words.digest_story.format(
+                number=number,
+                line=escape(story.hit.snippet.strip()),
+                citation=citation(story.hit, messages),
+                outlets=outlets,
+            )
+        )
+    return _fit("\n\n".join(lines))
+
+
+def parse_time(text: str) -> tuple[int, int] | None:
+    """``7``, ``07:00``, ``18.30`` as (hour, minute); None if it is not a time of day."""
+    match = _TIME.fullmatch(text.strip())
+    if not match:
+        return None
+    return int(match[1]), int(match[2] or 0)
+
+
+async def digest(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Subscribe this chat to the daily digest (``/digest``, ``/digest 18:30``) or stop it
+    (``/digest off``)."""
+    message, user = update.effective_message, update.effective_user
+    assert message is not None
+    state = state_of(context.bot_data)
+    words = follow_messages_for(user.language_code if user else None)
+    args = [a.lower() for a in context.args or ()]
+    chat_id = message.chat.id
+    if args in (["off"], ["stop"], ["mati"], ["berhenti"]):
+        stopped = await state.stored(lambda store: store.unsubscribe_digest(chat_id))
+        await message.reply_html(words.digest_off if stopped else words.digest_was_off)
+        return
+    when = parse_time(args[0]) if len(args) == 1 else (DEFAULT_HOUR, DEFAULT_MINUTE)
+    if when is None or len(args) > 1:
+        await message.reply_html(words.digest_usage, do_quote=True)
+        return
+    hour, minute = when
+    local = state.clock().astimezone(state.timezone)
+    # Subscribing after today's hour starts tomorrow: today counts as served.
+    served = local.date().isoformat() if (local.hour, local.minute) >= when else None
+    await state.stored(
+        lambda store: store.subscribe_digest(chat_id, hour, minute, words.language, sent_on=served)
+    )
+    await message.reply_html(
+        words.digest_on.format(
+            time=f"{hour:02d}:{minute:02d}", timezone=escape(str(state.timezone))
+        )
+    )
+
+
+async def send_due_digests(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Send every chat whose hour has come the digest it has not had today."""
+    await send_due(context.bot, state_of(context.bot_data))
+
+
+async def send_due(bot: Bot, state: BotState) -> int:
+    """The digests due now, sent; how many."""
+    local = state.clock().astimezone(state.timezone)
+    today = local.date().isoformat()
+    due = [
+        d
+        for d in await state.stored(lambda store: store.all_digests())
+        if d.last_sent_on != today and (local.hour, local.minute) >= (d.hour, d.minute)
+    ]
+    if not due:
+        return 0
+    stories = await top_stories(state.live, local)
+    sent = 0
+    for subscription in due:
+        claimed = await state.stored(
+            partial(StateStore.mark_digest_sent, chat_id=subscription.chat_id, day=today)
+        )
+        if claimed and await _send(bot, subscription, stories, local):
+            sent += 1
+    return sent
+
+
+async def _send(bot: Bot, subscription: Digest, stories: list[Story], day: datetime) -> bool:
+    text = render_digest(stories, day, follow_messages_for(subscription.language))
+    try:
+        await bot.send_message(subscription.chat_id, text)
+    except TelegramError as exc:
+        log.warning("Could not send the digest to chat %s: %s", subscription.chat_id, exc)
+        return False
+    return True

@@ -1,0 +1,114 @@
+"""Follow-up questions: "kapan?", "who else?", "dan apa kata Putin?" after an answer are
+read together with the question answered before, so retrieval sees its subject.
+
+Pure text functions; the handlers decide which earlier question a message follows (the
+answer it replies to, or in a private chat the last answer of the past few minutes) and
+keep it in the state store, since Telegram does not hand old messages to a bot.
+
+A follow-up is a message that starts with a continuation word ("and", "dan", "what about",
+"lalu"), points back with a pronoun ("he", "dia", "itu", "tersebut"), or names fewer than
+:data:`NEW_TOPIC_WORDS` things of its own. Anything else is a new topic and is asked as it
+is: the old subject must not drag into it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsbot.index.building.lexical import STOPWORDS
+
+#: Seconds after an answer during which a private message may follow it up.
+FOLLOWUP_SECONDS = 300
+#: A message naming this many content words of its own, with no continuation word or
+#: pronoun, starts a new topic (tuned on the follow-up set's dev half, BENCHMARKS.md).
+NEW_TOPIC_WORDS = 3
+#: A pronoun points back only in a message naming fewer content words than this; a longer
+#: one ("who said that the price of rice rose?") is about its own subject.
+POINTING_WORDS = 5
+
+_WORD = re.compile(r"[^\W_][\w'’.-]*[^\W_]|[^\W_]", re.UNICODE)
+# Opening words that continue the conversation (lower case; multi-word cues as phrases).
+_CUES = (
+    "and",
+    "also",
+    "what about",
+    "how about",
+    "and what",
+    "then",
+    "so",
+    "but",
+    "besides",
+    "dan",
+    "lalu",
+    "terus",
+    "trus",
+    "kalau",
+    "bagaimana dengan",
+    "gimana dengan",
+    "selain",
+    "juga",
+    "lantas",
+    "kemudian",
+    "tapi",
+    "sedangkan",
+)
+_PRONOUNS = frozenset(
+    "he she they it him her them his their its that those these there such "
+    "dia ia mereka beliau itu tersebut sana situ".split()
+)
+# Words that say what is asked, not what it is about: they neither start a topic nor
+# carry one over.
+_LIGHT = frozenset(
+    "say said says tell told think thought happen happened else other others more again "
+    "react reacted respond responded mean means why when where who whom how many much "
+    "kata katanya bilang mengatakan menurut ujar sebut terjadi lain lainnya lagi selain "
+    "tanggapan menanggapi respons reaksi maksud jelaskan lengkap detail mengapa kenapa "
+    "kapan dimana siapa berapa bagaimana apa saja".split()
+)
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text`` as written."""
+    return _WORD.findall(text)
+
+
+def subject_words(text: str) -> list[str]:
+    """The words that say what ``text`` is about, as written, in order, once each: not
+    function words, question words or pronouns."""
+    seen: set[str] = set()
+    subject = []
+    for word in words(text):
+        key = word.lower().rstrip(".'’")
+        if key in STOPWORDS or key in _PRONOUNS or key in _LIGHT or key in seen:
+            continue
+        if key.endswith("nya") and key[:-3] in _LIGHT:  # "katanya", "lainnya"
+            continue
+        seen.add(key)
+        subject.append(word)
+    return subject
+
+
+def continues(followup: str) -> bool:
+    """Whether ``followup`` reads as a continuation of an earlier question rather than a
+    new topic."""
+    lowered = " ".join(w.lower() for w in words(followup))
+    if any(lowered == cue or lowered.startswith(cue + " ") for cue in _CUES):
+        return True
+    own = len(subject_words(followup))
+    if own < POINTING_WORDS and any(w.lower() in _PRONOUNS for w in words(followup)):
+        return True
+    return own < NEW_TOPIC_WORDS
+
+
+def resolve(previous: str, followup: str) -> str:
+    """The question to search for ``followup`` asked after ``previous``: the follow-up with
+    the earlier question's subject words added, or the follow-up alone when it starts a new
+    topic. ``previous`` may itself be a resolved question."""
+    followup = " ".join(followup.split())
+    if not previous.strip() or not continues(followup):
+        return followup
+    own = {w.lower() for w in subject_words(followup)}
+    carried = [w for w in subject_words(previous) if w.lower() not in own]
+    if not carried:
+        return followup
+    return f"{followup} ({' '.join(carried)})"
