@@ -96,6 +96,11 @@ def test_answers_match_the_local_store_exactly(tmp_path: Path, lite: MilvusTarge
         expected = answers(local, QUESTIONS)
         assert answers(milvus, QUESTIONS) == expected
         assert any(a["answered"] for a in expected) and not all(a["answered"] for a in expected)
+        assert milvus.article_ids() == local.article_ids()
+        days = ["2021-09-17", "2016-10-06", "2017-01-02", "nonsense"]
+        assert milvus.newest_articles(days, 5) == local.newest_articles(days, 5)
+        assert milvus.newest_articles(days, 5)
+        assert milvus.newest_articles(["1999-01-01"], 5) == ()
         assert milvus.summary().outlets == local.summary().outlets
         assert milvus.summary().first_published == local.summary().first_published
     finally:

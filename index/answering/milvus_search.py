@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -23,15 +24,25 @@ from typing import Literal
 
 import numpy as np
 
-from newsbot.index.answering.answers import IndexSummary
+from newsbot.index import sample
+from newsbot.index.answering.answers import Citation, Hit, IndexSummary
 from newsbot.index.answering.fusion import Candidate, fuse
 from newsbot.index.answering.search import HitRow, NewsIndex, TermStats, check_embedder
+from newsbot.index.answering.snippets import best_sentence
 from newsbot.index.building.embedders import Embedder
 from newsbot.index.building.lexical import named_terms
 from newsbot.index.building.milvus_store import MilvusStore, MilvusTarget
 from newsbot.index.building.store import Manifest
 from newsbot.index.defaults import CANDIDATES
 from newsbot.index.errors import NewsbotError
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _descending(text: str) -> tuple[int, ...]:
+    """A sort key that orders strings in reverse (a longer string before its prefix)."""
+    return (*(-ord(char) for char in text), 1)
+
 
 #: Document frequencies remembered per index (a bot is asked the same words again and again).
 _CACHED_TERMS = 200_000
@@ -221,6 +232,39 @@ class MilvusNewsIndex(NewsIndex):
             )
             for row, item in found.items()
         }
+
+    def article_ids(self) -> frozenset[str]:
+        """The ids of every article in this version (their first paragraphs' rows)."""
+        rows = self._milvus.scan(self._collection, ["article_id"], "number == 1")
+        return frozenset(str(row["article_id"]) for row in rows)
+
+    def newest_articles(self, days: Iterable[str], limit: int) -> tuple[Hit, ...]:
+        """Up to ``limit`` articles published on ``days`` (``YYYY-MM-DD``), newest first,
+        each as a hit on its first paragraph with that paragraph's first sentence."""
+        wanted = sorted({day for day in days if _DAY.fullmatch(day)})
+        if not wanted or limit < 1:
+            return ()
+        on_days = " or ".join(f'published like "{day}%"' for day in wanted)
+        fields = ["text", "number", "article_id", "title", "source", "published", "url", "path"]
+        rows = sorted(
+            self._milvus.scan(self._collection, fields, f"number == 1 and ({on_days})"),
+            key=lambda row: (_descending(str(row["published"])), str(row["article_id"])),
+        )[:limit]
+        hits = []
+        for rank, row in enumerate(rows, start=1):
+            text = str(row["text"])
+            start, end = best_sentence(text, [])
+            citation = Citation(
+                title=str(row["title"]),
+                source=str(row["source"]) or None,
+                published=str(row["published"]) or None,
+                url=str(row["url"]) or None,
+                path=sample.cited_path(str(row["path"])),
+                paragraph=int(row["number"]),
+                article_id=str(row["article_id"]),
+            )
+            hits.append(Hit(rank, 0.0, text, start, end, citation))
+        return tuple(hits)
 
     def summary(self) -> IndexSummary:
         facts = self._milvus.summary(self._version_name)

@@ -466,12 +466,17 @@ class MilvusStore:
             )
 
     def scan(
-        self, collection: str, fields: Sequence[str], batch: int = 4096
+        self, collection: str, fields: Sequence[str], expression: str = "", batch: int = 4096
     ) -> Iterator[dict[str, Any]]:
-        """Yield every row of ``collection`` with ``fields``, in batches of ``batch``."""
+        """Yield every row of ``collection`` (matching ``expression``) with ``fields``, in
+        batches of ``batch``."""
         with self._calls("read rows"):
             iterator = self.client.query_iterator(
-                collection, batch_size=batch, output_fields=list(fields), timeout=TIMEOUT
+                collection,
+                batch_size=batch,
+                filter=expression,
+                output_fields=list(fields),
+                timeout=TIMEOUT,
             )
         try:
             while True:
