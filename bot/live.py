@@ -68,6 +68,8 @@ class LiveIndex:
         self._reopen = reopen
         self._build = build
         self._rebuilt: list[Callable[[frozenset[str]], None]] = []
+        #: Names the version live in the store now (replicas follow each other's builds).
+        self.live_version: Callable[[], str] | None = None
 
     def on_rebuilt(self, listener: Callable[[frozenset[str]], None]) -> None:
         """Call ``listener(new_article_ids)`` on the event loop after each rebuild, with the
@@ -103,6 +105,17 @@ class LiveIndex:
         for listener in self._rebuilt:
             listener(added)
         return report
+
+    async def follow(self, live_version: Callable[[], str]) -> bool:
+        """Answer from the live version when another process (a replica) published a new
+        one: ``live_version`` names it. True when the index was reopened."""
+        name = await asyncio.to_thread(live_version)
+        if name == self.version:
+            return False
+        fresh = await asyncio.to_thread(self._reopen)
+        self._replace(fresh)
+        log.info("Now answering from index version %s, built elsewhere", self.version)
+        return True
 
     def close(self) -> None:
         """Close the current index (at shutdown, once no question is in flight)."""

@@ -54,3 +54,17 @@ def build(
 
     with store.build_lock(index_dir):
         return build_milvus_index(target, sources, embedder, progress=progress, extra=extra)
+
+
+def live_version_name(index_dir: Path, target: Store) -> str:
+    """The name of the version live in the store now (``NewsIndex.version.name`` of an index
+    opened now)."""
+    if target is None:
+        return store.live_version(index_dir).name
+    from newsbot.index.building.milvus_store import MilvusStore
+
+    milvus = MilvusStore(target)
+    try:
+        return milvus.live_version()
+    finally:
+        milvus.close()

@@ -6,13 +6,20 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import text
 
+from newsbot.bot.app import build_application, led
+from newsbot.bot.live import LiveIndex
 from newsbot.bot.replicas import JobLeader, SharedQuota, rebuild_lock
+from newsbot.bot.settings import BotSettings
+from newsbot.bot.state import state_of
 from newsbot.bot.store import SCHEMA_VERSION, StateStore
 from newsbot.index.errors import BuildInProgress
+from newsbot.index.reading.feeds import plan_sources
+from tests.bot.fakes import FakeBuilder, FakeIndex, FakeTelegram
 from tests.postgres_server import postgres_cluster
 
 
@@ -118,3 +125,37 @@ def test_with_sqlite_this_process_leads_and_locks_alone(tmp_path: Path) -> None:
         assert [quota.allow(1), quota.allow(1), quota.allow(1)] == [True, True, False]
     finally:
         store.close()
+
+
+async def test_jobs_run_only_on_the_leading_replica(
+    replicas: tuple[StateStore, StateStore],
+) -> None:
+    first, second = replicas
+    ran: list[object] = []
+
+    async def job(context: Any) -> None:
+        ran.append(context)
+
+    holder = JobLeader(first)
+    assert holder.leads()
+    on_second = led(job, JobLeader(second))
+    await on_second("tick 1")
+    assert ran == []
+    holder.close()  # the leader stops
+    await on_second("tick 2")
+    assert ran == ["tick 2"]
+
+
+async def test_a_bot_on_a_shared_database_counts_its_quota_there(
+    replicas: tuple[StateStore, StateStore], tmp_path: Path
+) -> None:
+    first, second = replicas
+    settings = BotSettings(token="123456:TEST-TOKEN", rate_limit=1)
+    apps = []
+    for store in (first, second):
+        live = LiveIndex(FakeIndex([]), reopen=lambda: FakeIndex([]), build=FakeBuilder())
+        plan = lambda: plan_sources(tmp_path / "idx", (), {})  # noqa: E731
+        apps.append(build_application(settings, live, plan, request=FakeTelegram(), store=store))
+    quotas = [state_of(app.bot_data).quota for app in apps]
+    assert all(isinstance(quota, SharedQuota) for quota in quotas)
+    assert quotas[0].allow(99) and not quotas[1].allow(99)
