@@ -208,6 +208,13 @@ def build_application(
         jobs.run_repeating(
             follow_live_version, interval=FOLLOW_SECONDS, first=FOLLOW_SECONDS, name="follow"
         )
+    if leader is not None:
+        # Ask for the lead more often than any job runs: a dead leader's jobs move within
+        # this many seconds, whatever their own intervals.
+        async def lead(_: ContextTypes.DEFAULT_TYPE) -> None:
+            await asyncio.to_thread(leader.leads)
+
+        jobs.run_repeating(lead, interval=LEAD_SECONDS, first=0, name="lead")
     if settings.refresh_minutes > 0:
         every = settings.refresh_minutes * 60
         refresh = led(feeds.scheduled_refresh, leader)
@@ -356,6 +363,8 @@ def live_index(
 #: A scheduled job's callback.
 Job: TypeAlias = Callable[[ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
 
+#: Seconds between a replica's tries to lead the scheduled jobs.
+LEAD_SECONDS = 5.0
 #: Seconds between a replica's checks for an index version another replica published.
 FOLLOW_SECONDS = 15.0
 
