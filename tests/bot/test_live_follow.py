@@ -37,6 +37,8 @@ async def test_a_replica_follows_the_version_published_elsewhere(
         stores.open_index(index_dir, target, embedder), index_dir, embedder, target
     )
     assert replica.live_version is not None
+    alerted: list[frozenset[str]] = []
+    replica.on_rebuilt(alerted.append)  # follow alerts: sent by the replica that rebuilt
     first = replica.version
     assert not await replica.follow(replica.live_version)  # nothing new
 
@@ -47,4 +49,5 @@ async def test_a_replica_follows_the_version_published_elsewhere(
     answer = await replica.ask(QUESTION, 1)
     assert answer.hits[0].citation.title == "Banjir Medan"
     assert not await replica.follow(replica.live_version)
+    assert alerted == []  # so an alert goes out once, not once per replica
     replica.close()
