@@ -266,6 +266,13 @@ class MilvusNewsIndex(NewsIndex):
             hits.append(Hit(rank, 0.0, text, start, end, citation))
         return tuple(hits)
 
+    def damage(self) -> str:
+        """Damaged files of this version, in one line: none here (Milvus keeps its own
+        segments whole); a version whose collection is gone is reported."""
+        if not self._milvus.has(self._collection):
+            return f"the collection {self._collection} is missing: rebuild with `newsbot index`"
+        return ""
+
     def summary(self) -> IndexSummary:
         facts = self._milvus.summary(self._version_name)
         return IndexSummary(
