@@ -419,16 +419,17 @@ class MilvusStore:
         self.put({"current": version})
         stale = [n for n in self.unfinished() if n != version]
         self.put({"building": "{}"})
-        kept = {version, previous}
+        # The previous version stays for readers that opened it (KEEP_OLD_VERSIONS of them,
+        # newest first; names sort by build time).
         with self._calls("list collections"):
             names = self.client.list_collections(timeout=TIMEOUT)
         marker = f"{self.prefix}_p_"
         versions = sorted({n.removeprefix(marker) for n in names if n.startswith(marker)})
-        older = [v for v in versions if v not in kept]
-        keep_older = max(KEEP_OLD_VERSIONS - 1, 0)
-        doomed = [*stale, *older[: max(len(older) - keep_older, 0)]]
-        if not KEEP_OLD_VERSIONS and previous:
-            doomed.append(previous)
+        older = [v for v in versions if v != version and v not in stale]
+        if previous in older:  # the one readers are most likely on
+            older.remove(previous)
+            older.append(previous)
+        doomed = [*stale, *older[: max(len(older) - KEEP_OLD_VERSIONS, 0)]]
         for name in dict.fromkeys(doomed):
             self.drop_version(name)
 
