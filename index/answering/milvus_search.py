@@ -19,6 +19,7 @@ import math
 import re
 import threading
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Literal
 
@@ -43,6 +44,12 @@ def _descending(text: str) -> tuple[int, ...]:
     """A sort key that orders strings in reverse (a longer string before its prefix)."""
     return (*(-ord(char) for char in text), 1)
 
+
+#: What both searches return of each candidate: fusion groups by article, the floor reads
+#: the best one's terms.
+_FIELDS = ("article_id", "terms")
+#: Candidates' terms remembered for the floor's support check.
+_REMEMBERED_ROWS = 4096
 
 #: Document frequencies remembered per index (a bot is asked the same words again and again).
 _CACHED_TERMS = 200_000
@@ -72,6 +79,7 @@ class MilvusTermStats:
         self._collection = milvus.paragraphs_collection(version)
         self._paragraphs = paragraphs
         self._frequencies: dict[str, int] = {}
+        self._row_terms: dict[int, str] = {}
         self._lock = threading.Lock()
 
     def frequencies(self, tokens: Iterable[str]) -> dict[str, int]:
@@ -112,11 +120,22 @@ class MilvusTermStats:
         known = sum(w for t, w in weights.items() if frequencies[t])
         return known / total if total else 0.0
 
+    def remember_terms(self, terms: dict[int, str]) -> None:
+        """Keep the terms of candidate rows a search returned (``support`` reads them)."""
+        with self._lock:
+            if len(self._row_terms) > _REMEMBERED_ROWS:
+                self._row_terms.clear()
+            self._row_terms.update(terms)
+
     def support(self, tokens: list[str], row: int) -> float:
         """The rarity-weighted share of the question's terms that paragraph ``row`` holds."""
         weights = self.term_weights(tokens)
-        found = self._milvus.rows(self._collection, [row], ["terms"])
-        held = set(str(found[row]["terms"]).split()) if row in found else set()
+        with self._lock:
+            text = self._row_terms.get(row)
+        if text is None:
+            found = self._milvus.rows(self._collection, [row], ["terms"])
+            text = str(found[row]["terms"]) if row in found else ""
+        held = set(text.split())
         total = sum(weights.values())
         return sum(w for t, w in weights.items() if t in held) / total if total else 0.0
 
@@ -145,6 +164,7 @@ class MilvusNewsIndex(NewsIndex):
         self._version_name = version
         self._collection = milvus.paragraphs_collection(version)
         self._stats = MilvusTermStats(milvus, version, manifest.paragraphs)
+        self._pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="milvus")
         self.where = where
 
     @classmethod
@@ -165,6 +185,7 @@ class MilvusNewsIndex(NewsIndex):
 
     def close(self) -> None:
         """Release the connection."""
+        self._pool.shutdown(wait=False)
         self._milvus.close()
 
     def _term_stats(self) -> TermStats:
@@ -173,40 +194,44 @@ class MilvusNewsIndex(NewsIndex):
     def _candidates(self, query: np.ndarray, tokens: list[str]) -> list[Candidate]:
         n = min(CANDIDATES, self.manifest.paragraphs)
         vector = np.asarray(query, dtype=np.float32).tolist()
-        dense = dict(self._milvus.search(self._collection, [vector], "vector", n, self.where, "IP"))
         terms = " ".join(dict.fromkeys(tokens))  # each term once, as the local BM25 counts
-        lexical = (
-            dict(self._milvus.search(self._collection, [terms], "sparse", n, self.where, "BM25"))
-            if terms
-            else {}
+        collection, where = self._collection, self.where
+        # The two searches at once; each returns what fusion and the floor read next.
+        dense_call = self._pool.submit(
+            self._milvus.search, collection, [vector], "vector", n, where, "IP", _FIELDS
         )
-        rows = sorted(set(dense) | set(lexical))
+        lexical_hits = (
+            self._milvus.search(
+                collection, [terms], "sparse", n, where, "BM25", (*_FIELDS, "vector")
+            )
+            if terms
+            else []
+        )
+        dense_hits = dense_call.result()
+        dense = {row: score for row, score, _ in dense_hits}
+        lexical = {row: score for row, score, _ in lexical_hits}
+        found = {row: entity for row, _, entity in [*dense_hits, *lexical_hits]}
+        rows = sorted(found)
         if not rows:
             return []
-        lexical_only = [row for row in rows if row not in dense]
-        if lexical_only:
-            found = self._milvus.rows(self._collection, lexical_only, ["vector"])
-            for row in lexical_only:
-                dense[row] = float(np.asarray(found[row]["vector"], dtype=np.float32) @ query)
+        for row, _, entity in lexical_hits:
+            if row not in dense:
+                dense[row] = float(np.asarray(entity["vector"], dtype=np.float32) @ query)
         dense_only = [row for row in rows if row not in lexical]
         if lexical and dense_only:
             lexical.update(
-                self._milvus.search(
-                    self._collection,
-                    [terms],
-                    "sparse",
-                    len(dense_only),
-                    f"row in {dense_only}",
-                    "BM25",
+                (row, score)
+                for row, score, _ in self._milvus.search(
+                    collection, [terms], "sparse", len(dense_only), f"row in {dense_only}", "BM25"
                 )
             )
-        articles = self._paragraph_column(rows, "article_id")
+        self._stats.remember_terms({row: str(found[row]["terms"]) for row in rows})
         return fuse(
             np.asarray(rows, dtype=np.int64),
             np.asarray([dense[row] for row in rows], dtype=np.float32),
             np.asarray([lexical.get(row, 0.0) for row in rows], dtype=np.float32),
             self._stats.coverage(tokens),
-            articles,
+            [str(found[row]["article_id"]) for row in rows],
         )
 
     def _paragraph_column(

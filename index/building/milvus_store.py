@@ -510,8 +510,10 @@ class MilvusStore:
         limit: int,
         expression: str = "",
         metric: str = "IP",
-    ) -> list[tuple[int, float]]:
-        """Return (row, score) of the ``limit`` best rows for one query, best first."""
+        fields: Sequence[str] = (),
+    ) -> list[tuple[int, float, dict[str, Any]]]:
+        """Return (row, score, its ``fields``) of the ``limit`` best rows for one query,
+        best first."""
         with self._calls("search"):
             result = self.client.search(
                 collection,
@@ -519,10 +521,14 @@ class MilvusStore:
                 anns_field=field,
                 limit=limit,
                 filter=expression,
+                output_fields=list(fields),
                 search_params={"metric_type": metric},
                 timeout=TIMEOUT,
             )
-        return [(int(hit["id"]), float(hit["distance"])) for hit in result[0]]
+        return [
+            (int(hit["id"]), float(hit["distance"]), dict(hit.get("entity") or {}))
+            for hit in result[0]
+        ]
 
     def document_frequencies(self, version: str, terms: Sequence[str]) -> dict[str, int]:
         """Return term -> number of paragraphs holding it, for the terms any paragraph holds."""
