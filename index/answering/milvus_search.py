@@ -1,12 +1,14 @@
 """Answer questions from the index in Milvus: Milvus supplies the candidates, the product
 ranks them.
 
-Milvus runs two searches per question: the dense one (inner product on unit vectors, the
-cosine) and the BM25 one over the stemmed terms (the product's constants, so the scores are
-the local index's). Fusion needs both raw scores for every candidate, which a Milvus
-``hybrid_search`` does not return (it gives the fused RRF or weighted score only): the rows
-only one search found get their other score by a second, filtered call. Fusion, one passage
-per article, the rerank, the "not covered" floor and the snippets are ``NewsIndex``'s own.
+Milvus runs two searches per question, at once: the dense one (inner product on unit
+vectors, the cosine) and the BM25 one over the stemmed terms (the product's constants, so
+the scores are the local index's). Fusion needs both raw scores for every candidate, which a
+Milvus ``hybrid_search`` does not return (it gives the fused RRF or weighted score only): the
+BM25 search returns its rows' vectors, whose cosine is computed here, and the rows only the
+dense search found get their BM25 score by a second search filtered to them. Fusion, one
+passage per article, the rerank, the "not covered" floor and the snippets are
+``NewsIndex``'s own.
 
 A Milvus filter expression (``where``) narrows both searches, e.g. to an outlet or a period:
 ``source == "ANTARA" and published_at >= 1631836800`` (``filter_expression`` writes one).
