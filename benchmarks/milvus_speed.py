@@ -174,6 +174,9 @@ def main() -> int:
     )
     parser.add_argument("--sizes", type=int, nargs="+", default=[100_000])
     parser.add_argument("--questions", type=int, default=200)
+    parser.add_argument(
+        "--reuse", action="store_true", help="ask the indexes of an earlier run, if present"
+    )
     args = parser.parse_args()
     work: Path = args.work_dir
     source = store.live_version(work / "dev-index")
@@ -183,14 +186,18 @@ def main() -> int:
     for size in args.sizes:
         local_dir = work / f"scale-{size}"
         kind = dense.choose(size, None)
-        print(f"{size}: writing the local index ({kind})...", file=sys.stderr)
-        made = speed_query.make_index(source, local_dir, size, kind)
         target = parse_store(str(work / f"scale-{size}.db"))
         assert target is not None
-        for stale in work.glob(f"scale-{size}.db*"):
-            stale.unlink()
-        print(f"{size}: writing Milvus...", file=sys.stderr)
-        loaded = to_milvus(store.live_version(local_dir), target)
+        if args.reuse and local_dir.is_dir() and (work / f"scale-{size}.db").exists():
+            made: dict[str, Any] = {"write_seconds": None}
+            loaded: dict[str, Any] = {"reused": True}
+        else:
+            print(f"{size}: writing the local index ({kind})...", file=sys.stderr)
+            made = speed_query.make_index(source, local_dir, size, kind)
+            for stale in work.glob(f"scale-{size}.db*"):
+                stale.unlink()
+            print(f"{size}: writing Milvus...", file=sys.stderr)
+            loaded = to_milvus(store.live_version(local_dir), target)
         print(f"{size}: asking...", file=sys.stderr)
         results["sizes"][str(size)] = {
             "local_dense_index": kind,
