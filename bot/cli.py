@@ -2,7 +2,8 @@
 
 newsbot index [PATH...]        read articles and (re)build the index incrementally
 newsbot ask "QUESTION"         cited answers; --json for machines; stdin mode with --json
-newsbot stats                  what is indexed
+newsbot stats                  what is indexed (--check: verify every file too)
+newsbot check                  verify the index's files against their checksums
 newsbot run                    the Telegram bot (see README)
 newsbot feedback [--json]      the 👍/👎 users gave the bot's answers
 newsbot state [--reset]        where the bot's state is; --reset starts it anew
@@ -20,11 +21,17 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from newsbot.bot.store import STATE_ENV, StateStore, state_location
-from newsbot.bot.terminal import ProgressBar, format_answer, format_report, format_summary
+from newsbot.bot.terminal import (
+    ProgressBar,
+    format_answer,
+    format_check,
+    format_report,
+    format_summary,
+)
 from newsbot.index import defaults, sample
 from newsbot.index.answering import stores
 from newsbot.index.answering.search import NewsIndex
-from newsbot.index.building import dense
+from newsbot.index.building import dense, integrity, store
 from newsbot.index.building.milvus_store import STORE_ENV, parse_store
 from newsbot.index.errors import IndexMissing, NewsbotError, NoSources
 from newsbot.index.reading.feeds import plan_sources
@@ -106,6 +113,14 @@ def _parser() -> argparse.ArgumentParser:
 
     stats = commands.add_parser("stats", parents=[common], help="describe the index")
     stats.add_argument("--json", action="store_true", help="print JSON")
+    stats.add_argument(
+        "--check", action="store_true", help="verify every file of the index first (as check)"
+    )
+    commands.add_parser(
+        "check",
+        parents=[common],
+        help="verify the index's files against their checksums; exit 1 naming damaged ones",
+    )
 
     commands.add_parser("run", parents=[common], help="run the Telegram bot")
 
@@ -126,9 +141,9 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _open_or_build_sample(index_dir: Path, store: str, model: str | None) -> NewsIndex:
+def _open_or_build_sample(index_dir: Path, store_setting: str, model: str | None) -> NewsIndex:
     """Open the index; on first use, when none exists yet, build it from the sample corpus."""
-    target = parse_store(store)
+    target = parse_store(store_setting)
     embedder = stores.embedder_for(index_dir, target, model)
     try:
         return stores.open_index(index_dir, target, embedder)
@@ -196,8 +211,18 @@ def cmd_ask(args: argparse.Namespace) -> int:
         news.close()
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    """Verify the live version's files without rebuilding; exit 1 naming the damaged ones."""
+    check = integrity.check_version(store.live_version(args.index_dir))
+    print(format_check(check))
+    if not check.healthy:
+        raise check.error()
+    return 0
+
+
 def cmd_stats(args: argparse.Namespace) -> int:
-    """Print what the index holds."""
+    """Print what the index holds; opening it checks every file (a damaged one is an error
+    naming it), and --check says so."""
     target = parse_store(args.store)
     embedder = stores.embedder_for(args.index_dir, target, args.model)
     news = stores.open_index(args.index_dir, target, embedder)
@@ -205,10 +230,19 @@ def cmd_stats(args: argparse.Namespace) -> int:
         summary = news.summary()
     finally:
         news.close()
+    # Opening verified the version: every file against its checksum, when it has them.
+    check = integrity.VersionCheck(
+        news.version, news.manifest, checksummed=bool(news.manifest.files)
+    )
     if args.json:
-        print(json.dumps(summary.to_json(), ensure_ascii=False))
+        raw = summary.to_json()
+        if args.check:
+            raw["check"] = {"intact": True, "checksummed": check.checksummed}
+        print(json.dumps(raw, ensure_ascii=False))
     else:
         print(format_summary(summary))
+        if args.check:
+            print(format_check(check))
     return 0
 
 
@@ -259,6 +293,7 @@ COMMANDS = {
     "index": cmd_index,
     "ask": cmd_ask,
     "stats": cmd_stats,
+    "check": cmd_check,
     "run": cmd_run,
     "feedback": cmd_feedback,
     "state": cmd_state,

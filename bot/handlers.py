@@ -60,11 +60,14 @@ async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 
 
 async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Show what the index holds."""
+    """Show what the index holds, and whether its files are damaged."""
     message = update.effective_message
     assert message is not None
-    summary = await state_of(context.bot_data).live.summary()
-    await message.reply_html(render_stats(summary, _messages(update.effective_user)))
+    live = state_of(context.bot_data).live
+    summary, damage = await live.summary(), await live.damage()
+    if damage:
+        log.warning("The live index is damaged: %s", damage)
+    await message.reply_html(render_stats(summary, _messages(update.effective_user), damage))
 
 
 async def ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

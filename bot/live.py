@@ -41,6 +41,8 @@ class SearchIndex(Protocol):
 
     def newest_articles(self, days: Iterable[str], limit: int) -> tuple[Hit, ...]: ...
 
+    def damage(self) -> str: ...
+
     def close(self) -> None: ...
 
 
@@ -92,6 +94,11 @@ class LiveIndex:
         """The index's newest articles published on ``days``, in a worker thread."""
         wanted = tuple(days)
         return await self._use(lambda index: index.newest_articles(wanted, limit))
+
+    async def damage(self) -> str:
+        """The live version's damaged files in one line (empty when intact), checked
+        against their checksums in a worker thread."""
+        return await self._use(lambda index: index.damage())
 
     async def rebuild(self, plan: SourcePlan, progress: Progress) -> BuildReport:
         """Build from ``plan`` in a worker thread while questions keep being answered from

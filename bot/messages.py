@@ -38,6 +38,7 @@ class Messages:
     something_went_wrong: str
     stats: str
     stats_outlet: str
+    stats_damaged: str
     admin_only: str
     reindex_no_sources: str
     reindex_running: str
@@ -48,6 +49,7 @@ class Messages:
     reindex_done: str
     reindex_unchanged: str
     reindex_skipped: str
+    reindex_repaired: str
     add_usage: str
     add_fetching: str
     add_read: str
@@ -110,6 +112,9 @@ ENGLISH = Messages(
         "Model: {embedder}. Built: {built_at}. Size: {size}."
     ),
     stats_outlet="{outlet} ({count})",
+    stats_damaged=(
+        "⚠️ The index is damaged ({files}): an administrator can repair it with /reindex."
+    ),
     admin_only="Sorry, only the bot's administrators can change the index.",
     reindex_no_sources=(
         "No sources are configured (NEWSBOT_SOURCES or the sources file, newsbot.toml), "
@@ -128,6 +133,7 @@ ENGLISH = Messages(
         "The index was already up to date ({articles} articles, checked in {seconds})."
     ),
     reindex_skipped="{count} source(s) skipped:",
+    reindex_repaired="Repaired the damaged index ({files}).",
     add_usage="Send the article's address after the command, e.g. <code>/add https://…</code>.",
     add_fetching="Fetching {url}…",
     add_read="Read <b>{title}</b> ({paragraphs}). Rebuilding the index…",
@@ -191,6 +197,7 @@ INDONESIAN = Messages(
         "Media: {outlets}.\nModel: {embedder}. Dibangun: {built_at}. Ukuran: {size}."
     ),
     stats_outlet="{outlet} ({count})",
+    stats_damaged=("⚠️ Indeks rusak ({files}): administrator dapat memperbaikinya dengan /reindex."),
     admin_only="Maaf, hanya administrator bot yang dapat mengubah indeks.",
     reindex_no_sources=(
         "Belum ada sumber yang diatur (NEWSBOT_SOURCES atau berkas sumber, newsbot.toml), "
@@ -207,6 +214,7 @@ INDONESIAN = Messages(
     ),
     reindex_unchanged="Indeks sudah mutakhir ({articles} artikel, diperiksa dalam {seconds}).",
     reindex_skipped="{count} sumber dilewati:",
+    reindex_repaired="Indeks yang rusak sudah diperbaiki ({files}).",
     add_usage="Kirim alamat artikelnya setelah perintah, misalnya <code>/add https://…</code>.",
     add_fetching="Mengambil {url}…",
     add_read="Terbaca: <b>{title}</b> ({paragraphs}). Membangun ulang indeks…",

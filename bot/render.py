@@ -11,12 +11,12 @@ split only between passages, never inside a tag or an entity.
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from newsbot.bot.messages import Messages
 from newsbot.index.answering.answers import Hit, IndexSummary
+from newsbot.index.reading.dates import display_published
 
 if TYPE_CHECKING:
     from newsbot.index.building.build import BuildReport
@@ -34,7 +34,6 @@ OUTLETS_IN_HELP = 3
 OUTLETS_IN_STATS = 10
 ELLIPSIS = "…"
 _ESCAPED = {"&": 5, "<": 4, ">": 4}  # len(html.escape(c, quote=False))
-_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?")
 
 
 def escape(text: str) -> str:
@@ -116,16 +115,9 @@ def _trim_end(text: str, budget: int) -> str:
 
 def format_date(value: str | None, messages: Messages, *, with_time: bool = False) -> str:
     """``2021-09-17T16:30:00+07:00`` as ``17 September 2021`` (month in the asker's
-    language); anything unparseable as it was."""
-    if not value:
-        return ""
-    match = _ISO_DATE.match(value)
-    if not match or not 1 <= int(match[2]) <= 12:
-        return value
-    day = f"{int(match[3])} {messages.months[int(match[2]) - 1]} {match[1]}"
-    if with_time and match[4]:
-        return f"{day}, {match[4]}:{match[5]}"
-    return day
+    language), or with ``with_time`` as ``17 September 2021, 16:30 WIB``: in the outlet's
+    own offset, never converted; anything unparseable as it was."""
+    return display_published(value, messages.months, with_time=with_time)
 
 
 def format_number(value: int, messages: Messages) -> str:
@@ -165,7 +157,7 @@ def citation(hit: Hit, messages: Messages) -> str:
     if c.source:
         parts.append(escape(c.source))
     if c.published:
-        parts.append(escape(format_date(c.published, messages)))
+        parts.append(escape(format_date(c.published, messages, with_time=True)))
     parts.append(messages.paragraph.format(number=c.paragraph))
     return "<i>— " + " · ".join(parts) + "</i>"
 
@@ -252,16 +244,20 @@ def render_help(summary: IndexSummary, bot_username: str, messages: Messages) ->
     return f"{knows}\n{how}"
 
 
-def render_stats(summary: IndexSummary, messages: Messages) -> str:
-    """The index summary for ``/stats``."""
-    return messages.stats.format(
-        articles=format_number(summary.articles, messages),
-        paragraphs=format_number(summary.paragraphs, messages),
-        period=_period(summary, messages),
-        outlets=_outlets(summary, messages, OUTLETS_IN_STATS, counts=True),
-        embedder=escape(summary.embedder),
-        built_at=escape(format_date(summary.built_at, messages, with_time=True)),
-        size=format_size(summary.size_bytes),
+def render_stats(summary: IndexSummary, messages: Messages, damage: str = "") -> str:
+    """The index summary for ``/stats``; ``damage`` names the damaged files, if any."""
+    warning = "\n" + messages.stats_damaged.format(files=escape(damage)) if damage else ""
+    return (
+        messages.stats.format(
+            articles=format_number(summary.articles, messages),
+            paragraphs=format_number(summary.paragraphs, messages),
+            period=_period(summary, messages),
+            outlets=_outlets(summary, messages, OUTLETS_IN_STATS, counts=True),
+            embedder=escape(summary.embedder),
+            built_at=escape(format_date(summary.built_at, messages, with_time=True)),
+            size=format_size(summary.size_bytes),
+        )
+        + warning
     )
 
 
@@ -302,6 +298,8 @@ def render_build_report(report: BuildReport, messages: Messages) -> str:
         )
     else:
         text = messages.reindex_unchanged.format(articles=articles, seconds=seconds)
+    if report.repaired:
+        text += "\n" + messages.reindex_repaired.format(files=escape(report.repaired))
     if report.skipped:
         lines = [messages.reindex_skipped.format(count=len(report.skipped))]
         lines += [f"• {escape(str(skipped))}" for skipped in report.skipped[:SKIPPED_SHOWN]]

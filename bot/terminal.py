@@ -8,6 +8,8 @@ from typing import TextIO
 from newsbot.index import sample
 from newsbot.index.answering.answers import Answer, Hit, IndexSummary
 from newsbot.index.building.build import BuildReport
+from newsbot.index.building.integrity import VersionCheck
+from newsbot.index.reading.dates import display_published
 
 NOT_COVERED = "The indexed news does not cover this question."
 _BOLD, _RESET = "\033[1m", "\033[0m"
@@ -26,7 +28,7 @@ def format_hit(hit: Hit, *, color: bool) -> str:
         paragraph = f"{before}»{hit.snippet}«{after}"
     lines = [f"{hit.rank}. {paragraph}"]
     outlet = f" — {c.source}" if c.source else ""
-    date = f", {c.published.replace('T', ' ')[:16]}" if c.published else ""
+    date = f", {display_published(c.published)}" if c.published else ""
     lines.append(f"   {c.title}{outlet}{date}, paragraph {c.paragraph}")
     if c.url:
         lines.append(f"   {c.url}")
@@ -82,6 +84,20 @@ def format_report(report: BuildReport) -> str:
         lines.append(f"Skipped {len(report.skipped)}:")
         lines.extend(f"  {skipped}" for skipped in report.skipped)
     return "\n".join(lines)
+
+
+def format_check(check: VersionCheck) -> str:
+    """Return what a check of a version found: each damaged file and why, or that it is
+    intact and how that was told."""
+    if not check.healthy:
+        lines = [f"Damaged: {name} ({problem})" for name, problem in sorted(check.damaged.items())]
+        return "\n".join(lines)
+    how = (
+        "every file matches the checksum recorded when it was built"
+        if check.checksummed
+        else "every file opens (built before checksums were recorded: `newsbot index` adds them)"
+    )
+    return f"{'Check:':<11}intact: {how} ({check.version.name})"
 
 
 class ProgressBar:

@@ -9,9 +9,10 @@ from dataclasses import dataclass
 class Article:
     """One cleaned news article, ready to be split into paragraphs.
 
-    ``published`` is ISO 8601: a date (``2021-09-17``) or a date and time
-    (``2021-09-17T16:30:00+07:00``). ``path`` names the source file the article came from
-    (with ``:LINE`` for JSONL records).
+    ``published`` is ISO 8601: a date (``2021-09-17``) or a date and time, in the outlet's
+    own offset when it printed one (``2021-09-17T16:30:00+07:00``, never converted to UTC).
+    ``path`` names the source file the article came from (with ``:LINE`` for JSONL records).
+    ``author`` is the byline's name; ``place`` the dateline's ("Pekalongan").
     """
 
     id: str
@@ -23,6 +24,8 @@ class Article:
     url: str | None = None
     editor: str | None = None
     origin: str | None = None
+    author: str | None = None
+    place: str | None = None
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,10 @@ class IndexDamaged(NewsbotError):
     """An index file is missing, truncated or unreadable."""
 
 
+class IndexWriteFailed(NewsbotError):
+    """A build could not write the index: the disk is full, or the directory is read-only."""
+
+
 class BuildInProgress(NewsbotError):
     """Another build holds the index's build lock."""
 

@@ -44,7 +44,10 @@ class NewsServer:
                 server.requests.append(
                     Request(self.path, {k.lower(): v for k, v in self.headers.items()})
                 )
-                route = server.routes.get(self.path.split("?", 1)[0])
+                # A route for the full path and query ("/berita?page=2") comes first.
+                route = server.routes.get(self.path) or server.routes.get(
+                    self.path.split("?", 1)[0]
+                )
                 try:
                     if route is None:
                         self.send_error(404)

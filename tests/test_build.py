@@ -143,7 +143,7 @@ def test_missing_old_format_and_damaged_indexes_are_clear_errors(
         NewsIndex.open(tmp_path / "idx", FakeEmbedder())
     _write_manifest(version, manifest)
     (version / "dense.faiss").write_bytes(b"garbage")
-    with pytest.raises(IndexDamaged, match="rebuild"):
+    with pytest.raises(IndexDamaged, match="newsbot index"):
         NewsIndex.open(tmp_path / "idx", FakeEmbedder())
     (version / "meta.sqlite").write_bytes(b"garbage" * 100)
     with pytest.raises(IndexDamaged):

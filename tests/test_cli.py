@@ -61,7 +61,7 @@ def test_index_then_ask_prints_cited_passages(
     assert first.startswith("1. »Tajikistan memiliki perbatasan bersama Afghanistan")
     assert first.count("Tajikistan memiliki perbatasan") == 1
     assert "Perbatasan itu rawan" in first
-    assert "CSTO Kerahkan Pasukan, 2021-09-17 16:30, paragraph 1" in first
+    assert "CSTO Kerahkan Pasukan, 17 September 2021, 16:30 WIB, paragraph 1" in first
     assert "csto.txt" in first
 
 
@@ -152,7 +152,7 @@ def test_the_sample_corpus_is_cited_without_an_install_path(
     capsys.readouterr()
     assert cli.main(["ask", "--index-dir", str(index_dir), "perbatasan Tajikistan", "-k", "1"]) == 0
     out = capsys.readouterr().out
-    assert "PR Cirebon, 2021-09-17 16:30" in out
+    assert "PR Cirebon, 17 September 2021, 16:30 WIB" in out
     assert str(sample.FOLDER) not in out and "site-packages" not in out
     assert cli.main(["ask", "--json", "--index-dir", str(index_dir), "perbatasan Tajikistan"]) == 0
     paths = {hit["path"] for hit in json.loads(capsys.readouterr().out)["hits"]}

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from newsbot.index.reading.dates import is_date_line, parse_published
+from newsbot.index.reading.dates import (
+    display_published,
+    is_date_line,
+    is_relative_time_line,
+    parse_published,
+    published_from_value,
+)
 
 
 @pytest.mark.parametrize(
@@ -82,3 +88,67 @@ def test_is_date_line_accepts_a_line_that_is_only_a_date(line: str) -> None:
 )
 def test_is_date_line_rejects_a_sentence_that_mentions_a_date(line: str) -> None:
     assert not is_date_line(line)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2021-09-18T04:10:00+07:00", "2021-09-18T04:10:00+07:00"),
+        ("2021-09-18T04:10:00WIB", "2021-09-18T04:10:00+07:00"),
+        ("2021-09-18 04:10 WITA", "2021-09-18T04:10:00+08:00"),
+        ("2021-09-18T04:10:00", "2021-09-18T04:10:00"),  # no zone: local, kept as it is
+        ("2021-09-18T04:10:00.000+09:00", "2021-09-18T04:10:00+09:00"),
+        ("Sabtu, 18 September 2021 04:10 WIB", "2021-09-18T04:10:00+07:00"),
+        (1631913000, "2021-09-18T04:10:00+07:00"),  # epoch seconds, shown in WIB
+        ("1631913000", "2021-09-18T04:10:00+07:00"),
+        (1631913000000, "2021-09-18T04:10:00+07:00"),  # milliseconds
+        (1631913000.0, "2021-09-18T04:10:00+07:00"),
+        ("2021-09-18", "2021-09-18"),
+        ("", None),
+        (True, None),
+        ("bukan tanggal", None),
+        (12345, None),
+    ],
+)
+def test_a_records_date_keeps_its_offset_in_every_shape(value: object, expected: str) -> None:
+    assert published_from_value(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        ("2021-09-18T04:10:00+07:00", "18 September 2021, 04:10 WIB"),
+        ("2021-09-18T04:10:00+08:00", "18 September 2021, 04:10 WITA"),
+        ("2021-09-18T04:10:00+09:00", "18 September 2021, 04:10 WIT"),
+        ("2021-09-17T21:10:00+00:00", "17 September 2021, 21:10 UTC"),
+        ("2021-09-18T04:10:00+05:30", "18 September 2021, 04:10 UTC+05:30"),
+        ("2021-09-18T04:10:00", "18 September 2021, 04:10"),
+        ("2021-09-18", "18 September 2021"),
+        ("kemarin", "kemarin"),
+        ("2021-02-30", "2021-02-30"),
+        (None, ""),
+    ],
+)
+def test_a_date_is_shown_in_the_outlets_zone_never_converted(value: str | None, shown: str) -> None:
+    assert display_published(value) == shown
+
+
+def test_an_early_morning_story_keeps_its_local_day() -> None:
+    """04:10 WIB on 18 September is 21:10 UTC on the 17th: shown as the 18th."""
+    assert display_published(parse_published("18/09/2021 04:10 WIB")).startswith("18 September")
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["3 jam lalu", "2 jam yang lalu", "kemarin", "5 minutes ago", "Diperbarui 1 hari lalu"],
+)
+def test_relative_time_lines_are_recognised(line: str) -> None:
+    assert is_relative_time_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Kebakaran terjadi 3 jam lalu di gudang mebel milik warga desa", "jam 3 lalu", "3 jam"],
+)
+def test_sentences_mentioning_a_time_ago_are_not_relative_time_lines(line: str) -> None:
+    assert not is_relative_time_line(line)

@@ -206,7 +206,8 @@ def test_html_page_gives_main_text_without_boilerplate() -> None:
     assert article.source == "Kabar Kota"
     assert article.published == "2021-09-17T16:30:00+07:00"
     assert article.editor == "Rina Marlina"
-    assert article.paragraphs[0].startswith("BEKASI, Kabar Kota - Hujan deras")
+    assert article.paragraphs[0].startswith("Hujan deras")
+    assert article.place == "Bekasi"
     assert article.paragraphs[-1].endswith('hingga akhir pekan," ujarnya.')
     assert len(article.paragraphs) == 4
     text = "\n".join(article.paragraphs)
@@ -239,8 +240,7 @@ def test_html_title_falls_back_to_the_url() -> None:
         ("empty.txt", b"", "empty file"),
         ("blank.md", b"  \n\t\n \n", "empty file"),
         ("blank.jsonl", b"\n\n  \n", "empty file"),
-        ("latin1.txt", "Kafe baru di Bandung\n\nCaf\u00e9 itu ramai.".encode("latin-1"), None),
-        ("utf16.txt", "Judul\n\nIsi berita.".encode("utf-16"), "not UTF-8 text (UTF-16)"),
+        ("utf16.jsonl", '{"text": "Isi"}'.encode("utf-16"), "not UTF-8 text (UTF-16)"),
         ("nothing.html", b"<html><body><nav>Beranda</nav><p>Masuk</p></body></html>", None),
     ],
 )
@@ -255,7 +255,7 @@ def test_broken_files_are_skipped_with_a_reason(
     assert articles == []
     assert [s.path for s in skipped] == [str(path)]
     assert skipped[0].line is None
-    expected = reason or {"latin1.txt": "not UTF-8 text", "nothing.html": "no article text"}[name]
+    expected = reason or {"nothing.html": "no article text"}[name]
     assert skipped[0].reason.startswith(expected)
 
 
@@ -385,3 +385,84 @@ def test_a_date_line_leading_the_page_text_is_metadata_not_a_paragraph() -> None
     assert article.published == "2024-03-05"
     assert not any(p.strip() == "2024-03-05" for p in article.paragraphs)
     assert article.paragraphs[0].startswith(BODY.split(chr(10))[0][:20])
+
+
+# Dates, bylines and encodings as outlets and scrapers write them
+
+
+@pytest.mark.parametrize(
+    ("fields", "published"),
+    [
+        ({"date": "2021-09-18T04:10:00+07:00"}, "2021-09-18T04:10:00+07:00"),
+        ({"published": "2021-09-18 04:10:00WIB"}, "2021-09-18T04:10:00+07:00"),
+        ({"published": "2021-09-18T04:10:00"}, "2021-09-18T04:10:00"),
+        ({"date": 1631913000}, "2021-09-18T04:10:00+07:00"),
+        ({"published": "Sabtu, 18/09/2021 05:10 WITA"}, "2021-09-18T05:10:00+08:00"),
+        ({"date": "18 September 2021"}, "2021-09-18"),
+    ],
+)
+def test_jsonl_dates_keep_the_outlets_offset(
+    tmp_path: Path, fields: dict[str, object], published: str
+) -> None:
+    source = tmp_path / "news.jsonl"
+    source.write_text(json.dumps({"id": "a", "text": BODY, **fields}) + "\n", encoding="utf-8")
+    (article,), skipped = read_all(source)
+    assert skipped == [] and article.published == published
+
+
+def test_a_text_dump_with_a_byline_block_keeps_only_the_story(tmp_path: Path) -> None:
+    dump = tmp_path / "rob.txt"
+    dump.write_text(
+        "Banjir Rob Genangi Pantura\n\nPenulis: Dewi Anggraini | Editor: Hadi Santoso\n"
+        "KOMPAS.com - Senin, 3 Januari 2022 | 06:45 WIB\n\n"
+        "PEKALONGAN, KOMPAS.com - Banjir rob setinggi 40 sentimeter menggenangi jalan.\n\n"
+        "Berita Lainnya:\nGubernur Resmikan Jembatan Baru\nLima Warung Terbakar di Pasar\n",
+        encoding="utf-8",
+    )
+    (article,), _ = read_all(dump)
+    assert article.paragraphs == ("Banjir rob setinggi 40 sentimeter menggenangi jalan.",)
+    assert (article.author, article.editor, article.source, article.place) == (
+        "Dewi Anggraini",
+        "Hadi Santoso",
+        "Kompas.com",
+        "Pekalongan",
+    )
+    assert article.published == "2022-01-03T06:45:00+07:00"
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        (
+            "declared.html",
+            '<html><head><meta charset="windows-1252"></head><body><article><p>Kafe '
+            "\u201cWastra\u201d \u2014 caf\u00e9 latte Rp 25.000 untuk pengunjung pameran batik "
+            "di Solo.</p></article></body></html>",
+        ),
+        (
+            "latin1.html",
+            '<html><head><meta http-equiv="Content-Type" content="text/html; '
+            'charset=ISO-8859-1"></head><body><article><p>Kafe \u201cWastra\u201d \u2014 '
+            "caf\u00e9 latte Rp 25.000 untuk pengunjung pameran batik di Solo.</p></article>"
+            "</body></html>",
+        ),
+        (
+            "undeclared.txt",
+            "Kafe Batik\n\nKafe \u201cWastra\u201d \u2014 caf\u00e9 latte Rp 25.000 untuk "
+            "pengunjung pameran batik di Solo, kata pengelola kafe itu.",
+        ),
+    ],
+)
+def test_legacy_encodings_are_read_in_their_encoding(tmp_path: Path, name: str, data: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(data.encode("cp1252"))
+    (article,), skipped = read_all(path)
+    assert skipped == []
+    assert "Kafe \u201cWastra\u201d \u2014 caf\u00e9 latte Rp 25.000" in article.paragraphs[0]
+
+
+def test_a_utf16_page_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "utf16.txt"
+    path.write_bytes(f"Judul\n\n{BODY}".encode("utf-16"))
+    (article,), skipped = read_all(path)
+    assert skipped == [] and article.title == "Judul"

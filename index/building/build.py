@@ -6,20 +6,23 @@ import hashlib
 import itertools
 import json
 import logging
+import os
 import shutil
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
 from newsbot.index.articles import Article, SkippedSource
-from newsbot.index.building import dense, store
+from newsbot.index.building import dense, integrity, store
 from newsbot.index.building.chunking import embedding_context, lexical_text, split_article
 from newsbot.index.building.embedders import Embedder
+from newsbot.index.building.journal import Journal
 from newsbot.index.building.lexical import Bm25Index, tokenize
+from newsbot.index.building.reuse import VectorPool, offer_version, unit_rows, vector_key
 from newsbot.index.defaults import (
     ANSWER_FLOORS,
     CONFIDENCE_BY_LANGUAGE,
@@ -50,6 +53,8 @@ class BuildReport:
     seconds: float
     changed: bool
     index_dir: str
+    #: The live version's damaged files this build repaired, in one line; empty for none.
+    repaired: str = ""
 
 
 def _hash(text: str) -> str:
@@ -58,38 +63,98 @@ def _hash(text: str) -> str:
 
 @dataclass
 class _Previous:
-    """The live version, where vectors can be reused from."""
+    """What the build found in the index directory: the live version's articles, settings
+    and health, and where intact vectors may be reused from."""
 
     article_hashes: dict[str, str]
-    rows_by_context: dict[str, int]
-    vectors: np.ndarray | None
     dense_index: str = dense.FLAT
     #: The "not covered" calibration the live version was built with: (floor, weights).
     calibration: tuple[float, dict[str, tuple[float, float, float]]] | None = None
+    #: The live version is intact (every file matches its checksum) and of this embedder:
+    #: only then may a build with nothing to change keep it.
+    intact: bool = False
+    #: The live version's damaged files, in one line; empty when there is none.
+    damage: str = ""
+    #: Checked versions whose intact vectors may be reused, the live one first.
+    versions: list[integrity.VersionCheck] = field(default_factory=list)
 
 
 def _previous(index_dir: Path, embedder: Embedder) -> _Previous:
+    """Check the live version (every file against its checksum) before trusting any of it;
+    when it is damaged or lost, older versions kept beside it may supply what it lost."""
+    previous = _Previous({})
     try:
-        version = store.live_version(index_dir)
-        manifest = store.read_manifest(version)
-    except (IndexMissing, IndexIncompatible):
-        return _Previous({}, {}, None)
-    except NewsbotError as exc:
-        log.warning("the live index cannot be reused (%s): building from scratch", exc)
-        return _Previous({}, {}, None)
-    conn = store.connect_readonly(version)
+        live: Path | None = store.live_version(index_dir)
+    except IndexMissing:
+        live = None
+        if any(index_dir.glob("v-*")):
+            previous.damage = f"{store.CURRENT} (missing)"
+    except NewsbotError:  # CURRENT unreadable, or naming a missing version
+        live = None
+        previous.damage = f"{store.CURRENT} (names no version)"
+    if live is not None:
+        try:
+            check = integrity.check_version(live)
+        except IndexIncompatible:
+            # Another format is built anew, as the error message says; its vectors are
+            # still found by key (unchecked, so row by row).
+            previous.versions.append(integrity.VersionCheck(live, None))
+            return previous
+        manifest = check.manifest
+        previous.damage = check.describe()
+        previous.article_hashes = _article_hashes(check)
+        previous.versions.append(check)
+        if manifest is not None:
+            previous.dense_index = manifest.dense_index
+            previous.calibration = (manifest.answer_floor, manifest.confidence)
+            previous.intact = (
+                check.healthy and check.checksummed and manifest.embedder == embedder.name
+            )
+        if previous.intact or (manifest is not None and manifest.embedder != embedder.name):
+            return previous
+    for older in _other_versions(index_dir, live):
+        try:
+            previous.versions.append(
+                integrity.check_version(older, names=(store.VECTORS, store.KEYS, store.META))
+            )
+        except NewsbotError:
+            continue
+    return previous
+
+
+def _reusable(previous: _Previous, embedder: Embedder, journal: Journal) -> VectorPool:
+    """Every intact vector the build may reuse: the journal's (an interrupted build's), then
+    the checked versions'. Gathered only once the build knows it has work to do."""
+    pool = VectorPool(embedder.dim)
+    for keys, vectors in journal.batches(embedder.dim):
+        pool.add(keys, vectors, unit_rows(vectors))
+    if len(pool):
+        log.info("%d vectors embedded by an interrupted build are reused", len(pool))
+    for check in previous.versions:
+        offer_version(pool, check, embedder.name)
+    return pool
+
+
+def _article_hashes(check: integrity.VersionCheck) -> dict[str, str]:
+    """Article id -> content hash of a checked version; empty when its metadata is lost."""
+    if not check.intact(store.META):
+        return {}
     try:
-        hashes = dict(conn.execute("SELECT id, content_hash FROM articles").fetchall())
-        if manifest.embedder != embedder.name:
-            return _Previous(hashes, {}, None, manifest.dense_index)
-        rows = {h: r for r, h in conn.execute("SELECT row, context_hash FROM paragraphs")}
+        conn = store.connect_readonly(check.version)
+    except NewsbotError:
+        return {}
+    try:
+        return dict(conn.execute("SELECT id, content_hash FROM articles").fetchall())
+    except sqlite3.DatabaseError:
+        return {}
     finally:
         conn.close()
-    vectors = np.load(version / store.VECTORS, mmap_mode="r", allow_pickle=False)
-    if vectors.shape != (manifest.paragraphs, embedder.dim):
-        return _Previous(hashes, {}, None, manifest.dense_index)
-    calibration = (manifest.answer_floor, manifest.confidence)
-    return _Previous(hashes, rows, vectors, manifest.dense_index, calibration)
+
+
+def _other_versions(index_dir: Path, live: Path | None) -> list[Path]:
+    """The versions in ``index_dir`` other than ``live``, newest first."""
+    found = [p for p in index_dir.glob("v-*") if p.is_dir() and p != live]
+    return sorted(found, key=lambda p: p.stat().st_mtime, reverse=True)
 
 
 def _calibration(embedder: Embedder) -> tuple[float, dict[str, tuple[float, float, float]]]:
@@ -206,11 +271,14 @@ def _embed_all(
     conn: sqlite3.Connection,
     total: int,
     out: np.ndarray,
-    previous: _Previous,
+    keys: np.ndarray,
+    pool: VectorPool,
     embedder: Embedder,
+    journal: Journal,
     progress: Progress | None,
 ) -> tuple[int, int]:
-    """Fill ``out`` with a vector per paragraph; return (embedded, reused)."""
+    """Fill ``out`` with a vector per paragraph and ``keys`` with their keys, reusing every
+    vector found by key and journaling the new ones; return (embedded, reused)."""
     embedded = reused = 0
     batch_rows: list[int] = []
     batch_texts: list[str] = []
@@ -218,15 +286,18 @@ def _embed_all(
     def flush() -> None:
         nonlocal embedded
         if batch_rows:
-            out[batch_rows] = embedder.embed_passages(batch_texts)
+            vectors = embedder.embed_passages(batch_texts)
+            out[batch_rows] = vectors
+            journal.add(keys[batch_rows], vectors)
             embedded += len(batch_rows)
             batch_rows.clear()
             batch_texts.clear()
 
     for row, context_hash, context in _contexts(conn):
-        old_row = previous.rows_by_context.get(context_hash)
-        if old_row is not None and previous.vectors is not None:
-            out[row] = previous.vectors[old_row]
+        keys[row] = vector_key(embedder.name, context_hash)
+        vector = pool.get(keys[row])
+        if vector is not None:
+            out[row] = vector
             reused += 1
         else:
             batch_rows.append(row)
@@ -236,6 +307,7 @@ def _embed_all(
         if progress is not None and (not batch_rows or row + 1 == total):
             progress(embedded + reused, total)
     flush()
+    journal.flush()
     if progress is not None:
         progress(total, total)
     return embedded, reused
@@ -253,30 +325,50 @@ def build_index(
     """Build a new version of the index at ``index_dir`` from ``sources`` and make it live.
 
     ``extra`` adds articles read elsewhere (feeds, URLs), iterated inside the build lock.
-    Unchanged paragraphs reuse their vectors from the live version. When no article changed,
-    the live version stays as it is. Whatever fails, the live version keeps serving.
+    Nothing of the live version is trusted unchecked: its files are compared with the
+    checksums its manifest recorded, and a damaged version is repaired, reusing every
+    intact vector (from the live version, an older one, or the journal of a killed build).
+    Only an intact live version with no article changed stays as it is. Whatever fails, the
+    live version keeps serving.
     ``dense_index`` names the kind of vector index (``building.dense``: flat, ivf, hnsw, auto);
     by default ``NEWSBOT_DENSE_INDEX``, else chosen by size.
+
+    Raises NoSources (nothing readable), BuildInProgress (another build runs),
+    IndexWriteFailed (disk full, read-only directory: the partial version is removed).
     """
     started = time.monotonic()
     with store.build_lock(index_dir):
+        journal = Journal(index_dir)
         previous = _previous(index_dir, embedder)
-        building = store.new_version_dir(index_dir)
+        building: Path | None = None
         try:
-            return _build(
+            building = store.new_version_dir(index_dir)
+            report = _build(
                 index_dir,
                 building,
                 sources,
                 embedder,
                 previous,
+                journal,
                 progress,
                 started,
                 extra,
                 dense_index,
             )
+        except (OSError, sqlite3.OperationalError) as exc:
+            raise store.write_failed(index_dir, exc) from exc
         finally:
-            if building.exists():
+            if building is not None and building.exists():
                 shutil.rmtree(building, ignore_errors=True)
+        if previous.damage:
+            log.warning(
+                "the live index was damaged (%s): repaired, reusing %d intact vectors and "
+                "embedding %d",
+                previous.damage,
+                report.reused,
+                report.embedded,
+            )
+        return report
 
 
 def _build(
@@ -285,6 +377,7 @@ def _build(
     sources: Sequence[Path],
     embedder: Embedder,
     previous: _Previous,
+    journal: Journal,
     progress: Progress | None,
     started: float,
     extra: Iterable[Article | SkippedSource] = (),
@@ -308,12 +401,13 @@ def _build(
         updated = sum(1 for a, h in hashes.items() if a in old and old[a] != h)
         removed = sum(1 for a in old if a not in hashes)
         total = int(conn.execute("SELECT count(*) FROM paragraphs").fetchone()[0])
-        same_model = previous.vectors is not None
         kind = dense.choose(total, dense_index)
         same_dense = previous.dense_index == kind
         # A newer newsbot may calibrate the floor anew: record it, reusing every vector.
         same_calibration = previous.calibration == _calibration(embedder)
-        if same_model and same_dense and same_calibration and not (added or updated or removed):
+        changed = bool(added or updated or removed)
+        if previous.intact and same_dense and same_calibration and not changed:
+            journal.clear()
             return BuildReport(
                 articles=len(hashes),
                 paragraphs=total,
@@ -331,9 +425,17 @@ def _build(
         vectors = np.lib.format.open_memmap(
             building / store.VECTORS, mode="w+", dtype=np.float32, shape=(total, embedder.dim)
         )
-        embedded, reused = _embed_all(conn, total, vectors, previous, embedder, progress)
+        _reserve(building / store.VECTORS)
+        keys = np.zeros(total, dtype="S40")
+        pool = _reusable(previous, embedder, journal)
+        embedded, reused = _embed_all(conn, total, vectors, keys, pool, embedder, journal, progress)
         vectors.flush()
-        dense.write(dense.build(vectors, kind), building / store.DENSE)
+        np.save(building / store.KEYS, keys, allow_pickle=False)
+        try:
+            dense.write(dense.build(vectors, kind), building / store.DENSE)
+        except RuntimeError as exc:  # FAISS reports a failed write as a long RuntimeError
+            reason = OSError(f"writing {store.DENSE} failed: the disk may be full")
+            raise store.write_failed(index_dir, reason) from exc
         del vectors
         Bm25Index.build(_lexical_terms(conn, total)).save(building)
         conn.commit()
@@ -353,6 +455,7 @@ def _build(
         conn.close()
     (building / store.MANIFEST).write_text(manifest.to_json())
     store.publish(index_dir, building)
+    journal.clear()
     return BuildReport(
         articles=len(hashes),
         paragraphs=total,
@@ -366,4 +469,14 @@ def _build(
         seconds=time.monotonic() - started,
         changed=True,
         index_dir=str(index_dir),
+        repaired=previous.damage,
     )
+
+
+def _reserve(path: Path) -> None:
+    """Allocate the blocks of a memory-mapped file now: on a full disk, writing through the
+    map would kill the process (SIGBUS) instead of raising an error here."""
+    with open(path, "r+b") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if size and hasattr(os, "posix_fallocate"):
+            os.posix_fallocate(handle.fileno(), 0, size)

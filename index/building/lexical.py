@@ -22,6 +22,7 @@ import numpy.typing as npt
 from scipy import sparse
 
 from newsbot.index.building.chunking import sentence_spans
+from newsbot.index.building.store import READ_ERRORS
 from newsbot.index.errors import IndexDamaged
 
 _WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:-[^\W\d_]+)*|\w+", re.UNICODE)
@@ -241,6 +242,11 @@ class Bm25Index:
                 )
                 idf = arrays["idf"]
             terms = json.loads((directory / "vocabulary.json").read_text())
-        except (OSError, ValueError, KeyError) as exc:
-            raise IndexDamaged(f"lexical index in {directory} is unreadable: {exc}") from exc
+            if not isinstance(terms, list) or len(terms) != shape[1] or len(idf) != shape[1]:
+                raise ValueError("the vocabulary and the BM25 weights disagree")
+        except READ_ERRORS as exc:
+            raise IndexDamaged(
+                f"the lexical index in {directory} is unreadable ({exc}): "
+                "repair it with `newsbot index PATH...`"
+            ) from exc
         return cls({term: i for i, term in enumerate(terms)}, weights, idf)

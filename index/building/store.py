@@ -5,10 +5,12 @@ live one. A build writes its version under a temporary name, renames it into pla
 replaces ``CURRENT`` in one ``os.replace``: a reader sees the old version or the new one,
 never a mix, and a build killed at any point leaves the live version untouched.
 
-A version folder holds ``manifest.json`` (format, embedder, counts, build time),
+A version folder holds ``manifest.json`` (format, embedder, counts, build time, and the
+size and SHA-256 of every other file of the version, recorded at publish time),
 ``meta.sqlite`` (articles and paragraphs), ``vectors.npy`` (unit vectors, one row per
-paragraph), ``dense.faiss`` (the vector search index) and the BM25 index
-(``lexical.npz``, ``vocabulary.json``).
+paragraph), ``keys.npy`` (each vector's key: its model and embedded text, hashed, so that
+vectors can be reused without the metadata), ``dense.faiss`` (the vector search index) and
+the BM25 index (``lexical.npz``, ``vocabulary.json``).
 """
 
 from __future__ import annotations
@@ -16,12 +18,15 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import fcntl
+import hashlib
 import json
 import os
 import shutil
 import sqlite3
 import time
+import tokenize
 import uuid
+import zipfile
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -33,14 +38,38 @@ from newsbot.index.errors import (
     IndexDamaged,
     IndexIncompatible,
     IndexMissing,
+    IndexWriteFailed,
     NewsbotError,
+)
+
+#: What reading a damaged numpy, zip or FAISS file may raise: numpy parses an ``.npy``
+#: header as a Python literal (SyntaxError, TokenError), a flipped size asks for too much.
+READ_ERRORS: tuple[type[Exception], ...] = (
+    OSError,
+    ValueError,
+    KeyError,
+    IndexError,
+    TypeError,
+    EOFError,
+    RuntimeError,
+    SyntaxError,
+    MemoryError,
+    OverflowError,
+    tokenize.TokenError,
+    zipfile.BadZipFile,
 )
 
 CURRENT = "CURRENT"
 MANIFEST = "manifest.json"
 META = "meta.sqlite"
 VECTORS = "vectors.npy"
+KEYS = "keys.npy"
 DENSE = "dense.faiss"
+LEXICAL = "lexical.npz"
+VOCABULARY = "vocabulary.json"
+#: The files every version holds besides its manifest (a version may hold more: every file
+#: is in the manifest's checksum table).
+VERSION_FILES = (META, VECTORS, KEYS, DENSE, LEXICAL, VOCABULARY)
 LOCK = "build.lock"
 _BUILDING = ".building-"
 
@@ -85,9 +114,16 @@ class Manifest:
     confidence: dict[str, tuple[float, float, float]] = field(
         default_factory=lambda: dict(CONFIDENCE_BY_LANGUAGE)
     )
+    #: Every other file of the version: name -> (size in bytes, SHA-256 hex digest), written
+    #: by :func:`publish`. Empty in manifests written before checksums were recorded.
+    files: dict[str, tuple[int, str]] = field(default_factory=dict)
 
     def to_json(self) -> str:
-        return json.dumps(asdict(self), indent=2)
+        raw = asdict(self)
+        raw["files"] = {
+            name: {"bytes": size, "sha256": digest} for name, (size, digest) in self.files.items()
+        }
+        return json.dumps(raw, indent=2)
 
 
 def live_version(index_dir: Path) -> Path:
@@ -132,19 +168,36 @@ def read_manifest(version: Path) -> Manifest:
         }
         if "id" not in confidence:
             raise ValueError("no confidence weights for Indonesian questions")
-    except (TypeError, ValueError, AttributeError) as exc:
+        recorded: dict[str, Any] = dict(raw.get("files") or {})
+        files = {
+            str(name): (int(entry["bytes"]), str(entry["sha256"]))
+            for name, entry in recorded.items()
+        }
+        if any(size < 0 or len(digest) != 64 for size, digest in files.values()):
+            raise ValueError("a file entry has no size or checksum")
+    except (TypeError, ValueError, AttributeError, KeyError) as exc:
         raise IndexDamaged(
             f"{version / MANIFEST} is incomplete ({exc}): rebuild with `newsbot index`"
         ) from exc
-    return dataclasses.replace(manifest, confidence=confidence)
+    return dataclasses.replace(manifest, confidence=confidence, files=files)
 
 
 def index_model(index_dir: Path) -> str | None:
-    """Return the name of the embedder that built the live index, or None without one."""
+    """Return the name of the embedder that built the live index, or None without one.
+
+    When the live manifest is lost, the newest other version's manifest names it: a repair
+    then embeds with the same model and reuses the intact vectors."""
     try:
         return read_manifest(live_version(index_dir)).embedder
     except NewsbotError:
-        return None
+        pass
+    versions = sorted(
+        (p for p in index_dir.glob("v-*") if p.is_dir()), key=lambda p: p.name, reverse=True
+    )
+    for version in versions:
+        with contextlib.suppress(NewsbotError):
+            return read_manifest(version).embedder
+    return None
 
 
 def connect_readonly(version: Path) -> sqlite3.Connection:
@@ -161,15 +214,46 @@ def connect_readonly(version: Path) -> sqlite3.Connection:
     return conn
 
 
+def write_failed(index_dir: Path, exc: BaseException) -> IndexWriteFailed:
+    """The one-line error for a build that could not write into ``index_dir``."""
+    reason = getattr(exc, "strerror", None) or str(exc)
+    return IndexWriteFailed(
+        f"cannot write the index in {index_dir} ({reason}); the live index is untouched: "
+        "free space or fix the permissions, then run `newsbot index` again"
+    )
+
+
 @contextlib.contextmanager
 def build_lock(index_dir: Path) -> Iterator[None]:
-    """Hold the index's build lock; BuildInProgress when another build holds it."""
-    index_dir.mkdir(parents=True, exist_ok=True)
-    with open(index_dir / LOCK, "w") as handle:
+    """Hold the index's build lock (an ``fcntl`` lock on ``build.lock``, released by the
+    kernel when its holder dies, however it dies).
+
+    Raises BuildInProgress when another process, or another build of this one, holds it,
+    and IndexWriteFailed when the index directory cannot be written.
+    """
+    try:
+        index_dir.mkdir(parents=True, exist_ok=True)
+        handle = open(index_dir / LOCK, "a+")  # noqa: SIM115 - held across the yield
+    except OSError as exc:
+        raise write_failed(index_dir, exc) from exc
+    with handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise BuildInProgress(f"another build of {index_dir} is running") from None
+            handle.seek(0)
+            holder = handle.read().strip()
+            who = f" (process {holder})" if holder.isdigit() else ""
+            raise BuildInProgress(
+                f"another build of {index_dir} is running{who}: wait for it to finish, "
+                "then run `newsbot index` again if you still need to"
+            ) from None
+        try:
+            handle.seek(0)
+            handle.truncate()
+            handle.write(str(os.getpid()))
+            handle.flush()
+        except OSError:
+            pass  # the pid is a courtesy to the next builder; the lock itself is held
         try:
             yield
         finally:
@@ -184,6 +268,33 @@ def new_version_dir(index_dir: Path) -> Path:
     path = index_dir / f"{_BUILDING}{uuid.uuid4().hex[:8]}"
     path.mkdir()
     return path
+
+
+def file_checksum(path: Path) -> str:
+    """Return the SHA-256 hex digest of the file at ``path`` (OSError when unreadable)."""
+    with open(path, "rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def checksums(folder: Path) -> dict[str, tuple[int, str]]:
+    """Return name -> (size in bytes, SHA-256) of every file of a version but its manifest."""
+    return {
+        path.name: (path.stat().st_size, file_checksum(path))
+        for path in sorted(folder.iterdir())
+        if path.is_file() and path.name != MANIFEST
+    }
+
+
+def seal(folder: Path) -> None:
+    """Record the size and checksum of every file of a version in its manifest (written
+    first, by the build), so that a later reader can tell an intact file from a damaged one.
+    """
+    raw = json.loads((folder / MANIFEST).read_text())
+    raw["files"] = {
+        name: {"bytes": size, "sha256": digest}
+        for name, (size, digest) in checksums(folder).items()
+    }
+    (folder / MANIFEST).write_text(json.dumps(raw, indent=2))
 
 
 def _fsync_tree(folder: Path) -> None:
@@ -203,7 +314,9 @@ def _fsync_dir(folder: Path) -> None:
 
 def publish(index_dir: Path, building: Path) -> Path:
     """Make a fully written version live, atomically; keep one older version for readers
-    that opened it, and remove the rest."""
+    that opened it, and remove the rest. The manifest gets the checksum of every file first
+    (:func:`seal`)."""
+    seal(building)
     _fsync_tree(building)
     stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime())
     version = index_dir / f"v-{stamp}-{building.name.removeprefix(_BUILDING)}"

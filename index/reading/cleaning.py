@@ -5,7 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from urllib.parse import unquote, urlsplit
+
+from newsbot.index.reading.bylines import read_header, with_dateline
+from newsbot.index.reading.dates import is_relative_time_line
+from newsbot.index.reading.pagination import is_pagination, without_pagination
 
 MAX_TITLE_WORDS = 12
 # Fewer slug words than this are a tag ("uber-chat", "untitled-story"), not a headline.
@@ -18,11 +23,17 @@ _CLOSERS = "\"'\u201d\u2019"
 
 @dataclass(frozen=True)
 class CleanedBody:
-    """The paragraphs that are the article, and the credits found among the boilerplate."""
+    """The paragraphs that are the article, and what the boilerplate said about it: credits,
+    and from the lines around the headline the author, outlet, date (ISO 8601, the outlet's
+    offset) and the dateline's place."""
 
     paragraphs: tuple[str, ...]
     editor: str | None = None
     origin: str | None = None
+    author: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    place: str | None = None
 
 
 # "Baca juga: ...", "SIMAK JUGA-...", "[Baca Juga: ...]", "Read also", "Baca: ..." lines link
@@ -65,6 +76,23 @@ _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 _SENTENCE_END = re.compile(rf"[.!?][{_CLOSERS})\]*]*$")
 _MIN_SENTENCE_WORDS = 8
 _MAX_HEADLINE_WORDS = 16
+# A list of other stories: after a label, one headline line or more; unlabelled, at least
+# three in a row, four in five of their words (small words aside) capitalised. Rows of
+# results tables and "Label: value" lines are not headlines (measured on IndoSum,
+# DEVELOPERS.md).
+_MIN_HEADLINE_RUN = 3
+_TABLE_ROW = re.compile(r"\d+\s*[-:]\s*\d+|\bvs\.?\b|^\s*\d+[.)]\s|:\s|/|\+\s*\d", re.IGNORECASE)
+_HEADLINE_LIST_WORDS = (3, _MAX_HEADLINE_WORDS)
+_TITLE_CASE_SHARE = 0.8
+_MAX_LABEL_LINE_WORDS = 5
+_LIST_WORDS = frozenset(
+    {
+        "berita", "artikel", "lainnya", "terkait", "rekomendasi", "pilihan", "terpopuler",
+        "populer", "menarik", "terbaru", "terkini", "juga", "video", "related", "stories",
+        "news", "more", "redaksi", "editor", "trending", "sorotan", "kabar", "baca",
+        "headline", "hits",
+    }
+)  # fmt: skip
 # Site navigation left at the end of a copied page; compared in lower case, without ":".
 _NAVIGATION = frozenset(
     {
@@ -123,14 +151,22 @@ _HASH_LIKE = re.compile(r"^(?=.*\d)(?=.*[a-z])[a-z0-9]{8,}$")
 _FIRST_SENTENCE = re.compile(rf"(?<=[.!?])[{_CLOSERS}]?\s+(?=[\"\u201cA-Z0-9])")
 
 
-def clean_paragraphs(paragraphs: Iterable[str]) -> CleanedBody:
-    """Keep the paragraphs that are the article; pull editor and origin out of credit lines."""
+def clean_paragraphs(paragraphs: Iterable[str], fetched_at: datetime | None = None) -> CleanedBody:
+    """Keep the paragraphs that are the article; pull editor and origin out of credit lines,
+    and author, outlet, date and place out of the byline, date and dateline lines that open
+    it (``bylines.read_header``; a relative time is resolved against ``fetched_at``, an
+    aware datetime, else dropped). Pagination text, relative-time lines and lists of other
+    stories' headlines are dropped wherever they are."""
     kept: list[str] = []
-    editor: str | None = None
+    header, opening = read_header(_join_fragments(_normalised(paragraphs)), fetched_at)
+    editor: str | None = header.editor
     origin: str | None = None
     after_bare_lead_in = False
-    for paragraph in _join_fragments(_normalised(paragraphs)):
+    for paragraph in opening:
         text = _TRAILING_INITIALS.sub("", _END_MARKER.sub("", _PLACEHOLDER.sub("", paragraph)))
+        text = without_pagination(text)
+        if not text or is_pagination(text) or is_relative_time_line(text):
+            continue
         if after_bare_lead_in and _is_headline_like(text):
             continue  # the headlines listed under a bare "Baca juga:"
         after_bare_lead_in = False
@@ -152,7 +188,18 @@ def clean_paragraphs(paragraphs: Iterable[str]) -> CleanedBody:
             _resolve_duplicate(kept, text)
             continue
         kept.append(text)
-    return CleanedBody(tuple(_without_tail(kept)), editor, origin)
+    kept = _without_tail(_without_headline_lists(kept))
+    if kept:
+        header, kept[0] = with_dateline(header, kept[0])
+    return CleanedBody(
+        tuple(kept),
+        editor,
+        origin,
+        author=header.author,
+        outlet=header.outlet,
+        published=header.published,
+        place=header.place,
+    )
 
 
 def split_paragraphs(text: str) -> list[str]:
@@ -317,6 +364,63 @@ def _is_headline_like(text: str) -> bool:
         and not stripped.endswith((".", ",", ";", ":"))
         and not text.startswith(('"', "\u201c", "'"))
     )
+
+
+def _is_listed_headline(text: str, *, labelled: bool) -> bool:
+    """Tell whether a line reads as another story's headline in a list: three to sixteen
+    words, no closing punctuation, and (unless a label introduced the list) in title case,
+    as outlets print headlines, and not shaped like a row of a table: results ("Persib
+    2-1 Persija", "A vs B"), a "Label: value" line, a numbered entry."""
+    words = text.split()
+    if not _HEADLINE_LIST_WORDS[0] <= len(words) <= _HEADLINE_LIST_WORDS[1]:
+        return False
+    if not _is_headline_like(text) or _TABLE_ROW.search(text):
+        return False
+    if labelled:
+        return True
+    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    capitalised = sum(1 for w in content if w[:1].isupper() or w[:1].isdigit())
+    return bool(content) and capitalised >= _TITLE_CASE_SHARE * len(content)
+
+
+def _is_list_label(text: str) -> bool:
+    """Tell whether a short line introduces a list of stories: a navigation heading
+    ("Terpopuler"), a short line ending in ":" that names stories ("Artikel Menarik
+    Lainnya:"), or a short heading made mostly of such words ("Pilihan Redaksi");
+    "Berikut syaratnya:" introduces the article's own list and is not one."""
+    if _is_navigation(text):
+        return True
+    words = text.rstrip(" :").lower().split()
+    if not words or len(words) > _MAX_LABEL_LINE_WORDS:
+        return False
+    listing = sum(w in _LIST_WORDS for w in words)
+    if text.rstrip().endswith(":"):
+        return listing >= 1
+    return 2 * listing >= len(words) and not _SENTENCE_END.search(text)
+
+
+def _without_headline_lists(paragraphs: list[str]) -> list[str]:
+    """Drop lists of other stories' headlines, by their shape rather than their label: a run
+    of at least two headline-like lines (with the label before it, if any), or a label
+    followed by one. Without a label, the lines must be in title case."""
+    kept: list[str] = []
+    index = 0
+    while index < len(paragraphs):
+        labelled = _is_list_label(paragraphs[index])
+        start = index + 1 if labelled else index
+        end = start
+        while end < len(paragraphs) and _is_listed_headline(paragraphs[end], labelled=labelled):
+            end += 1
+        run = end - start
+        numbered = sum(any(ch.isdigit() for ch in p) for p in paragraphs[start:end])
+        if not labelled and 2 * numbered > run:
+            run = 0  # a price list or a results table, not headlines
+        if run >= (1 if labelled else _MIN_HEADLINE_RUN):
+            index = end
+            continue
+        kept.append(paragraphs[index])
+        index += 1
+    return kept
 
 
 def _is_sentence(text: str) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 
 # Indonesian and English month names, full and abbreviated, plus old spellings
 # (Pebruari, Nopember) that older Indonesian sites still print.
@@ -24,6 +24,16 @@ _MONTHS: dict[str, int] = {
 
 # Indonesia's three time zones; a bare GMT/UTC means +00:00 unless an offset follows.
 _ZONES = {"wib": 7, "wita": 8, "wit": 9, "gmt": 0, "utc": 0, "z": 0}
+_ZONE_NAMES = {7: "WIB", 8: "WITA", 9: "WIT"}
+
+#: The zone an instant without one (epoch seconds, a fetch clock) is shown in: WIB, where
+#: most Indonesian outlets publish.
+DEFAULT_ZONE = timezone(timedelta(hours=7))
+
+ENGLISH_MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
 
 _DAY_NAMES = frozenset(
     {
@@ -161,3 +171,133 @@ def _offset(zone: str | None, offset: str | None) -> timedelta | None:
     if zone:
         return timedelta(hours=_ZONES[zone.lower()])
     return None
+
+
+# -- epoch seconds -------------------------------------------------------------------------
+
+# Epoch seconds from 2001 to 2286, or milliseconds in the same span: a number of 9-13 digits.
+_EPOCH = re.compile(r"^\d{9,10}(?:\.\d+)?$|^\d{12,13}$")
+
+
+def published_from_value(value: object, zone: timezone = DEFAULT_ZONE) -> str | None:
+    """Return a record's date field as ISO 8601, keeping the offset it was written with.
+
+    ``value`` is a string in any shape :func:`parse_published` reads, or epoch seconds
+    (int, float or digits; 13 digits are milliseconds), which name an instant without a zone
+    and are given in ``zone`` (WIB unless told). Anything else gives None.
+    """
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        value = repr(value) if isinstance(value, float) else str(value)
+    if not isinstance(value, str) or not value.strip():
+        return None
+    text = value.strip()
+    if _EPOCH.match(text):
+        seconds = float(text) / (1000 if len(text) >= 12 and "." not in text else 1)
+        try:
+            moment = datetime.fromtimestamp(seconds, zone)
+        except (OverflowError, OSError, ValueError):
+            return None
+        return moment.replace(microsecond=0).isoformat()
+    return parse_published(text)
+
+
+# -- relative times ------------------------------------------------------------------------
+
+_UNITS = {
+    "detik": "seconds", "second": "seconds", "sec": "seconds",
+    "menit": "minutes", "minute": "minutes", "min": "minutes", "mnt": "minutes",
+    "jam": "hours", "hour": "hours", "hr": "hours",
+    "hari": "days", "day": "days",
+    "minggu": "weeks", "pekan": "weeks", "week": "weeks",
+}  # fmt: skip
+_UNIT = "|".join(sorted(_UNITS, key=len, reverse=True))
+_RELATIVE = re.compile(
+    rf"(?P<count>\d{{1,3}}|se|satu|an?|one)\s*(?P<unit>{_UNIT})s?\.?\s+"
+    r"(?:(?:yang|yg)\s+)?(?:lalu|silam|ago)\b"
+    r"|(?P<yesterday>kemarin|yesterday)\b|(?P<now>baru\s+saja|just\s+now)\b",
+    re.IGNORECASE,
+)
+_RELATIVE_LINE_WORDS = frozenset(
+    {"diperbarui", "diterbitkan", "dipublikasikan", "terbit", "updated", "published", "posted"}
+)
+
+
+def is_relative_time_line(line: str) -> bool:
+    """Tell whether ``line`` is only a relative time: "3 jam lalu", "Diperbarui 2 jam yang
+    lalu", "kemarin", "5 minutes ago" (an outlet's name beside it is allowed)."""
+    if len(line) > 60:
+        return False
+    match = _RELATIVE.search(line)
+    if match is None:
+        return False
+    rest = line[: match.start()] + " " + line[match.end() :]
+    words = [w for w in _WORD.findall(rest) if w.lower() not in _RELATIVE_LINE_WORDS]
+    return len(words) <= 1
+
+
+def resolve_relative(line: str, now: datetime) -> str | None:
+    """Return the moment a relative time line names, counted back from ``now`` (aware), as
+    ISO 8601 in ``now``'s offset: minutes for seconds to hours ago, a date for days, weeks
+    and "kemarin"; None when ``line`` holds no relative time."""
+    match = _RELATIVE.search(line)
+    if match is None:
+        return None
+    if match["now"]:
+        return now.replace(second=0, microsecond=0).isoformat()
+    if match["yesterday"]:
+        return (now.date() - timedelta(days=1)).isoformat()
+    count_text = match["count"].lower()
+    count = int(count_text) if count_text.isdigit() else 1
+    unit = _UNITS[match["unit"].lower()]
+    moment = now - timedelta(**{unit: count})
+    if unit in ("days", "weeks"):
+        return moment.date().isoformat()
+    return moment.replace(second=0, microsecond=0).isoformat()
+
+
+# -- display -------------------------------------------------------------------------------
+
+_SHOWN = re.compile(
+    r"^(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"
+    r"(?:T(?P<hour>\d{2}):(?P<minute>\d{2})(?::\d{2}(?:\.\d+)?)?"
+    r"(?P<offset>Z|[+-]\d{2}:?\d{2})?)?$"
+)
+
+
+def zone_label(offset: str) -> str:
+    """Name an ISO offset as Indonesian readers know it: ``+07:00`` is WIB, ``+08:00`` WITA,
+    ``+09:00`` WIT; any other is ``UTC`` or ``UTC+05:30``."""
+    if offset in ("Z", "+00:00", "+0000", "-00:00"):
+        return "UTC"
+    digits = offset[1:].replace(":", "")
+    hours, minutes = int(digits[:2]), int(digits[2:] or 0)
+    if offset[0] == "+" and minutes == 0 and hours in _ZONE_NAMES:
+        return _ZONE_NAMES[hours]
+    return f"UTC{offset[0]}{hours:02d}:{minutes:02d}"
+
+
+def display_published(
+    value: str | None, months: tuple[str, ...] = ENGLISH_MONTHS, *, with_time: bool = True
+) -> str:
+    """Show an ISO 8601 date as the outlet printed it, in its own offset, never converted:
+    ``2021-09-18T04:10:00+07:00`` is ``18 September 2021, 04:10 WIB``, ``2021-09-18`` is
+    ``18 September 2021``; ``months`` names the twelve months. Unreadable text is returned
+    as it is; None gives ``""``."""
+    if not value:
+        return ""
+    match = _SHOWN.match(value.strip())
+    if match is None or not 1 <= int(match["month"]) <= 12:
+        return value
+    try:
+        date(int(match["year"]), int(match["month"]), int(match["day"]))
+    except ValueError:
+        return value
+    shown = f"{int(match['day'])} {months[int(match['month']) - 1]} {match['year']}"
+    if not with_time or match["hour"] is None:
+        return shown
+    shown += f", {match['hour']}:{match['minute']}"
+    if match["offset"]:
+        shown += f" {zone_label(match['offset'])}"
+    return shown

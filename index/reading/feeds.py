@@ -21,9 +21,11 @@ import io
 import json
 import logging
 import os
+import re
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
@@ -35,7 +37,9 @@ import lxml.html
 from newsbot.index.articles import Article, SkippedSource
 from newsbot.index.errors import FetchFailed
 from newsbot.index.reading.cleaning import clean_paragraphs, split_paragraphs
+from newsbot.index.reading.dates import DEFAULT_ZONE, parse_published
 from newsbot.index.reading.fetch import Fetcher, Resolver, Sleep, resolve_host
+from newsbot.index.reading.pagination import next_page_url
 from newsbot.index.reading.readers import read_html_article, read_sources
 from newsbot.index.reading.sources import (
     FetchSettings,
@@ -77,10 +81,11 @@ def article_id(url: str) -> str:
     return hashlib.sha1(canonical_url(url).encode("utf-8")).hexdigest()[:_ID_LENGTH]
 
 
-def read_web_page(html: str, final_url: str) -> Article:
+def read_web_page(html: str, final_url: str, fetched_at: datetime | None = None) -> Article:
     """Read a fetched page; the article is named by its canonical URL when the page gives
-    one on the same site, else by the URL it was fetched from. Raises ValueError."""
-    article = read_html_article(html, final_url)
+    one on the same site, else by the URL it was fetched from. ``fetched_at`` (aware)
+    resolves a relative time line ("3 jam lalu"). Raises ValueError."""
+    article = read_html_article(html, final_url, fetched_at=fetched_at)
     url = canonical_url(final_url)
     if article.url:
         claimed = canonical_url(urljoin(final_url, article.url))
@@ -255,7 +260,9 @@ async def fetch_article(
 ) -> Article:
     """Fetch and read one article page now; FetchFailed or ValueError say why not."""
     async with Fetcher(settings, transport=transport, resolve=resolve) as fetcher:
-        return await _read_page(fetcher, url, cache or FetchCache(None), stamp=None)
+        return await _read_page(
+            fetcher, url, cache or FetchCache(None), stamp=None, now=time.time()
+        )
 
 
 async def _fetch_all(
@@ -273,7 +280,7 @@ async def _fetch_all(
             *(
                 _read_feed(fetcher, s.location, cache, now, keep)
                 if s.kind == "feed"
-                else _read_url(fetcher, s.location, cache)
+                else _read_url(fetcher, s.location, cache, now)
                 for s in sources
             )
         )
@@ -286,17 +293,20 @@ async def _fetch_all(
     return dict(zip(sources, results, strict=True))
 
 
-async def _read_url(fetcher: Fetcher, url: str, cache: FetchCache) -> list[Item]:
+async def _read_url(fetcher: Fetcher, url: str, cache: FetchCache, now: float) -> list[Item]:
     try:
-        return [await _read_page(fetcher, url, cache, stamp=None)]
+        return [await _read_page(fetcher, url, cache, stamp=None, now=now)]
     except (FetchFailed, ValueError) as exc:
         log.warning("skipped %s: %s", url, exc)
         return [SkippedSource(url, str(exc))]
 
 
-async def _read_page(fetcher: Fetcher, url: str, cache: FetchCache, stamp: str | None) -> Article:
+async def _read_page(
+    fetcher: Fetcher, url: str, cache: FetchCache, stamp: str | None, now: float
+) -> Article:
     """The article at ``url``: from the cache when its feed entry has not changed or the
-    server says 304, else fetched and read."""
+    server says 304, else fetched and read, its further pages followed and joined.
+    ``now`` (epoch seconds) is the fetch time relative time lines are counted from."""
     record = cache.pages.get(url, {})
     cached = cache.article(url)
     if cached is not None and stamp and record.get("stamp") == stamp and not record.get("stub"):
@@ -311,7 +321,10 @@ async def _read_page(fetcher: Fetcher, url: str, cache: FetchCache, stamp: str |
     if fetched.not_modified and cached is not None:
         article = cached
     else:
-        article = await asyncio.to_thread(read_web_page, fetched.text(), fetched.url)
+        fetched_at = datetime.fromtimestamp(now, DEFAULT_ZONE)
+        html = fetched.text()
+        article = await asyncio.to_thread(read_web_page, html, fetched.url, fetched_at)
+        article = await _with_next_pages(fetcher, article, html, fetched.url, fetched_at)
     cache.pages[url] = {
         "etag": fetched.etag,
         "last_modified": fetched.last_modified,
@@ -319,6 +332,41 @@ async def _read_page(fetcher: Fetcher, url: str, cache: FetchCache, stamp: str |
         "article": asdict(article),
     }
     return article
+
+
+async def _with_next_pages(
+    fetcher: Fetcher, article: Article, html: str, url: str, fetched_at: datetime
+) -> Article:
+    """``article`` joined with the further pages its page announces (``rel="next"``, a
+    "Halaman Selanjutnya" link, "?page=2"), up to ``max_pages`` pages in all: one article,
+    its id and URL the first page's. A page that cannot be fetched ends the article there."""
+    paragraphs = list(article.paragraphs)
+    seen = {url}
+    pages = 1
+    while pages < fetcher.settings.max_pages:
+        following = next_page_url(html, url)
+        if following is None or following in seen:
+            break
+        seen.add(following)
+        try:
+            fetched = await fetcher.fetch(following, "page")
+            html, url = fetched.text(), fetched.url
+            page = await asyncio.to_thread(read_html_article, html, url, None, fetched_at)
+        except (FetchFailed, ValueError) as exc:
+            log.warning(
+                "page %d of %s unreadable (%s): indexing the pages before",
+                pages + 1,
+                article.url,
+                exc,
+            )
+            break
+        pages += 1
+        paragraphs.extend(p for p in page.paragraphs if p not in paragraphs)
+        if article.published is None and page.published is not None:
+            article = replace(article, published=page.published)
+    if pages > 1:
+        log.info("joined %d pages of %s", pages, article.url)
+    return replace(article, paragraphs=tuple(paragraphs))
 
 
 async def _read_feed(
@@ -338,14 +386,16 @@ async def _read_feed(
         if fetched.not_modified:
             log.info("feed %s not modified: nothing fetched", url)
         else:
-            parsed = await asyncio.to_thread(_parse_feed, fetched.body, fetched.url)
+            parsed = await asyncio.to_thread(
+                _parse_feed, fetched.body, fetched.url, fetched.content_type
+            )
             if isinstance(parsed, str):
                 log.warning("skipped feed %s: %s", url, parsed)
                 problems.append(SkippedSource(url, parsed))
             else:
                 entries, feed_title = parsed
                 items = await asyncio.gather(
-                    *(_read_entry(fetcher, e, feed_title, cache) for e in entries)
+                    *(_read_entry(fetcher, e, feed_title, cache, now) for e in entries)
                 )
                 for entry, item in zip(entries, items, strict=True):
                     if isinstance(item, Article):
@@ -367,10 +417,26 @@ async def _read_feed(
     return articles + problems
 
 
-def _parse_feed(body: bytes, url: str) -> tuple[list[dict[str, Any]], str | None] | str:
-    """The entries (with a link) and title of a feed, or why it is not one."""
+def _parse_feed(
+    body: bytes, url: str, content_type: str = "application/xml"
+) -> tuple[list[dict[str, Any]], str | None] | str:
+    """The entries (with a link) and title of a feed, or why it is not one.
+
+    ``content_type`` is the response's; a feed served as HTML or plain text is read when
+    its body is RSS/Atom, as XML (feedparser would call it malformed otherwise). A valid
+    feed without items gives no entries, not an error.
+    """
+    media = content_type.split(";", 1)[0].strip().lower()
+    if not any(word in media for word in ("xml", "rss", "atom")):
+        if not looks_like_feed(body):
+            return f"not an RSS/Atom feed (served as {media or 'no type'})"
+        charset = content_type.partition(";")[2].strip()
+        content_type = "application/xml" + (f"; {charset}" if charset else "")
     # A stream, never a string: given a string, feedparser would fetch it as a URL.
-    parsed = feedparser.parse(io.BytesIO(body), response_headers={"content-location": url})
+    parsed = feedparser.parse(
+        io.BytesIO(body),
+        response_headers={"content-location": url, "content-type": content_type},
+    )
     entries = []
     for entry in parsed.entries:
         link = entry.get("link")
@@ -387,14 +453,31 @@ def _parse_feed(body: bytes, url: str) -> tuple[list[dict[str, Any]], str | None
     return entries, title if isinstance(title, str) and title.strip() else None
 
 
+_FEED_ROOT = re.compile(
+    rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*|<\?xml-stylesheet[^>]*>\s*)*"
+    rb"<(?:rss|feed|rdf:RDF)\b",
+    re.DOTALL,
+)
+
+
+def looks_like_feed(body: bytes) -> bool:
+    """Tell whether a response body is an RSS or Atom document, whatever it was served as."""
+    return _FEED_ROOT.match(body[:4096]) is not None
+
+
 async def _read_entry(
-    fetcher: Fetcher, entry: Mapping[str, Any], feed_title: str | None, cache: FetchCache
+    fetcher: Fetcher,
+    entry: Mapping[str, Any],
+    feed_title: str | None,
+    cache: FetchCache,
+    now: float,
 ) -> Item:
-    """The entry's article from its page, else from the entry itself, else why neither."""
+    """The entry's article from its page, else from the entry itself, else why neither.
+    A page without a date takes the entry's, in the cache too."""
     link: str = entry["link"]
     stamp = str(entry.get("updated") or entry.get("published") or "") or None
     try:
-        article = await _read_page(fetcher, link, cache, stamp)
+        article = await _read_page(fetcher, link, cache, stamp, now)
     except (FetchFailed, ValueError) as exc:
         earlier = cache.article(link)
         if earlier is not None and not cache.pages[link].get("stub"):
@@ -410,6 +493,7 @@ async def _read_entry(
         return stub
     if article.published is None:
         article = replace(article, published=_entry_date(entry))
+        cache.pages[link] = {**cache.pages[link], "article": asdict(article)}
     return article
 
 
@@ -439,6 +523,13 @@ def _entry_article(entry: Mapping[str, Any], feed_title: str | None) -> Article 
 
 
 def _entry_date(entry: Mapping[str, Any]) -> str | None:
+    """The entry's date as the feed wrote it, offset kept (``+0700`` stays +07:00); only a
+    date feedparser alone could read is given in UTC."""
+    for key in ("published", "updated"):
+        raw = entry.get(key)
+        found = parse_published(raw) if isinstance(raw, str) else None
+        if found is not None:
+            return found
     stamp = entry.get("published_parsed") or entry.get("updated_parsed")
     if not isinstance(stamp, time.struct_time):
         return None

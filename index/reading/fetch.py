@@ -6,7 +6,8 @@ and https, and only hosts whose addresses are all public unless the sources file
 private ones. The request then goes to the very address that was checked (the name kept
 for the Host header and TLS), so a name that resolves anew to a private address between
 the check and the connection ("DNS rebinding") gains nothing. Responses are streamed and
-cut off past ``max_bytes``; feeds must be XML and pages HTML. Transient failures
+cut off past ``max_bytes``; pages must be HTML, and feeds XML (or HTML or plain text
+whose body is RSS/Atom: ``feeds`` sniffs it). Transient failures
 (timeouts, lost connections, 5xx, 429) are retried with exponential backoff. Nothing
 fetched is ever executed: bytes go to feedparser and trafilatura, which only parse.
 """
@@ -24,9 +25,9 @@ from typing import Literal
 from urllib.parse import urljoin, urlsplit
 
 import httpx
-from trafilatura.utils import decode_file
 
 from newsbot.index.errors import AddressRefused, FetchFailed
+from newsbot.index.reading.encodings import NotText, decode_text
 from newsbot.index.reading.sources import MAX_REDIRECTS, FetchSettings
 
 Kind = Literal["feed", "page"]
@@ -35,6 +36,8 @@ Sleep = Callable[[float], Awaitable[object]]
 
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _PAGE_TYPES = ("text/html", "application/xhtml+xml")
+# Sites serve feeds as HTML or plain text too; such a body is read when it is RSS/Atom.
+_FEED_TEXT_TYPES = ("text/html", "text/plain", "application/octet-stream", "")
 _CHUNK = 65536
 
 
@@ -66,8 +69,12 @@ class Fetched:
         return self.status == 304
 
     def text(self) -> str:
-        """The body as text, decoded by its declared or detected encoding."""
-        return decode_file(self.body)
+        """The body as text, decoded by its declared (HTTP, then ``<meta>``) or detected
+        encoding. Raises ValueError for a body that is not text."""
+        try:
+            return decode_text(self.body, self.content_type)
+        except NotText as exc:
+            raise ValueError(str(exc)) from None
 
 
 def is_public_address(address: str) -> bool:
@@ -283,7 +290,7 @@ def _check_type(content_type: str, kind: Kind) -> None:
     """Refuse a response whose media type is not a feed's (XML) or a page's (HTML)."""
     media = content_type.split(";", 1)[0].strip().lower()
     if kind == "feed":
-        ok = "xml" in media or "rss" in media or "atom" in media
+        ok = "xml" in media or "rss" in media or "atom" in media or media in _FEED_TEXT_TYPES
     else:
         ok = media in _PAGE_TYPES
     if not ok:

@@ -8,20 +8,25 @@ import json
 import os
 import re
 from collections.abc import Iterable, Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO
 
+import lxml.html
 import trafilatura
+from trafilatura.settings import use_config
 
 from newsbot.index.articles import Article, SkippedSource
+from newsbot.index.reading.bylines import NOT_AUTHORS, is_outlet
 from newsbot.index.reading.cleaning import (
     clean_paragraphs,
-    outlet_from_dateline,
     split_paragraphs,
     title_from_text,
     title_from_url,
 )
-from newsbot.index.reading.dates import is_date_line, parse_published
+from newsbot.index.reading.dates import is_date_line, parse_published, published_from_value
+from newsbot.index.reading.encodings import NotText, decode_text
+from newsbot.index.reading.pagedates import most_precise, page_byline, page_published
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".jsonl", ".html", ".htm")
 
@@ -38,6 +43,11 @@ _MIN_PAGE_WORDS = 10
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 # htmldate fills a missing time with midnight; a bare midnight means "date only".
 _MIDNIGHT = "T00:00:00"
+# trafilatura falls back to a cruder extraction below 250 characters, which runs a short
+# page's headline, text and pagination into one paragraph; news briefs and later pages of
+# a multi-page article are often that short.
+_EXTRACTION = use_config()
+_EXTRACTION.set("DEFAULT", "MIN_EXTRACTED_SIZE", "50")
 
 
 def read_sources(paths: Iterable[Path]) -> Iterator[Article | SkippedSource]:
@@ -64,8 +74,9 @@ def read_sources(paths: Iterable[Path]) -> Iterator[Article | SkippedSource]:
             yield from _read_file(path)
 
 
-def read_text_article(text: str, path: str) -> Article:
-    """Read a plain-text dump: headline, optional date line, then the body.
+def read_text_article(text: str, path: str, fetched_at: datetime | None = None) -> Article:
+    """Read a plain-text dump: headline, optional byline, outlet and date lines, then the
+    body (see ``clean_paragraphs``; ``fetched_at`` resolves a relative time line).
 
     Raises ValueError with a reason when no article text is found.
     """
@@ -85,7 +96,7 @@ def read_text_article(text: str, path: str) -> Article:
             break
         lines[index] = ""
     paragraphs = split_paragraphs("\n".join(lines))
-    body = clean_paragraphs(paragraphs)
+    body = clean_paragraphs(paragraphs, fetched_at)
     if not body.paragraphs:
         raise ValueError("no article text found")
     first = body.paragraphs[0]
@@ -94,17 +105,24 @@ def read_text_article(text: str, path: str) -> Article:
         title=title or title_from_text(first),
         paragraphs=body.paragraphs,
         path=path,
-        source=outlet_from_dateline(first),
-        published=published,
+        source=body.outlet,
+        published=most_precise(published, body.published),
         editor=body.editor,
         origin=body.origin,
+        author=body.author,
+        place=body.place,
     )
 
 
-def read_html_article(html: str, path: str, url: str | None = None) -> Article:
-    """Read a saved web page with trafilatura: main text, headline, date and site name.
+def read_html_article(
+    html: str, path: str, url: str | None = None, fetched_at: datetime | None = None
+) -> Article:
+    """Read a saved web page with trafilatura: main text, headline, date and site name, and
+    the byline, date and dateline lines opening the text (``clean_paragraphs``).
 
-    Raises ValueError when the page has no main text.
+    The date keeps the page's own offset (``<meta>``, JSON-LD or a printed date line);
+    ``fetched_at`` resolves a relative time line. Raises ValueError when the page has no
+    main text.
     """
     try:
         document = trafilatura.bare_extraction(
@@ -112,6 +130,7 @@ def read_html_article(html: str, path: str, url: str | None = None) -> Article:
             url=url,
             with_metadata=True,
             include_comments=False,
+            config=_EXTRACTION,
             date_extraction_params={"outputformat": "%Y-%m-%dT%H:%M:%S%z"},
         )
     except Exception as error:  # trafilatura and lxml raise many kinds on broken markup
@@ -121,27 +140,33 @@ def read_html_article(html: str, path: str, url: str | None = None) -> Article:
         raise ValueError("no article text found in the page")
     title = _string(getattr(document, "title", None))
     lines = text.splitlines()
-    # trafilatura keeps the page's <h1> as the first line of the text.
-    while title and lines and _same_text(lines[0], title):
+    # trafilatura keeps the page's <h1> as the first line of the text; the <h1> may differ
+    # from the title it reports (taken from JSON-LD or <title>).
+    headings = [t for t in (title, *_headings(html)) if t]
+    while lines and any(_same_text(lines[0], heading) for heading in headings):
         lines.pop(0)
-    # A page's date line (kept in the metadata) often leads its extracted text.
-    while lines and is_date_line(lines[0]):
-        lines.pop(0)
-    body = clean_paragraphs(lines)
+    body = clean_paragraphs(lines, fetched_at)
     if sum(len(p.split()) for p in body.paragraphs) < _MIN_PAGE_WORDS:
         raise ValueError("no article text found in the page")
     first = body.paragraphs[0]
     url = url or _string(getattr(document, "url", None))
+    byline = page_byline(html)
     return Article(
         id=_stable_id(url or path),
         title=title or (url and title_from_url(url)) or title_from_text(first),
         paragraphs=body.paragraphs,
         path=path,
-        source=_string(getattr(document, "sitename", None)) or outlet_from_dateline(first),
-        published=_html_date(_string(getattr(document, "date", None))),
+        source=_string(getattr(document, "sitename", None)) or body.outlet,
+        published=most_precise(
+            page_published(html, fetched_at),
+            body.published,
+            _html_date(_string(getattr(document, "date", None))),
+        ),
         url=url,
-        editor=body.editor,
+        editor=body.editor or byline.editor,
         origin=body.origin,
+        author=body.author or byline.author or _author(_string(getattr(document, "author", None))),
+        place=body.place,
     )
 
 
@@ -166,7 +191,7 @@ def article_from_record(record: dict[str, object], path: str) -> Article:
     given_id = record.get("id")
     has_id = isinstance(given_id, str | int) and not isinstance(given_id, bool)
     article_id = str(given_id).strip() if has_id else ""
-    date = _string(record.get("published")) or _string(record.get("date"))
+    date = record.get("published") or record.get("date")
     return Article(
         id=article_id or _stable_id(url or path),
         title=(
@@ -174,11 +199,13 @@ def article_from_record(record: dict[str, object], path: str) -> Article:
         ),
         paragraphs=body.paragraphs,
         path=path,
-        source=_string(record.get("source")) or outlet_from_dateline(first),
-        published=parse_published(date) if date else None,
+        source=_string(record.get("source")) or body.outlet,
+        published=published_from_value(date) or body.published,
         url=url,
         editor=_string(record.get("editor")) or body.editor,
         origin=_string(record.get("origin")) or body.origin,
+        author=_string(record.get("author")) or body.author,
+        place=body.place,
     )
 
 
@@ -214,7 +241,7 @@ def _read_file(path: Path) -> Iterator[Article | SkippedSource]:
     try:
         with path.open("rb") as stream:
             head = stream.read(_SNIFF_BYTES)
-            problem = _binary_problem(head)
+            problem = _binary_problem(head, path.suffix.lower())
             if problem:
                 yield SkippedSource(name, problem)
                 return
@@ -227,9 +254,9 @@ def _read_file(path: Path) -> Iterator[Article | SkippedSource]:
         yield SkippedSource(name, f"cannot read file ({error.strerror or error})")
         return
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        yield SkippedSource(name, "not UTF-8 text")
+        text = decode_text(data)
+    except NotText as error:
+        yield SkippedSource(name, str(error))
         return
     if not text.strip():
         yield SkippedSource(name, "empty file")
@@ -271,11 +298,13 @@ def _read_jsonl(stream: BinaryIO, name: str) -> Iterator[Article | SkippedSource
         yield SkippedSource(name, "empty file")
 
 
-def _binary_problem(head: bytes) -> str | None:
-    """Say why a file's first bytes are not UTF-8 text, or None when they may be."""
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+def _binary_problem(head: bytes, suffix: str) -> str | None:
+    """Say why a file's first bytes are not text, or None when they may be. JSON Lines are
+    UTF-8 by definition; pages and text files may be UTF-16 with a byte order mark."""
+    utf16 = head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    if utf16 and suffix == ".jsonl":
         return "not UTF-8 text (UTF-16)"
-    if b"\x00" in head:
+    if b"\x00" in head and not utf16:
         return "binary file, not text"
     return None
 
@@ -291,6 +320,23 @@ def _html_date(date: str | None) -> str | None:
     if published and published.endswith(_MIDNIGHT):
         return published.removesuffix(_MIDNIGHT)
     return published
+
+
+def _author(found: str | None) -> str | None:
+    """The author a page's metadata names, without the outlet or desk names metadata mixes
+    in ("Tim; CNN Indonesia")."""
+    names = [n.strip() for n in re.split(r"[;|]", found or "")]
+    people = [n for n in names if n and not is_outlet(n) and n.lower() not in NOT_AUTHORS]
+    return "; ".join(people) or None
+
+
+def _headings(html: str) -> list[str]:
+    """The texts of a page's ``<h1>`` elements."""
+    try:
+        root = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return []
+    return [" ".join(h.text_content().split()) for h in root.iter("h1")]
 
 
 def _same_text(line: str, title: str) -> bool:

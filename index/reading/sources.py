@@ -38,6 +38,8 @@ DEFAULT_PER_HOST = 2
 DEFAULT_RETRIES = 2
 DEFAULT_BACKOFF = 1.0
 DEFAULT_KEEP_DAYS = 30.0
+#: Pages of one multi-page article fetched at most, the first included.
+DEFAULT_MAX_PAGES = 10
 MAX_REDIRECTS = 5
 
 SourceKind = Literal["path", "feed", "url"]
@@ -58,7 +60,8 @@ class FetchSettings:
     """How feeds and pages are fetched (``[fetch]``).
 
     ``allow_private`` lets URLs reach private, loopback and link-local addresses;
-    ``allow_hosts`` lets only the host names listed do so.
+    ``allow_hosts`` lets only the host names listed do so. ``max_pages`` caps the pages of
+    one multi-page article that are followed and joined (1: never follow).
     """
 
     timeout: float = DEFAULT_TIMEOUT
@@ -71,6 +74,7 @@ class FetchSettings:
     allow_private: bool = False
     allow_hosts: frozenset[str] = frozenset()
     keep_days: float = DEFAULT_KEEP_DAYS
+    max_pages: int = DEFAULT_MAX_PAGES
 
 
 @dataclass(frozen=True)
@@ -189,6 +193,7 @@ def _fetch(table: Mapping[str, object], where: str) -> FetchSettings:
         "allow_private",
         "allow_hosts",
         "keep_days",
+        "max_pages",
     }
     unknown = sorted(set(table) - known)
     if unknown:
@@ -216,6 +221,7 @@ def _fetch(table: Mapping[str, object], where: str) -> FetchSettings:
         allow_private=allow_private,
         allow_hosts=frozenset(h.strip().lower() for h in hosts),
         keep_days=_number(table, "keep_days", DEFAULT_KEEP_DAYS, where),
+        max_pages=max(1, int(_number(table, "max_pages", DEFAULT_MAX_PAGES, where, integer=True))),
     )
 
 

@@ -105,6 +105,8 @@ class FakeIndex:
         self.closed = False
         self.gate: threading.Event | None = None
         self.version = Path("v-fake")
+        #: What ``damage`` reports: the damaged files in one line, empty when intact.
+        self.damaged = ""
 
     def ask(self, question: str, k: int = 3) -> Answer:
         if self.gate is not None:
@@ -124,6 +126,9 @@ class FakeIndex:
         wanted = set(days)
         dated = [h for h in self.hits if (h.citation.published or "")[:10] in wanted]
         return tuple(sorted(dated, key=lambda h: h.citation.published or "", reverse=True))[:limit]
+
+    def damage(self) -> str:
+        return self.damaged
 
     def close(self) -> None:
         self.closed = True

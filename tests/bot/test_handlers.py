@@ -81,7 +81,7 @@ async def test_citations_follow_the_askers_language_but_quotes_stay_as_published
 ) -> None:
     await bot.send(private("siapa yang setuju?", sender=user(language="id-ID")))
     text = only_reply(bot)["text"]
-    assert "17 September 2021 · paragraf 7" in text
+    assert "17 September 2021, 16:30 WIB · paragraf 7" in text
     assert "Zas said the members agreed." in text
     assert only_reply(bot)["reply_markup"]["inline_keyboard"][0][0]["text"] == "Sumber lain"
 

@@ -46,7 +46,8 @@ def test_the_headline_links_to_the_article_with_the_url_escaped() -> None:
     parsed = TelegramHtml(citation(hit, ENGLISH))
     assert parsed.links == ['https://example.com/a?x=1&y="2"><script>']
     assert parsed.visible == (
-        "— CSTO dan Rusia akan Kerahkan Pasukan · PR Cirebon · 17 September 2021 · paragraph 7"
+        "— CSTO dan Rusia akan Kerahkan Pasukan · PR Cirebon · 17 September 2021, 16:30 WIB"
+        " · paragraph 7"
     )
 
 

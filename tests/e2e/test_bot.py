@@ -48,7 +48,7 @@ def test_a_private_question_is_answered_with_the_cited_paragraph(
     assert reply.reply_to_message_id == sent.message_id
     first = check_answer(reply).visible.split("\n\n")[0]
     assert first.startswith("1. ") and "Stanislav Zas" in first
-    assert "PR Cirebon · 17 September 2021 · paragraph" in first
+    assert "PR Cirebon · 17 September 2021, 16:30 WIB · paragraph" in first
     assert reply.callback_data == ["more:3"]
 
 

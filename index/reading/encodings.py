@@ -1,0 +1,87 @@
+"""Decode saved pages, text files and fetched responses in the encoding they were written in:
+the declared one first (HTTP ``charset``, then a BOM, then ``<meta charset>`` or the XML
+declaration), then UTF-8, then what ``charset-normalizer`` detects."""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+import charset_normalizer
+
+_HEAD_BYTES = 4096
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*(?P<name>[\w.:-]+)""", re.IGNORECASE
+)
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["'](?P<name>[\w.:-]+)""")
+_HTTP_CHARSET = re.compile(r"charset\s*=\s*[\"']?(?P<name>[\w.:-]+)", re.IGNORECASE)
+# As browsers do (WHATWG Encoding), pages labelled Latin-1 are read as windows-1252, whose
+# 0x80-0x9F bytes are the curly quotes and dashes such pages hold. A page labelled ASCII
+# says nothing useful (most are UTF-8 really): its label is ignored.
+_AS_WINDOWS_1252 = frozenset({"iso8859-1"})
+_UNINFORMATIVE = frozenset({"ascii"})
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+class NotText(ValueError):
+    """The bytes are not text in any encoding that could be found."""
+
+
+def decode_text(data: bytes, content_type: str | None = None) -> str:
+    """Return ``data`` as text in the encoding it was written in.
+
+    ``content_type`` is an HTTP Content-Type whose ``charset`` counts first. Raises NotText
+    for binary data (NUL bytes outside UTF-16) or bytes no encoding reads.
+    """
+    for encoding in _declared(data, content_type):
+        try:
+            return data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    if b"\x00" in data[:_HEAD_BYTES]:
+        raise NotText("binary file, not text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    best = charset_normalizer.from_bytes(data).best()
+    if best is None or best.encoding is None:
+        raise NotText("not text in any encoding found")
+    return data.decode(_browser_name(best.encoding), errors="replace")
+
+
+def _declared(data: bytes, content_type: str | None) -> list[str]:
+    """The encodings the data declares, most authoritative first."""
+    names: list[str] = []
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return [name]
+    if content_type:
+        match = _HTTP_CHARSET.search(content_type)
+        if match:
+            names.append(match["name"])
+    head = data[:_HEAD_BYTES]
+    for pattern in (_XML_ENCODING, _META_CHARSET):
+        found = pattern.search(head)
+        if found:
+            names.append(found["name"].decode("ascii", "replace"))
+    known = [_browser_name(n) for n in names if _known(n)]
+    return [n for n in known if n not in _UNINFORMATIVE]
+
+
+def _known(name: str) -> bool:
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        return False
+    return True
+
+
+def _browser_name(name: str) -> str:
+    """The codec a browser would use for an encoding label."""
+    canonical = codecs.lookup(name).name
+    return "cp1252" if canonical in _AS_WINDOWS_1252 else canonical
