@@ -421,7 +421,8 @@ async def test_inline_query_lists_cited_passages(bot: Bot) -> None:
     content = first["input_message_content"]
     assert content["parse_mode"] == "HTML"
     assert "<b>Zas said the members agreed.</b>" in content["message_text"]
-    assert "PR Cirebon · 17 September 2021 · paragraph 7" in content["message_text"]
+    assert "PR Cirebon · 17 September 2021" in content["message_text"]
+    assert "· paragraph 7</i>" in content["message_text"]
 
 
 async def test_inline_query_not_covered_or_empty_gets_no_results(bot: Bot) -> None:
