@@ -49,7 +49,7 @@ def test_a_private_question_is_answered_with_the_cited_paragraph(
     first = check_answer(reply).visible.split("\n\n")[0]
     assert first.startswith("1. ") and "Stanislav Zas" in first
     assert "PR Cirebon · 17 September 2021, 16:30 WIB · paragraph" in first
-    assert reply.callback_data == ["more:3"]
+    assert reply.callback_data == ["more:3", "follow", "fb:up", "fb:down", "fb:wrong_citation"]
 
 
 def test_more_sources_shows_the_next_passages(tg: TelegramEmulator, bot: BotProcess) -> None:
