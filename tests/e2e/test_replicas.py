@@ -31,7 +31,7 @@ from tgemu import BotProcess, TelegramEmulator, User
 
 pytestmark = [pytest.mark.e2e, pytest.mark.model]
 
-ANSWER_SECONDS = 30.0
+ANSWER_SECONDS = 120.0  # the real model on a loaded 2-core machine
 QUESTION = "who agreed to deploy troops?"
 LEADS = "This replica runs the scheduled jobs"
 
@@ -72,20 +72,11 @@ def postgres() -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def client() -> Iterator[TelegramEmulator]:
-    """An emulator of their own: the polling bot of the other end-to-end tests must not
-    see (and answer) these updates too."""
-    assert HARNESS is not None, SKIP_REASON
-    with TelegramEmulator(harness_dir=HARNESS) as emulator:
-        yield emulator
-
-
-@pytest.fixture(scope="module")
 def replicas(
-    client: TelegramEmulator, index_dir: Path, sources: Path, postgres: str
+    tg: TelegramEmulator, index_dir: Path, sources: Path, postgres: str
 ) -> Iterator[list[Replica]]:
-    client.add_stub("setWebhook", True)
-    client.add_stub("deleteWebhook", True)
+    tg.add_stub("setWebhook", True)
+    tg.add_stub("deleteWebhook", True)
     started = []
     for _ in range(2):
         port = _free_port()
@@ -96,11 +87,8 @@ def replicas(
             "NEWSBOT_WEBHOOK_URL": "https://bot.example.org/telegram",
             "NEWSBOT_WEBHOOK_LISTEN": f"127.0.0.1:{port}",
         }
-        process = client.start_bot(
-            [*BOT_COMMAND, "--index-dir", str(index_dir)],
-            env=env,
-            cwd=REPO,
-            wait_polling=False,
+        process = tg.start_bot(
+            [*BOT_COMMAND, "--index-dir", str(index_dir)], env=env, cwd=REPO, wait_polling=False
         )
         started.append(Replica(process, port).wait_listening())
     yield started
@@ -136,9 +124,8 @@ def test_a_users_quota_holds_across_replicas(tg: TelegramEmulator, replicas: lis
 
 
 def test_a_reindex_on_one_replica_is_refused_on_another_while_it_runs(
-    client: TelegramEmulator, replicas: list[Replica], sources: Path
+    tg: TelegramEmulator, replicas: list[Replica], sources: Path
 ) -> None:
-    tg = client
     (sources / "longsor.txt").write_text(rebuild_article(), encoding="utf-8")
     admin = User(id=ADMIN_ID, first_name="Admin")
     chat = tg.private_chat(admin)
@@ -157,7 +144,7 @@ def test_a_reindex_on_one_replica_is_refused_on_another_while_it_runs(
 
 
 def test_one_replica_runs_the_jobs_and_another_takes_over_when_it_is_killed(
-    replicas: list[Replica],
+    tg: TelegramEmulator, replicas: list[Replica]
 ) -> None:
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
