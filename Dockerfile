@@ -28,13 +28,15 @@ RUN if [ "$WITH_ST" = "1" ]; then \
 FROM python:3.11-slim
 RUN groupadd --system --gid 10001 newsbot \
     && useradd --system --uid 10001 --gid newsbot --create-home newsbot \
-    && mkdir /index \
-    && chown newsbot:newsbot /index
+    && mkdir /index /state \
+    && chown newsbot:newsbot /index /state
 COPY --from=build /opt/newsbot /opt/newsbot
 ENV PATH=/opt/newsbot/bin:$PATH \
     PYTHONUNBUFFERED=1 \
-    NEWSBOT_INDEX_DIR=/index
-VOLUME ["/index"]
+    NEWSBOT_INDEX_DIR=/index \
+    NEWSBOT_STATE=/state/newsbot-state.sqlite
+# The bot's state (follows, digests, feedback) lives beside the index, not in it.
+VOLUME ["/index", "/state"]
 USER 10001:10001
 WORKDIR /home/newsbot
 # Healthy while the index opens with its model and answers `stats` (the model loads in

@@ -30,7 +30,7 @@ from newsbot.index.answering.answers import Hit
 log = logging.getLogger(__name__)
 
 DEFAULT_HOUR, DEFAULT_MINUTE = 7, 0
-CHECK_SECONDS = 60
+CHECK_SECONDS = 20
 STORIES = 5
 _TIME = re.compile(r"([01]?\d|2[0-3])(?:[:.]([0-5]\d))?")
 

@@ -19,6 +19,7 @@ from telegram.constants import ChatMemberStatus
 from telegram.error import TelegramError
 from telegram.ext import Application, ContextTypes
 
+from newsbot.bot.conversation import remember_answer
 from newsbot.bot.follow_messages import FollowMessages, follow_messages_for
 from newsbot.bot.messages import messages_for
 from newsbot.bot.render import escape, format_date, render_passages
@@ -206,8 +207,11 @@ async def send_alerts(bot: Bot, state: BotState, added: frozenset[str]) -> int:
             )
             if not claimed:
                 continue
-            if await _alert(bot, follow, hit_page(follow, hit)):
+            alert = await _alert(bot, follow, hit_page(follow, hit))
+            if alert is not None:
                 sent += 1
+                # A reply to the alert follows up the followed question.
+                await remember_answer(state, [alert], None, follow.question, [hit], follow.language)
             break
     if sent:
         log.info("Sent %d alert(s) about %d new article(s)", sent, len(added))
@@ -222,16 +226,15 @@ def hit_page(follow: Follow, hit: Hit) -> str:
     return f"{head}\n\n{page}"
 
 
-async def _alert(bot: Bot, follow: Follow, text: str) -> bool:
+async def _alert(bot: Bot, follow: Follow, text: str) -> Message | None:
     words = follow_messages_for(follow.language)
     try:
-        await bot.send_message(
+        return await bot.send_message(
             follow.chat_id, text, reply_markup=unfollow_keyboard(follow.id, words)
         )
     except TelegramError as exc:  # blocked, or the chat is gone: this article is skipped
         log.warning("Could not alert chat %s: %s", follow.chat_id, exc)
-        return False
-    return True
+        return None
 
 
 def alert_after_rebuilds(application: Application[Any, Any, Any, Any, Any, Any]) -> None:

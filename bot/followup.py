@@ -101,13 +101,18 @@ def continues(followup: str) -> bool:
 
 
 def resolve(previous: str, followup: str) -> str:
-    """The question to search for ``followup`` asked after ``previous``: the follow-up with
-    the earlier question's subject words added, or the follow-up alone when it starts a new
-    topic. ``previous`` may itself be a resolved question."""
+    """The question to search for ``followup`` asked after ``previous``: a follow-up that
+    names nothing of its own followed by the earlier question; one that does, with the
+    earlier question's subject words added; a new topic alone. ``previous`` may itself be a
+    resolved question."""
     followup = " ".join(followup.split())
     if not previous.strip() or not continues(followup):
         return followup
     own = {w.lower() for w in subject_words(followup)}
+    if not own:
+        # "kapan?", "who else?": the earlier question whole, so its language and the
+        # relations between its words still guide retrieval.
+        return f"{followup} {' '.join(previous.split())}"
     carried = [w for w in subject_words(previous) if w.lower() not in own]
     if not carried:
         return followup

@@ -111,9 +111,11 @@ async def answer(message: Message, user: User | None, context: ContextTypes.DEFA
         await message.reply_html(messages.rate_limited, do_quote=True)
         return
     question, shortened = shorten(question)
-    question = await followed_question(message, question, state, context.bot.id)
+    alone, question = question, await followed_question(message, question, state, context.bot.id)
     await message.reply_chat_action(ChatAction.TYPING)
     found = await state.live.ask(question, PAGE + 1)
+    if not found.answered and question != alone:  # read as a follow-up, it found nothing
+        question, found = alone, await state.live.ask(alone, PAGE + 1)
     if not found.answered or not found.hits:
         await message.reply_html(messages.not_covered, do_quote=True)
         return

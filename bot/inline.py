@@ -35,7 +35,8 @@ DESCRIPTION_LIMIT = 200
 def description(hit: Hit, language: str) -> str:
     """Outlet · date — the answering sentence, as plain text for an inline result."""
     c = hit.citation
-    parts = [p for p in (c.source, format_date(c.published, messages_for(language))) if p]
+    published = format_date(c.published, messages_for(language), with_time=True)
+    parts = [p for p in (c.source, published) if p]
     sentence = " ".join(hit.snippet.split())
     text = f"{' · '.join(parts)} — {sentence}" if parts else sentence
     return text if len(text) <= DESCRIPTION_LIMIT else text[: DESCRIPTION_LIMIT - 1] + "…"

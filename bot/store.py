@@ -44,7 +44,13 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import (
+    ArgumentError,
+    DatabaseError,
+    IntegrityError,
+    OperationalError,
+    SQLAlchemyError,
+)
 from sqlalchemy.pool import StaticPool
 
 from newsbot.index.errors import NewsbotError
@@ -441,8 +447,11 @@ class StateStore:
                 ).scalars()
             )
             # Articles already shown count as alerted long ago: never sent, not counted today.
-            fresh = [{"follow_id": follow_id, "article_id": a, "alerted_at": 0} for a in seen]
-            fresh = [row for row in fresh if row["article_id"] not in known]
+            fresh = [
+                {"follow_id": follow_id, "article_id": article, "alerted_at": 0}
+                for article in dict.fromkeys(seen)  # one answer cites an article repeatedly
+                if article not in known
+            ]
             if fresh:
                 connection.execute(insert(follow_articles), fresh)
             row = connection.execute(select(follows).where(follows.c.id == follow_id)).one()
@@ -510,7 +519,14 @@ class StateStore:
 
     def claim_alert(self, follow_id: int, article_id: str, now: int) -> bool:
         """Record that the follow is alerted about ``article_id``; False when it already was
-        (or the follow is gone), so it is never sent twice."""
+        (or the follow is gone), so it is never sent twice, even by two bots sharing the
+        store (the second insert breaks the primary key)."""
+        try:
+            return self._claim_alert(follow_id, article_id, now)
+        except IntegrityError:
+            return False
+
+    def _claim_alert(self, follow_id: int, article_id: str, now: int) -> bool:
         with self._write() as connection:
             exists = connection.execute(
                 select(follows.c.id).where(follows.c.id == follow_id)

@@ -70,10 +70,12 @@ def test_it_runs_the_bot_as_a_non_root_user() -> None:
     assert json.loads(only(stage, "CMD")) == ["newsbot", "run"]
 
 
-def test_the_index_directory_is_a_volume() -> None:
+def test_the_index_directory_and_the_bots_state_are_volumes() -> None:
     stage = final_stage()
     env = dict(re.findall(r"(\w+)=(\S+)", only(stage, "ENV")))
-    assert json.loads(only(stage, "VOLUME")) == [env["NEWSBOT_INDEX_DIR"]]
+    state_dir = env["NEWSBOT_STATE"].rsplit("/", 1)[0]
+    assert json.loads(only(stage, "VOLUME")) == [env["NEWSBOT_INDEX_DIR"], state_dir]
+    assert not env["NEWSBOT_STATE"].startswith(env["NEWSBOT_INDEX_DIR"] + "/")
 
 
 def test_a_health_check_opens_the_index() -> None:

@@ -157,11 +157,14 @@ def test_vectors_of_another_model_are_never_reused_even_without_a_manifest(
     assert (other.passages_embedded, report.reused) == (3, 0)
 
 
+@pytest.mark.parametrize("with_keys", [True, False])
 def test_an_index_of_another_format_is_rebuilt_reusing_its_vectors(
-    tmp_path: Path, sources: Path
+    tmp_path: Path, sources: Path, with_keys: bool
 ) -> None:
     build_index(tmp_path / "idx", [sources], FakeEmbedder())
     live = store.live_version(tmp_path / "idx")
+    if not with_keys:  # as built before keys were stored: its metadata names the texts
+        (live / store.KEYS).unlink()
     raw = json.loads((live / store.MANIFEST).read_text())
     (live / store.MANIFEST).write_text(json.dumps({**raw, "format": 99}))
     embedder = FakeEmbedder()

@@ -62,6 +62,7 @@ def test_defaults(tmp_path: Path) -> None:
     config = load_config(path)
     assert config.schedule.refresh_minutes == 0
     assert config.fetch.allow_private is False
+    assert config.fetch.max_pages == 10
 
 
 @pytest.mark.parametrize(
@@ -78,6 +79,8 @@ def test_defaults(tmp_path: Path) -> None:
         ("[fetch]\nretries = 1.5", "retries must be a whole number"),
         ("[fetch]\nallow_private = 'yes'", "allow_private must be true or false"),
         ("[fetch]\nproxy = 'x'", "unknown setting 'proxy'"),
+        ("[fetch]\nmax_pages = 0", "max_pages must be at least 1"),
+        ("[fetch]\nmax_pages = 2.5", "max_pages must be a whole number"),
         ("[schedule]\nrefresh_minutes = 'often'", "refresh_minutes must be a number"),
         ("[feeds]\nx = 1", "unknown section 'feeds'"),
         ("sources = 3", "[[sources]] tables"),

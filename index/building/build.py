@@ -79,6 +79,10 @@ class _Previous:
     versions: list[integrity.VersionCheck] = field(default_factory=list)
 
 
+#: The files of an older version that vectors can be reused from (checked before use).
+_VECTOR_FILES = (store.VECTORS, store.KEYS, store.META, store.DENSE)
+
+
 def _previous(index_dir: Path, embedder: Embedder) -> _Previous:
     """Check the live version (every file against its checksum) before trusting any of it;
     when it is damaged or lost, older versions kept beside it may supply what it lost."""
@@ -114,9 +118,7 @@ def _previous(index_dir: Path, embedder: Embedder) -> _Previous:
             return previous
     for older in _other_versions(index_dir, live):
         try:
-            previous.versions.append(
-                integrity.check_version(older, names=(store.VECTORS, store.KEYS, store.META))
-            )
+            previous.versions.append(integrity.check_version(older, names=_VECTOR_FILES))
         except NewsbotError:
             continue
     return previous

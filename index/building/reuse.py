@@ -134,9 +134,9 @@ def _version_keys(check: integrity.VersionCheck, embedder: str, rows: int) -> np
         except integrity.READ_ERRORS:
             pass
     # A version written before keys were stored: its metadata names the texts, and its
-    # manifest the model.
-    manifest = check.manifest
-    if not check.intact(store.META) or manifest is None or manifest.embedder != embedder:
+    # manifest the model (read as written when it is of another format).
+    built_by = check.manifest.embedder if check.manifest else store.recorded_embedder(version)
+    if not check.intact(store.META) or built_by != embedder:
         return None
     try:
         conn = store.connect_readonly(version)

@@ -182,6 +182,17 @@ def read_manifest(version: Path) -> Manifest:
     return dataclasses.replace(manifest, confidence=confidence, files=files)
 
 
+def recorded_embedder(version: Path) -> str | None:
+    """The embedder a version's manifest names, whatever its format or damage elsewhere in
+    it; None when the manifest is unreadable or names none."""
+    try:
+        raw = json.loads((version / MANIFEST).read_text())
+    except (OSError, ValueError):
+        return None
+    embedder = raw.get("embedder") if isinstance(raw, dict) else None
+    return embedder if isinstance(embedder, str) else None
+
+
 def index_model(index_dir: Path) -> str | None:
     """Return the name of the embedder that built the live index, or None without one.
 

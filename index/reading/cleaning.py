@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import unquote, urlsplit
 
-from newsbot.index.reading.bylines import read_header, with_dateline
+from newsbot.index.reading.bylines import cut_dateline, read_header, with_dateline
 from newsbot.index.reading.dates import is_relative_time_line
 from newsbot.index.reading.pagination import is_pagination, without_pagination
 
@@ -109,23 +109,6 @@ _NAVIGATION = frozenset(
 _SELF_PROMOTION = re.compile(
     r"^[\w-]+\.(?:com|co\.id|id|net|org|co)\s+(?:adalah|merupakan|is)\b", re.IGNORECASE
 )
-# A dateline ends at a spaced dash, or at a dash glued to an upper-case place ("TOKYO-Pasangan").
-_DATELINE = re.compile(
-    rf"^(?P<prefix>[^\n]{{2,60}}?)(?:\s+(?:--|[-{_DASHES}])\s*|(?<=[A-Z]{{3}})[-{_DASHES}](?=[A-Z]))"
-)
-_DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:com|net|id|co|org|tv|news)$", re.IGNORECASE)
-_PLACE_AND_OUTLET = re.compile(r"^(?P<place>[A-Za-z .]+?)\s*\((?P<outlet>[^()]{2,40})\)$")
-# Words that mark a dateline part as a medium rather than a place ("PR CIREBON", "CNN ...").
-_MEDIA_WORDS = frozenset(
-    {
-        "pr", "cnn", "antara", "kompas", "tempo", "detik", "detikcom", "okezone",
-        "sindonews", "viva", "liputan6", "republika", "tribun", "tribunnews", "kumparan",
-        "merdeka", "suara", "bolasport", "juara", "goal", "rimanews", "poskota", "jpnn",
-        "idn", "tvri", "rri", "metrotv", "kontan", "bisnis", "jawapos", "inews",
-        "beritasatu", "cnbc", "bbc", "reuters", "afp", "news", "pos", "post", "times",
-        "tv", "radar"
-    }
-)  # fmt: skip
 _SMALL_WORDS = frozenset(
     {
         "dan", "di", "ke", "dari", "yang", "untuk", "pada", "dengan", "atau", "oleh",
@@ -228,20 +211,8 @@ def split_paragraphs(text: str) -> list[str]:
 
 def outlet_from_dateline(first_paragraph: str) -> str | None:
     """Return the outlet a dateline names ("Jakarta, CNN Indonesia -- ..."), or None."""
-    prefix = _dateline_prefix(first_paragraph)
-    if prefix is None:
-        return None
-    place_and_outlet = _PLACE_AND_OUTLET.match(prefix)
-    if place_and_outlet:
-        return _outlet_name(place_and_outlet["outlet"])
-    parts = [part.strip() for part in prefix.split(",") if part.strip()]
-    for part in parts:
-        if _DOMAIN.match(part):
-            return _outlet_name(part)
-    for part in parts:
-        if any(word.lower() in _MEDIA_WORDS for word in part.split()):
-            return _outlet_name(part)
-    return None
+    cut = cut_dateline(first_paragraph)
+    return cut[1] if cut else None
 
 
 def title_from_url(url: str) -> str | None:
@@ -445,36 +416,10 @@ def _without_tail(paragraphs: list[str]) -> list[str]:
     return paragraphs
 
 
-def _dateline_prefix(paragraph: str) -> str | None:
-    """Return the text before a dateline's dash, or None when the paragraph has no dateline."""
-    match = _DATELINE.match(paragraph)
-    if match is None or len(match["prefix"].split()) > 6:
-        return None
-    return match["prefix"].strip()
-
-
 def _dateline_end(paragraph: str) -> int:
-    """Return where the story starts after a dateline naming an outlet or an upper-case place."""
-    match = _DATELINE.match(paragraph)
-    prefix = _dateline_prefix(paragraph)
-    if match is None or prefix is None:
-        return 0
-    if outlet_from_dateline(paragraph) or not any(ch.islower() for ch in prefix):
-        return match.end()
-    return 0
-
-
-def _outlet_name(name: str) -> str:
-    """Normalise an outlet's name as printed in upper case ("PR CIREBON" -> "PR Cirebon")."""
-    name = name.strip(f" .,-{_DASHES}")
-    if _DOMAIN.match(name):
-        site, _, rest = name.partition(".")
-        if site.isupper() or site.islower():
-            return site.capitalize() + "." + rest.lower()
-        return site + "." + rest.lower()
-    if any(ch.islower() for ch in name):
-        return name
-    return " ".join(_cased(word) for word in name.split())
+    """Return where the story starts after a dateline (0 when the paragraph has none)."""
+    cut = cut_dateline(paragraph)
+    return len(paragraph) - len(cut[3]) if cut else 0
 
 
 def _title_case(word: str, first: bool) -> str:

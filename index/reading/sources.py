@@ -210,6 +210,9 @@ def _fetch(table: Mapping[str, object], where: str) -> FetchSettings:
     per_host = int(_number(table, "per_host", DEFAULT_PER_HOST, where, integer=True))
     if per_host == 0:
         raise ConfigError(f"{where}: per_host must be at least 1")
+    max_pages = int(_number(table, "max_pages", DEFAULT_MAX_PAGES, where, integer=True))
+    if max_pages == 0:
+        raise ConfigError(f"{where}: max_pages must be at least 1 (1: never follow a next page)")
     return FetchSettings(
         timeout=timeout,
         max_bytes=int(_number(table, "max_bytes", DEFAULT_MAX_BYTES, where, integer=True)),
@@ -221,7 +224,7 @@ def _fetch(table: Mapping[str, object], where: str) -> FetchSettings:
         allow_private=allow_private,
         allow_hosts=frozenset(h.strip().lower() for h in hosts),
         keep_days=_number(table, "keep_days", DEFAULT_KEEP_DAYS, where),
-        max_pages=max(1, int(_number(table, "max_pages", DEFAULT_MAX_PAGES, where, integer=True))),
+        max_pages=max_pages,
     )
 
 

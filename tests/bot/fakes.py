@@ -107,6 +107,7 @@ class FakeIndex:
         self.version = Path("v-fake")
         #: What ``damage`` reports: the damaged files in one line, empty when intact.
         self.damaged = ""
+        self.version = Path("v-fake")
 
     def ask(self, question: str, k: int = 3) -> Answer:
         if self.gate is not None:

@@ -14,7 +14,7 @@ from newsbot.bot import cli, digest
 from newsbot.bot.follow import ALERTS_PER_DAY, FOLLOWS_PER_USER, send_alerts
 from newsbot.bot.state import BotState, state_of
 from newsbot.bot.store import StateStore
-from newsbot.index.answering.answers import Hit
+from newsbot.index.answering.answers import Answer, Hit
 from tests.bot.conftest import Bot
 from tests.bot.fakes import (
     ADMIN_ID,
@@ -417,12 +417,14 @@ async def test_inline_query_lists_cited_passages(bot: Bot) -> None:
     assert len(results) == 4
     first = results[0]
     assert first["title"] == "CSTO dan Rusia akan Kerahkan Pasukan"
-    assert first["description"] == "PR Cirebon · 17 September 2021 — Zas said the members agreed."
+    assert (
+        first["description"]
+        == "PR Cirebon · 17 September 2021, 16:30 WIB — Zas said the members agreed."
+    )
     content = first["input_message_content"]
     assert content["parse_mode"] == "HTML"
     assert "<b>Zas said the members agreed.</b>" in content["message_text"]
-    assert "PR Cirebon · 17 September 2021" in content["message_text"]
-    assert "· paragraph 7</i>" in content["message_text"]
+    assert "PR Cirebon · 17 September 2021, 16:30 WIB · paragraph 7" in content["message_text"]
 
 
 async def test_inline_query_not_covered_or_empty_gets_no_results(bot: Bot) -> None:
@@ -441,3 +443,42 @@ async def test_inline_queries_are_rate_limited(bot: Bot) -> None:
     limited = bot.telegram.sent("answerInlineQuery")[-1]
     assert "button" in limited
     assert len(bot.index.questions) == 1
+
+
+async def test_a_follow_up_that_finds_nothing_is_asked_alone(
+    bot: Bot, clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ask = bot.index.ask
+
+    def only_short(question: str, k: int = 3) -> Answer:
+        answer = ask(question, k)
+        return answer if "setuju" not in question else replace(answer, answered=False, hits=())
+
+    await bot.send(private("siapa yang setuju mengerahkan pasukan?"))
+    monkeypatch.setattr(bot.index, "ask", only_short)
+    bot.index.questions.clear()
+    await bot.send(private("dan pasukan CSTO?"))
+    assert [q for q, _ in bot.index.questions] == [
+        "dan pasukan CSTO? (setuju mengerahkan)",
+        "dan pasukan CSTO?",
+    ]
+    assert bot.telegram.sent()[-1]["text"].startswith("1. ")
+
+
+async def test_a_reply_to_an_alert_follows_up_the_followed_question(
+    bot: Bot, state: BotState, clock: Clock
+) -> None:
+    await follow_answer(bot)
+    bot.index.hits = (fresh_hit("fresh-1"), *bot.index.hits)
+    assert await send_alerts(bot.app.bot, state, frozenset({"fresh-1"})) == 1
+    alert = bot.telegram.messages[-1]
+    await bot.send(private("kapan?", reply_to=alert))
+    assert asked(bot) == "kapan? siapa yang setuju mengerahkan pasukan CSTO?"
+
+
+async def test_following_an_answer_that_cites_one_article_thrice(bot: Bot, clock: Clock) -> None:
+    bot.index.hits = tuple(
+        replace(h, citation=replace(h.citation, article_id="one")) for h in bot.index.hits
+    )
+    await follow_answer(bot)
+    assert bot.telegram.sent()[-1]["text"].startswith("🔔 Following")

@@ -121,3 +121,25 @@ def test_a_token_telegram_rejects_is_one_line(seed_index: Path, unauthorized_api
     assert last_line(result) == (
         "newsbot: error: Telegram rejected TELEGRAM_BOT_TOKEN: check it with @BotFather"
     )
+
+
+@pytest.mark.model
+def test_a_corrupt_state_is_one_line_and_kept(seed_index: Path, tmp_path: Path) -> None:
+    state = tmp_path / "state.sqlite"
+    state.write_bytes(b"not a database" * 100)
+    env = {"TELEGRAM_BOT_TOKEN": TOKEN, "NEWSBOT_STATE": str(state)}
+    result = newsbot_run(env, "--index-dir", str(seed_index))
+    assert result.returncode == 1
+    assert last_line(result) == (
+        f"newsbot: error: the bot's state {state} is unreadable (file is not a database): "
+        "`newsbot state --reset` replaces it with an empty one"
+    )
+    assert state.read_bytes().startswith(b"not a database")
+
+
+@pytest.mark.model
+def test_a_malformed_clock_is_one_line(seed_index: Path) -> None:
+    env = {"TELEGRAM_BOT_TOKEN": TOKEN, "NEWSBOT_NOW": "tomorrow at seven"}
+    result = newsbot_run(env, "--index-dir", str(seed_index))
+    assert result.returncode == 2
+    assert last_line(result).startswith("newsbot: error: NEWSBOT_NOW must be an ISO 8601 time")

@@ -108,6 +108,14 @@ def test_an_article_is_alerted_once_and_shown_ones_never(store: StateStore) -> N
     assert not store.claim_alert(follow.id, "newer", 400)  # the follow is gone
 
 
+def test_an_answer_citing_one_article_twice_is_seen_once(store: StateStore) -> None:
+    follow = store.follow(5, 7, "q", "en", 100, seen=["a", "a", "b"], chat_limit=5, user_limit=5)
+    assert follow is not None
+    assert store.alerted_articles(follow.id) == {"a", "b"}
+    again = store.follow(5, 7, "q", "en", 200, seen=["b", "c", "c"], chat_limit=5, user_limit=5)
+    assert again is not None and store.alerted_articles(follow.id) == {"a", "b", "c"}
+
+
 def test_follows_expire(store: StateStore) -> None:
     old = store.follow(5, 7, "old", "en", 100, chat_limit=5, user_limit=5)
     new = store.follow(5, 7, "new", "en", 500, chat_limit=5, user_limit=5)

@@ -1,0 +1,129 @@
+"""Following the news end to end: ``newsbot run`` against the Telegram emulator with its
+own index, state file and an injected clock (``NEWSBOT_NOW``) — a daily digest, a
+follow-up by reply, and a followed question alerted after ``/reindex``."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from newsbot.index.building.build import build_index
+from newsbot.index.building.embedders import load_embedder
+from tests.e2e.conftest import ADMIN_ID, BOT_COMMAND, HARNESS, REPO, SKIP_REASON
+
+if not HARNESS:
+    pytest.skip(SKIP_REASON, allow_module_level=True)
+from tgemu import BotProcess, TelegramEmulator, User
+
+pytestmark = [pytest.mark.e2e, pytest.mark.model]
+
+TOKEN = "424242:FOLLOW-TEST"
+# The bot's clock starts 20 s before the default digest hour (07:00 in Jakarta).
+NOW = "2021-09-18T06:59:40+07:00"
+ANSWER_SECONDS = 30.0
+TROOPS = "who agreed to deploy troops?"
+FRESH = {
+    "id": "csto-fresh",
+    "title": "Rusia Kirim Pasukan Tambahan ke Perbatasan Tajikistan",
+    "source": "Kabar Dunia",
+    "date": "2021-09-19",
+    "url": "https://example.com/csto-tambahan",
+    "text": (
+        "Rusia mengirim pasukan tambahan ke perbatasan Tajikistan dan Afghanistan, kata "
+        "Kementerian Pertahanan Rusia pada Minggu.\n\n"
+        "Menteri Pertahanan Sergei Shoigu mengatakan negara-negara anggota CSTO setuju "
+        "mengerahkan pasukan militer tambahan untuk latihan bersama di Tajikistan."
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def news(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("follow-news")
+    shutil.copy(REPO / "index" / "sample" / "seed-article.txt", folder)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def bot(
+    tg: TelegramEmulator, news: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[BotProcess]:
+    index_dir = tmp_path_factory.mktemp("follow-index") / "index"
+    build_index(index_dir, [news], load_embedder())
+    state = tmp_path_factory.mktemp("follow-state") / "state.sqlite"
+    env = {
+        "NEWSBOT_ADMIN_IDS": str(ADMIN_ID),
+        "NEWSBOT_SOURCES": str(news),
+        "NEWSBOT_STATE": str(state),
+        "NEWSBOT_NOW": NOW,
+        "NEWSBOT_PROGRESS_SECONDS": "0",
+    }
+    proc = tg.start_bot(
+        [*BOT_COMMAND, "--index-dir", str(index_dir)], token=TOKEN, env=env, cwd=REPO
+    )
+    yield proc
+    assert proc.stop() == 0, proc.output()
+    assert "Traceback" not in proc.output(), proc.output()
+    assert state.exists() and not (index_dir / state.name).exists()
+
+
+def test_the_daily_digest_comes_at_its_hour(bot: BotProcess) -> None:
+    tg = bot.client
+    reader = tg.new_user("Dina", language_code="en")
+    chat = tg.private_chat(reader)
+    tg.send_private(reader, "/digest")
+    assert (tg.wait_for_reply(chat, timeout=ANSWER_SECONDS).text or "").startswith(
+        "🗞 Every day at 07:00 (Asia/Jakarta)"
+    )
+    digest = tg.wait_for_reply(chat, timeout=90)  # the bot's clock reaches 07:00
+    assert digest.parse_mode == "HTML"
+    assert (digest.text or "").startswith("🗞 <b>Top stories, 18 September 2021</b>")
+    assert "CSTO dan Rusia akan Kerahkan Pasukan" in (digest.text or "")
+    assert "1 outlet" in (digest.text or "")
+    tg.assert_no_reply(chat, within=3.0)  # once
+
+
+def test_a_reply_to_an_answer_follows_it_up(bot: BotProcess) -> None:
+    tg = bot.client
+    asker, stranger = tg.new_user("Eko", language_code="en"), tg.new_user("Fay", language_code="en")
+    chat = tg.private_chat(asker)
+    tg.send_private(asker, TROOPS)
+    answer = tg.wait_for_reply(chat, timeout=ANSWER_SECONDS)
+    assert "Stanislav Zas" in (answer.text or "")
+
+    # Alone, "kapan?" names nothing the news could answer ...
+    tg.send_private(stranger, "kapan?")
+    alone = tg.wait_for_reply(tg.private_chat(stranger), timeout=ANSWER_SECONDS)
+    assert alone.text == "The news I have indexed does not cover that."
+    # ... as a reply to the answer it asks about the troops.
+    tg.reply_to(answer, asker, "kapan?")
+    followed = tg.wait_for_reply(chat, timeout=ANSWER_SECONDS)
+    assert (followed.text or "").startswith("1. ")
+    assert "CSTO dan Rusia akan Kerahkan Pasukan" in (followed.text or "")
+
+
+def test_a_followed_question_is_alerted_after_reindex(bot: BotProcess, news: Path) -> None:
+    tg = bot.client
+    asker = tg.new_user("Gita", language_code="en")
+    chat = tg.private_chat(asker)
+    tg.send_private(asker, TROOPS)
+    answer = tg.wait_for_reply(chat, timeout=ANSWER_SECONDS)
+    assert "follow" in answer.callback_data
+    tg.press_button(answer, asker, "follow")
+    confirmation = tg.wait_for_reply(chat, timeout=ANSWER_SECONDS)
+    assert (confirmation.text or "").startswith("🔔 Following “who agreed to deploy troops?”")
+    assert confirmation.callback_data[0].startswith("unfollow:")
+
+    with (news / "fresh.jsonl").open("w", encoding="utf-8") as out:
+        out.write(json.dumps(FRESH, ensure_ascii=False) + "\n")
+    admin = User(ADMIN_ID, "Admin")
+    tg.send_private(admin, "/reindex")
+    alert = tg.wait_for_reply(chat, timeout=180)
+    assert (alert.text or "").startswith("🔔 New on “who agreed to deploy troops?”")
+    assert "Rusia Kirim Pasukan Tambahan ke Perbatasan Tajikistan" in (alert.text or "")
+    assert alert.callback_data == [confirmation.callback_data[0]]
+    tg.assert_no_reply(chat, within=3.0)  # one message, not one per passage
