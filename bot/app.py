@@ -8,11 +8,12 @@ webhook. SIGTERM or SIGINT stop it after the answers in flight are sent.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import importlib.util
 import logging
 import os
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Coroutine, Mapping
 from dataclasses import replace
 from datetime import tzinfo
 from pathlib import Path
@@ -44,13 +45,16 @@ from newsbot.bot.conversation import FEEDBACK, FOLLOW
 from newsbot.bot.follow_messages import follow_messages_for
 from newsbot.bot.live import LiveIndex, Progress
 from newsbot.bot.messages import ENGLISH, INDONESIAN, Messages
-from newsbot.bot.quota import QuestionQuota
+from newsbot.bot.quota import QuestionQuota, Quota
+from newsbot.bot.replicas import JobLeader, SharedQuota, rebuild_lock
 from newsbot.bot.settings import BotSettings, SettingsError
 from newsbot.bot.state import STATE_KEY, BotState, state_of
 from newsbot.bot.store import MEMORY, StateStore, state_location
+from newsbot.index.answering import stores
 from newsbot.index.answering.search import NewsIndex
-from newsbot.index.building.build import BuildReport, build_index
-from newsbot.index.building.embedders import Embedder, embedder_for_index
+from newsbot.index.building.build import BuildReport
+from newsbot.index.building.embedders import Embedder
+from newsbot.index.building.milvus_store import parse_store
 from newsbot.index.errors import NewsbotError
 from newsbot.index.reading.feeds import SourcePlan, plan_sources
 
@@ -76,7 +80,7 @@ HTTP_CONNECT_RETRIES = 3
 FLOOD_RETRIES = 3
 
 
-def run(index_dir: Path, model: str | None) -> int:
+def run(index_dir: Path, model: str | None, index_store: str = "local") -> int:
     """Run the bot until SIGTERM/SIGINT; the exit code. Problems the operator can fix
     (token, index, network) are one line on stderr, not a traceback."""
     logging.basicConfig(
@@ -92,15 +96,17 @@ def run(index_dir: Path, model: str | None) -> int:
                 "webhook mode needs the webhooks extra of python-telegram-bot: "
                 "pip install 'python-telegram-bot[webhooks]'"
             )
-        embedder = embedder_for_index(index_dir, model)
-        index = NewsIndex.open(index_dir, embedder)
+        target = parse_store(index_store)
+        embedder = stores.embedder_for(index_dir, target, model)
+        index = stores.open_index(index_dir, target, embedder)
         clock, timezone = clock_from_env(os.environ), timezone_from_env(os.environ)
         store = StateStore.open(state_location(index_dir, os.environ), marker_dir=index_dir)
     except SettingsError as exc:
         return _fail(str(exc), 2)
     except NewsbotError as exc:
         return _fail(str(exc), 1)
-    live = live_index(index, index_dir, embedder)
+    shared = store.engine.dialect.name != "sqlite"
+    live = live_index(index, index_dir, embedder, target, store if shared else None)
     application = build_application(
         settings, live, plan, store=store, clock=clock, timezone=timezone
     )
@@ -175,10 +181,19 @@ def build_application(
         .post_shutdown(_post_shutdown)
     )
     application = builder.build()
+    # A database server (not SQLite) is shared by replicas: they count quotas and take
+    # turns at the jobs there.
+    shared = store is not None and store.engine.dialect.name != "sqlite"
+    quota: Quota = (
+        SharedQuota(store, settings.rate_limit)
+        if store is not None and shared
+        else QuestionQuota(settings.rate_limit)
+    )
+    leader = JobLeader(store) if store is not None and shared else None
     application.bot_data[STATE_KEY] = BotState(
         settings=settings,
         live=live,
-        quota=QuestionQuota(settings.rate_limit),
+        quota=quota,
         plan_sources=plan,
         store=store or StateStore.open(MEMORY),
         clock=clock,
@@ -187,11 +202,23 @@ def build_application(
     _add_handlers(application)
     follow.alert_after_rebuilds(application)
     jobs.run_repeating(
-        digest.send_due_digests, interval=digest.CHECK_SECONDS, first=1, name="digest"
+        led(digest.send_due_digests, leader), interval=digest.CHECK_SECONDS, first=1, name="digest"
     )
+    if shared:
+        jobs.run_repeating(
+            follow_live_version, interval=FOLLOW_SECONDS, first=FOLLOW_SECONDS, name="follow"
+        )
+    if leader is not None:
+        # Ask for the lead more often than any job runs: a dead leader's jobs move within
+        # this many seconds, whatever their own intervals.
+        async def lead(_: ContextTypes.DEFAULT_TYPE) -> None:
+            await asyncio.to_thread(leader.leads)
+
+        jobs.run_repeating(lead, interval=LEAD_SECONDS, first=0, name="lead")
     if settings.refresh_minutes > 0:
         every = settings.refresh_minutes * 60
-        jobs.run_repeating(feeds.scheduled_refresh, interval=every, first=every, name="refresh")
+        refresh = led(feeds.scheduled_refresh, leader)
+        jobs.run_repeating(refresh, interval=every, first=every, name="refresh")
         log.info("The sources are refreshed every %g minutes", settings.refresh_minutes)
     return application
 
@@ -309,19 +336,57 @@ def _http(pool_size: int = 256) -> HTTPXRequest:
     )
 
 
-def live_index(index: NewsIndex, index_dir: Path, embedder: Embedder) -> LiveIndex:
-    """The shared index over ``index_dir``, rebuilt with ``build_index`` as
-    ``newsbot index`` builds it."""
+def live_index(
+    index: NewsIndex,
+    index_dir: Path,
+    embedder: Embedder,
+    target: stores.Store = None,
+    state: StateStore | None = None,
+) -> LiveIndex:
+    """The shared index over ``index_dir`` (or in Milvus at ``target``), rebuilt as
+    ``newsbot index`` builds it; with a shared ``state`` database, one replica at a time."""
 
     def reopen() -> NewsIndex:
-        return NewsIndex.open(index_dir, embedder)
+        return stores.open_index(index_dir, target, embedder)
 
     def build(plan: SourcePlan, progress: Progress) -> BuildReport:
-        return build_index(
-            index_dir, plan.paths, embedder, progress=progress, extra=plan.articles()
-        )
+        with rebuild_lock(state) if state is not None else contextlib.nullcontext():
+            return stores.build(
+                index_dir, target, plan.paths, embedder, progress=progress, extra=plan.articles()
+            )
 
-    return LiveIndex(index, reopen=reopen, build=build)
+    live = LiveIndex(index, reopen=reopen, build=build)
+    live.live_version = lambda: stores.live_version_name(index_dir, target)
+    return live
+
+
+#: A scheduled job's callback.
+Job: TypeAlias = Callable[[ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
+
+#: Seconds between a replica's tries to lead the scheduled jobs.
+LEAD_SECONDS = 5.0
+#: Seconds between a replica's checks for an index version another replica published.
+FOLLOW_SECONDS = 15.0
+
+
+def led(job: Job, leader: JobLeader | None) -> Job:
+    """``job``, run only while this replica leads the scheduled jobs (always without
+    ``leader``: one process)."""
+    if leader is None:
+        return job
+
+    async def run(context: ContextTypes.DEFAULT_TYPE) -> None:
+        if await asyncio.to_thread(leader.leads):
+            await job(context)
+
+    return run
+
+
+async def follow_live_version(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Answer from the index version another replica published."""
+    live = state_of(context.bot_data).live
+    if live.live_version is not None:
+        await live.follow(live.live_version)
 
 
 def _planner(

@@ -29,10 +29,10 @@ from newsbot.bot.terminal import (
     format_summary,
 )
 from newsbot.index import defaults, sample
+from newsbot.index.answering import stores
 from newsbot.index.answering.search import NewsIndex
 from newsbot.index.building import dense, integrity, store
-from newsbot.index.building.build import build_index
-from newsbot.index.building.embedders import embedder_for_index
+from newsbot.index.building.milvus_store import STORE_ENV, parse_store
 from newsbot.index.errors import IndexMissing, NewsbotError, NoSources
 from newsbot.index.reading.feeds import plan_sources
 from newsbot.index.reading.sources import CONFIG_ENV, SOURCES_ENV
@@ -74,6 +74,12 @@ def _parser() -> argparse.ArgumentParser:
         default=os.environ.get(defaults.MODEL_ENV) or None,
         help=f"embedding model (env {defaults.MODEL_ENV}; default: the index's own, "
         f"or {defaults.DEFAULT_MODEL} for a new index)",
+    )
+    common.add_argument(
+        "--store",
+        default=os.environ.get(STORE_ENV) or "local",
+        help=f"where the index lives (env {STORE_ENV}): local (the index directory, default), "
+        "milvus://HOST:PORT, or a Milvus Lite file ending in .db",
     )
     parser = argparse.ArgumentParser(
         prog="newsbot", description="Answer questions about the news with cited snippets."
@@ -135,24 +141,26 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _open_or_build_sample(index_dir: Path, model: str | None) -> NewsIndex:
+def _open_or_build_sample(index_dir: Path, store_setting: str, model: str | None) -> NewsIndex:
     """Open the index; on first use, when none exists yet, build it from the sample corpus."""
-    embedder = embedder_for_index(index_dir, model)
+    target = parse_store(store_setting)
+    embedder = stores.embedder_for(index_dir, target, model)
     try:
-        return NewsIndex.open(index_dir, embedder)
+        return stores.open_index(index_dir, target, embedder)
     except IndexMissing:
-        if index_dir.exists() and any(index_dir.glob("v-*")):
+        if target is None and index_dir.exists() and any(index_dir.glob("v-*")):
             raise
+    where = index_dir if target is None else f"Milvus at {target.setting}"
     print(
-        f"No index in {index_dir} yet: building one from the sample corpus "
+        f"No index in {where} yet: building one from the sample corpus "
         "(under a minute; `newsbot index PATH...` indexes your own news).",
         file=sys.stderr,
     )
-    report = build_index(
-        index_dir, sample_sources(), embedder, progress=ProgressBar("Embedding sample")
+    report = stores.build(
+        index_dir, target, sample_sources(), embedder, progress=ProgressBar("Embedding sample")
     )
     print(format_report(report), file=sys.stderr)
-    return NewsIndex.open(index_dir, embedder)
+    return stores.open_index(index_dir, target, embedder)
 
 
 def cmd_index(args: argparse.Namespace) -> int:
@@ -164,9 +172,11 @@ def cmd_index(args: argparse.Namespace) -> int:
             "name article files or folders: `newsbot index PATH...` "
             f"(or set {SOURCES_ENV}, or list sources in newsbot.toml or {CONFIG_ENV})"
         )
-    embedder = embedder_for_index(args.index_dir, args.model)
-    report = build_index(
+    target = parse_store(args.store)
+    embedder = stores.embedder_for(args.index_dir, target, args.model)
+    report = stores.build(
         args.index_dir,
+        target,
         plan.paths,
         embedder,
         progress=ProgressBar("Embedding"),
@@ -183,7 +193,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
         raise NewsbotError(f"{args.hits_option} must be at least 1")
     if args.question is None and not args.json:
         raise NewsbotError('ask what? `newsbot ask "QUESTION"` (or --json to read stdin)')
-    news = _open_or_build_sample(args.index_dir, args.model)
+    news = _open_or_build_sample(args.index_dir, args.store, args.model)
     try:
         if args.question is not None:
             answer = news.ask(args.question, k=args.hits)
@@ -213,7 +223,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_stats(args: argparse.Namespace) -> int:
     """Print what the index holds; opening it checks every file (a damaged one is an error
     naming it), and --check says so."""
-    news = NewsIndex.open(args.index_dir, embedder_for_index(args.index_dir, args.model))
+    target = parse_store(args.store)
+    embedder = stores.embedder_for(args.index_dir, target, args.model)
+    news = stores.open_index(args.index_dir, target, embedder)
     try:
         summary = news.summary()
     finally:
@@ -238,7 +250,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     """Run the Telegram bot."""
     from newsbot.bot.app import run  # Telegram is only imported when the bot runs
 
-    return run(args.index_dir, args.model)
+    return run(args.index_dir, args.model, args.store)
 
 
 def _state(args: argparse.Namespace) -> StateStore:

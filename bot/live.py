@@ -70,6 +70,8 @@ class LiveIndex:
         self._reopen = reopen
         self._build = build
         self._rebuilt: list[Callable[[frozenset[str]], None]] = []
+        #: Names the version live in the store now (replicas follow each other's builds).
+        self.live_version: Callable[[], str] | None = None
 
     def on_rebuilt(self, listener: Callable[[frozenset[str]], None]) -> None:
         """Call ``listener(new_article_ids)`` on the event loop after each rebuild, with the
@@ -88,15 +90,15 @@ class LiveIndex:
     async def summary(self) -> IndexSummary:
         return await self._use(lambda index: index.summary())
 
-    async def damage(self) -> str:
-        """The live version's damaged files in one line (empty when intact), checked
-        against their checksums in a worker thread."""
-        return await self._use(lambda index: index.damage())
-
     async def newest_articles(self, days: Iterable[str], limit: int) -> tuple[Hit, ...]:
         """The index's newest articles published on ``days``, in a worker thread."""
         wanted = tuple(days)
         return await self._use(lambda index: index.newest_articles(wanted, limit))
+
+    async def damage(self) -> str:
+        """The live version's damaged files in one line (empty when intact), checked
+        against their checksums in a worker thread."""
+        return await self._use(lambda index: index.damage())
 
     async def rebuild(self, plan: SourcePlan, progress: Progress) -> BuildReport:
         """Build from ``plan`` in a worker thread while questions keep being answered from
@@ -110,6 +112,17 @@ class LiveIndex:
         for listener in self._rebuilt:
             listener(added)
         return report
+
+    async def follow(self, live_version: Callable[[], str]) -> bool:
+        """Answer from the live version when another process (a replica) published a new
+        one: ``live_version`` names it. True when the index was reopened."""
+        name = await asyncio.to_thread(live_version)
+        if name == self.version:
+            return False
+        fresh = await asyncio.to_thread(self._reopen)
+        self._replace(fresh)
+        log.info("Now answering from index version %s, built elsewhere", self.version)
+        return True
 
     def close(self) -> None:
         """Close the current index (at shutdown, once no question is in flight)."""

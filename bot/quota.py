@@ -5,8 +5,15 @@ from __future__ import annotations
 import time
 from collections import deque
 from collections.abc import Callable
+from typing import Protocol
 
 WINDOW_SECONDS = 60.0
+
+
+class Quota(Protocol):
+    """Counts a user's question; False when it is over the quota."""
+
+    def allow(self, user_id: int) -> bool: ...
 
 
 class QuestionQuota:

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from newsbot.bot.clock import DEFAULT_TIMEZONE, Clock, system_clock, unix
 from newsbot.bot.live import LiveIndex
-from newsbot.bot.quota import QuestionQuota
+from newsbot.bot.quota import Quota
 from newsbot.bot.settings import BotSettings
 from newsbot.bot.store import MEMORY, StateStore
 from newsbot.index.reading.feeds import SourcePlan
@@ -29,7 +29,7 @@ class BotState:
 
     settings: BotSettings
     live: LiveIndex
-    quota: QuestionQuota
+    quota: Quota
     plan_sources: Callable[[], SourcePlan]
     rebuild_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     #: Follow-up context, follows, digests and feedback; the clock and time zone they use.

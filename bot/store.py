@@ -26,6 +26,7 @@ from sqlalchemy import (
     Column,
     Connection,
     Engine,
+    Float,
     Integer,
     MetaData,
     String,
@@ -39,6 +40,7 @@ from sqlalchemy import (
     insert,
     inspect,
     select,
+    text,
     update,
 )
 from sqlalchemy.engine import make_url
@@ -59,9 +61,11 @@ STATE_ENV = "NEWSBOT_STATE"
 #: Written into the index directory when a store is first made for it: after that, a missing
 #: SQLite file means the state was lost, which the operator must acknowledge.
 CREATED_MARKER = "state-created"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 #: A store that lives in memory only (tests, and a bot run without any state).
 MEMORY = ":memory:"
+#: PostgreSQL advisory lock taken while the schema is migrated.
+MIGRATE_LOCK = 0x6E657773_626F7400
 
 
 class StateUnavailable(NewsbotError):
@@ -100,6 +104,8 @@ def make_engine(location: str) -> Engine:
         parsed = make_url(url)
     except ArgumentError as exc:
         raise StateUnavailable(f"{STATE_ENV} is not a database URL or path: {location!r}") from exc
+    if parsed.drivername == "postgresql":  # psycopg 3, the driver newsbot installs
+        parsed = parsed.set(drivername="postgresql+psycopg")
     sqlite = parsed.get_backend_name() == "sqlite"
     try:
         engine = create_engine(
@@ -175,13 +181,28 @@ feedback = Table(
 )
 
 
+#: The questions each user asked in the last minute, counted across replicas
+#: (``replicas.SharedQuota``).
+questions_asked = Table(
+    "questions_asked",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("user_id", BigInteger, nullable=False, index=True),
+    Column("asked_at", Float, nullable=False),  # Unix seconds
+)
+
+
 def _create_v1(connection: Connection) -> None:
     metadata.create_all(connection, tables=[answers, follows, follow_articles, digests, feedback])
 
 
+def _create_v2(connection: Connection) -> None:
+    metadata.create_all(connection, tables=[questions_asked])
+
+
 #: Schema migrations, in order: migration ``n`` takes the schema from version ``n - 1`` to
 #: ``n``. Add a step here (never edit an old one) and bump SCHEMA_VERSION.
-MIGRATIONS: Sequence[Callable[[Connection], None]] = (_create_v1,)
+MIGRATIONS: Sequence[Callable[[Connection], None]] = (_create_v1, _create_v2)
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
 
@@ -293,6 +314,11 @@ class StateStore:
 
     def _migrate(self) -> None:
         with self._write() as connection:
+            if connection.dialect.name == "postgresql":
+                # Replicas starting together migrate one after the other.
+                connection.execute(
+                    text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATE_LOCK}
+                )
             if not inspect(connection).has_table("schema_version"):
                 schema_version.create(connection)
                 connection.execute(insert(schema_version).values(version=0))

@@ -43,3 +43,7 @@ class FetchFailed(NewsbotError):
 
 class AddressRefused(FetchFailed):
     """A URL (or a redirect) leads to a scheme or an address that fetching may not reach."""
+
+
+class StoreUnavailable(NewsbotError):
+    """The configured index store (``NEWSBOT_STORE``) is malformed, unreachable or failing."""

@@ -83,7 +83,9 @@ def test_cli_option_records_the_kind(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    monkeypatch.setattr("newsbot.bot.cli.embedder_for_index", lambda *_: FakeEmbedder())
+    monkeypatch.setattr(
+        "newsbot.index.building.embedders.load_embedder", lambda model=None: FakeEmbedder()
+    )
     code = main(
         ["index", "--index-dir", str(tmp_path / "idx"), "--dense-index", "ivf", str(sources)]
     )

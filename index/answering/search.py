@@ -7,7 +7,7 @@ import sqlite3
 import threading
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Literal
+from typing import Literal, Protocol
 
 import faiss
 import numpy as np
@@ -29,6 +29,19 @@ from newsbot.index.building.embedders import Embedder
 from newsbot.index.building.lexical import Bm25Index, tokenize
 from newsbot.index.defaults import CANDIDATES, DEFAULT_HITS, RERANK_DEPTH, RERANK_WEIGHTS
 from newsbot.index.errors import IndexDamaged, IndexIncompatible, NewsbotError
+
+#: A cited paragraph: (text, number, article id, title, source, published, url, path).
+HitRow = tuple[str, int, str, str, str | None, str | None, str | None, str]
+
+
+class TermStats(Protocol):
+    """What answering needs to know of the corpus's terms (``lexical.Bm25Index`` locally)."""
+
+    def term_weights(self, tokens: list[str]) -> dict[str, float]: ...
+
+    def support(self, tokens: list[str], row: int) -> float: ...
+
+    def unknown_names(self, question: str) -> list[str]: ...
 
 
 class NewsIndex:
@@ -104,7 +117,7 @@ class NewsIndex:
             best,
             self._paragraph_column((candidate.row for candidate in best), "text"),
             question,
-            self._lexical.term_weights(tokens),
+            self._term_stats().term_weights(tokens),
             RERANK_WEIGHTS.get(language, RERANK_WEIGHTS["id"]),
         )
         hits = self._hits((reranked + ranked[RERANK_DEPTH:])[:k], tokens)
@@ -116,11 +129,16 @@ class NewsIndex:
         """Whether the best candidate is sure enough to answer (the calibrated floor)."""
         best = candidates[0]
         best_cosine = max(candidate.dense for candidate in candidates)
-        support = self._lexical.support(tokens, best.row)
-        unknown = len(self._lexical.unknown_names(question))
+        stats = self._term_stats()
+        support = stats.support(tokens, best.row)
+        unknown = len(stats.unknown_names(question))
         weights = self.manifest.confidence
         sure = confidence(best_cosine, support, unknown, weights.get(language, weights["id"]))
         return sure >= self.manifest.answer_floor
+
+    def _term_stats(self) -> TermStats:
+        """The corpus's term statistics; another store supplies its own."""
+        return self._lexical
 
     def _candidates(self, query: np.ndarray, tokens: list[str]) -> list[Candidate]:
         """Return fused candidates, best first (``dense`` is each one's cosine similarity)."""
@@ -151,16 +169,23 @@ class NewsIndex:
             )
         return [found[row] for row in wanted]
 
-    def _hits(self, ranked: list[Candidate], tokens: list[str]) -> tuple[Hit, ...]:
-        hits = []
-        for rank, candidate in enumerate(ranked, start=1):
+    def _hit_rows(self, rows: list[int]) -> dict[int, HitRow]:
+        """Return row -> (text, number, article id, title, source, published, url, path)."""
+        found: dict[int, HitRow] = {}
+        for row in rows:
             with self._meta_lock:
-                row = self._meta.execute(
+                found[row] = self._meta.execute(
                     "SELECT p.text, p.number, a.id, a.title, a.source, a.published, a.url, a.path "
                     "FROM paragraphs p JOIN articles a ON a.id = p.article_id WHERE p.row = ?",
-                    (candidate.row,),
+                    (row,),
                 ).fetchone()
-            text, number, article_id, title, source, published, url, path = row
+        return found
+
+    def _hits(self, ranked: list[Candidate], tokens: list[str]) -> tuple[Hit, ...]:
+        hits = []
+        found = self._hit_rows([candidate.row for candidate in ranked])
+        for rank, candidate in enumerate(ranked, start=1):
+            text, number, article_id, title, source, published, url, path = found[candidate.row]
             start, end = best_sentence(text, tokens)
             hits.append(
                 Hit(
@@ -252,7 +277,7 @@ class NewsIndex:
         return tuple(hits)
 
 
-def check_embedder(index_dir: Path, manifest: store.Manifest, embedder_name: str) -> None:
+def check_embedder(index_dir: Path | str, manifest: store.Manifest, embedder_name: str) -> None:
     """Refuse to search an index with vectors from another model."""
     if manifest.embedder != embedder_name:
         raise IndexIncompatible(

@@ -84,6 +84,19 @@ def tokenize(text: str) -> list[str]:
     return tokens
 
 
+def named_terms(question: str) -> list[tuple[str, list[str]]]:
+    """Return the names and numbers of ``question`` (its capitalised words after the first,
+    and its numbers), each with its lexical terms."""
+    named = []
+    for position, word in enumerate(_WRITTEN.findall(question)):
+        if not (word[0].isdigit() or (position > 0 and word[0].isupper())):
+            continue
+        terms = tokenize(word)
+        if terms:
+            named.append((word, terms))
+    return named
+
+
 Span = tuple[int, int]
 
 
@@ -199,14 +212,11 @@ class Bm25Index:
         """Return the names and numbers of ``question`` that no indexed paragraph holds: its
         capitalised words after the first, and its numbers, none of whose terms the corpus
         has. A question about "Omicron" or "2024" asks about news the index never saw."""
-        unknown = []
-        for position, word in enumerate(_WRITTEN.findall(question)):
-            if not (word[0].isdigit() or (position > 0 and word[0].isupper())):
-                continue
-            terms = tokenize(word)
-            if terms and not any(term in self.vocabulary for term in terms):
-                unknown.append(word)
-        return unknown
+        return [
+            word
+            for word, terms in named_terms(question)
+            if not any(term in self.vocabulary for term in terms)
+        ]
 
     def save(self, directory: Path) -> None:
         """Write ``lexical.npz`` and ``vocabulary.json`` into ``directory``."""

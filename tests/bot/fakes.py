@@ -104,6 +104,7 @@ class FakeIndex:
         self.questions: list[tuple[str, int]] = []
         self.closed = False
         self.gate: threading.Event | None = None
+        self.version = Path("v-fake")
         #: What ``damage`` reports: the damaged files in one line, empty when intact.
         self.damaged = ""
         self.version = Path("v-fake")
@@ -119,9 +120,6 @@ class FakeIndex:
     def summary(self) -> IndexSummary:
         return self._summary
 
-    def damage(self) -> str:
-        return self.damaged
-
     def article_ids(self) -> frozenset[str]:
         return frozenset(hit.citation.article_id for hit in self.hits)
 
@@ -129,6 +127,9 @@ class FakeIndex:
         wanted = set(days)
         dated = [h for h in self.hits if (h.citation.published or "")[:10] in wanted]
         return tuple(sorted(dated, key=lambda h: h.citation.published or "", reverse=True))[:limit]
+
+    def damage(self) -> str:
+        return self.damaged
 
     def close(self) -> None:
         self.closed = True

@@ -1,0 +1,318 @@
+"""Build an index version in Milvus, reusing every vector already computed.
+
+The articles are read, cleaned and split exactly as for the local store (into a scratch
+SQLite file that the build removes); then the paragraphs go to a new Milvus version in
+batches, each with its vector: reused by context hash from the live version or from a
+version an earlier build left unfinished (a killed backfill resumes without embedding
+again what it had written), else embedded. The version goes live in one switch
+(``MilvusStore.publish``) once every row is in.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import sqlite3
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from newsbot.index.articles import Article, SkippedSource
+from newsbot.index.building import store as local_store
+from newsbot.index.building.build import (
+    BuildReport,
+    Progress,
+    _calibration,
+    _write_articles,
+)
+from newsbot.index.building.chunking import embedding_context, lexical_text
+from newsbot.index.building.embedders import Embedder
+from newsbot.index.building.lexical import tokenize
+from newsbot.index.building.milvus_store import (
+    DENSE_INDEX,
+    MilvusStore,
+    MilvusTarget,
+    clip,
+    epoch_seconds,
+)
+from newsbot.index.defaults import EMBED_BATCH, FORMAT_VERSION
+from newsbot.index.errors import IndexDamaged, IndexIncompatible, IndexMissing, NoSources
+from newsbot.index.reading.readers import read_sources
+
+#: Paragraphs written to Milvus per call.
+UPLOAD_BATCH = 256
+#: Terms written to Milvus per call.
+TERMS_BATCH = 2048
+#: Bytes of the outlet list kept in the summary (a meta value holds 65,535).
+_SUMMARY_BYTES = 60_000
+
+_ROWS = """
+    SELECT p.row, p.article_id, p.number, p.text, p.context_hash,
+           a.title, a.source, a.published, a.url, a.path, a.content_hash,
+           (SELECT q.text FROM paragraphs q
+            WHERE q.article_id = p.article_id AND q.number = p.number - 1)
+    FROM paragraphs p JOIN articles a ON a.id = p.article_id ORDER BY p.row
+"""
+
+
+@dataclass
+class _Live:
+    """The live Milvus version, if any, and what a build compares with it."""
+
+    version: str | None
+    embedder: str | None
+    article_hashes: dict[str, str]
+    calibration: tuple[float, dict[str, tuple[float, float, float]]] | None
+
+
+def _live(milvus: MilvusStore) -> _Live:
+    try:
+        version = milvus.live_version()
+        manifest = milvus.manifest(version)
+    except (IndexMissing, IndexDamaged, IndexIncompatible):
+        return _Live(None, None, {}, None)
+    hashes = {
+        str(row["article_id"]): str(row["content_hash"])
+        for row in milvus.scan(
+            milvus.paragraphs_collection(version), ["article_id", "content_hash"]
+        )
+    }
+    calibration = (manifest.answer_floor, manifest.confidence)
+    return _Live(version, manifest.embedder, hashes, calibration)
+
+
+def build_milvus_index(
+    target: MilvusTarget,
+    sources: Sequence[Path],
+    embedder: Embedder,
+    *,
+    progress: Progress | None = None,
+    extra: Iterable[Article | SkippedSource] = (),
+) -> BuildReport:
+    """Build a new version of the Milvus index at ``target`` from ``sources`` and make it
+    live; the same contract as ``build.build_index`` (the caller holds the build lock).
+
+    Raises NoSources when no article could be read and StoreUnavailable when Milvus fails;
+    either way the live version keeps serving.
+    """
+    started = time.monotonic()
+    milvus = MilvusStore(target)
+    try:
+        with tempfile.TemporaryDirectory(prefix="newsbot-build-") as scratch:
+            conn = sqlite3.connect(Path(scratch) / local_store.META)
+            try:
+                return _build(milvus, conn, sources, embedder, progress, extra, started)
+            finally:
+                conn.close()
+    finally:
+        milvus.close()
+
+
+def _build(
+    milvus: MilvusStore,
+    conn: sqlite3.Connection,
+    sources: Sequence[Path],
+    embedder: Embedder,
+    progress: Progress | None,
+    extra: Iterable[Article | SkippedSource],
+    started: float,
+) -> BuildReport:
+    skipped: list[SkippedSource] = []
+    conn.executescript(local_store.SCHEMA)
+    hashes = _write_articles(conn, itertools.chain(read_sources(sources), extra), skipped)
+    conn.commit()
+    if not hashes:
+        raise NoSources(
+            "no article could be read from "
+            + (", ".join(str(s) for s in sources) or "the configured sources")
+            + (f" ({len(skipped)} skipped: {skipped[0]}...)" if skipped else "")
+        )
+    live = _live(milvus)
+    old = live.article_hashes
+    added = sum(1 for a in hashes if a not in old)
+    updated = sum(1 for a, h in hashes.items() if a in old and old[a] != h)
+    removed = sum(1 for a in old if a not in hashes)
+    total = int(conn.execute("SELECT count(*) FROM paragraphs").fetchone()[0])
+    same_model = live.embedder == embedder.name
+    same_calibration = live.calibration == _calibration(embedder)
+    unchanged = BuildReport(
+        articles=len(hashes),
+        paragraphs=total,
+        added=0,
+        updated=0,
+        removed=0,
+        unchanged=len(hashes),
+        embedded=0,
+        reused=total,
+        skipped=tuple(skipped),
+        seconds=0.0,
+        changed=False,
+        index_dir=milvus.target.setting,
+    )
+    if same_model and same_calibration and not (added or updated or removed):
+        return dataclasses.replace(unchanged, seconds=time.monotonic() - started)
+    reuse = [
+        milvus.paragraphs_collection(name)
+        for name, model in milvus.unfinished().items()
+        if model == embedder.name
+    ]
+    if live.version is not None and same_model:
+        reuse.insert(0, milvus.paragraphs_collection(live.version))
+    version = milvus.start_version(embedder.dim, embedder.name)
+    collection = milvus.paragraphs_collection(version)
+    embedded = reused = 0
+    frequencies: Counter[str] = Counter()
+    for batch in _batches(conn.execute(_ROWS), UPLOAD_BATCH):
+        rows, new = _rows(milvus, reuse, batch, embedder, frequencies)
+        milvus.insert(collection, rows)
+        embedded += new
+        reused += len(rows) - new
+        if progress is not None:
+            progress(embedded + reused, total)
+    _write_terms(milvus, version, frequencies)
+    written = milvus.count(collection)
+    if written != total:
+        raise IndexDamaged(
+            f"Milvus holds {written} of the {total} paragraphs written to {collection}: "
+            "run `newsbot index` again (written vectors are reused)"
+        )
+    floor, weights = _calibration(embedder)
+    manifest = local_store.Manifest(
+        format=FORMAT_VERSION,
+        embedder=embedder.name,
+        dim=embedder.dim,
+        articles=len(hashes),
+        paragraphs=total,
+        built_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        dense_index=DENSE_INDEX,
+        answer_floor=floor,
+        confidence=weights,
+    )
+    milvus.publish(version, manifest, _summary(conn, total))
+    return dataclasses.replace(
+        unchanged,
+        added=added,
+        updated=updated,
+        removed=removed,
+        unchanged=len(hashes) - added - updated,
+        embedded=embedded,
+        reused=reused,
+        seconds=time.monotonic() - started,
+        changed=True,
+    )
+
+
+def _batches(rows: Iterable[tuple[Any, ...]], size: int) -> Iterator[list[tuple[Any, ...]]]:
+    iterator = iter(rows)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
+
+
+def _reusable(
+    milvus: MilvusStore, collections: Sequence[str], hashes: Sequence[str]
+) -> dict[str, list[float]]:
+    """Return context hash -> vector for the ``hashes`` that ``collections`` hold."""
+    found: dict[str, list[float]] = {}
+    for collection in collections:
+        missing = [h for h in dict.fromkeys(hashes) if h not in found]
+        if not missing:
+            break
+        quoted = ", ".join(f'"{h}"' for h in missing)  # hex digests: nothing to escape
+        for item in milvus.query(
+            collection,
+            f"context_hash in [{quoted}]",
+            ["context_hash", "vector"],
+            limit=len(missing) * 4,
+        ):
+            found.setdefault(str(item["context_hash"]), list(item["vector"]))
+    return found
+
+
+def _rows(
+    milvus: MilvusStore,
+    reuse: Sequence[str],
+    batch: Sequence[tuple[Any, ...]],
+    embedder: Embedder,
+    frequencies: Counter[str],
+) -> tuple[list[dict[str, Any]], int]:
+    """Return the Milvus rows of a batch of paragraphs, and how many were embedded."""
+    vectors = _reusable(milvus, reuse, [item[4] for item in batch])
+    todo = {item[4]: embedding_context(item[11], item[3]) for item in batch}
+    todo = {h: context for h, context in todo.items() if h not in vectors}
+    pending = list(todo.items())
+    for start in range(0, len(pending), EMBED_BATCH):
+        chunk = pending[start : start + EMBED_BATCH]
+        embedded = embedder.embed_passages([context for _, context in chunk])
+        for (context_hash, _), vector in zip(chunk, embedded, strict=True):
+            vectors[context_hash] = np.asarray(vector, dtype=np.float32).tolist()
+    rows = []
+    for (
+        row,
+        article_id,
+        number,
+        text,
+        context_hash,
+        title,
+        source,
+        published,
+        url,
+        path,
+        content_hash,
+        _previous,
+    ) in batch:
+        tokens = tokenize(lexical_text(title, text))
+        frequencies.update(set(tokens))
+        rows.append(
+            {
+                "row": int(row),
+                "article_id": clip(article_id, 1024),
+                "number": int(number),
+                "text": clip(text, 65_535),
+                "terms": clip(" ".join(tokens), 65_535),
+                "title": clip(title, 4096),
+                "source": clip(source, 1024),
+                "published": clip(published, 64),
+                "published_at": epoch_seconds(published),
+                "url": clip(url, 4096),
+                "path": clip(path, 4096),
+                "story_id": "",
+                "context_hash": context_hash,
+                "content_hash": content_hash,
+                "vector": vectors[context_hash],
+            }
+        )
+    return rows, len(todo)
+
+
+def _write_terms(milvus: MilvusStore, version: str, frequencies: Counter[str]) -> None:
+    collection = milvus.terms_collection(version)
+    terms = [(t, n) for t, n in frequencies.items() if len(t.encode("utf-8")) <= 1024]
+    for start in range(0, len(terms), TERMS_BATCH):
+        milvus.insert(
+            collection,
+            [{"term": t, "df": n, "v": [0.0, 0.0]} for t, n in terms[start : start + TERMS_BATCH]],
+        )
+
+
+def _summary(conn: sqlite3.Connection, paragraphs: int) -> dict[str, Any]:
+    """Outlets with their article counts and the first and last date, for ``stats``."""
+    outlets = conn.execute(
+        "SELECT coalesce(source, '?'), count(*) FROM articles GROUP BY 1 ORDER BY 2 DESC"
+    ).fetchall()
+    first, last = conn.execute(
+        "SELECT min(substr(published, 1, 10)), max(substr(published, 1, 10)) FROM articles"
+    ).fetchone()
+    kept: list[list[Any]] = []
+    size = 0
+    for name, count in outlets:
+        size += len(str(name).encode("utf-8")) + 16
+        if size > _SUMMARY_BYTES:
+            break
+        kept.append([str(name), int(count)])
+    return {"outlets": kept, "first": first, "last": last, "paragraphs": paragraphs}

@@ -1,0 +1,271 @@
+"""The index in Milvus: Milvus Lite 2.5.1 started for real (its file, or its server on a
+loopback port), never a mock. Answers must be the local store's, builds incremental,
+atomic and resumable."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import pytest
+
+from newsbot.bot import cli
+from newsbot.index import sample
+from newsbot.index.answering import stores
+from newsbot.index.answering.milvus_search import MilvusNewsIndex, filter_expression
+from newsbot.index.building import embedders
+from newsbot.index.building.embedders import Vectors
+from newsbot.index.building.milvus_store import (
+    MilvusStore,
+    MilvusTarget,
+    epoch_seconds,
+    parse_store,
+)
+from newsbot.index.errors import IndexMissing, StoreUnavailable
+from tests.conftest import BORDER, CHILI, TROOPS, FakeEmbedder, write_article
+from tests.milvus_server import lite_binary, milvus_lite_server, release_lite_file
+
+LATER = "Pedagang di pasar induk mengeluh pembeli berkurang sejak harga cabai rawit naik tajam."
+QUESTIONS = [
+    "who agreed to deploy troops?",
+    "siapa yang setuju mengerahkan pasukan?",
+    "berapa panjang perbatasan Tajikistan dengan Afghanistan?",
+    "Which Russian minister says Moscow keeps talking with the Taliban?",
+    "kapan harga cabai naik?",
+    "harga cabai saat Omicron 2024",  # names the corpus lacks: the floor's penalty
+    "siapa pelatih tim nasional?",
+    "aplikasi apa yang diluncurkan startup itu?",
+    "xyzzy",  # no term known
+    "   ",
+]
+
+
+@pytest.fixture
+def lite(tmp_path: Path) -> Iterator[MilvusTarget]:
+    """A Milvus Lite file of this test's own, released when the test ends."""
+    lite_binary()
+    path = tmp_path / "index.db"
+    target = parse_store(str(path))
+    assert target is not None
+    yield target
+    release_lite_file(path)
+
+
+def answers(news: stores.NewsIndex, questions: Sequence[str]) -> list[dict[str, object]]:
+    return [news.ask(q, k=5).to_json() for q in questions]
+
+
+def test_store_settings_parse_or_say_what_is_wrong(tmp_path: Path) -> None:
+    assert parse_store(None) is None
+    assert parse_store("local") is None
+    server = parse_store("milvus://10.0.0.5:19530")
+    assert server == MilvusTarget(uri="http://10.0.0.5:19530", setting="milvus://10.0.0.5:19530")
+    assert not server.is_lite
+    lite = parse_store(str(tmp_path / "news.db"))
+    assert lite is not None and lite.is_lite and lite.uri == str(tmp_path / "news.db")
+    for bad, says in [
+        ("milvus://host-without-port", "milvus://HOST:PORT"),
+        ("milvus://h:1/db", "milvus://HOST:PORT"),
+        ("milvus://h:99999", "milvus://HOST:PORT"),
+        ("postgres://x", "is not a store"),
+        (str(tmp_path / "missing" / "news.db"), "is missing"),
+        (str(tmp_path / ("n" * 40 + ".db")), "at most 35"),
+    ]:
+        with pytest.raises(StoreUnavailable, match=says) as caught:
+            parse_store(bad)
+        assert "\n" not in str(caught.value)
+
+
+def test_published_dates_become_epoch_seconds_with_their_offset() -> None:
+    assert epoch_seconds("2021-09-17T16:30:00+07:00") == epoch_seconds("2021-09-17T09:30:00Z")
+    assert epoch_seconds("2021-09-17") == 1631836800
+    assert epoch_seconds(None) == epoch_seconds("not a date") == -1
+
+
+def test_answers_match_the_local_store_exactly(tmp_path: Path, lite: MilvusTarget) -> None:
+    """Candidates from Milvus, ranking by the product: the same passages, scores, snippets
+    and refusals as the local index, for Indonesian, English and uncovered questions."""
+    embedder = FakeEmbedder()
+    stores.build(tmp_path / "local", None, sample.sources(), embedder)
+    stores.build(tmp_path / "idx", lite, sample.sources(), embedder)
+    local = stores.open_index(tmp_path / "local", None, embedder)
+    milvus = stores.open_index(tmp_path / "idx", lite, embedder)
+    try:
+        assert isinstance(milvus, MilvusNewsIndex)
+        expected = answers(local, QUESTIONS)
+        assert answers(milvus, QUESTIONS) == expected
+        assert any(a["answered"] for a in expected) and not all(a["answered"] for a in expected)
+        assert milvus.article_ids() == local.article_ids()
+        days = ["2021-09-17", "2016-10-06", "2017-01-02", "nonsense"]
+        assert milvus.newest_articles(days, 5) == local.newest_articles(days, 5)
+        assert milvus.newest_articles(days, 5)
+        assert milvus.newest_articles(["1999-01-01"], 5) == ()
+        assert milvus.summary().outlets == local.summary().outlets
+        assert milvus.summary().first_published == local.summary().first_published
+    finally:
+        local.close()
+        milvus.close()
+
+
+def test_filters_restrict_candidates_to_an_outlet_and_a_period(
+    tmp_path: Path, lite: MilvusTarget
+) -> None:
+    embedder = FakeEmbedder()
+    stores.build(tmp_path / "idx", lite, sample.sources(), embedder)
+    news = stores.open_index(tmp_path / "idx", lite, embedder)
+    assert isinstance(news, MilvusNewsIndex)
+    try:
+        question = "siapa yang setuju mengerahkan pasukan?"
+        assert news.ask(question).hits[0].citation.source == "PR Cirebon"
+        news.where = filter_expression(outlets=["antaranews", "kumparan"])
+        sources = {h.citation.source for h in news.ask(question, k=5).hits}
+        assert sources and sources <= {"antaranews", "kumparan"}
+        news.where = filter_expression(since=epoch_seconds("2021-01-01"))
+        dates = {h.citation.published for h in news.ask(question, k=5).hits}
+        assert dates and all(d and d >= "2021" for d in dates)
+        news.where = filter_expression(until=epoch_seconds("2017-01-01"))
+        dates = {h.citation.published for h in news.ask(question, k=5).hits}
+        assert dates and all(d and d < "2017" for d in dates)
+    finally:
+        news.close()
+
+
+def test_rebuilds_are_incremental_and_readers_of_the_old_version_finish(
+    tmp_path: Path, sources: Path, lite: MilvusTarget
+) -> None:
+    embedder = FakeEmbedder()
+    first = stores.build(tmp_path / "idx", lite, [sources], embedder)
+    assert (first.added, first.embedded) == (2, 3)
+    reader = stores.open_index(tmp_path / "idx", lite, embedder)
+
+    again = stores.build(tmp_path / "idx", lite, [sources], embedder)
+    assert (again.changed, again.embedded, again.reused) == (False, 0, 3)
+
+    write_article(sources, "cabai.txt", "Harga Cabai Naik", CHILI, LATER)
+    write_article(sources, "banjir.txt", "Banjir Medan", "Banjir merendam 300 rumah di Medan.")
+    (sources / "csto.txt").unlink()
+    changed = stores.build(tmp_path / "idx", lite, [sources], embedder)
+    assert (changed.added, changed.updated, changed.removed) == (1, 1, 1)
+    # The chili paragraph's context is unchanged: reused; the new ones embedded.
+    assert (changed.embedded, changed.reused) == (2, 1)
+
+    # The reader opened before the switch still answers from its version...
+    assert reader.ask("siapa yang setuju mengerahkan pasukan?").hits[0].text == TROOPS
+    reader.close()
+    # ...and a new reader sees the new one.
+    news = stores.open_index(tmp_path / "idx", lite, embedder)
+    try:
+        assert news.ask("berapa rumah terendam banjir di Medan?").hits[0].citation.title == (
+            "Banjir Medan"
+        )
+        assert all(h.text != TROOPS for h in news.ask("pasukan perbatasan", k=5).hits)
+    finally:
+        news.close()
+
+    # One version is kept beside the live one; older ones are dropped.
+    stores.build(tmp_path / "idx", lite, [sources, sample.sources()[0]], embedder)
+    milvus = MilvusStore(lite)
+    try:
+        kept = [c for c in milvus.client.list_collections() if c.startswith("newsbot_p_")]
+        assert len(kept) == 2
+    finally:
+        milvus.close()
+
+
+class DyingEmbedder(FakeEmbedder):
+    """Embeds ``budget`` passages, then fails as a killed process would stop."""
+
+    def __init__(self, budget: int) -> None:
+        super().__init__()
+        self.budget = budget
+
+    def embed_passages(self, texts: Sequence[str]) -> Vectors:
+        if self.passages_embedded + len(texts) > self.budget:
+            raise KeyboardInterrupt
+        return super().embed_passages(texts)
+
+
+@pytest.mark.parametrize("live_before", [False, True])
+def test_a_killed_build_resumes_without_embedding_again(
+    tmp_path: Path, lite: MilvusTarget, live_before: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsbot.index.building import milvus_build
+
+    monkeypatch.setattr(milvus_build, "UPLOAD_BATCH", 40)
+    corpus = sample.sources()
+    if live_before:
+        stores.build(tmp_path / "idx", lite, corpus[:1], FakeEmbedder())
+    dying = DyingEmbedder(budget=100)
+    with pytest.raises(KeyboardInterrupt):
+        stores.build(tmp_path / "idx", lite, corpus, dying)
+    written = dying.passages_embedded
+    assert written >= 64  # whole batches reached Milvus before the "kill"
+
+    if live_before:  # the live version kept serving
+        news = stores.open_index(tmp_path / "idx", lite, FakeEmbedder())
+        assert news.manifest.articles == 1
+        news.close()
+    else:
+        with pytest.raises(IndexMissing):
+            stores.open_index(tmp_path / "idx", lite, FakeEmbedder())
+
+    resumed = FakeEmbedder()
+    report = stores.build(tmp_path / "idx", lite, corpus, resumed)
+    assert report.embedded == resumed.passages_embedded
+    # Nothing written before the kill is embedded again (only the unwritten remainder).
+    assert report.embedded <= report.paragraphs - written + 40
+    assert report.reused >= written - 40
+    milvus = MilvusStore(lite)
+    try:
+        assert milvus.unfinished() == {}
+        live = milvus.live_version()
+        kept = {c for c in milvus.client.list_collections() if c.startswith("newsbot_p_")}
+        assert milvus.paragraphs_collection(live) in kept
+        assert len(kept) == (2 if live_before else 1)  # the unfinished version was dropped
+    finally:
+        milvus.close()
+
+
+def test_the_cli_indexes_asks_and_describes_through_a_milvus_server(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(embedders, "load_embedder", lambda model=None: FakeEmbedder())
+    monkeypatch.chdir(tmp_path)
+    folder = tmp_path / "news"
+    folder.mkdir()
+    write_article(folder, "csto.txt", "CSTO Kerahkan Pasukan", TROOPS, BORDER)
+    write_article(folder, "cabai.txt", "Harga Cabai Naik", CHILI)
+    server_dir = tmp_path / "server"
+    server_dir.mkdir()
+    with milvus_lite_server(server_dir) as url:
+        monkeypatch.setenv("NEWSBOT_STORE", url)
+        assert cli.main(["index", str(folder)]) == 0
+        assert "2 articles" in capsys.readouterr().out
+        assert cli.main(["ask", "--json", "siapa yang setuju mengerahkan pasukan?"]) == 0
+        answer = json.loads(capsys.readouterr().out)
+        assert answer["answered"] and answer["hits"][0]["text"] == TROOPS
+        assert cli.main(["stats", "--json"]) == 0
+        stats = json.loads(capsys.readouterr().out)
+        assert (stats["articles"], stats["paragraphs"]) == (2, 3)
+        assert stats["path"].startswith(url)
+        # --store wins over the environment: the local store has no index here.
+        assert cli.main(["stats", "--store", "local"]) == 1
+        assert "no index" in capsys.readouterr().err
+    # The server is gone: one line, no traceback.
+    assert cli.main(["stats"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"newsbot: error: cannot reach Milvus at {url}")
+    assert err.count("\n") == 1
+
+
+def test_a_wrong_store_setting_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["stats", "--store", "milvus://nowhere"]) == 1
+    err = capsys.readouterr().err
+    assert err == (
+        "newsbot: error: NEWSBOT_STORE='milvus://nowhere': a Milvus server is named "
+        "milvus://HOST:PORT\n"
+    )
