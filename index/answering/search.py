@@ -22,6 +22,7 @@ from newsbot.index.answering.fusion import (
     question_language,
 )
 from newsbot.index.answering.rerank import rerank
+from newsbot.index.answering.small_talk import is_small_talk
 from newsbot.index.answering.snippets import best_sentence
 from newsbot.index.building import dense as dense_index
 from newsbot.index.building import integrity, store
@@ -90,14 +91,16 @@ class NewsIndex:
         """Return the ``k`` best passages for ``question``, or an unanswered Answer when the
         indexed news does not cover it."""
         question = " ".join(question.split())
-        if not question or self.manifest.paragraphs == 0:
-            return Answer(question=question, answered=False)
+        if not question or is_small_talk(question):
+            return Answer(question=question, answered=False, reason="not_a_question")
+        if self.manifest.paragraphs == 0:
+            return Answer(question=question, answered=False, reason="not_covered")
         query = self.embedder.embed_queries([question])[0]
         tokens = tokenize(question)
         language = question_language(question)
         candidates = self._candidates(query, tokens)
         if not candidates or not self._covers(question, language, tokens, candidates):
-            return Answer(question=question, answered=False)
+            return Answer(question=question, answered=False, reason="not_covered")
         ranked = one_per_article(candidates)
         best = ranked[:RERANK_DEPTH]
         reranked = rerank(
