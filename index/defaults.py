@@ -39,6 +39,12 @@ RERANK_DEPTH = 10
 #: Per question language: bonuses (paragraph support, best-sentence support, answer kind) of
 #: ``answering.rerank``; the term features cost English questions a hit@5 (BENCHMARKS.md).
 RERANK_WEIGHTS = {"id": (0.2, 0.2, 0.15), "en": (0.0, 0.0, 0.15)}
+#: Per question language: the rerank bonus for the share of the question's content words a
+#: paragraph holds, itself or translated by ``answering.bridge`` (BENCHMARKS.md).
+RERANK_WORDS = {"id": 0.0, "en": 0.0}
+#: Question languages whose lexical weight in fusion counts the words known through the
+#: bridge's translations, not only the question's own terms.
+BRIDGED_COVERAGE: frozenset[str] = frozenset()
 
 #: Index versions kept beside the live one, so a reader that opened an older one keeps working.
 KEEP_OLD_VERSIONS = 1

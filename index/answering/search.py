@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Literal
 
@@ -14,6 +14,7 @@ import numpy as np
 
 from newsbot.index import sample
 from newsbot.index.answering.answers import Answer, Citation, Hit, IndexSummary
+from newsbot.index.answering.bridge import QuestionTerms, question_terms
 from newsbot.index.answering.fusion import (
     Candidate,
     confidence,
@@ -27,8 +28,15 @@ from newsbot.index.answering.snippets import best_sentence
 from newsbot.index.building import dense as dense_index
 from newsbot.index.building import integrity, store
 from newsbot.index.building.embedders import Embedder
-from newsbot.index.building.lexical import Bm25Index, tokenize
-from newsbot.index.defaults import CANDIDATES, DEFAULT_HITS, RERANK_DEPTH, RERANK_WEIGHTS
+from newsbot.index.building.lexical import Bm25Index, sentence_terms, tokenize
+from newsbot.index.defaults import (
+    BRIDGED_COVERAGE,
+    CANDIDATES,
+    DEFAULT_HITS,
+    RERANK_DEPTH,
+    RERANK_WEIGHTS,
+    RERANK_WORDS,
+)
 from newsbot.index.errors import IndexDamaged, IndexIncompatible, NewsbotError
 
 
@@ -98,47 +106,75 @@ class NewsIndex:
         query = self.embedder.embed_queries([question])[0]
         tokens = tokenize(question)
         language = question_language(question)
-        candidates = self._candidates(query, tokens)
-        if not candidates or not self._covers(question, language, tokens, candidates):
+        words = question_terms(question, language, self._lexical.knows)
+        coverage = words.known_share(self._lexical.knows) if language in BRIDGED_COVERAGE else 0.0
+        candidates = self._candidates(query, tokens, words.bridged, coverage)
+        if not candidates:
             return Answer(question=question, answered=False, reason="not_covered")
         ranked = one_per_article(candidates)
         best = ranked[:RERANK_DEPTH]
+        texts = self._paragraph_column((candidate.row for candidate in best), "text")
         reranked = rerank(
             best,
-            self._paragraph_column((candidate.row for candidate in best), "text"),
+            texts,
             question,
             self._lexical.term_weights(tokens),
             RERANK_WEIGHTS.get(language, RERANK_WEIGHTS["id"]),
+            words,
+            RERANK_WORDS.get(language, 0.0),
         )
-        hits = self._hits((reranked + ranked[RERANK_DEPTH:])[:k], tokens)
+        top_text = texts[[candidate.row for candidate in best].index(reranked[0].row)]
+        if not self._covers(question, language, words, top_text, candidates):
+            return Answer(question=question, answered=False, reason="not_covered")
+        hits = self._hits((reranked + ranked[RERANK_DEPTH:])[:k], [*tokens, *words.bridged])
         return Answer(question=question, answered=True, hits=hits)
 
     def _covers(
-        self, question: str, language: str, tokens: list[str], candidates: list[Candidate]
+        self,
+        question: str,
+        language: str,
+        words: QuestionTerms,
+        top_text: str,
+        candidates: list[Candidate],
     ) -> bool:
-        """Whether the best candidate is sure enough to answer (the calibrated floor)."""
-        best = candidates[0]
+        """Whether the index is sure enough to answer (the calibrated floor): the best
+        cosine, the share of the question's words the first passage holds, and whether the
+        question names something the index never mentions."""
         best_cosine = max(candidate.dense for candidate in candidates)
-        support = self._lexical.support(tokens, best.row)
+        held = {term for _, terms in sentence_terms(top_text) for term in terms}
         unknown = len(self._lexical.unknown_names(question))
         weights = self.manifest.confidence
-        sure = confidence(best_cosine, support, unknown, weights.get(language, weights["id"]))
+        sure = confidence(
+            best_cosine, words.support(held), unknown, weights.get(language, weights["id"])
+        )
         return sure >= self.manifest.answer_floor
 
-    def _candidates(self, query: np.ndarray, tokens: list[str]) -> list[Candidate]:
-        """Return fused candidates, best first (``dense`` is each one's cosine similarity)."""
+    def _candidates(
+        self,
+        query: np.ndarray,
+        tokens: list[str],
+        bridged: Mapping[str, float],
+        coverage: float = 0.0,
+    ) -> list[Candidate]:
+        """Return fused candidates, best first (``dense`` is each one's cosine similarity);
+        ``bridged`` terms (translations, weighted) add to the lexical scores, and the
+        lexical side counts as much as the larger of its own coverage and ``coverage``."""
         n = min(CANDIDATES, self.manifest.paragraphs)
         _, dense_rows = self._dense.search(query.reshape(1, -1), n)
         lexical = self._lexical.match(tokens)
+        scores = lexical.scores
+        if bridged:
+            scores = scores + self._lexical.weighted_scores(bridged)
         # Only rows sharing a term score above 0: rank those, not every row (1M at scale).
-        lexical_rows = np.flatnonzero(lexical.scores)
+        lexical_rows = np.flatnonzero(scores)
         if len(lexical_rows) > n:
-            top = np.argpartition(-lexical.scores[lexical_rows], n - 1)[:n]
+            top = np.argpartition(-scores[lexical_rows], n - 1)[:n]
             lexical_rows = lexical_rows[top]
         rows = np.unique(np.concatenate([dense_rows[0][dense_rows[0] >= 0], lexical_rows]))
         dense_scores = np.asarray(self._vectors[rows] @ query, dtype=np.float32)
         articles = self._paragraph_column(rows, "article_id")
-        return fuse(rows, dense_scores, lexical.scores[rows], lexical.coverage, articles)
+        covered = max(lexical.coverage, coverage)
+        return fuse(rows, dense_scores, scores[rows], covered, articles)
 
     def _paragraph_column(
         self, rows: Iterable[int], column: Literal["text", "article_id"]
