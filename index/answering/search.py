@@ -126,7 +126,9 @@ class NewsIndex:
         top_text = texts[[candidate.row for candidate in best].index(reranked[0].row)]
         if not self._covers(question, language, words, top_text, candidates):
             return Answer(question=question, answered=False, reason="not_covered")
-        hits = self._hits((reranked + ranked[RERANK_DEPTH:])[:k], [*tokens, *words.bridged])
+        hits = self._hits(
+            (reranked + ranked[RERANK_DEPTH:])[:k], [*tokens, *words.bridged], question
+        )
         return Answer(question=question, answered=True, hits=hits)
 
     def _covers(
@@ -190,7 +192,7 @@ class NewsIndex:
             )
         return [found[row] for row in wanted]
 
-    def _hits(self, ranked: list[Candidate], tokens: list[str]) -> tuple[Hit, ...]:
+    def _hits(self, ranked: list[Candidate], tokens: list[str], question: str) -> tuple[Hit, ...]:
         hits = []
         for rank, candidate in enumerate(ranked, start=1):
             with self._meta_lock:
@@ -200,7 +202,7 @@ class NewsIndex:
                     (candidate.row,),
                 ).fetchone()
             text, number, article_id, title, source, published, url, path = row
-            start, end = best_sentence(text, tokens)
+            start, end = best_sentence(text, tokens, question)
             hits.append(
                 Hit(
                     rank=rank,
