@@ -49,10 +49,10 @@ BRIDGED_COVERAGE: frozenset[str] = frozenset()
 #: Index versions kept beside the live one, so a reader that opened an older one keeps working.
 KEEP_OLD_VERSIONS = 1
 
-#: Below this confidence (``answering.fusion.confidence``: the best paragraph's cosine similarity
-#: plus the weighted share of the question's terms it contains, less a penalty for a name the
-#: corpus never holds) the index answers "not covered". Calibrated per embedder on the dev
-#: sets and the calibration half of the no-answer set, checked on its holdout half
+#: Below this confidence (``answering.fusion.confidence``: the best cosine similarity plus
+#: the weighted share of the question's words the first passage holds, less a penalty for a
+#: name the index never holds) the index answers "not covered". Calibrated per embedder on
+#: the calibration halves of indexes of five sizes, checked on their holdout halves
 #: (BENCHMARKS.md, "Quality"), and recorded in each index's manifest at build time; models
 #: not listed always answer.
 ANSWER_FLOORS = {DEFAULT_MODEL: 0.9665}
