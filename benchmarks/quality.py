@@ -24,6 +24,7 @@ import json
 import os
 import platform
 import re
+import shutil
 import sqlite3
 import statistics
 import sys
@@ -38,6 +39,8 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from newsbot.index.answering import bridge  # noqa: E402
+from newsbot.index.answering import search as answering_search  # noqa: E402
 from newsbot.index.answering.search import NewsIndex  # noqa: E402
 from newsbot.index.building import store  # noqa: E402
 from newsbot.index.building.build import build_index  # noqa: E402
@@ -49,6 +52,10 @@ INDOSUM_ARTICLES = 200
 #: Alternating passes of the query-time measurement; the median is reported.
 TIMING_ROUNDS = 5
 DEPTH = 10
+#: Dev questions asked as no-answer questions of an index that lacks their passage.
+DEV_ABSENT = 200
+#: Answerable Indonesian dev questions asked of the 300-article index (and every English one).
+MATRIX_ANSWERABLE = 400
 
 Question = dict[str, Any]
 Ranker = Callable[[str], list[str]]
@@ -200,6 +207,180 @@ def no_answer_refused(index: NewsIndex, no_answer: Sequence[Question]) -> dict[s
     return shares
 
 
+def half(key: str) -> str:
+    """The fixed half (``calibration`` or ``holdout``) a dev question belongs to."""
+    return "holdout" if int(hashlib.sha1(key.encode()).hexdigest(), 16) % 2 else "calibration"
+
+
+def write_jsonl(path: Path, records: Sequence[Question]) -> None:
+    text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+
+
+def copy_live(source: Path, target: Path) -> None:
+    """Copy the live version of index ``source`` to ``target``, so a build there reuses its
+    vectors (a subset of the news then embeds nothing)."""
+    if (target / store.CURRENT).exists():
+        return
+    version = store.live_version(source)
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(version, target / version.name)
+    (target / store.CURRENT).write_text(version.name, encoding="utf-8")
+
+
+def refusals(
+    index: NewsIndex, answerable: Sequence[Question], absent: Sequence[Question]
+) -> dict[str, Any]:
+    """Per language: answerable questions refused and right first (the gold text in the
+    first passage); no-answer questions refused, per half (calibration, holdout, all)."""
+    out: dict[str, Any] = {}
+    for lang in ("id", "en"):
+        mine = [q for q in answerable if q["lang"] == lang]
+        answers = [index.ask(q["question"], k=1) for q in mine]
+        gold = [q.get("answer") or q["must_contain"] for q in mine]
+        out[lang] = {
+            "answerable": len(mine),
+            "answerable_refused": share(sum(not a.answered for a in answers), len(mine)),
+            "right_first": share(
+                sum(
+                    bool(a.hits) and g in a.hits[0].text for a, g in zip(answers, gold, strict=True)
+                ),
+                len(mine),
+            ),
+        }
+        no = [q for q in absent if q["lang"] == lang]
+        refused = {q["question"] for q in no if not index.ask(q["question"], k=1).answered}
+        for part in ("calibration", "holdout", "all"):
+            chosen = [q for q in no if part == "all" or q.get("set") == part]
+            out[lang][f"no_answer_{part}"] = len(chosen)
+            out[lang][f"no_answer_refused_{part}"] = share_of(chosen, refused)
+    return out
+
+
+def share(count: int, total: int) -> float:
+    return round(count / max(total, 1), 4)
+
+
+def corpus_matrix(
+    work: Path,
+    shared: Path,
+    embedder: Embedder,
+    questions: dict[str, list[Question]],
+    no_answer: list[Question],
+) -> dict[str, Any]:
+    """Answerable and no-answer refusals on indexes of every size: the seed article alone,
+    the two-article dragon-boat case, the shipped 31-article sample, 300 articles (100
+    IndoSum + 200 dev passages) and the whole dev index. The dev questions an index lacks
+    are its hardest no-answer questions: real news questions, about news it does not hold."""
+    cases = shared / "cases" / "quality"
+    seed_questions = read_jsonl(shared / "eval" / "seed_dev.jsonl")
+    if (cases / "seed-alone-questions.jsonl").exists():
+        seed_questions += read_jsonl(cases / "seed-alone-questions.jsonl")
+    seed_questions = [q for q in seed_questions if q["lang"] in ("id", "en")] + [
+        {**q, "lang": "id"} for q in seed_questions if q["lang"] == "ms"
+    ]
+    dev_sample = sorted(questions["id"], key=lambda q: hashlib.sha1(q["id"].encode()).hexdigest())[
+        :DEV_ABSENT
+    ]
+    dev_absent = [{**q, "set": half(q["id"])} for q in [*dev_sample, *questions["en"]]]
+    small_absent = no_answer + dev_absent
+    sample = REPO / "index" / "sample"
+    corpora: list[tuple[str, list[Path], list[Question], list[Question]]] = [
+        ("1 article (seed)", [sample / "seed-article.txt"], seed_questions, small_absent),
+        (
+            "31 articles (sample)",
+            [sample / "seed-article.txt", sample / "indosum-sample.jsonl"],
+            seed_questions,
+            small_absent,
+        ),
+    ]
+    if (cases / "dragon-boat.jsonl").exists():
+        dragon = read_jsonl(cases / "dragon-boat-questions.jsonl")
+        corpora.insert(
+            1,
+            (
+                "2 articles (dragon boat)",
+                [cases / "dragon-boat.jsonl"],
+                dragon,
+                small_absent + [{**q, "set": "calibration"} for q in seed_questions],
+            ),
+        )
+    # 300 articles: the dev passages of the English questions, more dev passages up to 200,
+    # and the first 100 IndoSum articles; vectors reused from the dev index.
+    passages = read_jsonl(shared / "eval" / "dev-passages.jsonl")
+    english_passages = {q["passage"] for q in questions["en"]}
+    ordered = sorted(
+        passages,
+        key=lambda p: (
+            p["text"] not in english_passages,
+            hashlib.sha1(p["id"].encode()).hexdigest(),
+        ),
+    )
+    chosen = ordered[:200]
+    held = {p["text"] for p in chosen}
+    indosum = read_jsonl(work / f"indosum-first-{INDOSUM_ARTICLES}.jsonl")[:100]
+    write_jsonl(work / "p300-dev.jsonl", chosen)
+    write_jsonl(work / "p300-indosum.jsonl", indosum)
+    everything = "\n".join([*held, *(a["text"] for a in indosum)])
+    dev_all = [*questions["id"], *questions["en"]]
+    p300_answerable = [q for q in questions["en"] if q["passage"] in held] + [
+        q for q in questions["id"] if q["passage"] in held
+    ][:MATRIX_ANSWERABLE]
+    p300_absent = (
+        no_answer
+        + [
+            {**q, "set": half(q["id"])}
+            for q in sorted(dev_all, key=lambda q: hashlib.sha1(q["id"].encode()).hexdigest())
+            if q["passage"] not in held and q["answer"] not in everything
+        ][:DEV_ABSENT]
+    )
+    copy_live(work / "dev-index", work / "p300-index")
+    corpora.append(
+        (
+            "300 articles",
+            [work / "p300-dev.jsonl", work / "p300-indosum.jsonl"],
+            p300_answerable[:MATRIX_ANSWERABLE],
+            p300_absent,
+        )
+    )
+    results: dict[str, Any] = {}
+    for name, sources, answerable, absent in corpora:
+        slug = re.sub(r"\W+", "-", name.split(" (")[0])
+        index = (
+            build(work / f"matrix-{slug}", sources, embedder)
+            if "300" not in name
+            else build(work / "p300-index", sources, embedder)
+        )
+        try:
+            results[name] = {
+                "paragraphs": index.manifest.paragraphs,
+                **refusals(index, answerable, absent),
+            }
+        finally:
+            index.close()
+    return results
+
+
+def malay_questions(questions: Sequence[Question], index: NewsIndex) -> list[Question]:
+    """Indonesian dev questions with their words that Malay spells differently put in Malay,
+    through the shipped Malay-Indonesian list read backwards: a Malay word the index never
+    holds (``askar``, ``polis``, ``wang``) for each whole Indonesian word it translates to.
+    Synthetic, and a check of the mechanism rather than of real Malay; questions with no such
+    word are left out."""
+    inverse: dict[str, str] = {}
+    for malay, senses in bridge._table("ms-id.tsv").items():
+        if len(senses) == 1 and " " not in senses[0] and not index._lexical.knows(malay):
+            inverse.setdefault(senses[0], malay)
+    out = []
+    for q in questions:
+        words = q["question"].split()
+        swapped = [inverse.get(w.lower(), w) for w in words]
+        if swapped != words:
+            out.append({**q, "question": " ".join(swapped), "lang": "ms"})
+    return out
+
+
 def run(args: argparse.Namespace) -> dict[str, Any]:
     shared = args.shared.resolve()
     eval_dir = shared / "eval"
@@ -270,6 +451,19 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     results["query_time"]["ratio"] = round(
         results["query_time"]["ask_ms"] / results["query_time"]["embed_and_exact_search_ms"], 2
     )
+    malay = malay_questions(questions["id"], index)
+    results["malay"] = {"questions": len(malay), "newsbot": score(malay, systems["newsbot"])}
+    real_terms = answering_search.question_terms
+    answering_search.question_terms = lambda q, lang, known: bridge.QuestionTerms(
+        real_terms(q, lang, known).words, {}
+    )
+    try:
+        results["malay"]["without the bridge"] = score(malay, systems["newsbot"])
+        results["english_without_bridge"] = score(questions["en"], systems["newsbot"])
+        results["indonesian_without_bridge"] = score(questions["id"], systems["newsbot"])
+    finally:
+        answering_search.question_terms = real_terms
+    refused.clear()
     for name, ranker in systems.items():
         results["systems"][name] = {}
         for lang, qs in questions.items():
@@ -284,8 +478,37 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "answerable_refused": {lang: share_of(qs, refused) for lang, qs in questions.items()},
     }
     index.close()
+    results["matrix"] = corpus_matrix(work, shared, cached, questions, no_answer)
+    results["matrix"][f"dev index ({INDOSUM_ARTICLES} IndoSum articles + dev passages)"] = {
+        "paragraphs": len(corpus.texts),
+        **{
+            lang: {
+                "answerable": len(questions[lang]),
+                "answerable_refused": share_of(questions[lang], refused),
+                "right_first": results["systems"]["newsbot"][lang]["hit@1"],
+                **{
+                    f"no_answer{suffix}": value
+                    for part, r in results["not_covered"]["no_answer_refused"].items()
+                    for suffix, value in (
+                        (
+                            f"_{part}",
+                            sum(
+                                q["lang"] == lang
+                                for q in no_answer
+                                if part == "all" or q.get("set") == part
+                            ),
+                        ),
+                        (f"_refused_{part}", r[lang]),
+                    )
+                },
+            }
+            for lang in ("id", "en")
+        },
+    }
 
     seed = read_jsonl(eval_dir / "seed_dev.jsonl")
+    if (shared / "cases" / "quality" / "seed-alone-questions.jsonl").exists():
+        seed += read_jsonl(shared / "cases" / "quality" / "seed-alone-questions.jsonl")
     seed_index = build(work / "seed-index", [REPO / "index" / "sample" / "seed-article.txt"], e5)
     results["seed"] = []
     for q in seed:
@@ -353,6 +576,41 @@ def markdown(results: dict[str, Any], notes: str) -> str:
         "the dev sets and the calibration half; the holdout half was written afterwards and "
         "never tuned on.",
     ]
+    lines += [
+        "",
+        "Refusals by index size (answerable refused ≤ 3% and no-answer refused ≥ 85% are the "
+        "targets; the dev questions an index lacks are among its no-answer questions, "
+        "calibration and holdout halves apart):",
+        "",
+        "| index | paragraphs | language | answerable | refused | right first | no-answer "
+        "refused: calibration | holdout | all |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for name, row in results.get("matrix", {}).items():
+        for lang in ("id", "en"):
+            r = row[lang]
+            lines.append(
+                f"| {name} | {row['paragraphs']} | {lang} | {r['answerable']} "
+                f"| {r['answerable_refused']:.1%} | {r['right_first']:.1%} "
+                f"| {r['no_answer_refused_calibration']:.1%} of {r['no_answer_calibration']} "
+                f"| {r['no_answer_refused_holdout']:.1%} of {r['no_answer_holdout']} "
+                f"| {r['no_answer_refused_all']:.1%} of {r['no_answer_all']} |"
+            )
+    if "malay" in results:
+        m = results["malay"]
+        lines += [
+            "",
+            f"- Malay (synthetic: {m['questions']} Indonesian dev questions with their words "
+            "that Malay spells differently put in Malay through the shipped list read "
+            f"backwards): hit@1 / hit@5 {m['newsbot']['hit@1']:.3f} / "
+            f"{m['newsbot']['hit@5']:.3f} with the bridge, "
+            f"{m['without the bridge']['hit@1']:.3f} / {m['without the bridge']['hit@5']:.3f} "
+            "without it. Without the bridge (same floor): English "
+            f"{results['english_without_bridge']['hit@1']:.3f} / "
+            f"{results['english_without_bridge']['hit@5']:.3f}, Indonesian "
+            f"{results['indonesian_without_bridge']['hit@1']:.3f} / "
+            f"{results['indonesian_without_bridge']['hit@5']:.3f}.",
+        ]
     qt = results["query_time"]
     lines.append(
         f"- Query time, `ask` with the default {DEFAULT_HITS} hits (snippets included): "

@@ -32,9 +32,11 @@ from newsbot.bot.render import (
     render_passages,
     render_progress,
     render_stats,
+    render_unanswered,
 )
 from newsbot.bot.state import BotState, state_of
 from newsbot.index.answering.answers import Hit
+from newsbot.index.answering.small_talk import is_small_talk
 from newsbot.index.errors import NewsbotError
 
 if TYPE_CHECKING:
@@ -111,15 +113,17 @@ async def answer(message: Message, user: User | None, context: ContextTypes.DEFA
         await message.reply_html(messages.rate_limited, do_quote=True)
         return
     question, shortened = shorten(question)
-    alone, question = question, await followed_question(message, question, state, context.bot.id)
+    alone = question
+    if not is_small_talk(alone):  # "thanks" after an answer follows up nothing
+        question = await followed_question(message, question, state, context.bot.id)
     await message.reply_chat_action(ChatAction.TYPING)
     found = await state.live.ask(question, PAGE + 1)
     if not found.answered and question != alone:  # read as a follow-up, it found nothing
         question, found = alone, await state.live.ask(alone, PAGE + 1)
-    if not found.answered or not found.hits:
-        await message.reply_html(messages.not_covered, do_quote=True)
-        return
     note = messages.question_truncated.format(limit=QUESTION_LIMIT) if shortened else None
+    if not found.answered or not found.hits:
+        await message.reply_html(render_unanswered(found, messages, note=note), do_quote=True)
+        return
     sent = await _send_passages(
         message, found.hits[:PAGE], messages, shown=0, more=len(found.hits) > PAGE, note=note
     )

@@ -25,6 +25,7 @@ class Messages:
     help_knows_empty: str
     help_how: str
     not_covered: str
+    not_a_question: str
     empty_question: str
     example_question: str
     question_truncated: str
@@ -94,7 +95,8 @@ ENGLISH = Messages(
         "Just write your question here. In a group, write <code>/ask your question</code>, "
         "mention {mention}, or reply to one of my messages."
     ),
-    not_covered="The news I have indexed does not cover that.",
+    not_covered="The indexed news does not cover this question.",
+    not_a_question='Hi! I answer questions about the news. Try: "{example}"',
     empty_question="Write your question after the command, e.g. <code>/ask {example}</code>.",
     example_question="who agreed to deploy troops?",
     question_truncated="Your question was long; I used its first {limit} characters.",
@@ -178,7 +180,8 @@ INDONESIAN = Messages(
         "Tulis saja pertanyaan Anda di sini. Di grup, tulis <code>/ask pertanyaan Anda</code>, "
         "sebut {mention}, atau balas salah satu pesan saya."
     ),
-    not_covered="Berita yang saya indeks tidak membahas hal itu.",
+    not_covered="Berita yang diindeks tidak membahas pertanyaan ini.",
+    not_a_question='Halo! Saya menjawab pertanyaan tentang berita. Coba: "{example}"',
     empty_question="Tulis pertanyaan Anda setelah perintah, misalnya <code>/ask {example}</code>.",
     example_question="siapa yang setuju mengerahkan pasukan?",
     question_truncated="Pertanyaan Anda panjang; saya memakai {limit} karakter pertamanya.",

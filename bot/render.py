@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from newsbot.bot.messages import Messages
-from newsbot.index.answering.answers import Hit, IndexSummary
+from newsbot.index.answering.answers import Answer, Hit, IndexSummary
 from newsbot.index.reading.dates import display_published
 
 if TYPE_CHECKING:
@@ -321,3 +321,14 @@ def _fit(text: str) -> str:
             break
         kept.append(line)
     return "\n".join(kept) + "\n" + ELLIPSIS
+
+
+def render_unanswered(answer: Answer, messages: Messages, *, note: str | None = None) -> str:
+    """Return the reply to a question with nothing to cite, in the CLI's words: a friendly
+    hint with an example question for small talk, else "not covered"; ``note`` (plain text,
+    e.g. that a long question was cut) goes first."""
+    if answer.reason == "not_a_question":
+        text = messages.not_a_question.format(example=messages.example_question)
+    else:
+        text = messages.not_covered
+    return escape(f"{note}\n\n{text}" if note else text)

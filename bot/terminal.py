@@ -5,13 +5,15 @@ from __future__ import annotations
 import sys
 from typing import TextIO
 
+from newsbot.bot.messages import ENGLISH, INDONESIAN
 from newsbot.index import sample
 from newsbot.index.answering.answers import Answer, Hit, IndexSummary
+from newsbot.index.answering.small_talk import small_talk_language
 from newsbot.index.building.build import BuildReport
 from newsbot.index.building.integrity import VersionCheck
 from newsbot.index.reading.dates import display_published
 
-NOT_COVERED = "The indexed news does not cover this question."
+NOT_COVERED = ENGLISH.not_covered
 _BOLD, _RESET = "\033[1m", "\033[0m"
 
 
@@ -39,6 +41,10 @@ def format_hit(hit: Hit, *, color: bool) -> str:
 
 def format_answer(answer: Answer, *, color: bool = False) -> str:
     """Return an answer as text for a terminal."""
+    if answer.reason == "not_a_question":
+        # The bot's words, in the language the message was written in.
+        words = INDONESIAN if small_talk_language(answer.question) == "id" else ENGLISH
+        return words.not_a_question.format(example=words.example_question)
     if not answer.answered:
         return NOT_COVERED
     return "\n\n".join(format_hit(hit, color=color) for hit in answer.hits)

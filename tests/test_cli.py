@@ -178,7 +178,31 @@ def test_an_unrelated_question_is_not_answered(
     assert json.loads(capsys.readouterr().out) == {
         "question": "zzz qqq xxx",
         "answered": False,
+        "reason": "not_covered",
         "hits": [],
     }
     assert cli.main(["ask", "zzz qqq xxx"]) == 0
     assert capsys.readouterr().out.strip() == "The indexed news does not cover this question."
+
+
+@pytest.mark.parametrize(
+    ("message", "reply"),
+    [
+        ("makasih ya", 'Halo! Saya menjawab pertanyaan tentang berita. Coba: "siapa yang setuju'),
+        ("Terima kasih banyak!", "Halo! Saya menjawab"),
+        ("thank you!", 'Hi! I answer questions about the news. Try: "who agreed to deploy'),
+        ("good night 👋", "Hi! I answer"),
+        ("🙏🙏", "Hi! I answer"),
+    ],
+)
+def test_small_talk_gets_a_hint_in_its_language_and_no_news(
+    news_dir: Path, capsys: pytest.CaptureFixture[str], message: str, reply: str
+) -> None:
+    cli.main(["index", str(news_dir)])
+    capsys.readouterr()
+    assert cli.main(["ask", message]) == 0
+    assert capsys.readouterr().out.startswith(reply)
+    assert cli.main(["ask", "--json", message]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["answered"] is False and shown["reason"] == "not_a_question"
+    assert shown["hits"] == []

@@ -13,7 +13,7 @@ LAVROV = (
 
 
 def _snippet(text: str, question: str) -> str:
-    start, end = best_sentence(text, tokenize(question))
+    start, end = best_sentence(text, tokenize(question), question)
     return text[start:end]
 
 
@@ -31,3 +31,32 @@ def test_an_english_question_finds_its_sentence_by_names_and_cognates() -> None:
 def test_a_paragraph_of_one_sentence_is_its_own_snippet() -> None:
     text = "Pertemuan itu berlangsung di Dushanbe."
     assert best_sentence(text, tokenize("di mana pertemuan")) == (0, len(text))
+
+
+CRASH = (
+    "Kecelakaan itu terjadi di Jalan Sudirman, Jakarta Selatan, pada Senin pagi. "
+    "Korban bernama Budi Santoso, seorang pengemudi ojek, berusia 45 tahun. "
+    "Polisi masih menyelidiki penyebabnya."
+)
+MEETING = (
+    "Pertemuan para menteri CSTO berlangsung di Dushanbe, Tajikistan, pada Kamis. "
+    "Sekretaris Jenderal CSTO Stanislav Zas mengatakan negara anggota setuju mengerahkan "
+    "pasukan."
+)
+
+
+def test_a_who_question_emphasises_the_person_not_the_place() -> None:
+    assert "Budi Santoso" in _snippet(CRASH, "Siapa korban kecelakaan di Jalan Sudirman?")
+    assert "Stanislav Zas" in _snippet(MEETING, "Siapa yang berbicara di pertemuan Dushanbe?")
+    assert "Stanislav Zas" in _snippet(MEETING, "Who spoke at the meeting in Dushanbe?")
+
+
+def test_an_age_question_emphasises_the_age() -> None:
+    assert "45 tahun" in _snippet(CRASH, "Berapa umur korban kecelakaan di Jalan Sudirman?")
+    assert "45 tahun" in _snippet(CRASH, "How old was the victim of the Jalan Sudirman crash?")
+
+
+def test_other_questions_keep_the_sentence_sharing_most_terms() -> None:
+    assert _snippet(CRASH, "Di mana kecelakaan di Jalan Sudirman terjadi?").startswith(
+        "Kecelakaan itu"
+    )

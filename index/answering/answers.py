@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Literal
+
+#: Why a question got no passages: small talk rather than a question, or news the index lacks.
+Reason = Literal["not_a_question", "not_covered"]
 
 
 @dataclass(frozen=True)
@@ -56,19 +59,22 @@ class Hit:
 
 @dataclass(frozen=True)
 class Answer:
-    """The passages that answer ``question``, best first; ``answered`` is False when the
-    indexed news does not cover it (``hits`` is then empty)."""
+    """The passages that answer ``question``, best first. ``answered`` is False when there
+    is nothing to cite (``hits`` is then empty), and ``reason`` says why: the message is not
+    a question (a greeting, thanks, emoji) or the indexed news does not cover it."""
 
     question: str
     answered: bool
     hits: tuple[Hit, ...] = field(default=())
+    reason: Reason | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "question": self.question,
-            "answered": self.answered,
-            "hits": [h.to_json() for h in self.hits],
-        }
+        """``{"question", "answered", "hits"}``, and ``"reason"`` when not answered."""
+        shown: dict[str, Any] = {"question": self.question, "answered": self.answered}
+        if not self.answered:
+            shown["reason"] = self.reason or "not_covered"
+        shown["hits"] = [h.to_json() for h in self.hits]
+        return shown
 
 
 @dataclass(frozen=True)

@@ -7,10 +7,11 @@ English question shares only its names with the corpus, so its lexical score cou
 (Measured on the dev sets, see BENCHMARKS.md: this beat fixed weights, reciprocal-rank fusion
 and higher powers of the coverage on both languages.)
 
-Whether to answer at all is decided on a ``confidence``: the best paragraph's cosine
-similarity plus the share of the question's terms it contains, less a penalty for a name
-or number the corpus never holds, weighed by the question's language and compared with
-the index's calibrated ``answer_floor``.
+Whether to answer at all is decided on a ``confidence``: the best cosine similarity plus
+the share of the question's content words the first passage holds (itself or translated),
+less a penalty for a name or number the index never holds, weighed by the question's
+language and compared with the index's calibrated ``answer_floor``. No part of it leans on
+corpus statistics, so it means the same on one article as on thousands.
 """
 
 from __future__ import annotations
@@ -53,9 +54,10 @@ def question_language(question: str) -> str:
 def confidence(
     cosine: float, support: float, unknown_names: int, weights: Sequence[float]
 ) -> float:
-    """Return how sure the index is that its best paragraph answers: the paragraph's cosine
-    similarity plus the rarity-weighted share of the question's terms it contains, less a
-    penalty when the question names something (a name, a number) the corpus never holds.
+    """Return how sure the index is that its first passage answers: the best cosine
+    similarity plus the share (0 to 1) of the question's content words the passage holds,
+    less a penalty when the question names something (a name, a number) the index never
+    holds.
 
     ``weights`` are the question language's (support weight, offset, unknown-name penalty),
     recorded in the index manifest. English questions share only names with Indonesian news

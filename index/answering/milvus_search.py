@@ -20,7 +20,7 @@ import json
 import math
 import re
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, Literal
@@ -152,6 +152,10 @@ class MilvusTermStats:
         total = sum(weights.values())
         return sum(w for t, w in weights.items() if t in held) / total if total else 0.0
 
+    def knows(self, term: str) -> bool:
+        """True when some paragraph holds ``term``."""
+        return self.frequencies([term])[term] > 0
+
     def unknown_names(self, question: str) -> list[str]:
         """The question's names and numbers that no paragraph holds."""
         named = named_terms(question)
@@ -206,47 +210,66 @@ class MilvusNewsIndex(NewsIndex):
     def _term_stats(self) -> TermStats:
         return self._stats
 
-    def _candidates(self, query: np.ndarray, tokens: list[str]) -> list[Candidate]:
+    def _candidates(
+        self,
+        query: np.ndarray,
+        tokens: list[str],
+        bridged: Mapping[str, float],
+        coverage: float = 0.0,
+    ) -> list[Candidate]:
         n = min(CANDIDATES, self.manifest.paragraphs)
         vector = np.asarray(query, dtype=np.float32).tolist()
-        terms = " ".join(dict.fromkeys(tokens))  # each term once, as the local BM25 counts
         collection, where = self._collection, self.where
-        # The two searches at once; each returns what fusion and the floor read next.
+        # The lexical side as the local index scores it: the question's own terms at weight 1,
+        # translated terms at theirs. BM25 is a sum over terms, so one search per weight,
+        # each term once (as the local BM25 counts), adds up to the same scores.
+        by_weight: dict[float, list[str]] = {1.0: list(dict.fromkeys(tokens))}
+        for term, weight in bridged.items():
+            by_weight.setdefault(weight, []).append(term)
+        queries = [(w, " ".join(terms)) for w, terms in by_weight.items() if terms]
+        # The dense search runs beside the lexical ones.
         dense_call = self._pool.submit(
             self._milvus.search, collection, [vector], "vector", n, where, "IP", _FIELDS
         )
-        lexical_hits = (
-            self._milvus.search(
-                collection, [terms], "sparse", n, where, "BM25", (*_FIELDS, "vector")
-            )
-            if terms
-            else []
-        )
+        fields = (*_FIELDS, "vector")
+        lexical_searches = [
+            (w, self._milvus.search(collection, [text], "sparse", n, where, "BM25", fields))
+            for w, text in queries
+        ]
         dense_hits = dense_call.result()
-        dense = {row: score for row, score, _ in dense_hits}
-        lexical = {row: score for row, score, _ in lexical_hits}
-        found = {row: entity for row, _, entity in [*dense_hits, *lexical_hits]}
-        rows = sorted(found)
-        if not rows:
+        found = {row: entity for row, _, entity in dense_hits}
+        for _, hits in lexical_searches:
+            found.update((row, entity) for row, _, entity in hits)
+        if not found:
             return []
-        for row, _, entity in lexical_hits:
-            if row not in dense:
-                dense[row] = float(np.asarray(entity["vector"], dtype=np.float32) @ query)
-        dense_only = [row for row in rows if row not in lexical]
-        if lexical and dense_only:
-            lexical.update(
-                (row, score)
-                for row, score, _ in self._milvus.search(
-                    collection, [terms], "sparse", len(dense_only), f"row in {dense_only}", "BM25"
+        # Complete each lexical query's score for every row found, then keep, as the local
+        # index does, the n best lexical rows beside the n best dense ones.
+        lexical: dict[int, float] = {}
+        for (weight, hits), (_, text) in zip(lexical_searches, queries, strict=True):
+            scores = {row: score for row, score, _ in hits}
+            missing = [row for row in found if row not in scores]
+            if missing and len(hits) >= n:
+                scores.update(
+                    (row, score)
+                    for row, score, _ in self._milvus.search(
+                        collection, [text], "sparse", len(missing), f"row in {missing}", "BM25"
+                    )
                 )
-            )
+            for row, score in scores.items():
+                lexical[row] = lexical.get(row, 0.0) + weight * score
+        lexical_rows = sorted((r for r in lexical if lexical[r] > 0), key=lambda r: -lexical[r])
+        dense = {row: score for row, score, _ in dense_hits}
+        rows = sorted(set(dense) | set(lexical_rows[:n]))
+        for row in rows:
+            if row not in dense:
+                dense[row] = float(np.asarray(found[row]["vector"], dtype=np.float32) @ query)
         self._stats.remember_terms({row: str(found[row]["terms"]) for row in rows})
-        self._remember({row: entity for row, entity in found.items()})
+        self._remember({row: found[row] for row in rows})
         return fuse(
             np.asarray(rows, dtype=np.int64),
             np.asarray([dense[row] for row in rows], dtype=np.float32),
             np.asarray([lexical.get(row, 0.0) for row in rows], dtype=np.float32),
-            self._stats.coverage(tokens),
+            max(self._stats.coverage(tokens), coverage),
             [str(found[row]["article_id"]) for row in rows],
         )
 

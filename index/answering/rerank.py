@@ -14,6 +14,7 @@ import dataclasses
 import re
 from collections.abc import Mapping, Sequence
 
+from newsbot.index.answering.bridge import QuestionTerms
 from newsbot.index.answering.fusion import Candidate
 from newsbot.index.building.lexical import sentence_terms
 
@@ -54,9 +55,13 @@ def rerank(
     question: str,
     term_weights: Mapping[str, float],
     weights: Sequence[float],
+    words: QuestionTerms | None = None,
+    words_weight: float = 0.0,
 ) -> list[Candidate]:
     """Return ``ranked`` (with their paragraph ``texts``) reordered by fused score plus
-    ``weights`` = (paragraph support, best-sentence support, answer kind) bonuses.
+    ``weights`` = (paragraph support, best-sentence support, answer kind) bonuses, and
+    ``words_weight`` times the share of the question's content ``words`` the paragraph
+    holds, itself or translated (what English questions share with Indonesian news).
 
     Support is the rarity-weighted share of the question's terms (``term_weights``) that
     the paragraph, or its best sentence, holds.
@@ -78,5 +83,7 @@ def rerank(
             score += (paragraph_weight * paragraph + sentence_weight * sentence) / total
         if kind is not None and kind.search(text):
             score += kind_weight
+        if words is not None and words_weight:
+            score += words_weight * words.support(held)
         rescored.append(dataclasses.replace(candidate, score=score))
     return sorted(rescored, key=lambda candidate: -candidate.score)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Literal, Protocol
 
@@ -14,6 +14,7 @@ import numpy as np
 
 from newsbot.index import sample
 from newsbot.index.answering.answers import Answer, Citation, Hit, IndexSummary
+from newsbot.index.answering.bridge import QuestionTerms, question_terms
 from newsbot.index.answering.fusion import (
     Candidate,
     confidence,
@@ -22,12 +23,20 @@ from newsbot.index.answering.fusion import (
     question_language,
 )
 from newsbot.index.answering.rerank import rerank
+from newsbot.index.answering.small_talk import is_small_talk
 from newsbot.index.answering.snippets import best_sentence
 from newsbot.index.building import dense as dense_index
 from newsbot.index.building import integrity, store
 from newsbot.index.building.embedders import Embedder
-from newsbot.index.building.lexical import Bm25Index, tokenize
-from newsbot.index.defaults import CANDIDATES, DEFAULT_HITS, RERANK_DEPTH, RERANK_WEIGHTS
+from newsbot.index.building.lexical import Bm25Index, sentence_terms, tokenize
+from newsbot.index.defaults import (
+    BRIDGED_COVERAGE,
+    CANDIDATES,
+    DEFAULT_HITS,
+    RERANK_DEPTH,
+    RERANK_WEIGHTS,
+    RERANK_WORDS,
+)
 from newsbot.index.errors import IndexDamaged, IndexIncompatible, NewsbotError
 
 #: A cited paragraph: (text, number, article id, title, source, published, url, path).
@@ -42,6 +51,8 @@ class TermStats(Protocol):
     def support(self, tokens: list[str], row: int) -> float: ...
 
     def unknown_names(self, question: str) -> list[str]: ...
+
+    def knows(self, term: str) -> bool: ...
 
 
 class NewsIndex:
@@ -103,57 +114,89 @@ class NewsIndex:
         """Return the ``k`` best passages for ``question``, or an unanswered Answer when the
         indexed news does not cover it."""
         question = " ".join(question.split())
-        if not question or self.manifest.paragraphs == 0:
-            return Answer(question=question, answered=False)
+        if not question or is_small_talk(question):
+            return Answer(question=question, answered=False, reason="not_a_question")
+        if self.manifest.paragraphs == 0:
+            return Answer(question=question, answered=False, reason="not_covered")
         query = self.embedder.embed_queries([question])[0]
         tokens = tokenize(question)
         language = question_language(question)
-        candidates = self._candidates(query, tokens)
-        if not candidates or not self._covers(question, language, tokens, candidates):
-            return Answer(question=question, answered=False)
+        stats = self._term_stats()
+        words = question_terms(question, language, stats.knows)
+        coverage = words.known_share(stats.knows) if language in BRIDGED_COVERAGE else 0.0
+        candidates = self._candidates(query, tokens, words.bridged, coverage)
+        if not candidates:
+            return Answer(question=question, answered=False, reason="not_covered")
         ranked = one_per_article(candidates)
         best = ranked[:RERANK_DEPTH]
+        texts = self._paragraph_column((candidate.row for candidate in best), "text")
         reranked = rerank(
             best,
-            self._paragraph_column((candidate.row for candidate in best), "text"),
+            texts,
             question,
             self._term_stats().term_weights(tokens),
             RERANK_WEIGHTS.get(language, RERANK_WEIGHTS["id"]),
+            words,
+            RERANK_WORDS.get(language, 0.0),
         )
-        hits = self._hits((reranked + ranked[RERANK_DEPTH:])[:k], tokens)
+        top_text = texts[[candidate.row for candidate in best].index(reranked[0].row)]
+        if not self._covers(question, language, words, top_text, candidates):
+            return Answer(question=question, answered=False, reason="not_covered")
+        hits = self._hits(
+            (reranked + ranked[RERANK_DEPTH:])[:k], [*tokens, *words.bridged], question
+        )
         return Answer(question=question, answered=True, hits=hits)
 
     def _covers(
-        self, question: str, language: str, tokens: list[str], candidates: list[Candidate]
+        self,
+        question: str,
+        language: str,
+        words: QuestionTerms,
+        top_text: str,
+        candidates: list[Candidate],
     ) -> bool:
-        """Whether the best candidate is sure enough to answer (the calibrated floor)."""
-        best = candidates[0]
+        """Whether the index is sure enough to answer (the calibrated floor): the best
+        cosine, the share of the question's words the first passage holds, and whether the
+        question names something the index never mentions."""
         best_cosine = max(candidate.dense for candidate in candidates)
-        stats = self._term_stats()
-        support = stats.support(tokens, best.row)
-        unknown = len(stats.unknown_names(question))
+        held = {term for _, terms in sentence_terms(top_text) for term in terms}
+        unknown = len(self._term_stats().unknown_names(question))
         weights = self.manifest.confidence
-        sure = confidence(best_cosine, support, unknown, weights.get(language, weights["id"]))
+        sure = confidence(
+            best_cosine, words.support(held), unknown, weights.get(language, weights["id"])
+        )
         return sure >= self.manifest.answer_floor
 
     def _term_stats(self) -> TermStats:
         """The corpus's term statistics; another store supplies its own."""
         return self._lexical
 
-    def _candidates(self, query: np.ndarray, tokens: list[str]) -> list[Candidate]:
-        """Return fused candidates, best first (``dense`` is each one's cosine similarity)."""
+    def _candidates(
+        self,
+        query: np.ndarray,
+        tokens: list[str],
+        bridged: Mapping[str, float],
+        coverage: float = 0.0,
+    ) -> list[Candidate]:
+        """Return fused candidates, best first (``dense`` is each one's cosine similarity);
+        ``bridged`` terms (translations, weighted) add to the lexical scores, and the
+        lexical side counts as much as the larger of its own coverage and ``coverage``."""
         n = min(CANDIDATES, self.manifest.paragraphs)
         _, dense_rows = self._dense.search(query.reshape(1, -1), n)
         lexical = self._lexical.match(tokens)
+        scores = lexical.scores
+        if bridged:
+            scores = scores + self._lexical.weighted_scores(bridged)
         # Only rows sharing a term score above 0: rank those, not every row (1M at scale).
-        lexical_rows = np.flatnonzero(lexical.scores)
+        lexical_rows = np.flatnonzero(scores)
         if len(lexical_rows) > n:
-            top = np.argpartition(-lexical.scores[lexical_rows], n - 1)[:n]
+            top = np.argpartition(-scores[lexical_rows], n - 1)[:n]
             lexical_rows = lexical_rows[top]
         rows = np.unique(np.concatenate([dense_rows[0][dense_rows[0] >= 0], lexical_rows]))
         dense_scores = np.asarray(self._vectors[rows] @ query, dtype=np.float32)
         articles = self._paragraph_column(rows, "article_id")
-        return fuse(rows, dense_scores, lexical.scores[rows], lexical.coverage, articles)
+        covered = max(lexical.coverage, coverage)
+        return fuse(rows, dense_scores, scores[rows], covered, articles)
 
     def _paragraph_column(
         self, rows: Iterable[int], column: Literal["text", "article_id"]
@@ -181,12 +224,12 @@ class NewsIndex:
                 ).fetchone()
         return found
 
-    def _hits(self, ranked: list[Candidate], tokens: list[str]) -> tuple[Hit, ...]:
+    def _hits(self, ranked: list[Candidate], tokens: list[str], question: str) -> tuple[Hit, ...]:
         hits = []
         found = self._hit_rows([candidate.row for candidate in ranked])
         for rank, candidate in enumerate(ranked, start=1):
             text, number, article_id, title, source, published, url, path = found[candidate.row]
-            start, end = best_sentence(text, tokens)
+            start, end = best_sentence(text, tokens, question)
             hits.append(
                 Hit(
                     rank=rank,

@@ -10,11 +10,44 @@ shared character 4-grams do, which catch names and cognates across the two langu
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 
 from newsbot.index.building.lexical import sentence_terms
 
 _GRAM = 4
+
+_ASKS_AGE = re.compile(r"\bhow old\b|\bage of\b|\b(?:umur|usia|berusia|umurnya|usianya)\b", re.I)
+_ASKS_WHO = re.compile(r"\b(?:who|whom|whose|siapa|siapakah)\b", re.I)
+_AGE = re.compile(
+    r"\b\d{1,3}\s*(?:tahun|thn|years?)\b|\(\d{1,3}\)|\b(?:berusia|usia|umur|aged?)\b", re.I
+)
+_CAPITALISED = re.compile(r"[A-Z][\w'.-]*")
+# Words that begin a capitalised run naming a place or a body, not a person.
+_PLACES = frozenset(
+    "jalan jl kota kabupaten provinsi pulau desa kecamatan kelurahan kali sungai gunung pasar "
+    "bandara pelabuhan universitas pt rumah stasiun teluk selat laut danau taman".split()
+)
+_DIRECTIONS = frozenset("utara selatan barat timur tengah raya".split())
+
+
+def _names_someone(sentence: str) -> bool:
+    """True when ``sentence`` holds a run of two or more capitalised words (not counting its
+    first word, not broken by punctuation) that is not a place: "Stanislav Zas", "Menteri
+    Sergey Lavrov"; not "Jalan Sudirman", "Jakarta Selatan" or "Dushanbe, Tajikistan"."""
+    runs: list[list[str]] = [[]]
+    for position, word in enumerate(sentence.split()):
+        bare = word.strip(",.;:()\"'“”")
+        if position > 0 and bare and _CAPITALISED.fullmatch(bare):
+            runs[-1].append(bare.lower())
+            if word[-1] in ',.;:)"”':
+                runs.append([])
+        elif runs[-1]:
+            runs.append([])
+    return any(
+        len(run) >= 2 and run[0] not in _PLACES and not any(w in _DIRECTIONS for w in run[1:])
+        for run in runs
+    )
 
 
 def _grams(tokens: Sequence[str]) -> set[str]:
@@ -22,16 +55,26 @@ def _grams(tokens: Sequence[str]) -> set[str]:
     return {text[i : i + _GRAM] for i in range(len(text) - _GRAM + 1)}
 
 
-def best_sentence(text: str, question_tokens: list[str]) -> tuple[int, int]:
+def best_sentence(text: str, question_tokens: list[str], question: str = "") -> tuple[int, int]:
     """Return the (start, end) span of the sentence in ``text`` that best answers.
 
-    The sentence sharing most question terms wins; ties, and questions sharing no term
-    with any sentence, go to the sentence sharing most character 4-grams with the question
-    (scaled by the sentence's length, so that a long sentence does not win by size alone).
+    For a "how old" / "umur" question only sentences giving an age are in the running, for
+    a "who" question only sentences naming someone, when the paragraph has any (the
+    person's sentence, not the place's before it). Then the sentence sharing most question
+    terms wins; ties, and questions sharing no term with any sentence, go to the sentence
+    sharing most character 4-grams with the question (scaled by the sentence's length, so
+    that a long sentence does not win by size alone).
     """
     sentences = sentence_terms(text)
     if len(sentences) <= 1:
         return sentences[0][0] if sentences else (0, len(text))
+    if _ASKS_AGE.search(question):
+        kind = [s for s in sentences if _AGE.search(text[s[0][0] : s[0][1]])]
+    elif _ASKS_WHO.search(question):
+        kind = [s for s in sentences if _names_someone(text[s[0][0] : s[0][1]])]
+    else:
+        kind = []
+    sentences = tuple(kind) or sentences
     wanted = set(question_tokens)
     question_grams = _grams(question_tokens)
 

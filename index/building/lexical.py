@@ -12,7 +12,7 @@ import json
 import math
 import re
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -182,6 +182,22 @@ class Bm25Index:
             start, end = self.weights.indptr[col], self.weights.indptr[col + 1]
             scores[self.weights.indices[start:end]] += self.weights.data[start:end]
         return LexicalMatch(scores=scores, coverage=known / total if total else 0.0)
+
+    def knows(self, term: str) -> bool:
+        """True when some indexed paragraph holds ``term``."""
+        return term in self.vocabulary
+
+    def weighted_scores(self, terms: Mapping[str, float]) -> npt.NDArray[np.float32]:
+        """Return every paragraph's BM25 score for ``terms``, each term's part times its
+        weight (translated terms count less than the question's own)."""
+        scores = np.zeros(self.size, dtype=np.float32)
+        for term, weight in terms.items():
+            col = self.vocabulary.get(term)
+            if col is None:
+                continue
+            start, end = self.weights.indptr[col], self.weights.indptr[col + 1]
+            scores[self.weights.indices[start:end]] += weight * self.weights.data[start:end]
+        return scores
 
     def term_weights(self, tokens: Sequence[str]) -> dict[str, float]:
         """Return each distinct question term's rarity (its idf; a term the corpus never

@@ -22,6 +22,7 @@ from telegram.request import BaseRequest, RequestData
 
 from newsbot.bot.live import Progress
 from newsbot.index.answering.answers import Answer, Citation, Hit, IndexSummary
+from newsbot.index.answering.small_talk import is_small_talk
 from newsbot.index.articles import SkippedSource
 from newsbot.index.building.build import BuildReport
 from newsbot.index.reading.feeds import SourcePlan
@@ -95,7 +96,8 @@ def make_report(**changes: Any) -> BuildReport:
 
 
 class FakeIndex:
-    """Answers every question with ``hits`` (or "not covered" when empty); records what was
+    """Answers every question with ``hits`` (or "not covered" when empty; small talk is no
+    question, as in the real index); records what was
     asked. ``gate``, when set, holds each question until it is released."""
 
     def __init__(self, hits: Sequence[Hit] = (), summary: IndexSummary = SUMMARY) -> None:
@@ -115,7 +117,11 @@ class FakeIndex:
         if self.closed:
             raise RuntimeError("asked a closed index")
         self.questions.append((question, k))
-        return Answer(question=question, answered=bool(self.hits), hits=self.hits[:k])
+        if is_small_talk(question):
+            return Answer(question=question, answered=False, reason="not_a_question")
+        if not self.hits:
+            return Answer(question=question, answered=False, reason="not_covered")
+        return Answer(question=question, answered=True, hits=self.hits[:k])
 
     def summary(self) -> IndexSummary:
         return self._summary

@@ -67,13 +67,13 @@ async def test_no_more_button_when_every_passage_is_shown(bot: Bot) -> None:
 async def test_a_question_the_news_does_not_cover_gets_one_line(bot: Bot) -> None:
     bot.index.hits = ()
     await bot.send(private("what is the weather on Mars?"))
-    assert only_reply(bot)["text"] == "The news I have indexed does not cover that."
+    assert only_reply(bot)["text"] == "The indexed news does not cover this question."
 
 
 async def test_the_bot_speaks_indonesian_to_indonesian_users(bot: Bot) -> None:
     bot.index.hits = ()
     await bot.send(private("cuaca di Mars?", sender=user(language="id")))
-    assert only_reply(bot)["text"] == "Berita yang saya indeks tidak membahas hal itu."
+    assert only_reply(bot)["text"] == "Berita yang diindeks tidak membahas pertanyaan ini."
 
 
 async def test_citations_follow_the_askers_language_but_quotes_stay_as_published(
@@ -126,6 +126,34 @@ async def test_an_overlong_question_is_answered_from_its_beginning(bot: Bot) -> 
     assert len(question) <= QUESTION_LIMIT and question.startswith("kenapa kenapa")
     text = only_reply(bot)["text"]
     assert text.startswith(f"<i>Your question was long; I used its first {QUESTION_LIMIT}")
+
+
+async def test_an_overlong_question_not_covered_says_it_was_cut(bot: Bot) -> None:
+    bot.index.hits = ()
+    await bot.send(private("kenapa " * 200))
+    text = only_reply(bot)["text"]
+    assert text == (
+        f"Your question was long; I used its first {QUESTION_LIMIT} characters.\n\n"
+        "The indexed news does not cover this question."
+    )
+
+
+@pytest.mark.parametrize(
+    ("message", "language", "reply"),
+    [
+        ("makasih ya", "id", 'Halo! Saya menjawab pertanyaan tentang berita. Coba: "siapa yang'),
+        ("thank you!", "en", 'Hi! I answer questions about the news. Try: "who agreed'),
+        ("👍", "en", "Hi! I answer questions about the news."),
+        ("Selamat pagi, min", "id", "Halo! Saya menjawab"),
+    ],
+)
+async def test_small_talk_gets_a_friendly_hint_not_news(
+    bot: Bot, message: str, language: str, reply: str
+) -> None:
+    await bot.send(private(message, sender=user(language=language)))
+    text = only_reply(bot)["text"]
+    assert text.startswith(reply)
+    assert "not cover" not in text and "Zas said" not in text and "<a href" not in text
 
 
 async def test_an_empty_ask_gets_an_example(bot: Bot) -> None:

@@ -1,0 +1,151 @@
+"""A lexical bridge from English and Malay questions to Indonesian news.
+
+An English question shares only its names with Indonesian news, so BM25 sees little of it;
+a Malay question shares most words but not all (``askar`` is ``tentara``, ``sempadan`` is
+``perbatasan``). The bridge looks a question's words up in open bilingual word lists
+shipped in ``index/language`` (FreeDict English–Indonesian, Apertium Malay–Indonesian) and
+returns the Indonesian terms they translate to, weighted below the question's own terms and
+split between a word's senses, so that an ambiguous word adds no more than a plain one. The
+dense side is left as it is.
+
+English words are looked up by lemma (``troops`` → ``troop``, simplemma), a pair of words
+first (``dragon boat`` → ``perahu naga``). Malay words are looked up only where the index
+knows neither the word nor its stem, so an Indonesian question is never translated.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Set
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from newsbot.index.building.lexical import STOPWORDS, stem, tokenize
+
+#: Weight of a translated term against an original term of the question (1).
+BRIDGE_WEIGHT = 0.5
+
+_WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*", re.UNICODE)
+
+
+@cache
+def _table(name: str) -> dict[str, tuple[str, ...]]:
+    text = resources.files("newsbot.index.language").joinpath(name).read_text(encoding="utf-8")
+    table = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            word, _, senses = line.partition("\t")
+            table[word] = tuple(senses.split("|"))
+    return table
+
+
+def version() -> str:
+    """Return the sources of the shipped word lists (their ``#`` lines), for the manifest."""
+    names = []
+    for name in ("en-id.tsv", "ms-id.tsv"):
+        first = resources.files("newsbot.index.language").joinpath(name).open(encoding="utf-8")
+        with first:
+            names.append(first.readline().lstrip("# ").split(" (")[0].strip())
+    return "; ".join(names)
+
+
+@cache
+def _english_lemma(word: str) -> str:
+    import simplemma
+
+    lemma: str = simplemma.lemmatize(word, lang="en")
+    return lemma.lower()
+
+
+def _english_words(question: str) -> Iterator[tuple[str, str | None]]:
+    """Yield an English question's content words, each with its dictionary headword (a
+    two-word headword for both of its words) or None."""
+    words = [w.lower() for w in _WORD.findall(question)]
+    table = _table("en-id.tsv")
+    i = 0
+    while i < len(words):
+        if i + 1 < len(words):
+            pair = f"{_english_lemma(words[i])} {_english_lemma(words[i + 1])}"
+            if pair in table:
+                yield words[i], pair
+                yield words[i + 1], pair
+                i += 2
+                continue
+        word = words[i]
+        i += 1
+        if word in STOPWORDS or len(word) < 2:
+            continue
+        yield word, next((f for f in (word, _english_lemma(word)) if f in table), None)
+
+
+def _other_words(question: str, known: Callable[[str], bool]) -> Iterator[tuple[str, str | None]]:
+    """Yield a question's content words, each with its Malay headword when the index knows
+    neither the word nor its stem (else None)."""
+    table = _table("ms-id.tsv")
+    for word in (w.lower() for w in _WORD.findall(question)):
+        if word in STOPWORDS or len(word) < 2:
+            continue
+        if known(word) or known(stem(word)):
+            yield word, None
+        else:
+            yield word, next((f for f in (word, stem(word)) if f in table), None)
+
+
+@dataclass(frozen=True)
+class QuestionTerms:
+    """A question's content words as lexical terms, with their translations."""
+
+    #: Per content word: its own terms and its translations' terms. A paragraph holds the
+    #: word when it holds any of them.
+    words: tuple[frozenset[str], ...]
+    #: Translated terms and their weights (0 to ``BRIDGE_WEIGHT``), for the lexical side;
+    #: terms the question holds itself are left out (they count in full already).
+    bridged: dict[str, float]
+
+    def support(self, paragraph_terms: Set[str]) -> float:
+        """Return the share of the question's content words a paragraph holds (itself or
+        translated), 0 to 1: no corpus statistics, so it means the same on any index."""
+        if not self.words:
+            return 0.0
+        return sum(bool(word & paragraph_terms) for word in self.words) / len(self.words)
+
+    def known_share(self, known: Callable[[str], bool]) -> float:
+        """Return the share of the question's content words the index knows (itself or
+        translated), 0 to 1."""
+        if not self.words:
+            return 0.0
+        return sum(any(known(t) for t in word) for word in self.words) / len(self.words)
+
+
+def question_terms(question: str, language: str, known: Callable[[str], bool]) -> QuestionTerms:
+    """Return the content words of ``question`` and their Indonesian translations: of every
+    word of an English question (``language`` "en"), else of the words the index does not
+    ``known`` (Malay ones). A word's weight is shared by its senses; a term of several
+    words keeps its largest."""
+    if language == "en":
+        pairs = list(_english_words(question))
+        table = _table("en-id.tsv")
+    else:
+        pairs = list(_other_words(question, known))
+        table = _table("ms-id.tsv")
+    own = set(tokenize(question))
+    words = []
+    bridged: dict[str, float] = {}
+    for word, headword in pairs:
+        terms = set(tokenize(word))
+        if headword is not None:
+            senses = table[headword]
+            for sense in senses:
+                for term in tokenize(sense):
+                    terms.add(term)
+                    if term not in own:
+                        bridged[term] = max(bridged.get(term, 0.0), BRIDGE_WEIGHT / len(senses))
+        if terms:
+            words.append(frozenset(terms))
+    return QuestionTerms(tuple(dict.fromkeys(words)), bridged)
+
+
+def bridged_terms(question: str, language: str, known: Callable[[str], bool]) -> dict[str, float]:
+    """Return the translated terms of :func:`question_terms` with their weights."""
+    return question_terms(question, language, known).bridged

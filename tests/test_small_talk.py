@@ -1,0 +1,50 @@
+"""Small talk (greetings, thanks, acknowledgements, emoji) is told from questions."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsbot.index.answering.small_talk import small_talk_language
+
+SMALL_TALK = [
+    ("makasih ya", "id"),
+    ("selamat pagi", "id"),
+    ("Terima kasih banyak, kak!", "id"),
+    ("oke sip", "id"),
+    ("siap, makasih min 🙏", "id"),
+    ("apa kabar?", "id"),
+    ("hai bot", "id"),
+    ("thank you!", "en"),
+    ("thanks a lot :)", "en"),
+    ("good night", "en"),
+    ("Good morning, bot!", "en"),
+    ("how are you?", "en"),
+    ("ok", "en"),
+    ("👍", "en"),
+    ("🙏🙏 ...", "en"),
+]
+
+QUESTIONS = [
+    "makasih, siapa yang setuju mengerahkan pasukan?",
+    "Thanks! Who agreed to deploy troops?",
+    "Siapa yang mengucapkan terima kasih kepada presiden?",
+    "Kapan?",
+    "good night market in Jakarta",
+    "2024",
+    "perbatasan Tajikistan",
+    "Selamat pagi, berapa harga cabai?",
+]
+
+
+@pytest.mark.parametrize(("text", "language"), SMALL_TALK)
+def test_small_talk_is_recognised_with_its_language(text: str, language: str) -> None:
+    assert small_talk_language(text) == language
+
+
+@pytest.mark.parametrize("text", QUESTIONS)
+def test_a_question_is_never_small_talk(text: str) -> None:
+    assert small_talk_language(text) is None
+
+
+def test_blank_text_is_neither() -> None:
+    assert small_talk_language("   ") is None
