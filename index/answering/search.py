@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Iterable
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Literal
 
@@ -14,6 +15,7 @@ import numpy as np
 
 from newsbot.index import sample
 from newsbot.index.answering.answers import Answer, Citation, Hit, IndexSummary
+from newsbot.index.answering.coverage import answer_coverage
 from newsbot.index.answering.fusion import (
     Candidate,
     confidence,
@@ -27,6 +29,11 @@ from newsbot.index.building import dense as dense_index
 from newsbot.index.building import integrity, store
 from newsbot.index.building.embedders import Embedder
 from newsbot.index.building.lexical import Bm25Index, tokenize
+from newsbot.index.building.stories import read_stories
+from newsbot.index.coverage import when
+from newsbot.index.coverage.book import ArticleRef, Story, StoryBook
+from newsbot.index.coverage.copies import is_copy, words
+from newsbot.index.coverage.request import Request, read_request
 from newsbot.index.defaults import CANDIDATES, DEFAULT_HITS, RERANK_DEPTH, RERANK_WEIGHTS
 from newsbot.index.errors import IndexDamaged, IndexIncompatible, NewsbotError
 
@@ -43,6 +50,7 @@ class NewsIndex:
         vectors: np.ndarray,
         lexical: Bm25Index,
         meta: sqlite3.Connection,
+        stories: dict[str, str] | None = None,
     ) -> None:
         self.version = version
         self.manifest = manifest
@@ -52,6 +60,14 @@ class NewsIndex:
         self._lexical = lexical
         self._meta = meta
         self._meta_lock = threading.Lock()
+        rows = meta.execute("SELECT id, title, source, published, url FROM articles").fetchall()
+        self.stories = StoryBook(stories or {}, (ArticleRef(*row) for row in rows))
+        self._rows = {
+            article: (int(first), int(count))
+            for article, first, count in meta.execute(
+                "SELECT article_id, min(row), count(*) FROM paragraphs GROUP BY article_id"
+            )
+        }
 
     @classmethod
     def open(cls, index_dir: Path, embedder: Embedder) -> NewsIndex:
@@ -74,41 +90,103 @@ class NewsIndex:
                 f"the index in {version.parent} is unreadable ({exc}): repair it with "
                 "`newsbot index PATH...` over the same sources"
             ) from exc
+        try:
+            stories = read_stories(version)
+        except IndexDamaged:
+            meta.close()
+            raise
         sizes = {dense.ntotal, vectors.shape[0], lexical.size, manifest.paragraphs}
         if len(sizes) != 1 or dense.d != manifest.dim:
             meta.close()
             raise IndexDamaged(
                 f"the files of {version} disagree on their size: rebuild with `newsbot index`"
             )
-        return cls(version, manifest, embedder, dense, vectors, lexical, meta)
+        return cls(version, manifest, embedder, dense, vectors, lexical, meta, stories)
 
     def close(self) -> None:
         """Release the metadata connection."""
         self._meta.close()
 
-    def ask(self, question: str, k: int = DEFAULT_HITS) -> Answer:
+    def ask(self, question: str, k: int = DEFAULT_HITS, now: datetime | None = None) -> Answer:
         """Return the ``k`` best passages for ``question``, or an unanswered Answer when the
-        indexed news does not cover it."""
+        indexed news does not cover it.
+
+        A time window in the question ("kemarin", "in September 2021"; relative to ``now``,
+        by default ``NEWSBOT_NOW`` or the clock) and an outlet ("menurut Kompas") restrict
+        the passages to it; a coverage question ("which outlets reported X?") is answered
+        from the stories. Raises NewsbotError for a malformed ``NEWSBOT_NOW``.
+        """
         question = " ".join(question.split())
         if not question or self.manifest.paragraphs == 0:
             return Answer(question=question, answered=False)
-        query = self.embedder.embed_queries([question])[0]
-        tokens = tokenize(question)
-        language = question_language(question)
-        candidates = self._candidates(query, tokens)
-        if not candidates or not self._covers(question, language, tokens, candidates):
-            return Answer(question=question, answered=False)
+        current = now or when.now()
+        request = read_request(question, self.stories.outlets(), current)
+        if request.coverage is not None:
+            return answer_coverage(self, request, k, current)
+        return self.passages(request, k, current)
+
+    def passages(self, request: Request, k: int, current: datetime) -> Answer:
+        """Answer a read question with passages, inside its window and outlet."""
+        search = request.search or request.question
+        newest = self.stale_note(request, current)
+        allowed = self._allowed_rows(request)
+        if allowed is not None and not len(allowed):
+            return Answer(request.question, answered=False, request=request, newest=newest)
+        query = self.embedder.embed_queries([search])[0]
+        tokens = tokenize(search)
+        language = question_language(search)
+        candidates = self._candidates(query, tokens, allowed)
+        if not candidates or not self._covers(search, language, tokens, candidates):
+            return Answer(request.question, answered=False, request=request, newest=newest)
         ranked = one_per_article(candidates)
         best = ranked[:RERANK_DEPTH]
         reranked = rerank(
             best,
             self._paragraph_column((candidate.row for candidate in best), "text"),
-            question,
+            search,
             self._lexical.term_weights(tokens),
             RERANK_WEIGHTS.get(language, RERANK_WEIGHTS["id"]),
         )
-        hits = self._hits((reranked + ranked[RERANK_DEPTH:])[:k], tokens)
-        return Answer(question=question, answered=True, hits=hits)
+        hits = self._hits(reranked + ranked[RERANK_DEPTH:], tokens, k)
+        return Answer(request.question, answered=True, hits=hits, request=request, newest=newest)
+
+    def latest_stories(
+        self, since: date | None = None, until: date | None = None, limit: int | None = None
+    ) -> list[Story]:
+        """Return the stories with coverage from ``since`` to ``until`` (inclusive days,
+        open where None), newest coverage first, then most outlets."""
+        return self.stories.latest(since, until, limit)
+
+    def stale_note(self, request: Request, current: datetime) -> str | None:
+        """The newest publication day (ISO) when a question about now, or a window, finds
+        the index's coverage older: a week before ``current``, or before the window."""
+        newest = self.stories.newest_day()
+        if newest is None:
+            return None
+        window = request.window
+        if window is not None and window.relative and newest < window.start:
+            return newest.isoformat()
+        today = current.astimezone(when.WIB).date()
+        if request.about_now and window is None and newest < today - timedelta(days=7):
+            return newest.isoformat()
+        return None
+
+    def _allowed_rows(self, request: Request) -> np.ndarray | None:
+        """Paragraph rows inside the question's window and outlet; None without either."""
+        window, outlet = request.window, request.outlet
+        if window is None and outlet is None:
+            return None
+        rows: list[int] = []
+        for article, (first, count) in self._rows.items():
+            ref = self.stories.article(article)
+            if ref is None:
+                continue
+            if window is not None and not window.holds(ref.published):
+                continue
+            if outlet is not None and ref.source not in outlet.outlets:
+                continue
+            rows.extend(range(first, first + count))
+        return np.array(sorted(rows), dtype=np.int64)
 
     def _covers(
         self, question: str, language: str, tokens: list[str], candidates: list[Candidate]
@@ -122,8 +200,13 @@ class NewsIndex:
         sure = confidence(best_cosine, support, unknown, weights.get(language, weights["id"]))
         return sure >= self.manifest.answer_floor
 
-    def _candidates(self, query: np.ndarray, tokens: list[str]) -> list[Candidate]:
-        """Return fused candidates, best first (``dense`` is each one's cosine similarity)."""
+    def _candidates(
+        self, query: np.ndarray, tokens: list[str], allowed: np.ndarray | None = None
+    ) -> list[Candidate]:
+        """Return fused candidates, best first (``dense`` is each one's cosine similarity);
+        only among ``allowed`` rows when given."""
+        if allowed is not None:
+            return self._candidates_among(query, tokens, allowed)
         n = min(CANDIDATES, self.manifest.paragraphs)
         _, dense_rows = self._dense.search(query.reshape(1, -1), n)
         lexical = self._lexical.match(tokens)
@@ -133,6 +216,24 @@ class NewsIndex:
             top = np.argpartition(-lexical.scores[lexical_rows], n - 1)[:n]
             lexical_rows = lexical_rows[top]
         rows = np.unique(np.concatenate([dense_rows[0][dense_rows[0] >= 0], lexical_rows]))
+        dense_scores = np.asarray(self._vectors[rows] @ query, dtype=np.float32)
+        articles = self._paragraph_column(rows, "article_id")
+        return fuse(rows, dense_scores, lexical.scores[rows], lexical.coverage, articles)
+
+    def _candidates_among(
+        self, query: np.ndarray, tokens: list[str], allowed: np.ndarray
+    ) -> list[Candidate]:
+        """Exact search over the rows a window or an outlet allows."""
+        n = min(CANDIDATES, len(allowed))
+        dense_all = np.asarray(self._vectors[allowed] @ query, dtype=np.float32)
+        dense_rows = allowed[np.argpartition(-dense_all, n - 1)[:n]]
+        lexical = self._lexical.match(tokens)
+        allowed_scores = lexical.scores[allowed]
+        lexical_rows = allowed[np.flatnonzero(allowed_scores)]
+        if len(lexical_rows) > n:
+            top = np.argpartition(-lexical.scores[lexical_rows], n - 1)[:n]
+            lexical_rows = lexical_rows[top]
+        rows = np.unique(np.concatenate([dense_rows, lexical_rows]))
         dense_scores = np.asarray(self._vectors[rows] @ query, dtype=np.float32)
         articles = self._paragraph_column(rows, "article_id")
         return fuse(rows, dense_scores, lexical.scores[rows], lexical.coverage, articles)
@@ -151,9 +252,23 @@ class NewsIndex:
             )
         return [found[row] for row in wanted]
 
-    def _hits(self, ranked: list[Candidate], tokens: list[str]) -> tuple[Hit, ...]:
+    def _hits(self, ranked: list[Candidate], tokens: list[str], k: int) -> tuple[Hit, ...]:
+        """The ``k`` best passages; a passage that copies a better one's text (another
+        outlet carrying the same wire story) is listed beside it, not shown again."""
+        kept: list[tuple[Candidate, frozenset[str], list[ArticleRef]]] = []
+        scan = ranked[: max(3 * k, RERANK_DEPTH)]
+        texts = self._paragraph_column((candidate.row for candidate in scan), "text")
+        for candidate, text in zip(scan, texts, strict=True):
+            vocabulary = words(text)
+            original = next((item for item in kept if is_copy(item[1], vocabulary)), None)
+            if original is not None:
+                ref = self.stories.article(candidate.article_id)
+                if ref is not None:
+                    original[2].append(ref)
+            elif len(kept) < k:
+                kept.append((candidate, vocabulary, []))
         hits = []
-        for rank, candidate in enumerate(ranked, start=1):
+        for rank, (candidate, _, copies) in enumerate(kept, start=1):
             with self._meta_lock:
                 row = self._meta.execute(
                     "SELECT p.text, p.number, a.id, a.title, a.source, a.published, a.url, a.path "
@@ -178,6 +293,8 @@ class NewsIndex:
                         paragraph=number,
                         article_id=article_id,
                     ),
+                    story=self.stories.of(article_id),
+                    also=tuple(copies),
                 )
             )
         return tuple(hits)

@@ -1,0 +1,74 @@
+"""Outlet restrictions in questions: "menurut Kompas", "kata ANTARA", "according to CNN
+Indonesia", "from detik". Only outlets the index knows are matched."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+#: Words that introduce an outlet; what follows must name an outlet the index knows.
+_TRIGGERS = re.compile(
+    r"(?<![\w])(?:menurut|kata|versi|dari|di|oleh|according\s+to|from|by|on|in|per)\s+",
+    re.IGNORECASE,
+)
+#: Endings an outlet's name is also known without ("antaranews" is "Antara").
+_SUFFIXES = ("news", "com", "coid", "id", "indonesia", "online", "net", "co")
+
+
+@dataclass(frozen=True)
+class OutletFilter:
+    """The outlets a question restricts its answer to, and the words that said so."""
+
+    outlets: tuple[str, ...]
+    phrase: str
+
+    def to_json(self) -> dict[str, object]:
+        return {"outlets": list(self.outlets), "phrase": self.phrase}
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[^0-9a-z]", "", text.casefold())
+
+
+def outlet_keys(name: str) -> set[str]:
+    """Return the spellings an outlet name is matched by: the name without spaces and
+    punctuation, and without a trailing ``news``, ``.com``, ``Indonesia`` and the like
+    (at least 4 characters remain)."""
+    keys = {_key(name)}
+    stem = _key(name)
+    changed = True
+    while changed:
+        changed = False
+        for suffix in _SUFFIXES:
+            if stem.endswith(suffix) and len(stem) - len(suffix) >= 4:
+                stem = stem[: -len(suffix)]
+                keys.add(stem)
+                changed = True
+    return {key for key in keys if key}
+
+
+def outlet_in(question: str, outlets: Iterable[str]) -> OutletFilter | None:
+    """Return the outlet(s) a question restricts itself to, or None.
+
+    An outlet is named after "menurut", "kata", "according to", "from" and the like, by its
+    name or a shortening of it (``outlet_keys``), in one to three words.
+    """
+    by_key: dict[str, set[str]] = {}
+    for outlet in outlets:
+        for key in outlet_keys(outlet):
+            by_key.setdefault(key, set()).add(outlet)
+    if not by_key:
+        return None
+    for trigger in _TRIGGERS.finditer(question):
+        words = re.findall(r"[\w.\-']+", question[trigger.end() :])[:3]
+        for size in (3, 2, 1):
+            if len(words) < size:
+                continue
+            key = _key("".join(words[:size]))
+            found = by_key.get(key)
+            if found:
+                end = question.find(words[size - 1], trigger.end()) + len(words[size - 1])
+                phrase = question[trigger.start() : end]
+                return OutletFilter(tuple(sorted(found)), phrase)
+    return None
