@@ -65,8 +65,8 @@ def outlet_in(question: str, outlets: Iterable[str]) -> OutletFilter | None:
         for size in (3, 2, 1):
             if len(words) < size:
                 continue
-            key = _key("".join(words[:size]))
-            found = by_key.get(key)
+            spelled = " ".join(words[:size])
+            found = next((by_key[k] for k in outlet_keys(spelled) if k in by_key), None)
             if found:
                 end = question.find(words[size - 1], trigger.end()) + len(words[size - 1])
                 phrase = question[trigger.start() : end]
