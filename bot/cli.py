@@ -31,7 +31,6 @@ from newsbot.bot.terminal import (
     format_summary,
 )
 from newsbot.index import defaults, sample
-from newsbot.index.answering.coverage import story_for
 from newsbot.index.answering.search import NewsIndex
 from newsbot.index.building import dense, integrity, store
 from newsbot.index.building.build import build_index
@@ -225,7 +224,7 @@ def cmd_timeline(args: argparse.Namespace) -> int:
     """Draw the matching story's articles per day into a PNG; print its caption."""
     news = _open_or_build_sample(args.index_dir, args.model)
     try:
-        story = story_for(news, args.question)
+        story = news.story_for(args.question)
     finally:
         news.close()
     if story is None:

@@ -79,12 +79,3 @@ def _latest(index: NewsIndex, request: Request, k: int, current: datetime) -> An
         coverage=Coverage("latest", tuple(stories), count),
         newest=newest,
     )
-
-
-def story_for(index: NewsIndex, question: str, now: datetime | None = None) -> Story | None:
-    """Return the story of the best passage for ``question`` (inside its window and
-    outlet), or None when the indexed news does not cover it."""
-    answer = index.ask(question, k=1, now=now)
-    if answer.coverage is not None and answer.coverage.stories:
-        return answer.coverage.stories[0]
-    return answer.hits[0].story if answer.hits else None

@@ -157,6 +157,14 @@ class NewsIndex:
         open where None), newest coverage first, then most outlets."""
         return self.stories.latest(since, until, limit)
 
+    def story_for(self, question: str, now: datetime | None = None) -> Story | None:
+        """Return the story of the best passage for ``question`` (inside its window and
+        outlet), or None when the indexed news does not cover it."""
+        answer = self.ask(question, k=1, now=now)
+        if answer.coverage is not None and answer.coverage.stories:
+            return answer.coverage.stories[0]
+        return answer.hits[0].story if answer.hits else None
+
     def stale_note(self, request: Request, current: datetime) -> str | None:
         """The newest publication day (ISO) when a question about now, or a window, finds
         the index's coverage older: a week before ``current``, or before the window."""
