@@ -9,9 +9,12 @@ from dataclasses import dataclass
 
 #: Words that introduce an outlet; what follows must name an outlet the index knows.
 _TRIGGERS = re.compile(
-    r"(?<![\w])(?:menurut|kata|versi|dari|di|oleh|according\s+to|from|by|on|in|per)\s+",
-    re.IGNORECASE,
+    r"(?<![\w])(?:menurut|kata|versi|dari|oleh|according\s+to|from|by)\s+", re.IGNORECASE
 )
+#: After these, an outlet whose name is also an Indonesian word must be written as a name
+#: (capitalised, or with a dot): "dari suara mayoritas" is "from the majority's vote".
+_LOOSE = {"dari", "oleh"}
+_ORDINARY = {"suara", "merdeka", "tempo", "kompas", "detik", "republika", "kontan", "antara"}
 #: Endings an outlet's name is also known without ("antaranews" is "Antara").
 _SUFFIXES = ("news", "com", "coid", "id", "indonesia", "online", "net", "co")
 
@@ -62,6 +65,10 @@ def outlet_in(question: str, outlets: Iterable[str]) -> OutletFilter | None:
         return None
     for trigger in _TRIGGERS.finditer(question):
         words = re.findall(r"[\w.\-']+", question[trigger.end() :])[:3]
+        loose = trigger.group(0).split()[0].casefold() in _LOOSE
+        written_as_name = bool(words) and (words[0][0].isupper() or "." in words[0])
+        if loose and words and words[0].casefold() in _ORDINARY and not written_as_name:
+            continue
         for size in (3, 2, 1):
             if len(words) < size:
                 continue

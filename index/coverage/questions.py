@@ -36,7 +36,6 @@ _KINDS: list[tuple[Kind, list[str]]] = [
             rf"\bkapan\b(?=.*\b(?:pertama(?:\s+kali)?|awal(?:nya)?)\s+{_PASSIVE_ID}\b)",
             rf"\b(?:(?:pertama\s+kali|paling\s+awal|pertama)\s+{_PASSIVE_ID}|{_PASSIVE_ID}"
             rf"\s+(?:pertama\s+kali|pertama))\b",
-            r"\b(?:pertama\s+kali|duluan)\b",
         ],
     ),
     (
@@ -67,7 +66,7 @@ _LATEST_EXPLICIT = [
     r"\bwhat(?:'s|\s+is)\s+new(?:\s+(?:on|about|with|in))?",
     r"\b(?:the\s+)?(?:latest|recent|newest)\s+(?:news|stories|headlines|coverage|reports)"
     r"(?:\s+(?:on|about))?",
-    r"\b(?:berita|kabar|info|perkembangan)\s+(?:terbaru|terkini|terakhir)"
+    r"\b(?:berita|kabar|info)\s+(?:terbaru|terkini)"
     r"(?:\s+(?:soal|tentang|mengenai|dari))?",
 ]
 _LATEST_GENERIC = [

@@ -20,6 +20,17 @@ _NOW = re.compile(
 )
 
 
+#: Words that make a question one about coverage, so that a date in it is when the news
+#: came out ("berita 16 September") rather than part of what is asked ("topan pada Agustus
+#: 2005"): a factoid question keeps its date as a search term.
+_NEWS = re.compile(
+    r"\b(?:berita|kabar|liputan|artikel|diberitakan|dilaporkan|diwartakan|terbit|news|"
+    r"coverage|reported|reports|articles?|headlines?|published|apa\s+yang\s+terjadi|"
+    r"what\s+happened)\b",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class Request:
     """A question read for coverage: ``search`` is what is left to search for once the
@@ -48,6 +59,11 @@ def read_request(question: str, outlets: Iterable[str], current: datetime) -> Re
     the names the index knows) and coverage question out of ``question``."""
     rest = question
     window = window_in(rest, current)
+    if window is not None and not window.about_coverage:
+        # A date names coverage in a coverage question or one about the news only.
+        unwindowed = without(rest, window.phrase)
+        if not (_NEWS.search(question) or coverage_question(unwindowed)):
+            window = None
     if window is not None:
         rest = without(rest, window.phrase)
     outlet = outlet_in(rest, outlets)

@@ -74,6 +74,9 @@ class Window:
     end: date
     phrase: str
     relative: bool
+    #: Whether the phrase can only mean the time of coverage ("kemarin", "last week"), not
+    #: the time of an event a question asks about ("pada tahun 2005", "hari Senin (29/8)").
+    about_coverage: bool = True
 
     def holds(self, published: str | None) -> bool:
         """Whether an ISO 8601 publication date or time falls inside; False without one."""
@@ -210,6 +213,16 @@ def _year(text: str | None) -> int | None:
     return int(text) if text else None
 
 
+#: Windows that can only mean when the news came out.
+_COVERAGE_ONLY = {
+    "today",
+    "yesterday",
+    "days",
+    "last_week",
+    "this_week",
+    "last_month",
+    "this_month",
+}
 _RELATIVE = {
     "today",
     "yesterday",
@@ -240,7 +253,9 @@ def window_in(question: str, current: datetime) -> Window | None:
                 continue
             span = _window(name, m, today)
             if span is not None:
-                return Window(span[0], span[1], m.group(0), name in _RELATIVE)
+                return Window(
+                    span[0], span[1], m.group(0), name in _RELATIVE, name in _COVERAGE_ONLY
+                )
     return _bare_minggu(question, today)
 
 
@@ -259,7 +274,7 @@ def _bare_minggu(question: str, today: date) -> Window | None:
         before = question[: m.start()].rstrip()
         if before and before[-1] not in ".?!":
             day = today - timedelta(days=(today.weekday() - 6) % 7)
-            return Window(day, day, m.group(0), True)
+            return Window(day, day, m.group(0), True, False)
     return None
 
 

@@ -90,9 +90,10 @@ def test_copies_are_one_passage_with_the_story_and_the_other_outlets(news: NewsI
     [
         ("harga cabai kemarin", NOW, {"2021-09-18"}),
         ("harga cabai minggu lalu", NOW, {"2021-09-10"}),
-        ("harga cabai pada 10 September", NOW, {"2021-09-10"}),
+        ("berita harga cabai pada 10 September", NOW, {"2021-09-10"}),
         ("chili prices yesterday", NOW, {"2021-09-18"}),
-        ("transportasi online tahun 2017", NOW, {"2017-03-27"}),
+        ("berita transportasi online tahun 2017", NOW, {"2017-03-27"}),
+        ("news on online transport in March 2017", NOW, {"2017-03-27"}),
     ],
 )
 def test_time_questions_cite_only_inside_their_window(
@@ -101,6 +102,16 @@ def test_time_questions_cite_only_inside_their_window(
     answer = news.ask(question, k=3, now=now)
     assert answer.answered, question
     assert {(h.citation.published or "")[:10] for h in answer.hits} <= allowed
+
+
+def test_a_date_in_a_factoid_question_is_searched_for_not_a_window(news: NewsIndex) -> None:
+    answer = news.ask("Siapa yang menyesalkan kisruh transportasi online pada tahun 2021?", now=NOW)
+    assert answer.request is not None and answer.request.window is None
+    assert answer.answered and answer.hits[0].citation.published == "2017-03-27"
+    # The same date asked about as news is a window, and there is no such news.
+    news_of = news.ask("berita kisruh transportasi online pada tahun 2021", now=NOW)
+    assert news_of.request is not None and news_of.request.window is not None
+    assert all((h.citation.published or "")[:4] == "2021" for h in news_of.hits)
 
 
 def test_a_window_without_coverage_says_so_and_names_the_newest(news: NewsIndex) -> None:

@@ -50,6 +50,9 @@ def test_coverage_questions_are_recognised(question: str, kind: str, topic: str)
         "who was the first woman to lead the agency?",
         "Berapa panjang perbatasan Tajikistan?",
         "how many soldiers were deployed?",
+        "Pada tahun berapa drama The Room dipentaskan pertama kali di Bristol?",
+        "Kapankah kasus penyelundupan minyak pertama kali terbongkar?",
+        "Kapankah para praktisi mendiskusikan perkembangan terakhir perbankan syariah?",
     ],
 )
 def test_ordinary_questions_are_not_coverage_questions(question: str) -> None:
@@ -76,7 +79,14 @@ def test_outlet_restrictions_match_outlets_the_index_knows(question: str, outlet
 
 @pytest.mark.parametrize(
     "question",
-    ["menurut Tempo, berapa korban?", "pasukan dari Rusia", "what did the minister say?"],
+    [
+        "menurut Tempo, berapa korban?",
+        "pasukan dari Rusia",
+        "what did the minister say?",
+        "menang berkat dari suara mayoritas",
+        "sejak dari merdeka hingga kini",
+        "protes di Merdeka Square",
+    ],
 )
 def test_unknown_outlets_and_ordinary_words_are_no_restriction(question: str) -> None:
     assert outlet_in(question, OUTLETS) is None
