@@ -194,9 +194,7 @@ def questions(news: NewsIndex, articles: dict[str, Article]) -> dict[str, Any]:
             record(kind, window is not None and not bad and article.id in cited, question)
         question = f"berita apa saja pada {_day_id(day)}?"
         answer = news.ask(question, now=late)
-        gold = {
-            x.id for x in dated if published_day(x.published) == day
-        }
+        gold = {x.id for x in dated if published_day(x.published) == day}
         listed = answer.coverage.stories if answer.coverage else ()
         ok = bool(listed) and all(
             any(published_day(x.published) == day for x in s.articles) for s in listed
@@ -287,25 +285,25 @@ def markdown(r: dict[str, Any]) -> str:
     )
     return f"""## Coverage
 
-`python benchmarks/coverage.py --shared ../shared --work-dir WORK` ({r['date']}, {r['machine']};
-the {r['articles']:,} articles of `indosum-3000.jsonl`).
+`python benchmarks/coverage.py --shared ../shared --work-dir WORK` ({r["date"]}, {r["machine"]};
+the {r["articles"]:,} articles of `indosum-3000.jsonl`).
 
 **Stories.** Pairs of articles from different outlets, mined by e5 lead similarity and by
 TF-IDF over headline and lead, read and labelled by us (`benchmarks/coverage_pairs.jsonl`:
 same event or not), split in halves by a hash of the pair: the threshold is chosen on
-`tune` ({g['pairs']['tune']} pairs, {g['positives']['tune']} same-story) and reported on
-`holdout` ({g['pairs']['holdout']} pairs, {g['positives']['holdout']} same-story). All
-{r['articles']:,} articles are grouped; precision / recall / F1 over the labelled pairs.
+`tune` ({g["pairs"]["tune"]} pairs, {g["positives"]["tune"]} same-story) and reported on
+`holdout` ({g["pairs"]["holdout"]} pairs, {g["positives"]["holdout"]} same-story). All
+{r["articles"]:,} articles are grouped; precision / recall / F1 over the labelled pairs.
 
-| setting | threshold | same-outlet penalty | window (days) | tune P / R / F1 | holdout P / R / F1 | stories |
+| setting | threshold | same outlet | days | tune P / R / F1 | holdout P / R / F1 | stories |
 |---|---|---|---|---|---|---|
 {row("best on tune", g["best_on_tune"])}
 {row("product default", g["product"])}
 
-**Questions** (an index of the {r['indexed_for_questions']} labelled articles, the product's
-build; gold from dates and outlets). Coverage questions right: {q['coverage_right']:.1%} of
-{q['coverage_asked']}. Time-window questions: {q['window_outside']} of
-{q['window_questions']} cited a paragraph outside their window (or read no window).
+**Questions** (an index of the {r["indexed_for_questions"]} labelled articles, the product's
+build; gold from dates and outlets). Coverage questions right: {q["coverage_right"]:.1%} of
+{q["coverage_asked"]}. Time-window questions: {q["window_outside"]} of
+{q["window_questions"]} cited a paragraph outside their window (or read no window).
 
 | kind | right |
 |---|---|

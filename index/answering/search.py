@@ -263,20 +263,28 @@ class NewsIndex:
     def _hits(self, ranked: list[Candidate], tokens: list[str], k: int) -> tuple[Hit, ...]:
         """The ``k`` best passages; a passage that copies a better one's text (another
         outlet carrying the same wire story) is listed beside it, not shown again."""
-        kept: list[tuple[Candidate, frozenset[str], list[ArticleRef]]] = []
+        kept: list[tuple[Candidate, frozenset[str], str | None, list[ArticleRef]]] = []
         scan = ranked[: max(3 * k, RERANK_DEPTH)]
         texts = self._paragraph_column((candidate.row for candidate in scan), "text")
         for candidate, text in zip(scan, texts, strict=True):
             vocabulary = words(text)
-            original = next((item for item in kept if is_copy(item[1], vocabulary)), None)
-            if original is not None:
-                ref = self.stories.article(candidate.article_id)
-                if ref is not None:
-                    original[2].append(ref)
+            ref = self.stories.article(candidate.article_id)
+            source = ref.source if ref is not None else None
+            # Syndication is another outlet carrying the text: both outlets must be known.
+            original = next(
+                (
+                    item
+                    for item in kept
+                    if source and item[2] and item[2] != source and is_copy(item[1], vocabulary)
+                ),
+                None,
+            )
+            if original is not None and ref is not None:
+                original[3].append(ref)
             elif len(kept) < k:
-                kept.append((candidate, vocabulary, []))
+                kept.append((candidate, vocabulary, source, []))
         hits = []
-        for rank, (candidate, _, copies) in enumerate(kept, start=1):
+        for rank, (candidate, _, _, copies) in enumerate(kept, start=1):
             with self._meta_lock:
                 row = self._meta.execute(
                     "SELECT p.text, p.number, a.id, a.title, a.source, a.published, a.url, a.path "
