@@ -39,15 +39,30 @@ def test_articles_far_apart_in_time_never_share_a_story() -> None:
 
 
 def test_the_same_outlet_is_pushed_apart() -> None:
-    # 0.91 apart: enough for two outlets, not for one outlet's two articles.
-    second = _unit(1, 0.455, 0)
-    assert 0.905 < float(EVENT @ second) < 0.93
+    # 0.894 apart: enough for two outlets, not for one outlet's two articles.
+    second = _unit(1, 0.5, 0)
+    assert 0.89 < float(EVENT @ second) < 0.90
     for other_outlet, together in (("suara", True), ("antaranews", False)):
         articles = [
             StoryArticle("a", "antaranews", "2021-09-17"),
             StoryArticle("b", other_outlet, "2021-09-17"),
         ]
-        stories = group_stories(articles, np.stack([EVENT, second]))
+        stories = group_stories(
+            articles, np.stack([EVENT, second]), threshold=0.88, same_outlet_penalty=0.03
+        )
+        assert (stories["a"] == stories["b"]) is together
+
+
+def test_an_undated_article_needs_to_be_closer() -> None:
+    second = _unit(1, 0.5, 0)  # 0.894
+    for published, together in (("2021-09-18", True), (None, False)):
+        articles = [
+            StoryArticle("a", "antaranews", "2021-09-17"),
+            StoryArticle("b", "suara", published),
+        ]
+        stories = group_stories(
+            articles, np.stack([EVENT, second]), threshold=0.88, undated_penalty=0.03
+        )
         assert (stories["a"] == stories["b"]) is together
 
 
