@@ -310,7 +310,7 @@ same event or not), split in halves by a hash of the pair: the threshold is chos
 `holdout` ({g["pairs"]["holdout"]} pairs, {g["positives"]["holdout"]} same-story). All
 {r["articles"]:,} articles are grouped; precision / recall / F1 over the labelled pairs.
 
-| setting | threshold | same outlet | undated | days | tune P / R / F1 | holdout P / R / F1 | stories |
+| setting | threshold | outlet | undated | days | tune P / R / F1 | holdout P / R / F1 | stories |
 |---|---|---|---|---|---|---|---|
 {row("best on tune", g["best_on_tune"])}
 {row("product default", g["product"])}
