@@ -99,15 +99,25 @@ def pairwise(stories: dict[str, str], pairs: list[dict[str, Any]]) -> dict[str, 
     return {"precision": precision, "recall": recall, "f1": f1, "tp": tp, "fp": fp, "fn": fn}
 
 
-def grouping(articles: list[Article], embedder: CachedEmbedder) -> dict[str, Any]:
+def grouping(
+    articles: list[Article], embedder: CachedEmbedder, *, grid: bool = False
+) -> dict[str, Any]:
     pairs = [json.loads(line) for line in PAIRS.read_text().splitlines() if line.strip()]
     leads = embedder.embed_passages([split_article(a)[0].context for a in articles])
     refs = [StoryArticle(a.id, a.source, a.published) for a in articles]
     splits = {s: [p for p in pairs if p["split"] == s] for s in ("tune", "holdout")}
-    grid = []
-    for threshold, penalty, undated, window in itertools.product(
-        THRESHOLDS, PENALTIES, UNDATED, WINDOWS
-    ):
+    settings = list(itertools.product(THRESHOLDS, PENALTIES, UNDATED, WINDOWS))
+    if not grid:  # the product's setting alone: each grouping of 3,000 takes a while
+        settings = [
+            (
+                story_rules.STORY_THRESHOLD,
+                story_rules.SAME_OUTLET_PENALTY,
+                story_rules.UNDATED_PENALTY,
+                story_rules.STORY_WINDOW_DAYS,
+            )
+        ]
+    results = []
+    for threshold, penalty, undated, window in settings:
         stories = group_stories(
             refs,
             leads,
@@ -116,7 +126,7 @@ def grouping(articles: list[Article], embedder: CachedEmbedder) -> dict[str, Any
             window_days=window,
             undated_penalty=undated,
         )
-        grid.append(
+        results.append(
             {
                 "threshold": threshold,
                 "same_outlet_penalty": penalty,
@@ -126,10 +136,10 @@ def grouping(articles: list[Article], embedder: CachedEmbedder) -> dict[str, Any
                 **{s: pairwise(stories, ps) for s, ps in splits.items()},
             }
         )
-    best = max(grid, key=lambda g: (g["tune"]["f1"], g["threshold"]))
+    best = max(results, key=lambda g: (g["tune"]["f1"], g["threshold"]))
     product = next(
         g
-        for g in grid
+        for g in results
         if g["threshold"] == story_rules.STORY_THRESHOLD
         and g["same_outlet_penalty"] == story_rules.SAME_OUTLET_PENALTY
         and g["window_days"] == story_rules.STORY_WINDOW_DAYS
@@ -140,7 +150,7 @@ def grouping(articles: list[Article], embedder: CachedEmbedder) -> dict[str, Any
         "positives": {s: sum(p["same"] for p in ps) for s, ps in splits.items()},
         "best_on_tune": best,
         "product": product,
-        "grid": grid,
+        "grid": results,
     }
 
 
@@ -215,7 +225,7 @@ def questions(news: NewsIndex, articles: dict[str, Article]) -> dict[str, Any]:
         )
         ok = ok and any(x.id in gold for s in listed for x in s.articles)
         record("what's new on a day", ok, question)
-    for article in articles.values():
+    for article in dated:
         if not article.source:
             continue
         question = f"{article.title} menurut {article.source}"
@@ -241,7 +251,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     args.work_dir.mkdir(parents=True, exist_ok=True)
     embedder = CachedEmbedder(load_embedder(), args.work_dir / "vectors.npz")
     started = time.monotonic()
-    groups = grouping(articles, embedder)
+    groups = grouping(articles, embedder, grid=args.grid)
     group_seconds = time.monotonic() - started
     pairs = [json.loads(line) for line in PAIRS.read_text().splitlines() if line.strip()]
     # Embedding every labelled article's paragraphs takes long on a shared core: the same-story
@@ -346,6 +356,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     parser.add_argument("--work-dir", type=Path, required=True)
     parser.add_argument("--no-write", action="store_true", help="print, do not write results")
+    parser.add_argument(
+        "--grid", action="store_true", help="also try the other thresholds and penalties"
+    )
     args = parser.parse_args(argv)
     results = run(args)
     section = markdown(results)
