@@ -245,7 +245,8 @@ def window_in(question: str, current: datetime) -> Window | None:
     Monday to today.
     """
     today = current.astimezone(WIB).date()
-    for name, pattern in _COMPILED:
+    found: list[tuple[int, int, Window]] = []
+    for order, (name, pattern) in enumerate(_COMPILED):
         for m in pattern.finditer(question):
             if name in {"last_week", "this_week"} and _is_weekday_minggu(question, m):
                 continue
@@ -253,9 +254,14 @@ def window_in(question: str, current: datetime) -> Window | None:
                 continue
             span = _window(name, m, today)
             if span is not None:
-                return Window(
+                window = Window(
                     span[0], span[1], m.group(0), name in _RELATIVE, name in _COVERAGE_ONLY
                 )
+                found.append((m.end(), -order, window))
+    if found:
+        # The last time phrase is the question's own: one before it may be in a quoted
+        # headline ("berita Panglima Mau Berangkat Hari Ini kemarin").
+        return max(found, key=lambda item: (item[0], item[1]))[2]
     return _bare_minggu(question, today)
 
 

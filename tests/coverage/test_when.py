@@ -37,6 +37,13 @@ NOW = datetime(2021, 9, 18, 9, 0, tzinfo=WIB)
         ("demo pada hari Minggu", date(2021, 9, 12), date(2021, 9, 12)),
         ("demo yang terjadi Minggu lalu", date(2021, 9, 12), date(2021, 9, 12)),
         ("what happened on Monday?", date(2021, 9, 13), date(2021, 9, 13)),
+        # A headline's own time phrase is not the question's window: the last one is.
+        ("berita Panglima Mau Berangkat Hari Ini kemarin", date(2021, 9, 17), date(2021, 9, 17)),
+        (
+            "berita Timnas Lawan Puerto Rico pada 13 Juni pada 3 Mei 2017",
+            date(2017, 5, 3),
+            date(2017, 5, 3),
+        ),
     ],
 )
 def test_windows_are_read_relative_to_now(question: str, start: date, end: date) -> None:
