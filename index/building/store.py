@@ -72,9 +72,11 @@ KEYS = "keys.npy"
 DENSE = "dense.faiss"
 LEXICAL = "lexical.npz"
 VOCABULARY = "vocabulary.json"
+#: Each article's story (``building.stories``), since format 2.
+STORIES = "stories.json"
 #: The files every version holds besides its manifest (a version may hold more: every file
 #: is in the manifest's checksum table).
-VERSION_FILES = (META, VECTORS, KEYS, DENSE, LEXICAL, VOCABULARY)
+VERSION_FILES = (META, VECTORS, KEYS, DENSE, LEXICAL, VOCABULARY, STORIES)
 LOCK = "build.lock"
 _BUILDING = ".building-"
 

@@ -13,10 +13,9 @@ from pathlib import Path
 
 import numpy as np
 
+from newsbot.index.building.store import STORIES
 from newsbot.index.coverage.stories import StoryArticle, group_stories
 from newsbot.index.errors import IndexDamaged
-
-STORIES = "stories.json"
 
 
 def build_stories(
