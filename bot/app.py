@@ -231,6 +231,7 @@ def _add_handlers(application: NewsApplication) -> None:
             CommandHandler(["start", "help"], handlers.help_command, filters=new),
             CommandHandler("stats", handlers.stats, filters=new),
             CommandHandler("ask", handlers.ask, filters=new),
+            CommandHandler("timeline", handlers.timeline, filters=new),
             CommandHandler("reindex", handlers.reindex, filters=new),
             CommandHandler("add", feeds.add, filters=new),
             CommandHandler("following", follow.following, filters=new),
@@ -258,6 +259,7 @@ def _commands(messages: Messages) -> list[BotCommand]:
         BotCommand("following", words.command_following),
         BotCommand("help", messages.command_help),
         BotCommand("stats", messages.command_stats),
+        BotCommand("timeline", messages.command_timeline),
         BotCommand("start", messages.command_start),
     ]
 

@@ -3,6 +3,7 @@
 newsbot index [PATH...]        read articles and (re)build the index incrementally
 newsbot ask "QUESTION"         cited answers; --json for machines; stdin mode with --json
 newsbot stats                  what is indexed (--check: verify every file too)
+newsbot timeline "QUESTION"    a chart of the matching story's articles per day (--png FILE)
 newsbot check                  verify the index's files against their checksums
 newsbot run                    the Telegram bot (see README)
 newsbot feedback [--json]      the 👍/👎 users gave the bot's answers
@@ -22,6 +23,7 @@ from pathlib import Path
 
 from newsbot.bot.store import STATE_ENV, StateStore, state_location
 from newsbot.bot.terminal import (
+    NOT_COVERED,
     ProgressBar,
     format_answer,
     format_check,
@@ -33,6 +35,8 @@ from newsbot.index.answering import stores
 from newsbot.index.answering.search import NewsIndex
 from newsbot.index.building import dense, integrity, store
 from newsbot.index.building.milvus_store import STORE_ENV, parse_store
+from newsbot.index.coverage.notes import timeline_caption
+from newsbot.index.coverage.timeline import render_timeline
 from newsbot.index.errors import IndexMissing, NewsbotError, NoSources
 from newsbot.index.reading.feeds import plan_sources
 from newsbot.index.reading.sources import CONFIG_ENV, SOURCES_ENV
@@ -110,6 +114,12 @@ def _parser() -> argparse.ArgumentParser:
         "-k", "--hits", type=int, default=defaults.DEFAULT_HITS, action=_Spelled, help="passages"
     )
     ask.set_defaults(hits_option="--hits")
+
+    timeline = commands.add_parser(
+        "timeline", parents=[common], help="chart a story's articles per day, by outlet"
+    )
+    timeline.add_argument("question", help="what the story is about")
+    timeline.add_argument("--png", type=Path, required=True, help="where to write the chart")
 
     stats = commands.add_parser("stats", parents=[common], help="describe the index")
     stats.add_argument("--json", action="store_true", help="print JSON")
@@ -220,6 +230,25 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_timeline(args: argparse.Namespace) -> int:
+    """Draw the matching story's articles per day into a PNG; print its caption."""
+    news = _open_or_build_sample(args.index_dir, args.store, args.model)
+    try:
+        story = news.story_for(args.question)
+    finally:
+        news.close()
+    if story is None:
+        print(NOT_COVERED)
+        return 1
+    png = render_timeline(story, story.first.title)
+    try:
+        args.png.write_bytes(png)
+    except OSError as exc:
+        raise NewsbotError(f"cannot write {args.png}: {exc.strerror or exc}") from exc
+    print(timeline_caption(story))
+    return 0
+
+
 def cmd_stats(args: argparse.Namespace) -> int:
     """Print what the index holds; opening it checks every file (a damaged one is an error
     naming it), and --check says so."""
@@ -292,6 +321,7 @@ def cmd_state(args: argparse.Namespace) -> int:
 COMMANDS = {
     "index": cmd_index,
     "ask": cmd_ask,
+    "timeline": cmd_timeline,
     "stats": cmd_stats,
     "check": cmd_check,
     "run": cmd_run,

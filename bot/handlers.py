@@ -28,6 +28,7 @@ from newsbot.bot.messages import Messages, messages_for
 from newsbot.bot.render import (
     escape,
     render_build_report,
+    render_coverage,
     render_help,
     render_passages,
     render_progress,
@@ -37,6 +38,7 @@ from newsbot.bot.render import (
 from newsbot.bot.state import BotState, state_of
 from newsbot.index.answering.answers import Hit
 from newsbot.index.answering.small_talk import is_small_talk
+from newsbot.index.coverage.notes import newest_line, timeline_caption
 from newsbot.index.errors import NewsbotError
 
 if TYPE_CHECKING:
@@ -120,7 +122,19 @@ async def answer(message: Message, user: User | None, context: ContextTypes.DEFA
     found = await state.live.ask(question, PAGE + 1)
     if not found.answered and question != alone:  # read as a follow-up, it found nothing
         question, found = alone, await state.live.ask(alone, PAGE + 1)
-    note = messages.question_truncated.format(limit=QUESTION_LIMIT) if shortened else None
+    stale = escape(newest_line(found.newest, messages.language)) if found.newest else None
+    if found.answered and found.coverage is not None:
+        text = render_coverage(found, messages)
+        await message.reply_html(
+            f"<i>{stale}</i>\n\n{text}" if stale else text,
+            do_quote=True,
+            disable_web_page_preview=True,
+        )
+        return
+    notes = [stale] if stale else []
+    if shortened:
+        notes.append(messages.question_truncated.format(limit=QUESTION_LIMIT))
+    note = "\n".join(notes) or None
     if not found.answered or not found.hits:
         await message.reply_html(render_unanswered(found, messages, note=note), do_quote=True)
         return
@@ -128,6 +142,26 @@ async def answer(message: Message, user: User | None, context: ContextTypes.DEFA
         message, found.hits[:PAGE], messages, shown=0, more=len(found.hits) > PAGE, note=note
     )
     await remember_answer(state, sent, user, question, found.hits[:PAGE], messages.language)
+
+
+async def timeline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Send a chart of the matching story's articles per day, by outlet, with a caption."""
+    message = update.effective_message
+    assert message is not None
+    messages = _messages(update.effective_user)
+    question = " ".join(context.args or [])
+    if not question:
+        example = escape(messages.example_question)
+        await message.reply_html(messages.timeline_usage.format(example=example), do_quote=True)
+        return
+    await message.reply_chat_action(ChatAction.UPLOAD_PHOTO)
+    found = await state_of(context.bot_data).live.timeline(shorten(question)[0])
+    if found is None:
+        await message.reply_html(messages.not_covered, do_quote=True)
+        return
+    story, png = found
+    caption = timeline_caption(story, messages.language)
+    await message.reply_photo(png, caption=caption[:1024], do_quote=True)
 
 
 async def more_sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from newsbot.index.answering.answers import Answer, Hit, IndexSummary
+from newsbot.index.coverage.book import Story
+from newsbot.index.coverage.timeline import render_timeline
 
 if TYPE_CHECKING:
     from newsbot.index.building.build import BuildReport
@@ -42,6 +44,8 @@ class SearchIndex(Protocol):
     def article_ids(self) -> frozenset[str]: ...
 
     def newest_articles(self, days: Iterable[str], limit: int) -> tuple[Hit, ...]: ...
+
+    def story_for(self, question: str) -> Story | None: ...
 
     def close(self) -> None: ...
 
@@ -86,6 +90,16 @@ class LiveIndex:
     async def ask(self, question: str, k: int) -> Answer:
         """The index's answer, computed in a worker thread."""
         return await self._use(lambda index: index.ask(question, k))
+
+    async def timeline(self, question: str) -> tuple[Story, bytes] | None:
+        """The story matching ``question`` and its chart (PNG), drawn in a worker thread;
+        None when the indexed news does not cover the question."""
+
+        def draw(index: SearchIndex) -> tuple[Story, bytes] | None:
+            story = index.story_for(question)
+            return None if story is None else (story, render_timeline(story, story.first.title))
+
+        return await self._use(draw)
 
     async def summary(self) -> IndexSummary:
         return await self._use(lambda index: index.summary())

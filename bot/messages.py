@@ -61,6 +61,8 @@ class Messages:
     command_ask: str
     command_help: str
     command_stats: str
+    command_timeline: str
+    timeline_usage: str
     command_start: str
 
 
@@ -146,6 +148,10 @@ ENGLISH = Messages(
     command_ask="Ask a question about the news",
     command_help="What I know and how to ask",
     command_stats="What the news index holds",
+    command_timeline="A chart of a story's coverage",
+    timeline_usage=(
+        "Write what the story is about after the command, e.g. <code>/timeline {example}</code>."
+    ),
     command_start="Start",
 )
 
@@ -228,6 +234,10 @@ INDONESIAN = Messages(
     command_ask="Ajukan pertanyaan tentang berita",
     command_help="Apa yang saya ketahui dan cara bertanya",
     command_stats="Isi indeks berita",
+    command_timeline="Grafik liputan sebuah berita",
+    timeline_usage=(
+        "Tulis topik beritanya setelah perintah, misalnya <code>/timeline {example}</code>."
+    ),
     command_start="Mulai",
 )
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from newsbot.bot.messages import Messages
 from newsbot.index.answering.answers import Answer, Hit, IndexSummary
+from newsbot.index.coverage.notes import also_line, reporter, story_line
 from newsbot.index.reading.dates import display_published
 
 if TYPE_CHECKING:
@@ -159,7 +160,37 @@ def citation(hit: Hit, messages: Messages) -> str:
     if c.published:
         parts.append(escape(format_date(c.published, messages, with_time=True)))
     parts.append(messages.paragraph.format(number=c.paragraph))
-    return "<i>— " + " · ".join(parts) + "</i>"
+    line = "<i>— " + " · ".join(parts) + "</i>"
+    if hit.story is not None and len(hit.story.articles) > 1:
+        line += "\n<i>" + escape(story_line(hit.story, messages.language)) + "</i>"
+    if hit.also:
+        outlets = [a.source or "?" for a in hit.also]
+        line += "\n<i>" + escape(also_line(outlets, messages.language)) + "</i>"
+    return line
+
+
+def render_coverage(answer: Answer, messages: Messages) -> str:
+    """A coverage question's facts (which outlets, who first, how many, what is new) as
+    HTML, each story's headline linked to its article."""
+    coverage = answer.coverage
+    assert coverage is not None
+    language = messages.language
+    lines = []
+    for number, story in enumerate(coverage.stories, start=1):
+        article = story.latest if coverage.kind == "latest" else story.first
+        title = _link(article.url, escape(_head(article.title, HEADLINE_LIMIT)))
+        facts = escape(story_line(story, language))
+        if coverage.kind == "latest":
+            lines.append(f"{number}. {title}\n<i>{facts}</i>")
+        elif coverage.kind == "outlets":
+            lines.append(f"<b>{escape(', '.join(story.outlets))}</b>\n{title}\n<i>{facts}</i>")
+        elif coverage.kind == "first":
+            first = escape(reporter(story.first, language, day=True))
+            lines.append(f"<b>{first}</b>\n{title}\n<i>{facts}</i>")
+        else:
+            count = coverage.articles
+            lines.append(f"<b>{count}</b> · {title}\n<i>{facts}</i>")
+    return "\n\n".join(lines)
 
 
 def render_passages(

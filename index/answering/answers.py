@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
+from newsbot.index.coverage.book import ArticleRef, Story
+from newsbot.index.coverage.request import Request
+
 #: Why a question got no passages: small talk rather than a question, or news the index lacks.
 Reason = Literal["not_a_question", "not_covered"]
 
@@ -36,6 +39,10 @@ class Hit:
     snippet_start: int
     snippet_end: int
     citation: Citation
+    #: The story the passage's article belongs to (None for an index without stories).
+    story: Story | None = None
+    #: Other outlets' copies of the same text (syndication), shown as this one passage.
+    also: tuple[ArticleRef, ...] = ()
 
     @property
     def snippet(self) -> str:
@@ -54,6 +61,10 @@ class Hit:
             "url": c.url,
             "path": c.path,
             "paragraph": c.paragraph,
+            "story": self.story.to_json() if self.story else None,
+            "also": [
+                {"source": a.source, "url": a.url, "published": a.published} for a in self.also
+            ],
         }
 
 
@@ -67,14 +78,50 @@ class Answer:
     answered: bool
     hits: tuple[Hit, ...] = field(default=())
     reason: Reason | None = None
+    #: The window, outlet and coverage question read from the question.
+    request: Request | None = None
+    #: For a coverage question, what the stories say (None otherwise).
+    coverage: Coverage | None = None
+    #: The newest publication day the index holds, set when the question is about "now" (or
+    #: a window) and that coverage is older than the window or than a week: said first.
+    newest: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        """``{"question", "answered", "hits"}``, and ``"reason"`` when not answered."""
-        shown: dict[str, Any] = {"question": self.question, "answered": self.answered}
+        """``{"question", "answered", "hits"}``; ``"reason"`` when not answered; the
+        window, outlet, coverage facts and stale-coverage day where they apply."""
+        out: dict[str, Any] = {"question": self.question, "answered": self.answered}
         if not self.answered:
-            shown["reason"] = self.reason or "not_covered"
-        shown["hits"] = [h.to_json() for h in self.hits]
-        return shown
+            out["reason"] = self.reason or "not_covered"
+        out["hits"] = [h.to_json() for h in self.hits]
+        if self.request is not None:
+            out.update(self.request.to_json())
+        if self.coverage is not None:
+            out["coverage"] = self.coverage.to_json()
+        if self.newest is not None:
+            out["newest"] = self.newest
+        return out
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """A coverage question's answer. ``kind`` is ``outlets``, ``first``, ``count`` or
+    ``latest``; ``stories`` holds the story the question is about (one) or the latest
+    stories, newest first; ``articles`` counts the story's articles inside the question's
+    window (all of them without one)."""
+
+    kind: str
+    stories: tuple[Story, ...]
+    articles: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "articles": self.articles,
+            "stories": [
+                {**s.to_json(), "title": s.first.title, "latest": s.latest.to_json()}
+                for s in self.stories
+            ],
+        }
 
 
 @dataclass(frozen=True)

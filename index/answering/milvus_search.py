@@ -36,6 +36,7 @@ from newsbot.index.building.embedders import Embedder
 from newsbot.index.building.lexical import named_terms
 from newsbot.index.building.milvus_store import MilvusStore, MilvusTarget
 from newsbot.index.building.store import Manifest
+from newsbot.index.coverage.book import StoryBook
 from newsbot.index.defaults import CANDIDATES
 from newsbot.index.errors import NewsbotError
 
@@ -185,6 +186,11 @@ class MilvusNewsIndex(NewsIndex):
         self._rows_lock = threading.Lock()
         self._pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="milvus")
         self.where = where
+        # Stories and the rows of each article are not kept in Milvus yet: no story lines,
+        # and a question with a time window or an outlet finds nothing rather than
+        # something outside it.
+        self.stories = StoryBook({}, ())
+        self._article_rows: dict[str, tuple[int, int]] = {}
 
     @classmethod
     def open_milvus(
@@ -216,6 +222,7 @@ class MilvusNewsIndex(NewsIndex):
         tokens: list[str],
         bridged: Mapping[str, float],
         coverage: float = 0.0,
+        allowed: np.ndarray | None = None,
     ) -> list[Candidate]:
         n = min(CANDIDATES, self.manifest.paragraphs)
         vector = np.asarray(query, dtype=np.float32).tolist()

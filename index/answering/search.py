@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Iterable, Mapping
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Literal, Protocol
 
@@ -15,6 +16,7 @@ import numpy as np
 from newsbot.index import sample
 from newsbot.index.answering.answers import Answer, Citation, Hit, IndexSummary
 from newsbot.index.answering.bridge import QuestionTerms, question_terms
+from newsbot.index.answering.coverage import answer_coverage
 from newsbot.index.answering.fusion import (
     Candidate,
     confidence,
@@ -29,6 +31,12 @@ from newsbot.index.building import dense as dense_index
 from newsbot.index.building import integrity, store
 from newsbot.index.building.embedders import Embedder
 from newsbot.index.building.lexical import Bm25Index, sentence_terms, tokenize
+from newsbot.index.building.stories import read_stories
+from newsbot.index.coverage import when
+from newsbot.index.coverage.book import ArticleRef, Story, StoryBook
+from newsbot.index.coverage.copies import is_copy
+from newsbot.index.coverage.copies import words as paragraph_words
+from newsbot.index.coverage.request import Request, read_request
 from newsbot.index.defaults import (
     BRIDGED_COVERAGE,
     CANDIDATES,
@@ -67,6 +75,7 @@ class NewsIndex:
         vectors: np.ndarray,
         lexical: Bm25Index,
         meta: sqlite3.Connection,
+        stories: dict[str, str] | None = None,
     ) -> None:
         self.version = version
         self.manifest = manifest
@@ -76,6 +85,14 @@ class NewsIndex:
         self._lexical = lexical
         self._meta = meta
         self._meta_lock = threading.Lock()
+        rows = meta.execute("SELECT id, title, source, published, url FROM articles").fetchall()
+        self.stories = StoryBook(stories or {}, (ArticleRef(*row) for row in rows))
+        self._article_rows = {
+            article: (int(first), int(count))
+            for article, first, count in meta.execute(
+                "SELECT article_id, min(row), count(*) FROM paragraphs GROUP BY article_id"
+            )
+        }
 
     @classmethod
     def open(cls, index_dir: Path, embedder: Embedder) -> NewsIndex:
@@ -98,54 +115,132 @@ class NewsIndex:
                 f"the index in {version.parent} is unreadable ({exc}): repair it with "
                 "`newsbot index PATH...` over the same sources"
             ) from exc
+        try:
+            stories = read_stories(version)
+        except IndexDamaged:
+            meta.close()
+            raise
         sizes = {dense.ntotal, vectors.shape[0], lexical.size, manifest.paragraphs}
         if len(sizes) != 1 or dense.d != manifest.dim:
             meta.close()
             raise IndexDamaged(
                 f"the files of {version} disagree on their size: rebuild with `newsbot index`"
             )
-        return cls(version, manifest, embedder, dense, vectors, lexical, meta)
+        return cls(version, manifest, embedder, dense, vectors, lexical, meta, stories)
 
     def close(self) -> None:
         """Release the metadata connection."""
         self._meta.close()
 
-    def ask(self, question: str, k: int = DEFAULT_HITS) -> Answer:
+    def ask(self, question: str, k: int = DEFAULT_HITS, now: datetime | None = None) -> Answer:
         """Return the ``k`` best passages for ``question``, or an unanswered Answer when the
-        indexed news does not cover it."""
+        indexed news does not cover it.
+
+        A time window in the question ("kemarin", "in September 2021"; relative to ``now``,
+        by default ``NEWSBOT_NOW`` or the clock) and an outlet ("menurut Kompas") restrict
+        the passages to it; a coverage question ("which outlets reported X?") is answered
+        from the stories. Raises NewsbotError for a malformed ``NEWSBOT_NOW``.
+        """
         question = " ".join(question.split())
         if not question or is_small_talk(question):
             return Answer(question=question, answered=False, reason="not_a_question")
         if self.manifest.paragraphs == 0:
             return Answer(question=question, answered=False, reason="not_covered")
-        query = self.embedder.embed_queries([question])[0]
-        tokens = tokenize(question)
-        language = question_language(question)
+        current = now or when.now()
+        request = read_request(question, self.stories.outlets(), current)
+        if request.coverage is not None:
+            return answer_coverage(self, request, k, current)
+        return self.passages(request, k, current)
+
+    def passages(self, request: Request, k: int, current: datetime) -> Answer:
+        """Answer a read question with passages, inside its window and outlet."""
+        search = request.search or request.question
+        newest = self.stale_note(request, current)
+
+        def refused() -> Answer:
+            return Answer(
+                request.question,
+                answered=False,
+                reason="not_covered",
+                request=request,
+                newest=newest,
+            )
+
+        allowed = self._allowed_rows(request)
+        if allowed is not None and not len(allowed):
+            return refused()
+        query = self.embedder.embed_queries([search])[0]
+        tokens = tokenize(search)
+        language = question_language(search)
         stats = self._term_stats()
-        words = question_terms(question, language, stats.knows)
+        words = question_terms(search, language, stats.knows)
         coverage = words.known_share(stats.knows) if language in BRIDGED_COVERAGE else 0.0
-        candidates = self._candidates(query, tokens, words.bridged, coverage)
+        candidates = self._candidates(query, tokens, words.bridged, coverage, allowed)
         if not candidates:
-            return Answer(question=question, answered=False, reason="not_covered")
+            return refused()
         ranked = one_per_article(candidates)
         best = ranked[:RERANK_DEPTH]
         texts = self._paragraph_column((candidate.row for candidate in best), "text")
         reranked = rerank(
             best,
             texts,
-            question,
+            search,
             self._term_stats().term_weights(tokens),
             RERANK_WEIGHTS.get(language, RERANK_WEIGHTS["id"]),
             words,
             RERANK_WORDS.get(language, 0.0),
         )
         top_text = texts[[candidate.row for candidate in best].index(reranked[0].row)]
-        if not self._covers(question, language, words, top_text, candidates):
-            return Answer(question=question, answered=False, reason="not_covered")
-        hits = self._hits(
-            (reranked + ranked[RERANK_DEPTH:])[:k], [*tokens, *words.bridged], question
-        )
-        return Answer(question=question, answered=True, hits=hits)
+        if not self._covers(search, language, words, top_text, candidates):
+            return refused()
+        hits = self._hits(reranked + ranked[RERANK_DEPTH:], [*tokens, *words.bridged], k, search)
+        return Answer(request.question, answered=True, hits=hits, request=request, newest=newest)
+
+    def latest_stories(
+        self, since: date | None = None, until: date | None = None, limit: int | None = None
+    ) -> list[Story]:
+        """Return the stories with coverage from ``since`` to ``until`` (inclusive days,
+        open where None), newest coverage first, then most outlets."""
+        return self.stories.latest(since, until, limit)
+
+    def story_for(self, question: str, now: datetime | None = None) -> Story | None:
+        """Return the story of the best passage for ``question`` (inside its window and
+        outlet), or None when the indexed news does not cover it."""
+        answer = self.ask(question, k=1, now=now)
+        if answer.coverage is not None and answer.coverage.stories:
+            return answer.coverage.stories[0]
+        return answer.hits[0].story if answer.hits else None
+
+    def stale_note(self, request: Request, current: datetime) -> str | None:
+        """The newest publication day (ISO) when a question about now, or a window, finds
+        the index's coverage older: a week before ``current``, or before the window."""
+        newest = self.stories.newest_day()
+        if newest is None:
+            return None
+        window = request.window
+        if window is not None and window.relative and newest < window.start:
+            return newest.isoformat()
+        today = current.astimezone(when.WIB).date()
+        if request.about_now and window is None and newest < today - timedelta(days=7):
+            return newest.isoformat()
+        return None
+
+    def _allowed_rows(self, request: Request) -> np.ndarray | None:
+        """Paragraph rows inside the question's window and outlet; None without either."""
+        window, outlet = request.window, request.outlet
+        if window is None and outlet is None:
+            return None
+        rows: list[int] = []
+        for article, (first, count) in self._article_rows.items():
+            ref = self.stories.article(article)
+            if ref is None:
+                continue
+            if window is not None and not window.holds(ref.published):
+                continue
+            if outlet is not None and ref.source not in outlet.outlets:
+                continue
+            rows.extend(range(first, first + count))
+        return np.array(sorted(rows), dtype=np.int64)
 
     def _covers(
         self,
@@ -177,10 +272,14 @@ class NewsIndex:
         tokens: list[str],
         bridged: Mapping[str, float],
         coverage: float = 0.0,
+        allowed: np.ndarray | None = None,
     ) -> list[Candidate]:
         """Return fused candidates, best first (``dense`` is each one's cosine similarity);
         ``bridged`` terms (translations, weighted) add to the lexical scores, and the
-        lexical side counts as much as the larger of its own coverage and ``coverage``."""
+        lexical side counts as much as the larger of its own coverage and ``coverage``;
+        only among ``allowed`` rows when given."""
+        if allowed is not None:
+            return self._candidates_among(query, tokens, allowed, bridged, coverage)
         n = min(CANDIDATES, self.manifest.paragraphs)
         _, dense_rows = self._dense.search(query.reshape(1, -1), n)
         lexical = self._lexical.match(tokens)
@@ -193,6 +292,32 @@ class NewsIndex:
             top = np.argpartition(-scores[lexical_rows], n - 1)[:n]
             lexical_rows = lexical_rows[top]
         rows = np.unique(np.concatenate([dense_rows[0][dense_rows[0] >= 0], lexical_rows]))
+        dense_scores = np.asarray(self._vectors[rows] @ query, dtype=np.float32)
+        articles = self._paragraph_column(rows, "article_id")
+        covered = max(lexical.coverage, coverage)
+        return fuse(rows, dense_scores, scores[rows], covered, articles)
+
+    def _candidates_among(
+        self,
+        query: np.ndarray,
+        tokens: list[str],
+        allowed: np.ndarray,
+        bridged: Mapping[str, float],
+        coverage: float,
+    ) -> list[Candidate]:
+        """Exact search over the rows a window or an outlet allows (scored as ``_candidates``)."""
+        n = min(CANDIDATES, len(allowed))
+        dense_all = np.asarray(self._vectors[allowed] @ query, dtype=np.float32)
+        dense_rows = allowed[np.argpartition(-dense_all, n - 1)[:n]]
+        lexical = self._lexical.match(tokens)
+        scores = lexical.scores
+        if bridged:
+            scores = scores + self._lexical.weighted_scores(bridged)
+        lexical_rows = allowed[np.flatnonzero(scores[allowed])]
+        if len(lexical_rows) > n:
+            top = np.argpartition(-scores[lexical_rows], n - 1)[:n]
+            lexical_rows = lexical_rows[top]
+        rows = np.unique(np.concatenate([dense_rows, lexical_rows]))
         dense_scores = np.asarray(self._vectors[rows] @ query, dtype=np.float32)
         articles = self._paragraph_column(rows, "article_id")
         covered = max(lexical.coverage, coverage)
@@ -224,10 +349,34 @@ class NewsIndex:
                 ).fetchone()
         return found
 
-    def _hits(self, ranked: list[Candidate], tokens: list[str], question: str) -> tuple[Hit, ...]:
+    def _hits(
+        self, ranked: list[Candidate], tokens: list[str], k: int, question: str
+    ) -> tuple[Hit, ...]:
+        """The ``k`` best passages; a passage that copies a better one's text (another
+        outlet carrying the same wire story) is listed beside it, not shown again."""
+        kept: list[tuple[Candidate, frozenset[str], str | None, list[ArticleRef]]] = []
+        scan = ranked[: max(3 * k, RERANK_DEPTH)]
+        texts = self._paragraph_column((candidate.row for candidate in scan), "text")
+        for candidate, text in zip(scan, texts, strict=True):
+            vocabulary = paragraph_words(text)
+            ref = self.stories.article(candidate.article_id)
+            source = ref.source if ref is not None else None
+            # Syndication is another outlet carrying the text: both outlets must be known.
+            original = next(
+                (
+                    item
+                    for item in kept
+                    if source and item[2] and item[2] != source and is_copy(item[1], vocabulary)
+                ),
+                None,
+            )
+            if original is not None and ref is not None:
+                original[3].append(ref)
+            elif len(kept) < k:
+                kept.append((candidate, vocabulary, source, []))
         hits = []
-        found = self._hit_rows([candidate.row for candidate in ranked])
-        for rank, candidate in enumerate(ranked, start=1):
+        found = self._hit_rows([candidate.row for candidate, *_ in kept])
+        for rank, (candidate, _, _, copies) in enumerate(kept, start=1):
             text, number, article_id, title, source, published, url, path = found[candidate.row]
             start, end = best_sentence(text, tokens, question)
             hits.append(
@@ -246,6 +395,8 @@ class NewsIndex:
                         paragraph=number,
                         article_id=article_id,
                     ),
+                    story=self.stories.of(article_id),
+                    also=tuple(copies),
                 )
             )
         return tuple(hits)

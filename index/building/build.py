@@ -23,6 +23,7 @@ from newsbot.index.building.embedders import Embedder
 from newsbot.index.building.journal import Journal
 from newsbot.index.building.lexical import Bm25Index, tokenize
 from newsbot.index.building.reuse import VectorPool, offer_version, unit_rows, vector_key
+from newsbot.index.building.stories import build_stories, read_stories, write_stories
 from newsbot.index.defaults import (
     ANSWER_FLOORS,
     CONFIDENCE_BY_LANGUAGE,
@@ -77,6 +78,8 @@ class _Previous:
     damage: str = ""
     #: Checked versions whose intact vectors may be reused, the live one first.
     versions: list[integrity.VersionCheck] = field(default_factory=list)
+    #: Article id -> story id of the live version; None for one of an older format.
+    stories: dict[str, str] | None = None
 
 
 #: The files of an older version that vectors can be reused from (checked before use).
@@ -109,6 +112,10 @@ def _previous(index_dir: Path, embedder: Embedder) -> _Previous:
         previous.article_hashes = _article_hashes(check)
         previous.versions.append(check)
         if manifest is not None:
+            try:
+                previous.stories = read_stories(live)
+            except NewsbotError:
+                previous.stories = None  # an older format, or lost: the build regroups
             previous.dense_index = manifest.dense_index
             previous.calibration = (manifest.answer_floor, manifest.confidence)
             previous.intact = (
@@ -408,7 +415,9 @@ def _build(
         # A newer newsbot may calibrate the floor anew: record it, reusing every vector.
         same_calibration = previous.calibration == _calibration(embedder)
         changed = bool(added or updated or removed)
-        if previous.intact and same_dense and same_calibration and not changed:
+        # A version of the previous format has no stories: it is rebuilt (reusing vectors).
+        same_format = previous.stories is not None
+        if previous.intact and same_dense and same_calibration and same_format and not changed:
             journal.clear()
             return BuildReport(
                 articles=len(hashes),
@@ -433,6 +442,9 @@ def _build(
         embedded, reused = _embed_all(conn, total, vectors, keys, pool, embedder, journal, progress)
         vectors.flush()
         np.save(building / store.KEYS, keys, allow_pickle=False)
+        kept = {a for a, h in hashes.items() if old.get(a) == h}
+        stories = build_stories(conn, vectors, previous.stories or {}, kept)
+        write_stories(building, stories)
         try:
             dense.write(dense.build(vectors, kind), building / store.DENSE)
         except RuntimeError as exc:  # FAISS reports a failed write as a long RuntimeError
@@ -452,6 +464,7 @@ def _build(
             dense_index=kind,
             answer_floor=floor,
             confidence=weights,
+            stories=len(set(stories.values())),
         )
     finally:
         conn.close()

@@ -9,8 +9,9 @@ A version folder holds ``manifest.json`` (format, embedder, counts, build time, 
 size and SHA-256 of every other file of the version, recorded at publish time),
 ``meta.sqlite`` (articles and paragraphs), ``vectors.npy`` (unit vectors, one row per
 paragraph), ``keys.npy`` (each vector's key: its model and embedded text, hashed, so that
-vectors can be reused without the metadata), ``dense.faiss`` (the vector search index) and
-the BM25 index (``lexical.npz``, ``vocabulary.json``).
+vectors can be reused without the metadata), ``dense.faiss`` (the vector search index), the
+BM25 index (``lexical.npz``, ``vocabulary.json``) and ``stories.json`` (each article's
+story).
 """
 
 from __future__ import annotations
@@ -32,7 +33,11 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from newsbot.index.defaults import CONFIDENCE_BY_LANGUAGE, FORMAT_VERSION, KEEP_OLD_VERSIONS
+from newsbot.index.defaults import (
+    CONFIDENCE_BY_LANGUAGE,
+    FORMAT_VERSION,
+    KEEP_OLD_VERSIONS,
+)
 from newsbot.index.errors import (
     BuildInProgress,
     IndexDamaged,
@@ -67,9 +72,11 @@ KEYS = "keys.npy"
 DENSE = "dense.faiss"
 LEXICAL = "lexical.npz"
 VOCABULARY = "vocabulary.json"
+#: Each article's story (``building.stories``), since format 2.
+STORIES = "stories.json"
 #: The files every version holds besides its manifest (a version may hold more: every file
 #: is in the manifest's checksum table).
-VERSION_FILES = (META, VECTORS, KEYS, DENSE, LEXICAL, VOCABULARY)
+VERSION_FILES = (META, VECTORS, KEYS, DENSE, LEXICAL, VOCABULARY, STORIES)
 LOCK = "build.lock"
 _BUILDING = ".building-"
 
@@ -117,6 +124,8 @@ class Manifest:
     #: Every other file of the version: name -> (size in bytes, SHA-256 hex digest), written
     #: by :func:`publish`. Empty in manifests written before checksums were recorded.
     files: dict[str, tuple[int, str]] = field(default_factory=dict)
+    #: Stories the articles form (``stories.json``); format 1 had none.
+    stories: int = 0
 
     def to_json(self) -> str:
         raw = asdict(self)

@@ -179,6 +179,8 @@ class FakeTelegram(BaseRequest):
         self.messages: list[JSON] = []
         #: getChatMember's status per user id ("member" unless set).
         self.member_status: dict[int, str] = {}
+        #: Uploaded files, by request: field name -> bytes.
+        self.uploads: list[dict[str, bytes]] = []
 
     @property
     def read_timeout(self) -> float | None:
@@ -206,12 +208,15 @@ class FakeTelegram(BaseRequest):
             raise self.fail.pop(name)
         if name != "getMe":
             self.calls.append(Call(name, params))
+        if request_data is not None and request_data.contains_files:
+            files = request_data.multipart_data or {}
+            self.uploads.append({field: value[1] for field, value in files.items()})
         return 200, json.dumps({"ok": True, "result": self._result(name, params)}).encode()
 
     def _result(self, name: str, params: JSON) -> Any:
         if name == "getMe":
             return BOT
-        if name in ("sendMessage", "editMessageText", "editMessageReplyMarkup"):
+        if name in ("sendMessage", "editMessageText", "editMessageReplyMarkup", "sendPhoto"):
             chat_id = int(params["chat_id"])
             message: JSON = {
                 "message_id": params.get("message_id") or next(self._ids),

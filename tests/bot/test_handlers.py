@@ -375,6 +375,7 @@ async def test_set_my_commands_in_english_and_indonesian(bot: Bot) -> None:
         "following",
         "help",
         "stats",
+        "timeline",
         "start",
     ]
     assert indonesian["commands"][0]["description"] == "Ajukan pertanyaan tentang berita"

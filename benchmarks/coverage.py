@@ -1,0 +1,373 @@
+"""Coverage quality on real news: story grouping (pairwise precision, recall, F1 on pairs we
+labelled by reading them) and coverage and time questions whose gold comes from metadata.
+
+    python benchmarks/coverage.py --shared ../shared --work-dir WORK
+
+Stories: every article of ``indosum-3000.jsonl`` is represented, as in the product, by the
+e5 vector of its lead paragraph (cached by text hash in WORK: a second run embeds
+nothing); ``coverage.stories.group_stories`` groups all 3,000; the labelled pairs of
+``benchmarks/coverage_pairs.jsonl`` score it. The threshold is chosen on the pairs of the
+``tune`` split and reported on the ``holdout`` split as well.
+
+Questions: an index (the product's own build) of the first four paragraphs of the articles
+in same-story pairs and in dated pairs, asked
+coverage questions (which outlets, who first, how many, what's new on a day) and time and
+outlet questions with ``now`` fixed; gold from the articles' dates and outlets.
+
+Writes the "Coverage" section of ``BENCHMARKS.md`` and ``benchmarks/results/coverage.json``.
+Never runs in CI: it needs the shared data and the model.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import itertools
+import json
+import platform
+import sys
+import time
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from newsbot.index.answering.search import NewsIndex  # noqa: E402
+from newsbot.index.articles import Article  # noqa: E402
+from newsbot.index.building.build import build_index  # noqa: E402
+from newsbot.index.building.chunking import split_article  # noqa: E402
+from newsbot.index.building.embedders import Embedder, load_embedder  # noqa: E402
+from newsbot.index.coverage import stories as story_rules  # noqa: E402
+from newsbot.index.coverage.stories import StoryArticle, group_stories  # noqa: E402
+from newsbot.index.coverage.when import WIB, published_day  # noqa: E402
+from newsbot.index.reading.readers import read_sources  # noqa: E402
+
+PAIRS = REPO / "benchmarks" / "coverage_pairs.jsonl"
+RESULTS = REPO / "benchmarks" / "results" / "coverage.json"
+THRESHOLDS = [0.86, 0.87, 0.88, 0.89, 0.90]
+PENALTIES = [0.0, 0.03]
+UNDATED = [0.0, 0.03]
+WINDOWS = [3]
+#: Paragraphs of each article indexed for the questions: the questions name an article's
+#: headline, and embedding whole articles takes long on a shared core.
+LEAD_PARAGRAPHS = 4
+MONTHS_ID = "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember"
+MONTHS_EN = "January February March April May June July August September October November December"
+
+
+def _hash(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+class CachedEmbedder:
+    """The real embedder, with every passage vector kept by text hash in one .npz file."""
+
+    def __init__(self, embedder: Embedder, cache: Path) -> None:
+        self.inner, self.name, self.dim, self.cache = embedder, embedder.name, embedder.dim, cache
+        self.vectors: dict[str, np.ndarray] = {}
+        if cache.exists():
+            with np.load(cache) as data:
+                self.vectors = {k: data[k] for k in data.files}
+        self.embedded = 0
+
+    def embed_passages(self, texts: list[str]) -> np.ndarray:
+        missing = [t for t in dict.fromkeys(texts) if _hash(t) not in self.vectors]
+        for start in range(0, len(missing), 32):
+            batch = missing[start : start + 32]
+            for text, vector in zip(batch, self.inner.embed_passages(batch), strict=True):
+                self.vectors[_hash(text)] = np.asarray(vector, dtype=np.float32)
+            self.embedded += len(batch)
+        if missing:
+            np.savez(self.cache, **self.vectors)
+        return np.stack([self.vectors[_hash(t)] for t in texts]).astype(np.float32)
+
+    def embed_queries(self, texts: list[str]) -> np.ndarray:
+        return np.asarray(self.inner.embed_queries(texts), dtype=np.float32)
+
+
+def pairwise(stories: dict[str, str], pairs: list[dict[str, Any]]) -> dict[str, float]:
+    tp = sum(1 for p in pairs if p["same"] and stories[p["a"]] == stories[p["b"]])
+    fp = sum(1 for p in pairs if not p["same"] and stories[p["a"]] == stories[p["b"]])
+    fn = sum(1 for p in pairs if p["same"] and stories[p["a"]] != stories[p["b"]])
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": precision, "recall": recall, "f1": f1, "tp": tp, "fp": fp, "fn": fn}
+
+
+def grouping(
+    articles: list[Article], embedder: CachedEmbedder, *, grid: bool = False
+) -> dict[str, Any]:
+    pairs = [json.loads(line) for line in PAIRS.read_text().splitlines() if line.strip()]
+    leads = embedder.embed_passages([split_article(a)[0].context for a in articles])
+    refs = [StoryArticle(a.id, a.source, a.published) for a in articles]
+    splits = {s: [p for p in pairs if p["split"] == s] for s in ("tune", "holdout")}
+    settings = list(itertools.product(THRESHOLDS, PENALTIES, UNDATED, WINDOWS))
+    if not grid:  # the product's setting alone: each grouping of 3,000 takes a while
+        settings = [
+            (
+                story_rules.STORY_THRESHOLD,
+                story_rules.SAME_OUTLET_PENALTY,
+                story_rules.UNDATED_PENALTY,
+                story_rules.STORY_WINDOW_DAYS,
+            )
+        ]
+    results = []
+    for threshold, penalty, undated, window in settings:
+        stories = group_stories(
+            refs,
+            leads,
+            threshold=threshold,
+            same_outlet_penalty=penalty,
+            window_days=window,
+            undated_penalty=undated,
+        )
+        results.append(
+            {
+                "threshold": threshold,
+                "same_outlet_penalty": penalty,
+                "window_days": window,
+                "undated_penalty": undated,
+                "stories": len(set(stories.values())),
+                **{s: pairwise(stories, ps) for s, ps in splits.items()},
+            }
+        )
+    best = max(results, key=lambda g: (g["tune"]["f1"], g["threshold"]))
+    product = next(
+        g
+        for g in results
+        if g["threshold"] == story_rules.STORY_THRESHOLD
+        and g["same_outlet_penalty"] == story_rules.SAME_OUTLET_PENALTY
+        and g["window_days"] == story_rules.STORY_WINDOW_DAYS
+        and g["undated_penalty"] == story_rules.UNDATED_PENALTY
+    )
+    return {
+        "pairs": {s: len(ps) for s, ps in splits.items()},
+        "positives": {s: sum(p["same"] for p in ps) for s, ps in splits.items()},
+        "best_on_tune": best,
+        "product": product,
+        "grid": results,
+    }
+
+
+def _day_id(day: date) -> str:
+    return f"{day.day} {MONTHS_ID.split()[day.month - 1]} {day.year}"
+
+
+def _day_en(day: date) -> str:
+    return f"{day.day} {MONTHS_EN.split()[day.month - 1]} {day.year}"
+
+
+def questions(news: NewsIndex, articles: dict[str, Article]) -> dict[str, Any]:
+    pairs = [json.loads(line) for line in PAIRS.read_text().splitlines() if line.strip()]
+    results: dict[str, list[bool]] = {}
+    outside = 0
+    windowed = 0
+    failures: list[str] = []
+
+    def record(kind: str, ok: bool, question: str) -> None:
+        results.setdefault(kind, []).append(ok)
+        if not ok:
+            failures.append(f"{kind}: {question}")
+
+    late = datetime(2019, 1, 1, tzinfo=WIB)
+    for pair in (p for p in pairs if p["same"] and p["a"] in articles and p["b"] in articles):
+        a, b = articles[pair["a"]], articles[pair["b"]]
+        both = {a.source, b.source}
+        for template, kind in (
+            ("Media apa saja yang memberitakan {t}?", "outlets"),
+            ("Which outlets reported on {t}?", "outlets"),
+            ("Berapa artikel tentang {t}?", "count"),
+        ):
+            question = template.format(t=a.title)
+            answer = news.ask(question, now=late)
+            story = answer.coverage.stories[0] if answer.coverage else None
+            ok = story is not None and both <= set(story.outlets)
+            if kind == "count":
+                ok = ok and answer.coverage is not None and answer.coverage.articles >= 2
+            record(kind, ok, question)
+        day_a, day_b = published_day(a.published), published_day(b.published)
+        if day_a and day_b and day_a != day_b:
+            first = a if day_a < day_b else b
+            for template in ("Siapa yang pertama memberitakan {t}?", "Who reported {t} first?"):
+                question = template.format(t=b.title)
+                answer = news.ask(question, now=late)
+                story = answer.coverage.stories[0] if answer.coverage else None
+                record("first", story is not None and story.first.source == first.source, question)
+    dated = [a for a in articles.values() if published_day(a.published)]
+    for article in dated:
+        day = published_day(article.published)
+        assert day is not None
+        after = datetime.combine(day + timedelta(days=1), datetime.min.time(), WIB)
+        for question, now, kind in (
+            (f"berita {article.title} kemarin", after, "window: kemarin"),
+            (f"news about {article.title} yesterday", after, "window: yesterday"),
+            (f"berita {article.title} pada {_day_id(day)}", late, "window: date (id)"),
+            (f"news on {article.title} on {_day_en(day)}", late, "window: date (en)"),
+        ):
+            answer = news.ask(question, k=3, now=now)
+            windowed += 1
+            window = answer.request.window if answer.request else None
+            bad = [h for h in answer.hits if published_day(h.citation.published) != day]
+            outside += bool(bad) or window is None
+            cited = {h.citation.article_id for h in answer.hits}
+            record(kind, window is not None and not bad and article.id in cited, question)
+        question = f"berita apa saja pada {_day_id(day)}?"
+        answer = news.ask(question, now=late)
+        gold = {x.id for x in dated if published_day(x.published) == day}
+        listed = answer.coverage.stories if answer.coverage else ()
+        ok = bool(listed) and all(
+            any(published_day(x.published) == day for x in s.articles) for s in listed
+        )
+        ok = ok and any(x.id in gold for s in listed for x in s.articles)
+        record("what's new on a day", ok, question)
+    for article in dated:
+        if not article.source:
+            continue
+        question = f"{article.title} menurut {article.source}"
+        answer = news.ask(question, k=3, now=late)
+        sources = {h.citation.source for h in answer.hits}
+        cited = {h.citation.article_id for h in answer.hits}
+        record("outlet", sources == {article.source} and article.id in cited, question)
+    coverage_kinds = ("outlets", "count", "first", "what's new on a day")
+    coverage_all = [ok for k in coverage_kinds for ok in results.get(k, [])]
+    return {
+        "by_kind": {k: {"right": sum(v), "asked": len(v)} for k, v in results.items()},
+        "coverage_right": sum(coverage_all) / max(len(coverage_all), 1),
+        "coverage_asked": len(coverage_all),
+        "window_questions": windowed,
+        "window_outside": outside,
+        "failures": failures[:40],
+    }
+
+
+def run(args: argparse.Namespace) -> dict[str, Any]:
+    corpus = args.shared / "corpus" / "indosum-3000.jsonl"
+    articles = [a for a in read_sources([corpus]) if isinstance(a, Article)]
+    args.work_dir.mkdir(parents=True, exist_ok=True)
+    embedder = CachedEmbedder(load_embedder(), args.work_dir / "vectors.npz")
+    started = time.monotonic()
+    groups = grouping(articles, embedder, grid=args.grid)
+    group_seconds = time.monotonic() - started
+    pairs = [json.loads(line) for line in PAIRS.read_text().splitlines() if line.strip()]
+    # Embedding every labelled article's paragraphs takes long on a shared core: the same-story
+    # pairs, and the negatives whose two articles are both dated (distractors for windows).
+    dated = {a.id for a in articles if a.published}
+    chosen_pairs = [p for p in pairs if p["same"] or {p["a"], p["b"]} <= dated]
+    wanted = {p["a"] for p in chosen_pairs} | {p["b"] for p in chosen_pairs}
+    chosen = [a for a in articles if a.id in wanted]
+    subset = args.work_dir / "labelled.jsonl"
+    subset.write_text(
+        "\n".join(
+            json.dumps(
+                {
+                    "id": a.id,
+                    "title": a.title,
+                    "published": a.published,
+                    "source": a.source,
+                    "url": a.url,
+                    "text": "\n\n".join(a.paragraphs[:LEAD_PARAGRAPHS]),
+                },
+                ensure_ascii=False,
+            )
+            for a in chosen
+        )
+        + "\n"
+    )
+    build_index(args.work_dir / "index", [subset], embedder)
+    news = NewsIndex.open(args.work_dir / "index", embedder)
+    try:
+        asked = questions(news, {a.id: a for a in chosen})
+    finally:
+        news.close()
+    return {
+        "machine": f"{platform.machine()}, {platform.python_version()}",
+        "date": time.strftime("%Y-%m-%d"),
+        "articles": len(articles),
+        "indexed_for_questions": len(chosen),
+        "embedded_this_run": embedder.embedded,
+        "grouping_seconds": round(group_seconds, 1),
+        "grouping": groups,
+        "questions": asked,
+    }
+
+
+def markdown(r: dict[str, Any]) -> str:
+    g = r["grouping"]
+
+    def row(name: str, entry: dict[str, Any]) -> str:
+        t, h = entry["tune"], entry["holdout"]
+        return (
+            f"| {name} | {entry['threshold']:.2f} | {entry['same_outlet_penalty']:.2f} | "
+            f"{entry['undated_penalty']:.2f} | "
+            f"{entry['window_days']} | {t['precision']:.2f} / {t['recall']:.2f} / {t['f1']:.2f} | "
+            f"{h['precision']:.2f} / {h['recall']:.2f} / {h['f1']:.2f} | {entry['stories']} |"
+        )
+
+    q = r["questions"]
+    kinds = "\n".join(
+        f"| {k} | {v['right']} / {v['asked']} |" for k, v in sorted(q["by_kind"].items())
+    )
+    return f"""## Coverage
+
+`python benchmarks/coverage.py --shared ../shared --work-dir WORK` ({r["date"]}, {r["machine"]};
+the {r["articles"]:,} articles of `indosum-3000.jsonl`).
+
+**Stories.** Pairs of articles from different outlets, mined by e5 lead similarity and by
+TF-IDF over headline and lead, read and labelled by us (`benchmarks/coverage_pairs.jsonl`:
+same event or not), split in halves by a hash of the pair: the threshold is chosen on
+`tune` ({g["pairs"]["tune"]} pairs, {g["positives"]["tune"]} same-story) and reported on
+`holdout` ({g["pairs"]["holdout"]} pairs, {g["positives"]["holdout"]} same-story). All
+{r["articles"]:,} articles are grouped; precision / recall / F1 over the labelled pairs.
+
+| setting | threshold | outlet | undated | days | tune P / R / F1 | holdout P / R / F1 | stories |
+|---|---|---|---|---|---|---|---|
+{row("best on tune", g["best_on_tune"])}
+{row("product default", g["product"])}
+
+**Questions** (an index of the {r["indexed_for_questions"]} labelled articles, the product's
+build; gold from dates and outlets). Coverage questions right: {q["coverage_right"]:.1%} of
+{q["coverage_asked"]}. Time-window questions: {q["window_outside"]} of
+{q["window_questions"]} cited a paragraph outside their window (or read no window).
+
+| kind | right |
+|---|---|
+{kinds}
+"""
+
+
+def write_section(path: Path, section: str) -> None:
+    text = path.read_text() if path.exists() else "# Benchmarks\n"
+    start = text.find("## Coverage")
+    if start == -1:
+        text = text.rstrip() + "\n\n" + section
+    else:
+        end = text.find("\n## ", start + 1)
+        text = text[:start] + section + (text[end + 1 :] if end != -1 else "")
+    path.write_text(text)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
+    parser.add_argument("--work-dir", type=Path, required=True)
+    parser.add_argument("--no-write", action="store_true", help="print, do not write results")
+    parser.add_argument(
+        "--grid", action="store_true", help="also try the other thresholds and penalties"
+    )
+    args = parser.parse_args(argv)
+    results = run(args)
+    section = markdown(results)
+    print(section)
+    if not args.no_write:
+        RESULTS.write_text(json.dumps(results, indent=1, ensure_ascii=False, default=str))
+        write_section(REPO / "BENCHMARKS.md", section)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

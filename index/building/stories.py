@@ -1,0 +1,59 @@
+"""Stories in an index version: ``stories.json`` maps every article to its story.
+
+The grouping itself is ``coverage.stories``; this module feeds it the lead vectors already
+embedded for search, keeps the stories of unchanged articles, and reads and writes the file.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Mapping
+from pathlib import Path
+
+import numpy as np
+
+from newsbot.index.building.store import STORIES
+from newsbot.index.coverage.stories import StoryArticle, group_stories
+from newsbot.index.errors import IndexDamaged
+
+
+def build_stories(
+    conn: sqlite3.Connection,
+    vectors: np.ndarray,
+    previous: Mapping[str, str],
+    unchanged: set[str],
+) -> dict[str, str]:
+    """Return article id -> story id for the articles in ``conn``.
+
+    ``vectors`` holds a unit vector per paragraph row; an article is represented by its
+    first paragraph's. Articles in ``unchanged`` keep their story from ``previous``.
+    """
+    rows = conn.execute(
+        "SELECT a.id, a.source, a.published, p.row FROM articles a "
+        "JOIN paragraphs p ON p.article_id = a.id AND p.number = 1 ORDER BY p.row"
+    ).fetchall()
+    articles = [StoryArticle(i, source, published) for i, source, published, _ in rows]
+    leads = np.asarray(vectors[[row for *_, row in rows]], dtype=np.float32)
+    kept = {a: s for a, s in previous.items() if a in unchanged}
+    return group_stories(articles, leads, kept)
+
+
+def write_stories(version: Path, stories: Mapping[str, str]) -> None:
+    """Write ``stories.json`` into a version being built."""
+    (version / STORIES).write_text(json.dumps({"articles": dict(stories)}, ensure_ascii=False))
+
+
+def read_stories(version: Path) -> dict[str, str]:
+    """Read a version's article id -> story id; IndexDamaged when missing or unreadable."""
+    path = version / STORIES
+    try:
+        raw = json.loads(path.read_text())
+        stories = raw["articles"]
+        if not isinstance(stories, dict):
+            raise ValueError("'articles' is not an object")
+    except FileNotFoundError:
+        raise IndexDamaged(f"{path} is missing: rebuild with `newsbot index PATH...`") from None
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise IndexDamaged(f"{path} is unreadable ({exc}): rebuild with `newsbot index`") from exc
+    return {str(article): str(story) for article, story in stories.items()}

@@ -1,0 +1,81 @@
+"""Outlet restrictions in questions: "menurut Kompas", "kata ANTARA", "according to CNN
+Indonesia", "from detik". Only outlets the index knows are matched."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+#: Words that introduce an outlet; what follows must name an outlet the index knows.
+_TRIGGERS = re.compile(
+    r"(?<![\w])(?:menurut|kata|versi|dari|oleh|according\s+to|from|by)\s+", re.IGNORECASE
+)
+#: After these, an outlet whose name is also an Indonesian word must be written as a name
+#: (capitalised, or with a dot): "dari suara mayoritas" is "from the majority's vote".
+_LOOSE = {"dari", "oleh"}
+_ORDINARY = {"suara", "merdeka", "tempo", "kompas", "detik", "republika", "kontan", "antara"}
+#: Endings an outlet's name is also known without ("antaranews" is "Antara").
+_SUFFIXES = ("news", "com", "coid", "id", "indonesia", "online", "net", "co")
+
+
+@dataclass(frozen=True)
+class OutletFilter:
+    """The outlets a question restricts its answer to, and the words that said so."""
+
+    outlets: tuple[str, ...]
+    phrase: str
+
+    def to_json(self) -> dict[str, object]:
+        return {"outlets": list(self.outlets), "phrase": self.phrase}
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[^0-9a-z]", "", text.casefold())
+
+
+def outlet_keys(name: str) -> set[str]:
+    """Return the spellings an outlet name is matched by: the name without spaces and
+    punctuation, and without a trailing ``news``, ``.com``, ``Indonesia`` and the like
+    (at least 4 characters remain)."""
+    keys = {_key(name)}
+    stem = _key(name)
+    changed = True
+    while changed:
+        changed = False
+        for suffix in _SUFFIXES:
+            if stem.endswith(suffix) and len(stem) - len(suffix) >= 4:
+                stem = stem[: -len(suffix)]
+                keys.add(stem)
+                changed = True
+    return {key for key in keys if key}
+
+
+def outlet_in(question: str, outlets: Iterable[str]) -> OutletFilter | None:
+    """Return the outlet(s) a question restricts itself to, or None.
+
+    An outlet is named after "menurut", "kata", "according to", "from" and the like, by its
+    name or a shortening of it (``outlet_keys``), in one to three words.
+    """
+    by_key: dict[str, set[str]] = {}
+    for outlet in outlets:
+        for key in outlet_keys(outlet):
+            by_key.setdefault(key, set()).add(outlet)
+    if not by_key:
+        return None
+    for trigger in _TRIGGERS.finditer(question):
+        words = re.findall(r"[\w.\-']+", question[trigger.end() :])[:3]
+        loose = trigger.group(0).split()[0].casefold() in _LOOSE
+        written_as_name = bool(words) and (words[0][0].isupper() or "." in words[0])
+        if loose and words and words[0].casefold() in _ORDINARY and not written_as_name:
+            continue
+        for size in (3, 2, 1):
+            if len(words) < size:
+                continue
+            spelled = " ".join(words[:size])
+            found = next((by_key[k] for k in outlet_keys(spelled) if k in by_key), None)
+            if found:
+                end = question.find(words[size - 1], trigger.end()) + len(words[size - 1])
+                phrase = question[trigger.start() : end]
+                return OutletFilter(tuple(sorted(found)), phrase)
+    return None

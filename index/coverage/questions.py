@@ -1,0 +1,141 @@
+"""Coverage questions, in Indonesian and English: which outlets reported X, who reported X
+first (or when X was first reported), how many articles about X, and what is new."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+Kind = Literal["outlets", "first", "count", "latest"]
+
+_FLAGS = re.IGNORECASE
+_REPORT_EN = r"(?:report(?:ed)?|cover(?:ed)?|carr(?:y|ied)|wr(?:o|i)te(?:\s+about)?|ran|broke)"
+_REPORT_ID = r"(?:memberitakan|melaporkan|mewartakan|menulis|meliput|memuat|mengabarkan)"
+_PASSIVE_ID = r"(?:diberitakan|dilaporkan|diwartakan|diliput|ditulis|dimuat|dikabarkan)"
+_OUTLET = r"(?:news\s+)?(?:outlets?|media|sites?|newspapers?|sources?|publications?|portals?)"
+_OUTLET_ID = r"(?:media|outlet|situs|portal|koran)(?:\s+berita)?"
+_ABOUT = r"(?:\s+(?:on|about|soal|tentang|mengenai))?"
+# Each kind: patterns that recognise it; every match is removed to leave the topic.
+_KINDS: list[tuple[Kind, list[str]]] = [
+    (
+        "first",
+        [
+            rf"\bwho\s+(?:was\s+)?(?:the\s+)?first\s+(?:to\s+)?{_REPORT_EN}{_ABOUT}",
+            rf"\bwho\s+{_REPORT_EN}{_ABOUT}\b(?=.*\bfirst\b)",
+            rf"\b(?:which|what)\s+{_OUTLET}\s+(?:was\s+)?(?:the\s+)?first\s+"
+            rf"(?:to\s+)?{_REPORT_EN}{_ABOUT}",
+            rf"\b(?:which|what)\s+{_OUTLET}\s+{_REPORT_EN}{_ABOUT}\b(?=.*\bfirst\b)",
+            rf"\bwhen\s+(?:was|were|did)\b(?=.*\bfirst\s+(?:{_REPORT_EN}|in\s+the\s+news)\b)",
+            rf"\bfirst\s+(?:{_REPORT_EN}|in\s+the\s+news)\b",
+            rf"\bsiapa\s+(?:yang\s+)?(?:pertama(?:\s+kali)?|paling\s+(?:awal|dulu|duluan))\s+"
+            rf"{_REPORT_ID}{_ABOUT}",
+            rf"\bsiapa\s+(?:yang\s+)?{_REPORT_ID}{_ABOUT}\b(?=.*\b(?:pertama|duluan)\b)",
+            rf"\b{_OUTLET_ID}\s+(?:apa|mana)\s+(?:yang\s+)?(?:pertama(?:\s+kali)?|paling\s+"
+            rf"(?:awal|dulu))\s+{_REPORT_ID}{_ABOUT}",
+            rf"\bkapan\b(?=.*\b(?:pertama(?:\s+kali)?|awal(?:nya)?)\s+{_PASSIVE_ID}\b)",
+            rf"\b(?:(?:pertama\s+kali|paling\s+awal|pertama)\s+{_PASSIVE_ID}|{_PASSIVE_ID}"
+            rf"\s+(?:pertama\s+kali|pertama))\b",
+        ],
+    ),
+    (
+        "outlets",
+        [
+            rf"\b(?:which|what)\s+{_OUTLET}\s+(?:have\s+|has\s+)?{_REPORT_EN}{_ABOUT}",
+            rf"\bwho\s+(?:else\s+)?(?:has\s+|have\s+)?{_REPORT_EN}{_ABOUT}",
+            rf"\b{_OUTLET_ID}\s+(?:apa|mana)\s+(?:saja\s+)?(?:yang\s+)?{_REPORT_ID}{_ABOUT}",
+            rf"\bsiapa\s+saja\s+(?:yang\s+)?{_REPORT_ID}{_ABOUT}",
+            rf"\b{_PASSIVE_ID}\s+(?:oleh\s+)?(?:media|outlet|siapa)(?:\s+(?:apa|mana))?"
+            r"(?:\s+saja)?",
+        ],
+    ),
+    (
+        "count",
+        [
+            r"\bhow\s+many\s+(?:news\s+)?(?:articles|stories|reports|news\s+items|pieces)"
+            r"(?:\s+(?:are\s+there|were\s+there|have\s+been\s+\w+|were\s+\w+))?"
+            r"(?:\s+(?:on|about|covering|covered))?",
+            r"\bberapa\s+(?:banyak\s+)?(?:jumlah\s+)?(?:artikel|berita|laporan|tulisan)"
+            r"(?:\s+(?:yang\s+)?(?:ada|memberitakan|membahas|tentang|soal|mengenai))*",
+        ],
+    ),
+]
+# "What's new": the explicit forms may name a topic ("latest news on the floods"); the
+# generic ones ("ada berita apa?") only count without one.
+_LATEST_EXPLICIT = [
+    r"\bwhat(?:'s|\s+is)\s+new(?:\s+(?:on|about|with|in))?",
+    r"\b(?:the\s+)?(?:latest|recent|newest)\s+(?:news|stories|headlines|coverage|reports)"
+    r"(?:\s+(?:on|about))?",
+    r"\b(?:berita|kabar|info)\s+(?:terbaru|terkini)"
+    r"(?:\s+(?:soal|tentang|mengenai|dari))?",
+]
+_LATEST_GENERIC = [
+    r"\bwhat(?:'s|\s+is|\s+was)\s+(?:in\s+)?the\s+news",
+    r"\bwhat\s+(?:news|happened|stories)",
+    r"\b(?:any|the)\s+news",
+    r"\bnews",
+    r"\b(?:berita|kabar)\s+apa(?:\s+saja)?",
+    r"\bada\s+(?:berita|kabar)\s+apa(?:\s+saja)?",
+    r"\bapa\s+(?:saja\s+)?(?:berita|kabar)(?:nya)?",
+    r"\bberita",
+    r"\bapa\s+yang\s+(?:baru|terjadi)",
+    r"\bada\s+apa",
+]
+_COMPILED = [(kind, [re.compile(p, _FLAGS) for p in patterns]) for kind, patterns in _KINDS]
+#: Once a kind is recognised, these words go too ("who reported X first?").
+_CLEANUP = {"first": re.compile(r"\b(?:first|pertama(?:\s+kali)?|duluan)\b", _FLAGS)}
+_EXPLICIT = [re.compile(p, _FLAGS) for p in _LATEST_EXPLICIT]
+_GENERIC = [re.compile(p, _FLAGS) for p in _LATEST_GENERIC]
+#: Words that say nothing about a topic.
+_FILLER = re.compile(
+    r"\b(?:about|on|the|a|an|any|in|news|berita|tentang|soal|mengenai|yang|saja|apa|ada|"
+    r"did|was|were|is|are|to|of|kali|there|have|has|been|me|tell|show|give|please|tolong|"
+    r"dong|sih|ya|kah|hari|what|s|i|pada|di|untuk|for|and|dan)\b",
+    _FLAGS,
+)
+
+
+@dataclass(frozen=True)
+class CoverageQuestion:
+    """A question about coverage: its ``kind`` and ``topic`` (the words left to search
+    for; empty for "what's new")."""
+
+    kind: Kind
+    topic: str
+
+
+def coverage_question(question: str) -> CoverageQuestion | None:
+    """Return the coverage question ``question`` asks, or None for an ordinary question.
+
+    Pass the question without its time and outlet phrases: "berita apa saja minggu lalu?"
+    is then "berita apa saja", the latest stories of the window.
+    """
+    for kind, patterns in _COMPILED:
+        if any(pattern.search(question) for pattern in patterns):
+            rest = question
+            for pattern in patterns:
+                rest = pattern.sub(" ", rest)
+            if kind in _CLEANUP:
+                rest = _CLEANUP[kind].sub(" ", rest)
+            if _is_topic(rest):
+                return CoverageQuestion(kind, _tidy(rest))
+    for pattern in _EXPLICIT:
+        if pattern.search(question):
+            rest = pattern.sub(" ", question)
+            return CoverageQuestion("latest", _tidy(rest) if _is_topic(rest) else "")
+    rest = question
+    for pattern in _GENERIC:
+        rest = pattern.sub(" ", rest)
+    if rest != question and not _is_topic(rest):
+        return CoverageQuestion("latest", "")
+    return None
+
+
+def _is_topic(text: str) -> bool:
+    """Whether ``text`` holds a word beyond filler and punctuation."""
+    return bool(_tidy(_FILLER.sub(" ", text)))
+
+
+def _tidy(text: str) -> str:
+    text = re.sub(r"[?!.,;:]+", " ", text)
+    return " ".join(text.split())

@@ -1,0 +1,290 @@
+"""Time windows from questions: "kemarin", "minggu lalu", "in September 2021", "16 September".
+
+A window is a range of calendar days, inclusive, relative to the current time, which
+``NEWSBOT_NOW`` (ISO 8601) fixes for tests and reproducible runs. "Minggu" the weekday
+(capitalised inside a sentence, or after "hari"/"pada") is not "minggu" the week.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+
+from dateutil.relativedelta import relativedelta
+
+from newsbot.index.errors import NewsbotError
+
+NOW_ENV = "NEWSBOT_NOW"
+#: Newsroom time for a NEWSBOT_NOW without an offset and for the clock: WIB (UTC+7).
+WIB = timezone(timedelta(hours=7), "WIB")
+
+MONTHS = {
+    **{
+        name: number
+        for number, names in enumerate(
+            [
+                ("januari", "january", "jan"),
+                ("februari", "february", "feb", "pebruari"),
+                ("maret", "march", "mar"),
+                ("april", "apr"),
+                ("mei", "may"),
+                ("juni", "june", "jun"),
+                ("juli", "july", "jul"),
+                ("agustus", "august", "agu", "aug"),
+                ("september", "sept", "sep"),
+                ("oktober", "october", "okt", "oct"),
+                ("november", "nopember", "nov"),
+                ("desember", "december", "des", "dec"),
+            ],
+            start=1,
+        )
+        for name in names
+    }
+}
+WEEKDAYS = {
+    "senin": 0,
+    "selasa": 1,
+    "rabu": 2,
+    "kamis": 3,
+    "jumat": 4,
+    "jum'at": 4,
+    "sabtu": 5,
+    "minggu": 6,
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+}
+
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_WEEKDAY = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Window:
+    """Calendar days ``start`` to ``end``, inclusive; ``phrase`` is the question's words for
+    it; ``relative`` is True for windows counted from now ("kemarin", "last week")."""
+
+    start: date
+    end: date
+    phrase: str
+    relative: bool
+    #: Whether the phrase can only mean the time of coverage ("kemarin", "last week"), not
+    #: the time of an event a question asks about ("pada tahun 2005", "hari Senin (29/8)").
+    about_coverage: bool = True
+
+    def holds(self, published: str | None) -> bool:
+        """Whether an ISO 8601 publication date or time falls inside; False without one."""
+        day = published_day(published)
+        return day is not None and self.start <= day <= self.end
+
+    def to_json(self) -> dict[str, str]:
+        return {"from": self.start.isoformat(), "to": self.end.isoformat(), "phrase": self.phrase}
+
+
+def now(value: str | None = None) -> datetime:
+    """Return the current time in WIB: ``value`` or ``NEWSBOT_NOW`` (ISO 8601) when given.
+
+    Raises NewsbotError for a value that is not ISO 8601.
+    """
+    raw = value if value is not None else os.environ.get(NOW_ENV)
+    if not raw:
+        return datetime.now(WIB)
+    try:
+        moment = datetime.fromisoformat(raw.strip())
+    except ValueError:
+        raise NewsbotError(
+            f"{NOW_ENV}={raw!r} is not an ISO 8601 time (e.g. 2021-09-18T09:00:00+07:00)"
+        ) from None
+    return moment.replace(tzinfo=WIB) if moment.tzinfo is None else moment.astimezone(WIB)
+
+
+def published_day(published: str | None) -> date | None:
+    """Return the calendar day of an ISO 8601 date or time (as published, in its own zone)."""
+    if not published:
+        return None
+    try:
+        return datetime.fromisoformat(published).date()
+    except ValueError:
+        try:
+            return date.fromisoformat(published[:10])
+        except ValueError:
+            return None
+
+
+def _week(day: date) -> tuple[date, date]:
+    monday = day - timedelta(days=day.weekday())
+    return monday, monday + timedelta(days=6)
+
+
+def _month(year: int, month: int) -> tuple[date, date]:
+    first = date(year, month, 1)
+    return first, first + relativedelta(months=1) - timedelta(days=1)
+
+
+def _latest(today: date, month: int, day: int, year: int | None) -> date | None:
+    """The given day, in ``year`` or else the latest such day on or before today."""
+    try:
+        if year is not None:
+            return date(year, month, day)
+        found = date(today.year, month, day)
+        return found if found <= today else date(today.year - 1, month, day)
+    except ValueError:
+        return None
+
+
+_W = r"(?<![\w])"
+_E = r"(?![\w])"
+
+# (pattern, flags): each returns a window from (match, today). Order: most specific first.
+_PATTERNS: list[tuple[str, str]] = [
+    ("day_month_year", rf"{_W}(\d{{1,2}})\s+({_MONTH})\.?(?:\s+(\d{{4}}))?{_E}"),
+    ("month_day_year", rf"{_W}({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?{_E}"),
+    ("month_year", rf"{_W}(?:bulan\s+)?({_MONTH})\s+(?:tahun\s+)?(\d{{4}}){_E}"),
+    ("year", rf"{_W}(?:tahun|in|pada|during|of|sepanjang|selama)\s+(\d{{4}}){_E}"),
+    ("today", rf"{_W}(?:hari\s+ini|today|tonight|malam\s+ini|pagi\s+ini|this\s+morning){_E}"),
+    ("yesterday", rf"{_W}(?:kemarin|kemaren|yesterday){_E}"),
+    ("days", rf"{_W}(?:(\d+)\s+hari\s+terakhir|(?:last|past)\s+(\d+)\s+days){_E}"),
+    ("last_week", rf"{_W}(?:[mM]inggu\s+lalu|pekan\s+lalu|last\s+week|past\s+week){_E}"),
+    ("this_week", rf"{_W}(?:[mM]inggu\s+ini|pekan\s+ini|this\s+week){_E}"),
+    ("last_month", rf"{_W}(?:bulan\s+lalu|last\s+month|past\s+month){_E}"),
+    ("this_month", rf"{_W}(?:bulan\s+ini|this\s+month){_E}"),
+    ("last_year", rf"{_W}(?:tahun\s+lalu|last\s+year|past\s+year){_E}"),
+    ("this_year", rf"{_W}(?:tahun\s+ini|this\s+year){_E}"),
+    ("weekday", rf"{_W}(?:(?:hari|pada|on|last)\s+)({_WEEKDAY}){_E}"),
+]
+_COMPILED = [(name, re.compile(pattern, re.IGNORECASE)) for name, pattern in _PATTERNS]
+
+
+def _is_weekday_minggu(question: str, match: re.Match[str]) -> bool:
+    """A capitalised "Minggu" inside a sentence is Sunday, not the week."""
+    text = match.group(0)
+    if not text.startswith("Minggu"):
+        return False
+    before = question[: match.start()].rstrip()
+    return bool(before) and before[-1] not in ".?!"
+
+
+def _window(name: str, m: re.Match[str], today: date) -> tuple[date, date] | None:
+    if name == "day_month_year":
+        day = _latest(today, MONTHS[m.group(2).lower()], int(m.group(1)), _year(m.group(3)))
+        return (day, day) if day else None
+    if name == "month_day_year":
+        day = _latest(today, MONTHS[m.group(1).lower()], int(m.group(2)), _year(m.group(3)))
+        return (day, day) if day else None
+    if name == "month_year":
+        return _month(int(m.group(2)), MONTHS[m.group(1).lower()])
+    if name == "year":
+        year = int(m.group(1))
+        return date(year, 1, 1), date(year, 12, 31)
+    if name == "today":
+        return today, today
+    if name == "yesterday":
+        return today - timedelta(days=1), today - timedelta(days=1)
+    if name == "days":
+        days = int(m.group(1) or m.group(2))
+        return today - timedelta(days=max(days, 1) - 1), today
+    if name == "last_week":
+        return _week(today - timedelta(days=7))
+    if name == "this_week":
+        return _week(today)[0], today
+    if name == "last_month":
+        previous = today - relativedelta(months=1)
+        return _month(previous.year, previous.month)
+    if name == "this_month":
+        return date(today.year, today.month, 1), today
+    if name == "last_year":
+        return date(today.year - 1, 1, 1), date(today.year - 1, 12, 31)
+    if name == "this_year":
+        return date(today.year, 1, 1), today
+    if name == "weekday":
+        back = (today.weekday() - WEEKDAYS[m.group(1).lower()]) % 7
+        day = today - timedelta(days=back)
+        return day, day
+    return None
+
+
+def _year(text: str | None) -> int | None:
+    return int(text) if text else None
+
+
+#: Windows that can only mean when the news came out.
+_COVERAGE_ONLY = {
+    "today",
+    "yesterday",
+    "days",
+    "last_week",
+    "this_week",
+    "last_month",
+    "this_month",
+}
+_RELATIVE = {
+    "today",
+    "yesterday",
+    "days",
+    "last_week",
+    "this_week",
+    "last_month",
+    "this_month",
+    "last_year",
+    "this_year",
+    "weekday",
+}
+
+
+def window_in(question: str, current: datetime) -> Window | None:
+    """Return the time window a question names, relative to ``current``; None without one.
+
+    Days are calendar days in WIB. "16 September" without a year is the latest one on or
+    before today; "last week" is the previous Monday-to-Sunday week; "this week" runs from
+    Monday to today.
+    """
+    today = current.astimezone(WIB).date()
+    found: list[tuple[int, int, Window]] = []
+    for order, (name, pattern) in enumerate(_COMPILED):
+        for m in pattern.finditer(question):
+            if name in {"last_week", "this_week"} and _is_weekday_minggu(question, m):
+                continue
+            if name in {"day_month_year", "month_day_year"} and _ambiguous_short_month(m):
+                continue
+            span = _window(name, m, today)
+            if span is not None:
+                window = Window(
+                    span[0], span[1], m.group(0), name in _RELATIVE, name in _COVERAGE_ONLY
+                )
+                found.append((m.end(), -order, window))
+    if found:
+        # The last time phrase is the question's own: one before it may be in a quoted
+        # headline ("berita Panglima Mau Berangkat Hari Ini kemarin").
+        return max(found, key=lambda item: (item[0], item[1]))[2]
+    return _bare_minggu(question, today)
+
+
+def _ambiguous_short_month(m: re.Match[str]) -> bool:
+    """Lower-case English "may" is the verb ("what may 2 ministers..."): only "May" names
+    the month."""
+    return "may" in m.group(0).split()
+
+
+_MINGGU = re.compile(r"(?<![\w])Minggu(?![\w])")
+
+
+def _bare_minggu(question: str, today: date) -> Window | None:
+    """ "Minggu" capitalised inside a sentence, without "lalu"/"ini": the last Sunday."""
+    for m in _MINGGU.finditer(question):
+        before = question[: m.start()].rstrip()
+        if before and before[-1] not in ".?!":
+            day = today - timedelta(days=(today.weekday() - 6) % 7)
+            return Window(day, day, m.group(0), True, False)
+    return None
+
+
+def without(question: str, phrase: str) -> str:
+    """Return the question without ``phrase`` (a time or outlet phrase), spaces tidied."""
+    cleaned = question.replace(phrase, " ", 1)
+    return " ".join(cleaned.split()).strip(" ,")

@@ -1,0 +1,249 @@
+"""Coverage through a real index (fake embedder): stories and copies in answers, time and
+outlet filters, coverage questions, old indexes, stable story ids, the timeline chart."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from newsbot.bot import cli
+from newsbot.index.answering.search import NewsIndex
+from newsbot.index.building import store
+from newsbot.index.building.build import build_index
+from newsbot.index.building.stories import STORIES, read_stories
+from newsbot.index.coverage.stories import story_id
+from newsbot.index.coverage.when import WIB
+from tests.conftest import FakeEmbedder
+
+WIRE = (
+    "Sekretaris Jenderal CSTO Stanislav Zas mengatakan Rusia, Belarus dan Armenia setuju "
+    "mengerahkan pasukan militer di sepanjang perbatasan Tajikistan dengan Afghanistan."
+)
+WIRE_2 = "Tajikistan memiliki perbatasan bersama Afghanistan sepanjang 1.300 kilometer."
+CHILI_NEW = "Harga cabai rawit di pasar induk Jakarta naik dua kali lipat menjelang hari raya."
+CHILI_OLD = "Pedagang pasar Kramat Jati mengeluhkan harga cabai merah yang terus melonjak."
+TRANSPORT = "Ketua MPR menyesalkan kisruh antara transportasi online dan pangkalan ojek."
+
+
+def _record(id_: str, source: str, published: str, *paragraphs: str) -> dict[str, Any]:
+    return {
+        "id": id_,
+        "source": source,
+        "published": published,
+        "url": f"https://{source.replace(' ', '')}.example/{id_}",
+        "title": f"{id_} headline",
+        "text": "\n\n".join(paragraphs),
+    }
+
+
+RECORDS = [
+    _record("wire-antara", "antaranews", "2021-09-17T08:10:00+07:00", WIRE, WIRE_2),
+    _record("wire-suara", "suara", "2021-09-17T10:00:00+07:00", WIRE, WIRE_2),
+    _record("wire-merdeka", "merdeka", "2021-09-17T12:30:00+07:00", WIRE, WIRE_2),
+    _record("chili-new", "kumparan", "2021-09-18T07:00:00+07:00", CHILI_NEW),
+    _record("chili-old", "cnn indonesia", "2021-09-10", CHILI_OLD),
+    _record("transport", "cnn indonesia", "2017-03-27", TRANSPORT),
+]
+NOW = datetime(2021, 9, 19, 9, 0, tzinfo=WIB)
+
+
+def _write(folder: Path, records: list[dict[str, Any]]) -> Path:
+    folder.mkdir(exist_ok=True)
+    path = folder / "news.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n")
+    return folder
+
+
+@pytest.fixture
+def news(tmp_path: Path) -> NewsIndex:
+    build_index(tmp_path / "idx", [_write(tmp_path / "news", RECORDS)], FakeEmbedder())
+    index = NewsIndex.open(tmp_path / "idx", FakeEmbedder())
+    yield index
+    index.close()
+
+
+def test_copies_are_one_passage_with_the_story_and_the_other_outlets(news: NewsIndex) -> None:
+    answer = news.ask("CSTO Rusia Belarus Armenia mengerahkan pasukan", k=3, now=NOW)
+    assert answer.answered
+    top = answer.hits[0]
+    assert top.citation.source == "antaranews"
+    assert sorted(a.source or "" for a in top.also) == ["merdeka", "suara"]
+    assert all(h.text != top.text for h in answer.hits[1:])
+    hit = top.to_json()
+    assert hit["story"]["articles"] == 3
+    assert hit["story"]["outlets"] == ["antaranews", "suara", "merdeka"]
+    assert hit["story"]["first"] == {
+        "source": "antaranews",
+        "published": "2021-09-17T08:10:00+07:00",
+        "url": "https://antaranews.example/wire-antara",
+    }
+    assert {a["source"] for a in hit["also"]} == {"suara", "merdeka"}
+
+
+@pytest.mark.parametrize(
+    ("question", "now", "allowed"),
+    [
+        ("harga cabai kemarin", NOW, {"2021-09-18"}),
+        ("harga cabai minggu lalu", NOW, {"2021-09-10"}),
+        ("berita harga cabai pada 10 September", NOW, {"2021-09-10"}),
+        ("chili prices yesterday", NOW, {"2021-09-18"}),
+        ("berita transportasi online tahun 2017", NOW, {"2017-03-27"}),
+        ("news on online transport in March 2017", NOW, {"2017-03-27"}),
+    ],
+)
+def test_time_questions_cite_only_inside_their_window(
+    news: NewsIndex, question: str, now: datetime, allowed: set[str]
+) -> None:
+    answer = news.ask(question, k=3, now=now)
+    assert answer.answered, question
+    assert {(h.citation.published or "")[:10] for h in answer.hits} <= allowed
+
+
+def test_a_date_in_a_factoid_question_is_searched_for_not_a_window(news: NewsIndex) -> None:
+    answer = news.ask("Siapa yang menyesalkan kisruh transportasi online pada tahun 2021?", now=NOW)
+    assert answer.request is not None and answer.request.window is None
+    assert answer.answered and answer.hits[0].citation.published == "2017-03-27"
+    # The same date asked about as news is a window, and there is no such news.
+    news_of = news.ask("berita kisruh transportasi online pada tahun 2021", now=NOW)
+    assert news_of.request is not None and news_of.request.window is not None
+    assert all((h.citation.published or "")[:4] == "2021" for h in news_of.hits)
+
+
+def test_a_window_without_coverage_says_so_and_names_the_newest(news: NewsIndex) -> None:
+    later = datetime(2021, 10, 1, 9, 0, tzinfo=WIB)
+    answer = news.ask("harga cabai hari ini", now=later)
+    assert not answer.answered and answer.hits == ()
+    assert answer.newest == "2021-09-18"
+    out = cli_text(news, "harga cabai hari ini", later)
+    assert out.startswith("The newest coverage I have is from 18 Sep 2021.")
+    # A question about now answered from old coverage says so first, too.
+    stale = news.ask("harga cabai terbaru", now=later)
+    assert stale.newest == "2021-09-18"
+
+
+def cli_text(news: NewsIndex, question: str, now: datetime) -> str:
+    from newsbot.bot.terminal import format_answer
+
+    return format_answer(news.ask(question, now=now))
+
+
+def test_outlet_restrictions_filter_the_passages(news: NewsIndex) -> None:
+    for question, outlet in (
+        ("harga cabai menurut kumparan", "kumparan"),
+        ("harga cabai according to CNN Indonesia", "cnn indonesia"),
+        ("pasukan CSTO kata Merdeka", "merdeka"),
+    ):
+        answer = news.ask(question, k=3, now=NOW)
+        assert answer.answered, question
+        assert {h.citation.source for h in answer.hits} == {outlet}
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("media apa saja yang memberitakan pasukan CSTO di perbatasan Tajikistan?", "outlets"),
+        ("which outlets reported on CSTO troops at the Tajikistan border?", "outlets"),
+        ("siapa yang pertama memberitakan pasukan CSTO di perbatasan Tajikistan?", "first"),
+        ("who reported the CSTO troops at the Tajikistan border first?", "first"),
+        ("berapa artikel tentang pasukan CSTO di perbatasan Tajikistan?", "count"),
+    ],
+)
+def test_coverage_questions_are_answered_from_the_story(
+    news: NewsIndex, question: str, kind: str
+) -> None:
+    answer = news.ask(question, now=NOW)
+    assert answer.coverage is not None and answer.coverage.kind == kind
+    story = answer.coverage.stories[0]
+    assert story.outlets == ("antaranews", "suara", "merdeka")
+    assert story.first.source == "antaranews"
+    assert answer.coverage.articles == 3
+    text = cli_text(news, question, NOW)
+    if kind == "first":
+        assert text.startswith("First reported by antaranews on 17 Sep 2021, 08:10 WIB")
+    elif kind == "outlets":
+        assert text.startswith("3 outlets reported this story: antaranews, suara, merdeka.")
+    else:
+        assert text.startswith("3 articles about this story")
+
+
+def test_whats_new_lists_the_latest_stories_of_the_window(news: NewsIndex) -> None:
+    answer = news.ask("berita apa saja minggu ini?", now=NOW)
+    assert answer.coverage is not None and answer.coverage.kind == "latest"
+    titles = [s.latest.title for s in answer.coverage.stories]
+    assert titles == ["chili-new headline", "wire-merdeka headline"]
+    newest = news.ask("what's new?", now=NOW)
+    assert newest.coverage is not None
+    assert newest.coverage.stories[0].latest.title == "chili-new headline"
+    assert newest.newest is None
+    assert news.latest_stories(None, None)[-1].first.title == "transport headline"
+    empty = news.ask("ada berita apa kemarin?", now=datetime(2021, 9, 30, tzinfo=WIB))
+    assert not empty.answered and empty.newest == "2021-09-18"
+
+
+def test_an_index_of_the_older_format_is_rebuilt_without_embedding(tmp_path: Path) -> None:
+    sources = _write(tmp_path / "news", RECORDS)
+    build_index(tmp_path / "idx", [sources], FakeEmbedder())
+    version = store.live_version(tmp_path / "idx")
+    raw = json.loads((version / store.MANIFEST).read_text())
+    raw["format"] = 1
+    del raw["stories"]
+    (version / store.MANIFEST).write_text(json.dumps(raw))
+    (version / STORIES).unlink()
+    with pytest.raises(Exception, match="format 1"):
+        NewsIndex.open(tmp_path / "idx", FakeEmbedder())
+    embedder = FakeEmbedder()
+    report = build_index(tmp_path / "idx", [sources], embedder)
+    assert report.changed and report.embedded == 0 and embedder.passages_embedded == 0
+    news = NewsIndex.open(tmp_path / "idx", embedder)
+    assert news.manifest.format == 2 and news.manifest.stories == 4
+    news.close()
+
+
+def test_story_ids_are_stable_and_new_articles_join(tmp_path: Path) -> None:
+    sources = _write(tmp_path / "news", RECORDS)
+    build_index(tmp_path / "idx", [sources], FakeEmbedder())
+    before = read_stories(store.live_version(tmp_path / "idx"))
+    assert before["wire-suara"] == before["wire-antara"] == story_id("wire-antara")
+    copy = _record("wire-poskota", "poskotanews", "2021-09-17T15:00:00+07:00", WIRE, WIRE_2)
+    _write(tmp_path / "news", [*RECORDS, copy])
+    build_index(tmp_path / "idx", [sources], FakeEmbedder())
+    after = read_stories(store.live_version(tmp_path / "idx"))
+    assert {a: after[a] for a in before} == before
+    assert after["wire-poskota"] == story_id("wire-antara")
+
+
+def test_timeline_draws_a_chart_and_prints_its_caption(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from matplotlib.image import imread
+
+    monkeypatch.setattr(
+        "newsbot.index.building.embedders.load_embedder", lambda model=None: FakeEmbedder()
+    )
+    monkeypatch.setenv("NEWSBOT_NOW", NOW.isoformat())
+    sources = _write(tmp_path / "news", RECORDS)
+    index = str(tmp_path / "idx")
+    assert cli.main(["index", "--index-dir", index, str(sources)]) == 0
+    capsys.readouterr()
+    png = tmp_path / "chart.png"
+    question = "pasukan CSTO di perbatasan Tajikistan"
+    assert cli.main(["timeline", "--index-dir", index, question, "--png", str(png)]) == 0
+    caption = capsys.readouterr().out.strip()
+    assert caption == (
+        "3 articles, antaranews, suara, merdeka: first antaranews, 17 Sep 2021 08:10 WIB, "
+        "latest 17 Sep 2021"
+    )
+    image = imread(str(png))
+    assert image.shape[:2] == (450, 900)
+    assert float(np.std(image[..., :3])) > 0.05  # not blank
+    # Bars in the plot's colours: three outlets stacked.
+    colours = {tuple(np.round(p, 1)) for p in image[100:400, 100:800, :3].reshape(-1, 3)}
+    assert len(colours) >= 4
+    bad = tmp_path / "missing" / "chart.png"
+    assert cli.main(["timeline", "--index-dir", index, question, "--png", str(bad)]) == 1
+    assert "cannot write" in capsys.readouterr().err

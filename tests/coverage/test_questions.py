@@ -1,0 +1,92 @@
+"""Coverage questions and outlet restrictions, in Indonesian and English."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsbot.index.coverage.outlets import outlet_in
+from newsbot.index.coverage.questions import coverage_question
+
+OUTLETS = ["antaranews", "cnn indonesia", "kumparan", "Kompas.com", "detikNews", "suara"]
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "topic"),
+    [
+        ("which outlets reported on the CSTO troops?", "outlets", "CSTO troops"),
+        ("What media covered the Lombok earthquake?", "outlets", "Lombok earthquake"),
+        ("Media apa saja yang memberitakan pasukan CSTO?", "outlets", "pasukan CSTO"),
+        ("siapa saja yang meliput gempa Lombok", "outlets", "gempa Lombok"),
+        ("who reported the CSTO troops first?", "first", "CSTO troops"),
+        ("who was the first to report the ferry accident?", "first", "ferry accident"),
+        ("when was the Lombok earthquake first reported?", "first", "Lombok earthquake"),
+        ("siapa yang pertama memberitakan gempa Lombok?", "first", "gempa Lombok"),
+        ("kapan gempa Lombok pertama kali diberitakan?", "first", "gempa Lombok"),
+        ("how many articles about the CSTO troops?", "count", "CSTO troops"),
+        ("berapa artikel tentang gempa Lombok?", "count", "gempa Lombok"),
+        ("berapa banyak berita soal harga cabai?", "count", "harga cabai"),
+        ("what's new?", "latest", ""),
+        ("berita terbaru", "latest", ""),
+        ("berita apa saja", "latest", ""),
+        ("ada berita apa?", "latest", ""),
+        ("latest news on the floods", "latest", "floods"),
+        ("berita terbaru soal banjir", "latest", "banjir"),
+    ],
+)
+def test_coverage_questions_are_recognised(question: str, kind: str, topic: str) -> None:
+    found = coverage_question(question)
+    assert found is not None, question
+    assert found.kind == kind
+    assert topic in found.topic and "first" not in found.topic
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "siapa presiden pertama Indonesia?",
+        "who agreed to deploy troops?",
+        "what happened to the ferry?",
+        "berapa jumlah korban gempa?",
+        "who was the first woman to lead the agency?",
+        "Berapa panjang perbatasan Tajikistan?",
+        "how many soldiers were deployed?",
+        "Pada tahun berapa drama The Room dipentaskan pertama kali di Bristol?",
+        "Kapankah kasus penyelundupan minyak pertama kali terbongkar?",
+        "Kapankah para praktisi mendiskusikan perkembangan terakhir perbankan syariah?",
+    ],
+)
+def test_ordinary_questions_are_not_coverage_questions(question: str) -> None:
+    assert coverage_question(question) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "outlet"),
+    [
+        ("menurut Kompas, berapa korban?", "Kompas.com"),
+        ("kata ANTARA soal gempa", "antaranews"),
+        ("what happened according to CNN Indonesia?", "cnn indonesia"),
+        ("the earthquake news from detik", "detikNews"),
+        ("berita gempa dari kumparan", "kumparan"),
+        ("menurut antaranews.com gempa", "antaranews"),
+    ],
+)
+def test_outlet_restrictions_match_outlets_the_index_knows(question: str, outlet: str) -> None:
+    found = outlet_in(question, OUTLETS)
+    assert found is not None, question
+    assert found.outlets == (outlet,)
+    assert found.phrase in question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "menurut Tempo, berapa korban?",
+        "pasukan dari Rusia",
+        "what did the minister say?",
+        "menang berkat dari suara mayoritas",
+        "sejak dari merdeka hingga kini",
+        "protes di Merdeka Square",
+    ],
+)
+def test_unknown_outlets_and_ordinary_words_are_no_restriction(question: str) -> None:
+    assert outlet_in(question, OUTLETS) is None
