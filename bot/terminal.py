@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from typing import TextIO
 
 from newsbot.index import sample
 from newsbot.index.answering.answers import Answer, Hit, IndexSummary
+from newsbot.index.answering.writer import WrittenSentence, shown
 from newsbot.index.building.build import BuildReport
 from newsbot.index.building.integrity import VersionCheck
 from newsbot.index.reading.dates import display_published
@@ -37,11 +39,16 @@ def format_hit(hit: Hit, *, color: bool) -> str:
     return "\n".join(lines)
 
 
-def format_answer(answer: Answer, *, color: bool = False) -> str:
-    """Return an answer as text for a terminal."""
+def format_answer(
+    answer: Answer, *, color: bool = False, written: Sequence[WrittenSentence] = ()
+) -> str:
+    """Return an answer as text for a terminal: the written sentences that were kept (if
+    any), then the cited passages."""
     if not answer.answered:
         return NOT_COVERED
-    return "\n\n".join(format_hit(hit, color=color) for hit in answer.hits)
+    passages = "\n\n".join(format_hit(hit, color=color) for hit in answer.hits)
+    kept = shown(written)
+    return " ".join(kept) + "\n\n" + passages if kept else passages
 
 
 def format_summary(summary: IndexSummary) -> str:

@@ -43,3 +43,7 @@ class FetchFailed(NewsbotError):
 
 class AddressRefused(FetchFailed):
     """A URL (or a redirect) leads to a scheme or an address that fetching may not reach."""
+
+
+class WriterUnavailable(NewsbotError):
+    """The answer writer's model endpoint failed, timed out or answered something unreadable."""

@@ -295,12 +295,12 @@ def names(sentence: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _dictionaries() -> tuple[frozenset[str], frozenset[str]]:
-    """English words (web2 and GCIDE, from ``english-words``) and Indonesian root words
-    (Sastrawi's dictionary), lowercase."""
+    """English words written in lower case (web2, from ``english-words``: ``moscow`` is
+    not one, ``Moscow`` is) and Indonesian root words (Sastrawi's dictionary)."""
     from english_words import get_english_words_set
     from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
-    english = frozenset(get_english_words_set(["web2", "gcide"], lower=True, alpha=True))
+    english = frozenset(get_english_words_set(["web2"], lower=False, alpha=True))
     return english, frozenset(StemmerFactory().get_words())
 
 
@@ -351,6 +351,13 @@ def _words(text: str) -> set[str]:
     return words | {stem(w) for w in words if w.isalpha()}
 
 
+def _year_of_date(match: re.Match[str]) -> str:
+    """A numeric date (``16/9/2021``, ``10/2``) as its year alone; anything else as it was."""
+    if match.group(3):
+        return f" {match.group(3)} "
+    return " " if "/" in match.group() else match.group()
+
+
 def missing_facts(sentence: str, paragraphs: Sequence[str]) -> list[str]:
     """What ``sentence`` states that none of ``paragraphs`` holds, each as a short phrase
     (``number 1.400``, ``date 18 September``, ``month March``, ``name Belarus``); empty
@@ -358,8 +365,10 @@ def missing_facts(sentence: str, paragraphs: Sequence[str]) -> list[str]:
     text = strip_markers(sentence)
     source = "\n".join(paragraphs)
     missing: list[str] = []
+    # The day and month of 16/9/2021 are checked as a date below; its year as a number.
+    counted = _NUMERIC_DATE.sub(_year_of_date, text)
     known_numbers = set().union(*(values for _, values in numbers(source, source=True)))
-    for written, values in numbers(text):
+    for written, values in numbers(counted):
         if not values & known_numbers:
             missing.append(f"number {written}")
     known_pairs = day_months(source)
