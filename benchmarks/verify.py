@@ -128,7 +128,7 @@ def report(rows: list[Row], thresholds: Thresholds) -> dict[str, Any]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--keep", type=float, default=0.95, help="supported share to keep")
+    parser.add_argument("--keep", type=float, default=0.9, help="supported share to keep")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     rows = load()
