@@ -88,7 +88,8 @@ def test_the_prompt_numbers_the_passages_and_names_the_language() -> None:
     assert message["role"] == "user"
     assert "in Indonesian" in message["content"]
     assert f"[1] {TROOPS}" in message["content"] and f"[2] {BORDER}" in message["content"]
-    assert message["content"].endswith("Question: who agreed to deploy troops?")
+    assert message["content"].endswith("Question: who agreed to deploy troops?\nAnswer:")
+    assert "Question: berapa harga cabai di Pasar Kramat?" in message["content"]  # the example
 
 
 @pytest.mark.parametrize(
@@ -101,6 +102,10 @@ def test_the_prompt_numbers_the_passages_and_names_the_language() -> None:
         (
             "Russia agreed. [1] Tajikistan has a border. [2][1]",
             [("Russia agreed [1].", (1,)), ("Tajikistan has a border [2][1].", (2, 1))],
+        ),
+        (
+            "\n[2] Tajikistan has a border.  [/INST]\n\n[1] Russia agreed<end_of_turn>",
+            [("Tajikistan has a border [2].", (2,)), ("Russia agreed [1].", (1,))],
         ),
         (
             "- **Russia agreed** [1, 2].\n- No citation here.",

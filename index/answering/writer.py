@@ -46,6 +46,9 @@ LANGUAGE_NAMES = {"en": "English", "id": "Indonesian"}
 _MARKER = re.compile(r"\[\s*(\d+(?:\s*[,;]\s*\d+)*)\s*\]")
 # A citation written after the full stop ("… troops. [1]") moves before it.
 _MARKERS_AFTER_STOP = re.compile(r"([.!?])((?:\s*\[\s*\d+(?:\s*[,;]\s*\d+)*\s*\])+)")
+_LEADING_MARKERS = re.compile(r"^((?:\[\s*\d+(?:\s*[,;]\s*\d+)*\s*\]\s*)+)(.*?)([.!?]*)$")
+# Chat-template tokens a model may echo: [/INST], <<SYS>>, <end_of_turn>, </s>.
+_TEMPLATE_TOKENS = re.compile(r"\[/?INST\]|<</?SYS>>|<\|?/?[a-z_]{1,20}\|?>")
 _ENGLISH = frozenset(
     "the a an of to in is are was were and that with for on said has have will by from".split()
 )
@@ -116,22 +119,35 @@ class WrittenSentence:
 
 def prompt(question: str, hits: Sequence[Hit], language: str) -> list[dict[str, str]]:
     """The chat messages that ask for a 1–3 sentence answer in ``language`` ("en" or "id")
-    citing the numbered passages. One user message: some chat templates (Gemma's) have no
-    system role."""
+    citing the numbered passages. One user message (some chat templates, Gemma's, have no
+    system role) with one worked example, which small models need to keep the form."""
     name = LANGUAGE_NAMES.get(language, "English")
-    passages = "\n\n".join(f"[{hit.rank}] {_passage_text(hit)}" for hit in hits)
+    example = _EXAMPLES.get(language, _EXAMPLES["en"])
+    passages = "\n".join(f"[{hit.rank}] {_passage_text(hit)}" for hit in hits)
     instructions = (
         f"Answer the question in {name} in one to three short sentences, using only the "
-        "numbered news passages below. End every sentence with the number of the passage "
-        "it comes from in square brackets, like [1]. Copy names, numbers and dates exactly "
+        "numbered news passages. End every sentence with the number of the passage it "
+        "comes from in square brackets, like [1]. Copy names, numbers and dates exactly "
         "as the passages write them. Do not add anything the passages do not say."
     )
     return [
         {
             "role": "user",
-            "content": f"{instructions}\n\nPassages:\n{passages}\n\nQuestion: {question}",
+            "content": f"{instructions}\n\n{example}\n\nPassages:\n{passages}\n"
+            f"Question: {question}\nAnswer:",
         }
     ]
+
+
+# A worked example of the form (about no real news: a fact copied from it fails the check).
+_EXAMPLES = {
+    "en": "Passages:\n[1] Harga cabai rawit di Pasar Kramat naik menjadi Rp 90.000 per kilogram.\n"
+    "Question: how much do chillies cost at Kramat market?\n"
+    "Answer: Chillies cost Rp 90.000 per kilogram at Kramat market [1].",
+    "id": "Passages:\n[1] Harga cabai rawit di Pasar Kramat naik menjadi Rp 90.000 per kilogram.\n"
+    "Question: berapa harga cabai di Pasar Kramat?\n"
+    "Answer: Harga cabai rawit di Pasar Kramat Rp 90.000 per kilogram [1].",
+}
 
 
 def _passage_text(hit: Hit) -> str:
@@ -147,8 +163,11 @@ def split_written(text: str) -> list[tuple[str, tuple[int, ...]]]:
     """The model's reply as sentences, each with the passage numbers it cites in order
     of first mention. A citation written after the full stop belongs to the sentence
     before it; list bullets and blank lines are ignored."""
-    lines = [re.sub(r"^\s*(?:[-*•]|\d+[.)])\s+", "", line) for line in text.splitlines()]
-    flat = " ".join(line.strip() for line in lines if line.strip())
+    text = _TEMPLATE_TOKENS.sub(" ", text)
+    lines = [re.sub(r"^\s*(?:[-*•]|\d+[.)])\s+", "", line).strip() for line in text.splitlines()]
+    # "[2] Tajikistan borders Afghanistan." — a numbered line cites at its start.
+    lines = [_LEADING_MARKERS.sub(_marker_to_end, line) for line in lines]
+    flat = " ".join(line for line in lines if line)
     flat = re.sub(r"\*\*|__", "", flat)
     flat = _MARKERS_AFTER_STOP.sub(lambda m: f"{m.group(2)}{m.group(1)}", flat)
     sentences = []
@@ -159,6 +178,11 @@ def split_written(text: str) -> list[tuple[str, tuple[int, ...]]]:
         cited = [int(n) for group in _MARKER.findall(sentence) for n in re.split(r"[,;]", group)]
         sentences.append((sentence, tuple(dict.fromkeys(cited))))
     return sentences
+
+
+def _marker_to_end(match: re.Match[str]) -> str:
+    markers = re.sub(r"\s+", "", match.group(1))
+    return f"{match.group(2).rstrip()} {markers}{match.group(3) or '.'}"
 
 
 def written_language(sentence: str) -> str | None:
