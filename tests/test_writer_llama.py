@@ -165,35 +165,27 @@ def test_a_dropped_sentence_is_never_shown(
             assert (sentence.text in shown) is sentence.kept
 
 
-def test_a_changed_number_from_the_model_is_dropped(
-    llama_url: str, sample_index: NewsIndex
+def test_what_the_model_gets_wrong_is_dropped_with_its_reason(
+    written: list[tuple[Answer, str, list[WrittenSentence]]],
 ) -> None:
-    """Gemma is told to change the number; whatever it writes, a sentence holding a number
-    the passage lacks is dropped, and one the passage supports may stay."""
-    answer = sample_index.ask("berapa panjang perbatasan Tajikistan dengan Afghanistan?")
-    border = next(hit for hit in answer.hits if "1.300" in hit.text)
-    settings = WriterSettings.from_env({"NEWSBOT_LLM_URL": llama_url, "NEWSBOT_LLM_TIMEOUT": "300"})
-    thresholds = thresholds_for(DEFAULT_MODEL)
-    assert settings is not None and thresholds is not None
-    writer = AnswerWriter(settings, sample_index.embedder, thresholds)
-    try:
-        reply = writer.complete(
-            [
-                {
-                    "role": "user",
-                    "content": "Rewrite this sentence with 2.500 instead of 1.300, and end it "
-                    f"with [{border.rank}]:\nTajikistan memiliki perbatasan bersama "
-                    "Afghanistan sepanjang 1.300 kilometer.",
-                }
-            ]
-        )
-        checked = writer.check(reply, answer.hits, "id")
-    finally:
-        writer.close()
-    assert checked, f"Gemma wrote no sentence: {reply!r}"
-    for sentence in checked:
-        if "2.500" in sentence.text or "2,500" in sentence.text or "2500" in sentence.text:
-            assert not sentence.kept and "number" in sentence.why
+    """Each sentence Gemma wrote that names a passage not shown, cites none, or states a
+    number, date or name its passages lack is dropped, saying so."""
+    for answer, _, sentences in written:
+        by_rank = {hit.rank: hit.text for hit in answer.hits}
+        for index, sentence in enumerate(sentences):
+            if index >= 3:
+                assert not sentence.kept and sentence.why == "more than three sentences"
+            elif not sentence.citations:
+                assert not sentence.kept and sentence.why == "cites no passage"
+            elif not set(sentence.citations) <= set(by_rank):
+                assert not sentence.kept and "no such passage" in sentence.why
+            else:
+                missing = missing_facts(sentence.text, [by_rank[n] for n in sentence.citations])
+                if missing:
+                    assert not sentence.kept
+                    assert sentence.why.startswith("not in the cited passage: ") or (
+                        sentence.why.startswith("not written in")
+                    )
 
 
 def test_ask_write_json_through_the_real_server(
