@@ -168,7 +168,7 @@ def split_written(text: str) -> list[tuple[str, tuple[int, ...]]]:
     # "[2] Tajikistan borders Afghanistan." — a numbered line cites at its start.
     lines = [_LEADING_MARKERS.sub(_marker_to_end, line) for line in lines]
     flat = " ".join(line for line in lines if line)
-    flat = re.sub(r"\*\*|__", "", flat)
+    flat = re.sub(r"\s+", " ", re.sub(r"\*\*|__", "", flat))
     flat = _MARKERS_AFTER_STOP.sub(lambda m: f"{m.group(2)}{m.group(1)}", flat)
     sentences = []
     for sentence in split_sentences(flat):

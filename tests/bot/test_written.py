@@ -91,10 +91,11 @@ async def test_the_model_is_asked_in_the_readers_language_about_the_shown_passag
 
 
 async def test_model_text_is_escaped(writing_bot: Bot, stub: StubLLM) -> None:
-    stub.reply = "Russia, Belarus <b>and</b> Armenia agreed to deploy troops [1]."
+    stub.reply = "Russia, Belarus & Armenia <i>agreed</i> to deploy troops [1]."
     await writing_bot.send(private("who agreed?"))
     text = writing_bot.telegram.sent()[0]["text"]
-    assert text.startswith("Russia, Belarus &lt;b&gt;and&lt;/b&gt; Armenia agreed")
+    # Tag-like tokens a model echoes are dropped; what is left is shown literally.
+    assert text.startswith("Russia, Belarus &amp; Armenia agreed to deploy troops [1].\n\n")
 
 
 async def test_when_nothing_survives_the_passages_are_the_answer(
