@@ -52,6 +52,8 @@ from newsbot.bot.state import STATE_KEY, BotState, state_of
 from newsbot.bot.store import MEMORY, StateStore, state_location
 from newsbot.index.answering import stores
 from newsbot.index.answering.search import NewsIndex
+from newsbot.index.answering.verify import thresholds_for
+from newsbot.index.answering.writer import LLM_URL_ENV, AnswerWriter, WriterSettings
 from newsbot.index.building.build import BuildReport
 from newsbot.index.building.embedders import Embedder
 from newsbot.index.building.milvus_store import parse_store
@@ -98,6 +100,7 @@ def run(index_dir: Path, model: str | None, index_store: str = "local") -> int:
             )
         target = parse_store(index_store)
         embedder = stores.embedder_for(index_dir, target, model)
+        writer = answer_writer(os.environ, embedder)
         index = stores.open_index(index_dir, target, embedder)
         clock, timezone = clock_from_env(os.environ), timezone_from_env(os.environ)
         store = StateStore.open(state_location(index_dir, os.environ), marker_dir=index_dir)
@@ -108,7 +111,7 @@ def run(index_dir: Path, model: str | None, index_store: str = "local") -> int:
     shared = store.engine.dialect.name != "sqlite"
     live = live_index(index, index_dir, embedder, target, store if shared else None)
     application = build_application(
-        settings, live, plan, store=store, clock=clock, timezone=timezone
+        settings, live, plan, store=store, clock=clock, timezone=timezone, writer=writer
     )
     # PTB's run_* keep using the current event loop: connecting first on that loop lets a
     # bad token or an unreachable API end here, as one line instead of PTB's traceback.
@@ -127,6 +130,8 @@ def run(index_dir: Path, model: str | None, index_store: str = "local") -> int:
         if not loop.is_closed():  # run_* close it; a failed connect does not get there
             live.close()
             loop.close()
+        if writer is not None:
+            writer.close()
     log.info("Stopped")
     return 0
 
@@ -144,6 +149,29 @@ async def _connect(application: NewsApplication) -> None:
             await asyncio.sleep(attempt)
 
 
+def answer_writer(env: Mapping[str, str], embedder: Embedder) -> AnswerWriter | None:
+    """The answer writer the ``NEWSBOT_LLM_*`` settings configure, or None (off). A
+    malformed setting is a SettingsError; an embedder without calibrated thresholds leaves
+    the writer off, with a warning."""
+    try:
+        settings = WriterSettings.from_env(env)
+    except NewsbotError as exc:
+        raise SettingsError(str(exc)) from None
+    if settings is None:
+        return None
+    thresholds = thresholds_for(embedder.name)
+    if thresholds is None:
+        log.warning(
+            "%s is set, but answers are not written: the embedder %s has no calibrated "
+            "verifier thresholds",
+            LLM_URL_ENV,
+            embedder.name,
+        )
+        return None
+    log.info("Short answers are written by %s at %s", settings.model, settings.endpoint)
+    return AnswerWriter(settings, embedder, thresholds)
+
+
 def build_application(
     settings: BotSettings,
     live: LiveIndex,
@@ -153,10 +181,12 @@ def build_application(
     store: StateStore | None = None,
     clock: Clock = system_clock,
     timezone: tzinfo | None = None,
+    writer: AnswerWriter | None = None,
 ) -> NewsApplication:
     """The application with its handlers; ``plan`` says what a rebuild reads, ``request``
     replaces the HTTP layer in tests; ``store`` keeps follows, digests and feedback (in
-    memory when not given), ``clock`` and ``timezone`` time them. A job queue runs the
+    memory when not given), ``clock`` and ``timezone`` time them, ``writer`` (optional)
+    writes checked short answers. A job queue runs the
     daily digests and the scheduled refresh, when there is one."""
     jobs: JobQueue[ContextTypes.DEFAULT_TYPE] = JobQueue()
     builder = (
@@ -198,6 +228,7 @@ def build_application(
         store=store or StateStore.open(MEMORY),
         clock=clock,
         timezone=timezone or timezone_from_env({}),
+        writer=writer,
     )
     _add_handlers(application)
     follow.alert_after_rebuilds(application)

@@ -32,12 +32,20 @@ from newsbot.bot.terminal import (
 )
 from newsbot.index import defaults, sample
 from newsbot.index.answering import stores
+from newsbot.index.answering.fusion import question_language
 from newsbot.index.answering.search import NewsIndex
+from newsbot.index.answering.verify import thresholds_for
+from newsbot.index.answering.writer import (
+    LLM_URL_ENV,
+    AnswerWriter,
+    WriterSettings,
+    WrittenSentence,
+)
 from newsbot.index.building import dense, integrity, store
 from newsbot.index.building.milvus_store import STORE_ENV, parse_store
 from newsbot.index.coverage.notes import timeline_caption
 from newsbot.index.coverage.timeline import render_timeline
-from newsbot.index.errors import IndexMissing, NewsbotError, NoSources
+from newsbot.index.errors import IndexMissing, NewsbotError, NoSources, WriterUnavailable
 from newsbot.index.reading.feeds import plan_sources
 from newsbot.index.reading.sources import CONFIG_ENV, SOURCES_ENV
 
@@ -110,6 +118,12 @@ def _parser() -> argparse.ArgumentParser:
     ask = commands.add_parser("ask", parents=[common], help="ask a question")
     ask.add_argument("question", nargs="?", help="the question; with --json and none, read stdin")
     ask.add_argument("--json", action="store_true", help="print JSON")
+    ask.add_argument(
+        "--write",
+        action="store_true",
+        help=f"also write a short answer with the model at {LLM_URL_ENV}, every sentence "
+        "checked against the passage it cites",
+    )
     ask.add_argument(
         "-k", "--hits", type=int, default=defaults.DEFAULT_HITS, action=_Spelled, help="passages"
     )
@@ -203,22 +217,62 @@ def cmd_ask(args: argparse.Namespace) -> int:
         raise NewsbotError(f"{args.hits_option} must be at least 1")
     if args.question is None and not args.json:
         raise NewsbotError('ask what? `newsbot ask "QUESTION"` (or --json to read stdin)')
+    settings = _writer_settings() if args.write else None
     news = _open_or_build_sample(args.index_dir, args.store, args.model)
+    writer = _writer(settings, news) if settings else None
     try:
         if args.question is not None:
-            answer = news.ask(args.question, k=args.hits)
-            if args.json:
-                print(json.dumps(answer.to_json(), ensure_ascii=False))
-            else:
-                print(format_answer(answer, color=sys.stdout.isatty()))
+            _print_answer(news, writer, args.question, args)
             return 0
         for line in sys.stdin:
             if line.strip():
-                answer = news.ask(line, k=args.hits)
-                print(json.dumps(answer.to_json(), ensure_ascii=False), flush=True)
+                _print_answer(news, writer, line, args)
         return 0
     finally:
         news.close()
+        if writer:
+            writer.close()
+
+
+def _writer_settings() -> WriterSettings:
+    settings = WriterSettings.from_env(os.environ)
+    if settings is None:
+        raise NewsbotError(
+            f"--write needs a model: set {LLM_URL_ENV} to an OpenAI-compatible API "
+            "(e.g. http://localhost:8080/v1 for llama.cpp's server; see README)"
+        )
+    return settings
+
+
+def _writer(settings: WriterSettings, news: NewsIndex) -> AnswerWriter:
+    thresholds = thresholds_for(news.embedder.name)
+    if thresholds is None:
+        raise NewsbotError(
+            f"--write checks sentences with a similarity calibrated per embedder, and "
+            f"{news.embedder.name} has none: use the default embedder"
+        )
+    return AnswerWriter(settings, news.embedder, thresholds)
+
+
+def _print_answer(
+    news: NewsIndex, writer: AnswerWriter | None, question: str, args: argparse.Namespace
+) -> None:
+    answer = news.ask(question, k=args.hits)
+    written: list[WrittenSentence] = []
+    if writer is not None:
+        try:
+            written = writer.write(answer, question_language(question))
+        except WriterUnavailable as exc:
+            print(
+                f"newsbot: warning: no written answer ({exc}); the passages follow", file=sys.stderr
+            )
+    if args.json:
+        out = answer.to_json()
+        if writer is not None:
+            out["written"] = [sentence.to_json() for sentence in written]
+        print(json.dumps(out, ensure_ascii=False), flush=True)
+    else:
+        print(format_answer(answer, color=sys.stdout.isatty(), written=written))
 
 
 def cmd_check(args: argparse.Namespace) -> int:

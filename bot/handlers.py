@@ -9,6 +9,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from telegram import Message, Update, User
@@ -36,10 +37,11 @@ from newsbot.bot.render import (
     render_unanswered,
 )
 from newsbot.bot.state import BotState, state_of
-from newsbot.index.answering.answers import Hit
+from newsbot.index.answering.answers import Answer, Hit
 from newsbot.index.answering.small_talk import is_small_talk
+from newsbot.index.answering.writer import shown as kept_sentences
 from newsbot.index.coverage.notes import newest_line, timeline_caption
-from newsbot.index.errors import NewsbotError
+from newsbot.index.errors import NewsbotError, WriterUnavailable
 
 if TYPE_CHECKING:
     from newsbot.index.building.build import BuildReport
@@ -138,8 +140,16 @@ async def answer(message: Message, user: User | None, context: ContextTypes.DEFA
     if not found.answered or not found.hits:
         await message.reply_html(render_unanswered(found, messages, note=note), do_quote=True)
         return
+    first = replace(found, hits=found.hits[:PAGE])
+    written = await _written(state, first, messages.language)
     sent = await _send_passages(
-        message, found.hits[:PAGE], messages, shown=0, more=len(found.hits) > PAGE, note=note
+        message,
+        first.hits,
+        messages,
+        shown=0,
+        more=len(found.hits) > PAGE,
+        note=note,
+        written=written,
     )
     await remember_answer(state, sent, user, question, found.hits[:PAGE], messages.language)
 
@@ -162,6 +172,18 @@ async def timeline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     story, png = found
     caption = timeline_caption(story, messages.language)
     await message.reply_photo(png, caption=caption[:1024], do_quote=True)
+
+
+async def _written(state: BotState, answer: Answer, language: str) -> list[str]:
+    """The checked sentences the operator's model writes for the passages shown; none
+    when no model is configured or it fails (the passages are the answer then)."""
+    if state.writer is None:
+        return []
+    try:
+        return kept_sentences(await asyncio.to_thread(state.writer.write, answer, language))
+    except WriterUnavailable as exc:
+        log.warning("No written answer: %s", exc)
+        return []
 
 
 async def more_sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -350,11 +372,12 @@ async def _send_passages(
     shown: int,
     more: bool,
     note: str | None = None,
+    written: Sequence[str] = (),
 ) -> list[Message]:
-    """Reply to the question with the passages numbered from ``shown + 1``; the last message
-    carries the answer's buttons, with "More sources" when there are more. The messages
-    sent."""
-    pages = render_passages(hits, messages, first_number=shown + 1, note=note)
+    """Reply to the question with the passages numbered from ``shown + 1``, after the
+    ``written`` answer if any; the last message carries the answer's buttons, with "More
+    sources" when there are more. The messages sent."""
+    pages = render_passages(hits, messages, first_number=shown + 1, note=note, written=written)
     buttons = answer_keyboard(messages, f"{MORE}:{shown + len(hits)}" if more else None)
     sent = []
     for number, page in enumerate(pages, 1):

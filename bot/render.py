@@ -29,6 +29,8 @@ EXCERPT_LIMIT = 1200
 # Below this a shared message is unreadable; each passage then gets a message of its own.
 MIN_EXCERPT = 300
 HEADLINE_LIMIT = 200
+# The most a written answer (three short sentences) takes of the first message.
+WRITTEN_LIMIT = 1000
 URL_LIMIT = 2000
 SKIPPED_SHOWN = 10
 OUTLETS_IN_HELP = 3
@@ -194,15 +196,23 @@ def render_coverage(answer: Answer, messages: Messages) -> str:
 
 
 def render_passages(
-    hits: Sequence[Hit], messages: Messages, *, first_number: int = 1, note: str | None = None
+    hits: Sequence[Hit],
+    messages: Messages,
+    *,
+    first_number: int = 1,
+    note: str | None = None,
+    written: Sequence[str] = (),
 ) -> list[str]:
     """Hits as numbered, cited passages: one message when they fit, else one per passage.
 
-    ``note`` (HTML) heads the first message.
+    ``note`` (HTML) heads the first message; ``written`` (plain text: the checked sentences
+    of a written answer, citing the passages by number) follows it.
     """
     heads = [f"{first_number + i}. " for i in range(len(hits))]
     tails = ["\n" + citation(hit, messages) for hit in hits]
     lead = f"<i>{note}</i>\n\n" if note else ""
+    if written:
+        lead += escape(_head(" ".join(written), WRITTEN_LIMIT)) + "\n\n"
     fixed = telegram_length(lead) + sum(
         telegram_length(h + t) + 2 for h, t in zip(heads, tails, strict=True)
     )

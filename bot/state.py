@@ -15,6 +15,7 @@ from newsbot.bot.live import LiveIndex
 from newsbot.bot.quota import Quota
 from newsbot.bot.settings import BotSettings
 from newsbot.bot.store import MEMORY, StateStore
+from newsbot.index.answering.writer import AnswerWriter
 from newsbot.index.reading.feeds import SourcePlan
 
 STATE_KEY = "newsbot"
@@ -25,7 +26,8 @@ T = TypeVar("T")
 class BotState:
     """Kept in ``application.bot_data[STATE_KEY]``; ``rebuild_lock`` is held by ``/reindex``,
     ``/add`` and the scheduled refresh for a whole rebuild, so another one can tell that it
-    must not start. ``plan_sources`` says what a rebuild reads, read anew each time."""
+    must not start. ``plan_sources`` says what a rebuild reads, read anew each time;
+    ``writer``, when the operator configured a model, writes a checked short answer."""
 
     settings: BotSettings
     live: LiveIndex
@@ -36,6 +38,7 @@ class BotState:
     store: StateStore = field(default_factory=lambda: StateStore.open(MEMORY))
     clock: Clock = system_clock
     timezone: tzinfo = field(default_factory=lambda: ZoneInfo(DEFAULT_TIMEZONE))
+    writer: AnswerWriter | None = None
 
     async def stored(self, call: Callable[[StateStore], T]) -> T:
         """``call(store)`` in a worker thread: the store blocks."""

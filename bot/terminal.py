@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from typing import TextIO
 
 from newsbot.bot.messages import ENGLISH, INDONESIAN
 from newsbot.index import sample
 from newsbot.index.answering.answers import Answer, Hit, IndexSummary
 from newsbot.index.answering.small_talk import small_talk_language
+from newsbot.index.answering.writer import WrittenSentence, shown
 from newsbot.index.building.build import BuildReport
 from newsbot.index.building.integrity import VersionCheck
 from newsbot.index.coverage.notes import (
@@ -89,9 +91,12 @@ def format_coverage(answer: Answer) -> str:
     return head
 
 
-def format_answer(answer: Answer, *, color: bool = False) -> str:
+def format_answer(
+    answer: Answer, *, color: bool = False, written: Sequence[WrittenSentence] = ()
+) -> str:
     """Return an answer as text for a terminal: the stale-coverage notice first, then a
-    coverage question's facts, then the cited passages."""
+    coverage question's facts, the written sentences that were kept (if any), then the
+    cited passages."""
     if answer.reason == "not_a_question":
         # The bot's words, in the language the message was written in.
         words = INDONESIAN if small_talk_language(answer.question) == "id" else ENGLISH
@@ -101,6 +106,9 @@ def format_answer(answer: Answer, *, color: bool = False) -> str:
         return "\n".join([*parts, NOT_COVERED])
     if answer.coverage is not None:
         parts.append(format_coverage(answer))
+    kept = shown(written)
+    if kept:
+        parts.append(" ".join(kept))
     parts.extend(format_hit(hit, color=color) for hit in answer.hits)
     return "\n\n".join(parts)
 

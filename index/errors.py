@@ -47,3 +47,7 @@ class AddressRefused(FetchFailed):
 
 class StoreUnavailable(NewsbotError):
     """The configured index store (``NEWSBOT_STORE``) is malformed, unreachable or failing."""
+
+
+class WriterUnavailable(NewsbotError):
+    """The answer writer's model endpoint failed, timed out or answered something unreadable."""

@@ -1,0 +1,248 @@
+"""The verifier of written answers: facts, negation, roles and closeness to the cited
+paragraph, on hand-made variants and on the labelled set (``benchmarks/verify_labelled.jsonl``)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsbot.index.answering.verify import (
+    Thresholds,
+    contradicts,
+    day_months,
+    missing_facts,
+    moved_names,
+    names,
+    numbers,
+    swapped_numbers,
+    thresholds_for,
+    verify,
+    word_support,
+)
+from newsbot.index.building.embedders import Embedder
+from newsbot.index.defaults import DEFAULT_MODEL
+from tests.conftest import BORDER, TROOPS, FakeEmbedder
+
+LABELLED = Path(__file__).resolve().parents[1] / "benchmarks" / "verify_labelled.jsonl"
+ANY_CLOSENESS = Thresholds(similarity={"en": -1.0, "id": -1.0}, word_support=0.4)
+MEETING = (
+    "Pertemuan antara negara-negara CSTO itu berlangsung pada Kamis, 16 September 2021 di "
+    "ibukota Tajikistan, Dushanbe."
+)
+
+
+def _rows() -> list[dict[str, object]]:
+    return [json.loads(line) for line in LABELLED.read_text(encoding="utf-8").splitlines()]
+
+
+def _pure_checks_pass(row: dict[str, object]) -> bool:
+    sentence, paragraphs = str(row["sentence"]), [str(row["paragraph"])]
+    language = str(row["language"])
+    return not (
+        missing_facts(sentence, paragraphs)
+        or swapped_numbers(sentence, paragraphs)
+        or contradicts(sentence, paragraphs, language)
+        or (language == "id" and moved_names(sentence, paragraphs))
+        or (language == "id" and word_support(sentence, paragraphs) < 0.4)
+    )
+
+
+@pytest.mark.parametrize(
+    ("written", "paragraph"),
+    [
+        ("1.300", "1,300"),
+        ("1,300", "1.300"),
+        ("1300", "1.300"),
+        ("1.3 million", "1,3 juta"),
+        ("1,3 juta", "1.300.000"),
+        ("36.9 million pounds", "36,9 Juta Pounds"),
+        ("Rp 50,000", "Rp 50 ribuan"),
+        ("three", "tiga"),
+        ("2", "dua"),
+        ("two", "kedua pasangan"),
+        ("5,999.25 kg", "5.999,25 kg"),
+        ("30%", "30 persen"),
+    ],
+)
+def test_a_number_matches_its_other_spellings(written: str, paragraph: str) -> None:
+    assert missing_facts(f"It was {written} [1].", [f"Jumlahnya {paragraph} orang."]) == []
+
+
+@pytest.mark.parametrize(
+    ("written", "paragraph"),
+    [
+        ("1,400", "1.300"),
+        ("1.3 million", "1,4 juta"),
+        ("13", "1,3 juta"),
+        ("four", "tiga"),
+        ("130", "1.300"),
+        ("2023", "2021"),
+    ],
+)
+def test_a_changed_number_is_missing(written: str, paragraph: str) -> None:
+    assert missing_facts(f"It was {written} [1].", [f"Jumlahnya {paragraph} orang."])
+
+
+def test_numbers_keep_how_they_were_written() -> None:
+    assert [w for w, _ in numbers("sepanjang 1.300 kilometer, tiga negara")] == ["1.300", "tiga"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ok"),
+    [
+        ("The meeting was held on 16 September 2021 [1].", True),
+        ("The meeting was held on September 16, 2021 [1].", True),
+        ("The meeting was held on Thursday in Dushanbe [1].", True),
+        ("Pertemuan berlangsung pada 16/9/2021 [1].", True),
+        ("The meeting was held on 17 September 2021 [1].", False),
+        ("The meeting was held in October 2021 [1].", False),
+        ("The meeting was held on Friday [1].", False),
+        ("Pertemuan berlangsung pada Jumat, 16 Oktober 2021 [1].", False),
+    ],
+)
+def test_dates_months_and_weekdays_in_either_language(sentence: str, ok: bool) -> None:
+    assert (missing_facts(sentence, [MEETING]) == []) is ok
+
+
+def test_a_numeric_date_is_a_day_and_month() -> None:
+    assert day_months("Sabtu (10/2) malam dan Jumat (10/3/2017)") == {(10, 2), (10, 3)}
+    assert day_months("skor 2-1 pada menit ke-24") == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "missing"),
+    [
+        ("Russia, Belarus and Armenia agreed to deploy troops [1].", []),
+        ("CSTO Secretary-General Stanislav Zas said the members agreed [1].", []),
+        ("Moscow agreed [1].", ["name Moscow"]),  # not in this paragraph
+        ("Kazakhstan and Uzbekistan agreed to deploy troops [1].", ["name Uzbekistan"]),
+        ("Uzbekistan agreed to deploy troops [1].", ["name Uzbekistan"]),
+        ("NATO said the members agreed [1].", ["name NATO"]),
+        ("Stanislav Zaz said the members agreed [1].", ["name Zaz"]),
+    ],
+)
+def test_names_must_occur_in_the_paragraph(sentence: str, missing: list[str]) -> None:
+    paragraph = TROOPS.replace("Rusia, Belarus dan Armenia", "Rusia, Belarus, Armenia, Kazakhstan")
+    assert missing_facts(sentence, [paragraph]) == missing
+
+
+def test_a_sentences_first_word_is_a_name_only_when_it_is_no_ordinary_word() -> None:
+    assert names("Heavy rain caused a landslide in Cililin [1].") == ["Cililin"]
+    assert names("Tujuannya menghentikan ancaman terorisme [1].") == []
+    assert names("Tokopedia mengklaim bekerja sama [1].") == ["Tokopedia"]
+    assert names("The Governor of Jakarta said [1].") == ["Jakarta"]
+
+
+def test_facts_may_come_from_any_cited_paragraph() -> None:
+    sentence = "Stanislav Zas said Tajikistan shares a 1,300 km border with Afghanistan [1][2]."
+    assert missing_facts(sentence, [TROOPS, BORDER]) == []
+    assert missing_facts(sentence, [TROOPS]) == [
+        "number 1,300",
+        "name Tajikistan",
+        "name Afghanistan",
+    ]
+
+
+def test_a_name_given_another_persons_age_is_swapped() -> None:
+    paragraph = "Seorang pria, TH (66) tewas usai menganiaya istrinya NL (47), karena cemburu."
+    assert swapped_numbers("NL, 66, attacked her husband TH, 47 [1].", [paragraph]) == [
+        "nl 66",
+        "th 47",
+    ]
+    assert swapped_numbers("TH, 66, attacked his wife NL, 47 [1].", [paragraph]) == []
+
+
+def test_negation_must_agree_with_the_paragraph() -> None:
+    found = "Dari tangan Rohati, polisi juga menemukan uang kertas palsu."
+    assert contradicts("Polisi tidak menemukan uang palsu [1].", [found], "id")
+    assert contradicts("Police did not find any notes [1].", [found], "en")
+    assert contradicts("CAS rejected the appeal [1].", ["Banding itu dikabulkan CAS."], "en")
+    denied = "Surat itu menyatakan Setya tidak bisa memenuhi panggilan KPK."
+    assert contradicts("Setya akan segera memenuhi panggilan KPK [1].", [denied], "id")
+    assert contradicts("Setya tidak bisa memenuhi panggilan KPK [1].", [denied], "id") is None
+    assert contradicts("Setya could not answer the summons [1].", [denied], "en") is None
+
+
+def test_an_indonesian_sentence_keeps_who_did_what() -> None:
+    paragraph = "Kedua pemuda ZUL dan HA diduga mencuri sekarung jengkol milik Idris."
+    assert moved_names("Idris diduga mencuri jengkol milik ZUL [1].", [paragraph]) == ["milik zul"]
+    assert moved_names("ZUL diduga mencuri jengkol milik Idris [1].", [paragraph]) == []
+
+
+def test_an_indonesian_sentence_must_use_the_paragraphs_words() -> None:
+    assert word_support("Rusia setuju mengerahkan pasukan militer [1].", [TROOPS]) == 1.0
+    assert word_support("Tujuannya membangun jalan tol dan bandara baru [1].", [TROOPS]) < 0.4
+
+
+def test_verify_keeps_what_passes_and_says_why_it_drops(fake_embedder: FakeEmbedder) -> None:
+    sentences = [
+        "Russia, Belarus and Armenia agreed to deploy troops [1].",
+        "Tajikistan shares a 1,400 km border with Afghanistan [2].",
+        "Russia agreed [1].",
+    ]
+    verdicts = verify(sentences, [[TROOPS], [BORDER], []], fake_embedder, ANY_CLOSENESS, "en")
+    assert [v.kept for v in verdicts] == [True, False, False]
+    assert verdicts[0].why.startswith("supported (similarity")
+    assert verdicts[1].why == "not in the cited passage: number 1,400"
+    assert verdicts[2].why == "cites no passage"
+
+
+def test_verify_drops_a_sentence_too_far_from_its_passage(fake_embedder: FakeEmbedder) -> None:
+    strict = Thresholds(similarity={"en": 0.5, "id": 0.5}, word_support=0.0)
+    near = "Sekretaris Jenderal CSTO Stanislav Zas mengatakan Rusia setuju mengerahkan pasukan [1]."
+    far = "Harga cabai naik menjelang hari raya [1]."
+    verdicts = verify([near, far], [[TROOPS], [TROOPS]], fake_embedder, strict, "id")
+    assert verdicts[0].kept
+    assert not verdicts[1].kept and verdicts[1].why.startswith("too far from the cited passage")
+
+
+def test_the_default_embedder_has_calibrated_thresholds() -> None:
+    thresholds = thresholds_for(DEFAULT_MODEL)
+    assert thresholds is not None and set(thresholds.similarity) == {"en", "id"}
+    assert thresholds_for("fake-hash-64") is None
+
+
+def test_labelled_set_covers_both_languages_and_every_kind() -> None:
+    rows = _rows()
+    assert {r["language"] for r in rows} == {"en", "id"}
+    assert {r["kind"] for r in rows} == {"supported", "number", "name", "date", "claim", "swap"}
+    assert {r["split"] for r in rows} == {"calibration", "holdout"}
+    paragraphs = {
+        split: {r["paragraph"] for r in rows if r["split"] == split}
+        for split in ("calibration", "holdout")
+    }
+    assert not paragraphs["calibration"] & paragraphs["holdout"]
+
+
+def test_the_checks_without_a_model_drop_every_changed_fact_in_the_labelled_set() -> None:
+    rows = _rows()
+    changed = [r for r in rows if r["kind"] in ("number", "name", "date")]
+    supported = [r for r in rows if r["supported"]]
+    assert [r["id"] for r in changed if _pure_checks_pass(r)] == []
+    kept = sum(_pure_checks_pass(r) for r in supported) / len(supported)
+    assert kept == 1.0
+
+
+@pytest.mark.model
+def test_the_calibrated_verifier_on_the_labelled_set(real_embedder: Embedder) -> None:
+    """The numbers BENCHMARKS.md reports ("Written answers"): supported kept, unsupported
+    shown, on both halves of the labelled set, with the default model's thresholds."""
+    rows = _rows()
+    thresholds = thresholds_for(DEFAULT_MODEL)
+    assert thresholds is not None
+    kept: dict[str, list[bool]] = {"supported": [], "unsupported": []}
+    for language in ("en", "id"):
+        part = [r for r in rows if r["language"] == language]
+        verdicts = verify(
+            [str(r["sentence"]) for r in part],
+            [[str(r["paragraph"])] for r in part],
+            real_embedder,
+            thresholds,
+            language,
+        )
+        for row, verdict in zip(part, verdicts, strict=True):
+            kept["supported" if row["supported"] else "unsupported"].append(verdict.kept)
+    assert sum(kept["supported"]) / len(kept["supported"]) >= 0.90
+    assert sum(kept["unsupported"]) / len(kept["unsupported"]) <= 0.04
