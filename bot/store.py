@@ -428,17 +428,17 @@ class StateStore:
                 ).scalar_one()
                 if in_chat >= chat_limit or by_user >= user_limit:
                     return None
-                follow_id = int(
-                    connection.execute(
-                        insert(follows).values(
-                            chat_id=chat_id,
-                            user_id=user_id,
-                            question=question,
-                            language=language,
-                            renewed_at=now,
-                        )
-                    ).inserted_primary_key[0]
-                )
+                inserted = connection.execute(
+                    insert(follows).values(
+                        chat_id=chat_id,
+                        user_id=user_id,
+                        question=question,
+                        language=language,
+                        renewed_at=now,
+                    )
+                ).inserted_primary_key
+                assert inserted is not None  # a single-row INSERT always has its key
+                follow_id = int(inserted[0])
             known = set(
                 connection.execute(
                     select(follow_articles.c.article_id).where(

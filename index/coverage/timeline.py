@@ -7,6 +7,8 @@ import io
 from collections import Counter
 from datetime import date, timedelta
 
+import numpy as np
+
 from newsbot.index.coverage.book import Story
 from newsbot.index.coverage.when import published_day
 
@@ -33,6 +35,7 @@ def render_timeline(story: Story, title: str) -> bytes:
 
     matplotlib.use("Agg")
     from matplotlib.figure import Figure  # no pyplot: no global state, safe in threads
+    from matplotlib.ticker import MaxNLocator
 
     counts = articles_per_day(story)
     figure = Figure(figsize=CHART_INCHES, dpi=100)
@@ -47,10 +50,17 @@ def render_timeline(story: Story, title: str) -> bytes:
             if outlet not in counts:
                 continue
             heights = [counts[outlet][day] for day in span]
-            axes.bar(span, heights, bottom=bottom, label=outlet, width=0.8)
+            axes.bar(
+                np.asarray(span, dtype="datetime64[D]"),
+                heights,
+                bottom=bottom,
+                label=outlet,
+                width=0.8,
+            )
             bottom = [b + h for b, h in zip(bottom, heights, strict=True)]
         axes.set_ylabel("articles")
-        axes.yaxis.get_major_locator().set_params(integer=True)
+        axes.xaxis_date()
+        axes.yaxis.set_major_locator(MaxNLocator(integer=True))
         axes.legend(loc="upper left", fontsize="small")
         figure.autofmt_xdate()
     else:
