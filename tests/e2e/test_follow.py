@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from newsbot.bot.messages import ENGLISH
 from newsbot.index.building.build import build_index
 from newsbot.index.building.embedders import load_embedder
 from tests.e2e.conftest import ADMIN_ID, BOT_COMMAND, HARNESS, REPO, SKIP_REASON
@@ -98,7 +99,7 @@ def test_a_reply_to_an_answer_follows_it_up(bot: BotProcess) -> None:
     # Alone, "kapan?" names nothing the news could answer ...
     tg.send_private(stranger, "kapan?")
     alone = tg.wait_for_reply(tg.private_chat(stranger), timeout=ANSWER_SECONDS)
-    assert alone.text == "The news I have indexed does not cover that."
+    assert alone.text == ENGLISH.not_covered
     # ... as a reply to the answer it asks about the troops.
     tg.reply_to(answer, asker, "kapan?")
     followed = tg.wait_for_reply(chat, timeout=ANSWER_SECONDS)
