@@ -278,42 +278,23 @@ class NewsIndex:
         ``bridged`` terms (translations, weighted) add to the lexical scores, and the
         lexical side counts as much as the larger of its own coverage and ``coverage``;
         only among ``allowed`` rows when given."""
-        if allowed is not None:
-            return self._candidates_among(query, tokens, allowed, bridged, coverage)
-        n = min(CANDIDATES, self.manifest.paragraphs)
-        _, dense_rows = self._dense.search(query.reshape(1, -1), n)
+        if allowed is None:
+            n = min(CANDIDATES, self.manifest.paragraphs)
+            _, found = self._dense.search(query.reshape(1, -1), n)
+            dense_rows = found[0][found[0] >= 0]
+        else:  # an exact search over the rows a window or an outlet allows
+            n = min(CANDIDATES, len(allowed))
+            dense_all = np.asarray(self._vectors[allowed] @ query, dtype=np.float32)
+            dense_rows = allowed[np.argpartition(-dense_all, n - 1)[:n]]
         lexical = self._lexical.match(tokens)
         scores = lexical.scores
         if bridged:
             scores = scores + self._lexical.weighted_scores(bridged)
         # Only rows sharing a term score above 0: rank those, not every row (1M at scale).
-        lexical_rows = np.flatnonzero(scores)
-        if len(lexical_rows) > n:
-            top = np.argpartition(-scores[lexical_rows], n - 1)[:n]
-            lexical_rows = lexical_rows[top]
-        rows = np.unique(np.concatenate([dense_rows[0][dense_rows[0] >= 0], lexical_rows]))
-        dense_scores = np.asarray(self._vectors[rows] @ query, dtype=np.float32)
-        articles = self._paragraph_column(rows, "article_id")
-        covered = max(lexical.coverage, coverage)
-        return fuse(rows, dense_scores, scores[rows], covered, articles)
-
-    def _candidates_among(
-        self,
-        query: np.ndarray,
-        tokens: list[str],
-        allowed: np.ndarray,
-        bridged: Mapping[str, float],
-        coverage: float,
-    ) -> list[Candidate]:
-        """Exact search over the rows a window or an outlet allows (scored as ``_candidates``)."""
-        n = min(CANDIDATES, len(allowed))
-        dense_all = np.asarray(self._vectors[allowed] @ query, dtype=np.float32)
-        dense_rows = allowed[np.argpartition(-dense_all, n - 1)[:n]]
-        lexical = self._lexical.match(tokens)
-        scores = lexical.scores
-        if bridged:
-            scores = scores + self._lexical.weighted_scores(bridged)
-        lexical_rows = allowed[np.flatnonzero(scores[allowed])]
+        if allowed is None:
+            lexical_rows = np.flatnonzero(scores)
+        else:
+            lexical_rows = allowed[np.flatnonzero(scores[allowed])]
         if len(lexical_rows) > n:
             top = np.argpartition(-scores[lexical_rows], n - 1)[:n]
             lexical_rows = lexical_rows[top]
