@@ -22,6 +22,16 @@ SMALL_TALK = [
     ("ok", "en"),
     ("👍", "en"),
     ("🙏🙏 ...", "en"),
+    # thanks with words about the conversation itself, enclitics and forms of address
+    ("thanks for the info", "en"),
+    ("thank you so much for the answer!", "en"),
+    ("ty bro", "en"),
+    ("help", "en"),
+    ("terima kasih banyak atas jawabannya", "id"),
+    ("oke makasih infonya", "id"),
+    ("makasih atas penjelasannya, kak", "id"),
+    ("tolong", "id"),
+    ("apa khabar?", "id"),
 ]
 
 QUESTIONS = [
@@ -33,6 +43,12 @@ QUESTIONS = [
     "2024",
     "perbatasan Tajikistan",
     "Selamat pagi, berapa harga cabai?",
+    "thanks for the news about Garut",
+    "terima kasih atas info banjir Jakarta",
+    "tolong jelaskan banjir",
+    "help with the earthquake numbers",
+    "info banjir",
+    "berita",
 ]
 
 

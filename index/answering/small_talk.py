@@ -1,11 +1,15 @@
-"""Tell a question from small talk: greetings, thanks, acknowledgements and emoji.
+"""Tell a question from small talk: greetings, thanks, acknowledgements, help and emoji.
 
 Such a message asks nothing of the news; answered like a question, its words ("pagi",
-"night") found paragraphs that happen to hold them, or it was told "not covered". A message
-is small talk when every word it has is a small-talk word of English or Indonesian (Malay
-shares the Indonesian ones), or when it has no letters or digits at all (emoji, "?!",
-"..."). Anything that carries one other word is a question, however short: "makasih, siapa
-yang setuju?" is answered.
+"night", "info") found paragraphs that happen to hold them, or it was told "not covered".
+
+A message is small talk when it has no letters or digits at all (emoji, "?!", "..."), or
+when it holds at least one *small-talk word* (a greeting, thanks, an acknowledgement, a call
+for help) and every other word is a *filler*: a function word, a form of address ("bro",
+"kak", "min") or a word about the conversation itself ("info", "answer", "jawabannya").
+Indonesian and Malay enclitics (-nya, -ku, -mu) are stripped before the look-up, so
+"infonya" is "info". Anything that carries one other word is a question, however short:
+"makasih, siapa yang setuju?" and "thanks for the news about Garut" are answered.
 """
 
 from __future__ import annotations
@@ -13,41 +17,66 @@ from __future__ import annotations
 import re
 
 _WORDS = re.compile(r"[^\W_]+", re.UNICODE)
+_ENCLITIC = re.compile(r"(?<=\w{3})(nya|ku|mu)$")
+#: Longer messages are questions even when every word is small talk.
+_MAX_WORDS = 10
 
 _ENGLISH = frozenset(
     "hi hello hey hiya yo howdy greetings morning afternoon evening night good goodnight "
-    "day thanks thank thx ty tq cheers much lot very so you bye goodbye later see cya ok "
-    "okay okey k kk alright fine great nice cool awesome perfect got it noted understood "
-    "yes yeah yep yup no nope nah sure welcome lol haha hahaha hehe wow oh ah bot all "
-    "there everyone guys sir mate appreciate appreciated and again too a how are doing "
-    "whats up sup".split()
+    "day thanks thank thx ty tq tyvm cheers bye goodbye later see cya ok okay okey k kk "
+    "alright fine great nice cool awesome perfect got noted understood yes yeah yep yup "
+    "no nope nah sure welcome lol haha hahaha hehe wow oh ah appreciate appreciated how "
+    "are doing whats sup help start".split()
 )
 _INDONESIAN = frozenset(
     "halo hallo hai hei helo selamat pagi siang sore malam datang tidur makasih "
-    "terima kasih trims tengkyu banyak ya yaa iya yoi ok oke okey okay sip siap mantap "
-    "mantab baik baiklah sudah udah paham mengerti dong deh sih kok nih kak kakak min "
-    "admin bang mas mbak pak bu om bot semua sampai jumpa dadah daah assalamualaikum "
-    "waalaikumsalam salam permisi wkwk wkwkwk hehe haha juga lagi ah oh wah nggak "
-    "enggak tidak gak ga jumpa lagi sama sekali apa kabar gimana".split()
+    "terima kasih trims tengkyu makasi thanks ya yaa iya yoi ok oke okey okay sip siap "
+    "mantap mantab baik baiklah sudah udah paham mengerti jumpa dadah daah "
+    "assalamualaikum waalaikumsalam salam permisi wkwk wkwkwk hehe haha wah nggak enggak "
+    "tidak gak ga apa kabar khabar gimana tolong bantu bantuan mulai".split()
 )
+_ENGLISH_FILLERS = frozenset(
+    "a an the for your my me it its this that is was so much lot very you all there "
+    "everyone guys sir mate bro dude man buddy friend bot and again too really just "
+    "info information answer answers reply up".split()
+)
+_INDONESIAN_FILLERS = frozenset(
+    "atas untuk buat ini itu banyak sekali bgt banget ya dong deh sih kok nih kak kakak "
+    "min admin bang mas mbak pak bu om bro sis gan bos bot semua sampai juga lagi sama "
+    "info informasi jawab jawaban penjelasan beritanya berita saya aku kami".split()
+)
+_ALL = _ENGLISH | _INDONESIAN | _ENGLISH_FILLERS | _INDONESIAN_FILLERS
+_SMALL_TALK = _ENGLISH | _INDONESIAN
+
+
+def _word(raw: str) -> str:
+    word = raw.casefold()
+    if word in _ALL:
+        return word
+    return _ENCLITIC.sub("", word)
 
 
 def small_talk_language(text: str) -> str | None:
     """Return ``"en"`` or ``"id"`` when ``text`` is small talk rather than a question (the
     language its words are in: ``"id"`` when more of them are Indonesian-only words, else
     ``"en"``, as for "ok" and emoji alone), else None."""
-    words = [word.casefold() for word in _WORDS.findall(text)]
+    words = [_word(word) for word in _WORDS.findall(text)]
     if not words:
         return "en" if text.strip() else None
-    if len(words) > 8 or any(word.isdigit() for word in words):
+    if len(words) > _MAX_WORDS or any(word.isdigit() for word in words):
         return None
-    if not all(word in _ENGLISH or word in _INDONESIAN for word in words):
+    if not all(word in _ALL for word in words) or not any(w in _SMALL_TALK for w in words):
         return None
-    english = sum(word in _ENGLISH and word not in _INDONESIAN for word in words)
-    indonesian = sum(word in _INDONESIAN and word not in _ENGLISH for word in words)
+    english = sum(_only(word, _ENGLISH | _ENGLISH_FILLERS) for word in words)
+    indonesian = sum(_only(word, _INDONESIAN | _INDONESIAN_FILLERS) for word in words)
     return "id" if indonesian > english else "en"
 
 
+def _only(word: str, language: frozenset[str]) -> bool:
+    return word in language and word not in (_ALL - language)
+
+
 def is_small_talk(text: str) -> bool:
-    """True when ``text`` is a greeting, thanks, an acknowledgement or emoji, not a question."""
+    """True when ``text`` is a greeting, thanks, an acknowledgement, a call for help or
+    emoji, not a question."""
     return small_talk_language(text) is not None
