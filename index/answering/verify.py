@@ -27,6 +27,11 @@ from typing import Protocol
 import numpy as np
 import numpy.typing as npt
 
+from newsbot.index.answering.roles import (
+    swapped_roles,
+    translated_support,
+    unsupported_agents,
+)
 from newsbot.index.building.chunking import split_sentences
 from newsbot.index.building.lexical import STOPWORDS, stem, tokenize
 from newsbot.index.defaults import DEFAULT_MODEL
@@ -555,14 +560,29 @@ def moved_names(sentence: str, paragraphs: Sequence[str]) -> list[str]:
     return sorted(moved)
 
 
+def role_swaps(sentence: str, paragraphs: Sequence[str]) -> list[str]:
+    """The sentence's doer and other party when the paragraphs give the two names the
+    opposite roles (``"roma > liverpool"``; :func:`newsbot.index.answering.roles.swapped_roles`)."""
+    text = strip_markers(sentence)
+    own = {name.lower() for name in names(text)}
+    return swapped_roles(
+        text,
+        paragraphs,
+        is_name=lambda word: word.lower() in own,
+        matches=lambda name, word: _name_in(name, _words(word)),
+    )
+
+
 @dataclass(frozen=True)
 class Thresholds:
     """What a sentence must reach to be kept, by the reader's language: ``similarity``
-    (e5 cosine to the closest cited paragraph or sentence) and, for Indonesian sentences,
-    ``word_support`` (share of content words the cited paragraphs hold)."""
+    (e5 cosine to the closest cited paragraph or sentence), for Indonesian sentences
+    ``word_support`` (share of content words the cited paragraphs hold) and for English ones
+    ``translated_support`` (share of content words whose Indonesian translations they hold)."""
 
     similarity: dict[str, float]
     word_support: float
+    translated_support: float = 0.0
 
 
 def verify(
@@ -609,15 +629,24 @@ def _fact_verdict(
     contradiction = contradicts(sentence, paragraphs, language)
     if contradiction:
         return Verdict(False, contradiction)
+    swapped = role_swaps(sentence, paragraphs)
     if language == "id":
-        moved = moved_names(sentence, paragraphs)
-        if moved:
-            return Verdict(
-                False, "names in other roles than the cited passage: " + ", ".join(moved)
-            )
+        swapped += moved_names(sentence, paragraphs)
+    if swapped:
+        return Verdict(False, "names in other roles than the cited passage: " + ", ".join(swapped))
+    agents = unsupported_agents(strip_markers(sentence), paragraphs, language)
+    if agents:
+        return Verdict(False, "doer or cause not in the cited passage: " + ", ".join(agents))
+    if language == "id":
         support = word_support(sentence, paragraphs)
         if support < thresholds.word_support:
             return Verdict(False, f"words not in the cited passage ({support:.0%} found)")
+    else:
+        support = translated_support(strip_markers(sentence), paragraphs)
+        if support < thresholds.translated_support:
+            return Verdict(
+                False, f"words not in the cited passage, translated ({support:.0%} found)"
+            )
     return None
 
 

@@ -1,0 +1,288 @@
+"""Who did what: checks of a written sentence that look past its facts to its roles.
+
+A sentence can hold only the names, numbers and words of the paragraph it cites and still
+say something else: "AS Roma signed Liverpool winger Salah" where the paragraph says
+Liverpool signed Roma's winger; "istrinya dibunuh oleh perampok" where it names the husband.
+Three checks, pure and language-aware (English and Indonesian), none tied to a topic:
+
+- :func:`swapped_roles`: the sentence's subject and object (two names the paragraph holds)
+  stand in the opposite order there, and no passive (``oleh``/``by``, a ``di-`` verb, ``was
+  …-ed``) accounts for it. English and Indonesian both put the doer first in an active
+  clause, so a translation keeps the order.
+- :func:`unsupported_agents`: the doer or the cause the sentence names after ``oleh``,
+  ``by``, ``karena``, ``because of``… occurs nowhere in the paragraph (in either language).
+- :func:`translated_support`: how much of an English sentence's wording the paragraph holds
+  once its content words are looked up in the English–Indonesian word lists of
+  :mod:`newsbot.index.answering.bridge`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from newsbot.index.answering.bridge import question_terms
+from newsbot.index.building.chunking import split_sentences
+from newsbot.index.building.lexical import STOPWORDS, stem, tokenize
+
+#: Whether a word of a text is the name a sentence writes (``Rusia`` for ``Russia``).
+NameMatcher = Callable[[str, str], bool]
+
+_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[.,;:!?()\"“”]", re.UNICODE)
+# Where a clause ends: the object of a verb lies before it.
+_CLAUSE_ENDS = frozenset(
+    ". ; : ! ? while whereas but although though sementara sedangkan namun tetapi meskipun "
+    "walaupun padahal".split()
+)
+# Prepositions of place and time: a name after them is a setting, not the verb's object.
+_SETTINGS = frozenset(
+    "in at on during since throughout within inside di pada dalam saat ketika sejak selama "
+    "usai sesudah setelah".split()
+)
+# Words that mark the doer of a passive clause, in both languages.
+_AGENT_MARKERS = frozenset({"oleh", "by"})
+_BE = frozenset("is are was were be been being get got gets".split())
+# Words after which a text names a doer or a cause (the next content word is it).
+_CAUSE_MARKERS: dict[str, tuple[str, ...]] = {
+    "oleh": (),
+    "by": (),
+    "karena": (),
+    "akibat": (),
+    "lantaran": (),
+    "gara": ("gara",),
+    "disebabkan": ("oleh",),
+    "because": ("of",),
+    "due": ("to",),
+    "caused": ("by",),
+}
+# Words after a cause marker that are no doer: "by then", "karena itu".
+_NOT_AGENTS = frozenset(
+    "then now far itself themselves himself herself itu ini tersebut hal adanya".split()
+)
+
+
+@dataclass(frozen=True)
+class _Token:
+    text: str
+    lower: str
+    is_name: bool
+
+
+def _tokens(text: str, is_name: Callable[[str], bool]) -> list[_Token]:
+    found = []
+    for raw in _TOKEN.findall(text):
+        word = re.sub(r"['’]s$", "", raw)
+        found.append(_Token(word, word.lower(), bool(word[:1].isupper()) and is_name(word)))
+    return found
+
+
+def _is_content(token: _Token) -> bool:
+    return (
+        not token.is_name
+        and token.lower.isalpha()
+        and token.text[:1].islower()
+        and token.lower not in STOPWORDS
+    )
+
+
+def _passive_at(tokens: Sequence[_Token], i: int) -> bool:
+    """Whether the verb at ``i`` is passive: an Indonesian ``di-`` verb not followed by an
+    active one (``diduga mencuri`` is active in meaning), or an English participle after a
+    form of *be* (``was saved``)."""
+    word = tokens[i].lower
+    if word.startswith("di") and len(word) > 4 and stem(word) != word:
+        after = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+        return not (after.startswith(("me", "ber")) and stem(after) != after)
+    previous = tokens[i - 1].lower if i > 0 else ""
+    after = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+    # "is expected to marry", "are suspected of stealing": the subject still acts.
+    participle = word.endswith(("ed", "en")) or word in _IRREGULAR
+    return previous in _BE and participle and after not in ("to", "of")
+
+
+_IRREGULAR = frozenset(
+    "held paid sold bought caught taught brought thought found made sent spent built hit "
+    "shot struck beaten won lost left kept told said seen given taken chosen".split()
+)
+
+
+def _ends_subject(token: _Token) -> bool:
+    """Whether a word before a verb is no part of its subject: a clause end, a setting, a
+    comma, or a lowercase word that is not a function word."""
+    if token.lower in _CLAUSE_ENDS or token.lower in _SETTINGS or token.text == ",":
+        return True
+    return not (token.text[:1].isupper() or token.lower in STOPWORDS)
+
+
+def _subject_object(
+    tokens: Sequence[_Token],
+) -> tuple[list[str], list[str]] | None:
+    """The names right before the first verb that follows a name (its subject) and the
+    first name after it that is not a setting (its object), as (doer, other) — swapped for
+    a passive verb — or None."""
+    first = next((i for i, t in enumerate(tokens) if t.is_name), None)
+    if first is None:
+        return None
+    verb = next((i for i in range(first, len(tokens)) if _is_content(tokens[i])), None)
+    if verb is None:
+        return None
+    subject: list[str] = []
+    for token in reversed(tokens[first:verb]):
+        if token.is_name:
+            subject.append(token.lower)
+        elif _ends_subject(token):
+            break
+    if not subject:
+        return None
+    obj: list[str] = []
+    for i in range(verb + 1, len(tokens)):
+        token = tokens[i]
+        if token.lower in _CLAUSE_ENDS:
+            break
+        if token.is_name:
+            window = tokens[max(verb + 1, i - 3) : i]
+            if any(t.lower in _SETTINGS for t in window):
+                if obj:
+                    break
+                continue
+            obj.append(token.lower)
+        elif obj:
+            break
+    if not obj:
+        return None
+    return (obj, subject[::-1]) if _passive_at(tokens, verb) else (subject[::-1], obj)
+
+
+def _doer_first(tokens: Sequence[_Token], doer: int, other: int) -> bool:
+    """Whether the text at hand presents ``doer`` as acting on ``other``: the doer comes
+    first, or the other comes first as the subject of a passive (``X ditepis Y``, ``X
+    was saved by Y``) or the doer after ``oleh``/``by`` or right after a ``di-`` verb."""
+    if doer < other:
+        return True
+    start = doer
+    while start > 0 and tokens[start - 1].text[:1].isupper():
+        start -= 1  # to the start of the name: "oleh Lea Seydoux"
+    if start > 0 and tokens[start - 1].lower in _AGENT_MARKERS:
+        return True
+    if start > 0 and _passive_at(tokens, start - 1) and tokens[start - 1].lower.startswith("di"):
+        return True
+    following = next((j for j in range(other + 1, len(tokens)) if not tokens[j].is_name), None)
+    return following is not None and (
+        _passive_at(tokens, following)
+        or (following + 1 < len(tokens) and _passive_at(tokens, following + 1))
+    )
+
+
+def _positions(tokens: Sequence[_Token], names: Sequence[str], matches: NameMatcher) -> list[int]:
+    return [
+        i
+        for i, token in enumerate(tokens)
+        if token.text[:1].isupper() and any(matches(name, token.text) for name in names)
+    ]
+
+
+def swapped_roles(
+    sentence: str,
+    paragraphs: Sequence[str],
+    is_name: Callable[[str], bool],
+    matches: NameMatcher,
+) -> list[str]:
+    """The sentence's doer and other party (``"Roma > Liverpool"``) when the paragraphs hold
+    both but always in the opposite roles; empty when they agree or say nothing of it.
+
+    ``is_name`` tells whether a capitalised word of the sentence is a name; ``matches``
+    whether a paragraph word spells a name of the sentence. The paragraphs are read sentence
+    by sentence, and as a whole where no sentence holds both names.
+    """
+    roles = _subject_object(_tokens(sentence, is_name))
+    if roles is None:
+        return []
+    doers, others = roles
+    always_name: Callable[[str], bool] = lambda word: True  # noqa: E731
+    verdicts: list[bool] = []
+    for paragraph in paragraphs:
+        pieces = split_sentences(paragraph) or [paragraph]
+        found = []
+        for piece in pieces:
+            tokens = _tokens(piece, always_name)
+            doer_at = _positions(tokens, doers, matches)
+            other_at = _positions(tokens, others, matches)
+            if doer_at and other_at:
+                found.append(any(_doer_first(tokens, d, o) for d in doer_at for o in other_at))
+        if not found:
+            tokens = _tokens(paragraph, always_name)
+            doer_at = _positions(tokens, doers, matches)
+            other_at = _positions(tokens, others, matches)
+            if doer_at and other_at:
+                found.append(any(_doer_first(tokens, d, o) for d in doer_at for o in other_at))
+        verdicts.extend(found)
+    if verdicts and not any(verdicts):
+        return [f"{' '.join(doers)} > {' '.join(others)}"]
+    return []
+
+
+def _translations(word: str, language: str) -> set[str]:
+    """The lexical terms a word stands for in Indonesian news: its own and, for an English
+    word, its dictionary translations'. Empty for an English word the lists lack."""
+    own = set(tokenize(word))
+    if language != "en":
+        return own
+    terms = question_terms(word, "en", lambda _: False).words
+    translated = set().union(*terms) if terms else set()
+    return own | translated if translated - own else set()
+
+
+def unsupported_agents(sentence: str, paragraphs: Sequence[str], language: str) -> list[str]:
+    """The doers and causes the sentence names after ``oleh``, ``by``, ``karena``, ``because
+    of``, ``due to``… (their first content word) that the paragraphs hold in no spelling:
+    ``dibunuh oleh perampok`` where the paragraph names the husband. Names are left to the
+    name check; English words the word lists lack are not judged."""
+    known = set().union(*(tokenize(p) for p in paragraphs)) if paragraphs else set()
+    words = _TOKEN.findall(sentence)
+    lower = [w.lower() for w in words]
+    missing = []
+    for i, word in enumerate(lower):
+        if word not in _CAUSE_MARKERS:
+            continue
+        follow = _CAUSE_MARKERS[word]
+        start = i + 1
+        if follow:
+            if lower[start : start + len(follow)] != list(follow):
+                continue
+            start += len(follow)
+        run: list[str] = []
+        for j in range(start, min(start + 5, len(words))):
+            candidate = words[j]
+            if candidate[:1].isupper():
+                run = []  # a title or description of a name: left to the name check
+                break
+            if not candidate.isalpha() or lower[j] in _NOT_AGENTS:
+                break
+            if lower[j] in STOPWORDS:
+                if run:
+                    break
+                continue
+            run.append(lower[j])
+        judged = [_translations(w, language) for w in run]
+        if run and all(judged) and not any(terms & known for terms in judged):
+            missing.append(f"{word} {' '.join(run)}")
+    return missing
+
+
+def translated_support(sentence: str, paragraphs: Sequence[str]) -> float:
+    """The share of an English sentence's content words (names aside) whose Indonesian
+    translations or own spelling the paragraphs hold, 0 to 1; words the English–Indonesian
+    lists lack are left out. 1.0 below two judged words."""
+    known = set().union(*(tokenize(p) for p in paragraphs)) if paragraphs else set()
+    judged = 0
+    found = 0
+    for word in re.findall(r"[^\W\d_]+", sentence):
+        if word[0].isupper() or word.lower() in STOPWORDS or len(word) < 3:
+            continue
+        terms = _translations(word.lower(), "en")
+        if not terms:
+            continue
+        judged += 1
+        found += bool(terms & known)
+    return 1.0 if judged < 2 else found / judged
