@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from newsbot.index.answering.roles import translated_support, unsupported_agents
+from newsbot.index.answering.roles import unsupported_agents
 from newsbot.index.answering.verify import (
     Thresholds,
     closeness,
@@ -59,8 +59,6 @@ class Row:
             return False
         if self.language == "id" and self.support < thresholds.word_support:
             return False
-        if self.language == "en" and self.support < thresholds.translated_support:
-            return False
         return self.similarity >= thresholds.similarity[self.language]
 
     def key(self, model: str) -> str:
@@ -92,13 +90,10 @@ def measure(rows: list[Row], cache: Path | None = None) -> None:
         row.facts_ok = not missing_facts(row.sentence, paragraphs) and not swapped_numbers(
             row.sentence, paragraphs
         )
-        if row.language == "id":
-            row.support = word_support(row.sentence, paragraphs)
-        else:
-            row.support = translated_support(row.sentence, paragraphs)
+        row.support = word_support(row.sentence, paragraphs)
         row.similarity = known[row.key(model)]
         row.negation_ok = contradicts(row.sentence, paragraphs, row.language) is None
-        row.roles_ok = not role_swaps(row.sentence, paragraphs) and not unsupported_agents(
+        row.roles_ok = not role_swaps(row.sentence, paragraphs, row.language) and not unsupported_agents(
             row.sentence, paragraphs, row.language
         )
         if row.language == "id" and moved_names(row.sentence, paragraphs):
@@ -108,19 +103,18 @@ def measure(rows: list[Row], cache: Path | None = None) -> None:
 def calibrate(rows: list[Row], keep: float) -> Thresholds:
     """Per language, the thresholds that show the fewest unsupported calibration sentences
     while keeping at least ``keep`` of the supported ones (the most lenient among equals):
-    the similarity, and the share of wording the paragraph holds (Indonesian words as
-    written, English words through the word lists)."""
+    the similarity and, for Indonesian, the share of wording the paragraph holds."""
     calibration = [r for r in rows if r.split == "calibration"]
     best_support: dict[str, float] = {}
     best_similarity: dict[str, float] = {}
     for language in ("id", "en"):
         part = [r for r in calibration if r.language == language]
-        supports = sorted({0.0, *(r.support for r in part)})
+        supports = sorted({0.0, *(r.support for r in part)}) if language == "id" else [0.0]
         similarities = sorted({r.similarity for r in part})
         best: tuple[int, int, float, float] | None = None
         for support in supports:
             for similarity in similarities:
-                trial = Thresholds({language: similarity}, support, support)
+                trial = Thresholds({language: similarity}, support)
                 kept = sum(r.kept(trial) for r in part if r.supported)
                 if kept < keep * sum(r.supported for r in part):
                     continue
@@ -131,11 +125,7 @@ def calibrate(rows: list[Row], keep: float) -> Thresholds:
         assert best is not None, f"no threshold keeps {keep:.0%} of {language}"
         best_similarity[language] = round(best[3] - 0.0005, 3)
         best_support[language] = max(round(best[2] - 0.005, 2), 0.0)
-    return Thresholds(
-        similarity=best_similarity,
-        word_support=best_support["id"],
-        translated_support=best_support["en"],
-    )
+    return Thresholds(similarity=best_similarity, word_support=best_support["id"])
 
 
 def report(rows: list[Row], thresholds: Thresholds) -> dict[str, Any]:
@@ -174,8 +164,8 @@ def main() -> int:
         print(json.dumps({"thresholds": thresholds.__dict__, **table}))
         return 0
     print(
-        f"thresholds: similarity {thresholds.similarity}, word support "
-        f"{thresholds.word_support} (id), {thresholds.translated_support} (en, translated)"
+        f"thresholds: similarity {thresholds.similarity}, "
+        f"word support (id) {thresholds.word_support}"
     )
     for name, t in table.items():
         print(

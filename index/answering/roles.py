@@ -3,7 +3,7 @@
 A sentence can hold only the names, numbers and words of the paragraph it cites and still
 say something else: "AS Roma signed Liverpool winger Salah" where the paragraph says
 Liverpool signed Roma's winger; "istrinya dibunuh oleh perampok" where it names the husband.
-Three checks, pure and language-aware (English and Indonesian), none tied to a topic:
+Five checks, pure and language-aware (English and Indonesian), none tied to a topic:
 
 - :func:`swapped_roles`: the sentence's subject and object (two names the paragraph holds)
   stand in the opposite order there, and no passive (``oleh``/``by``, a ``di-`` verb, ``was
@@ -11,9 +11,11 @@ Three checks, pure and language-aware (English and Indonesian), none tied to a t
   clause, so a translation keeps the order.
 - :func:`unsupported_agents`: the doer or the cause the sentence names after ``oleh``,
   ``by``, ``karena``, ``because of``… occurs nowhere in the paragraph (in either language).
-- :func:`translated_support`: how much of an English sentence's wording the paragraph holds
-  once its content words are looked up in the English–Indonesian word lists of
-  :mod:`newsbot.index.answering.bridge`.
+- :func:`moved_numbers`: a number the sentence gives one name where the paragraph gives it
+  to another name of the sentence.
+- :func:`absent_doer`: the paragraph sentence that says what the sentence's subject did
+  (its best match, English words translated through the word lists of
+  :mod:`newsbot.index.answering.bridge`) names someone else.
 """
 
 from __future__ import annotations
@@ -115,12 +117,8 @@ def _ends_subject(token: _Token) -> bool:
     return not (token.text[:1].isupper() or token.lower in STOPWORDS)
 
 
-def _subject_object(
-    tokens: Sequence[_Token],
-) -> tuple[list[str], list[str]] | None:
-    """The names right before the first verb that follows a name (its subject) and the
-    first name after it that is not a setting (its object), as (doer, other) — swapped for
-    a passive verb — or None."""
+def _subject(tokens: Sequence[_Token]) -> tuple[list[str], int] | None:
+    """The names right before the first verb that follows a name, and that verb's index."""
     first = next((i for i, t in enumerate(tokens) if t.is_name), None)
     if first is None:
         return None
@@ -133,8 +131,19 @@ def _subject_object(
             subject.append(token.lower)
         elif _ends_subject(token):
             break
-    if not subject:
+    return (subject[::-1], verb) if subject else None
+
+
+def _subject_object(
+    tokens: Sequence[_Token],
+) -> tuple[list[str], list[str]] | None:
+    """The names right before the first verb that follows a name (its subject) and the
+    first name after it that is not a setting (its object), as (doer, other) — swapped for
+    a passive verb — or None."""
+    found = _subject(tokens)
+    if found is None:
         return None
+    subject, verb = found
     obj: list[str] = []
     for i in range(verb + 1, len(tokens)):
         token = tokens[i]
@@ -151,7 +160,7 @@ def _subject_object(
             break
     if not obj:
         return None
-    return (obj, subject[::-1]) if _passive_at(tokens, verb) else (subject[::-1], obj)
+    return (obj, subject) if _passive_at(tokens, verb) else (subject, obj)
 
 
 def _doer_first(tokens: Sequence[_Token], doer: int, other: int) -> bool:
@@ -222,6 +231,44 @@ def swapped_roles(
     return []
 
 
+_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
+_SENTENCE_CLAUSES = re.compile(r"[.;!?](?:\s|$)|\b(?:while|whereas|but|sementara|sedangkan|namun)\b")
+
+
+def _numbered_names(text: str, is_name: Callable[[str], bool]) -> list[tuple[str, str]]:
+    """(name, number) for each number of ``text`` and the last name before it in its
+    clause: ``Indonesia berada di peringkat 167`` gives ``("Indonesia", "167")``."""
+    pairs = []
+    for clause in _SENTENCE_CLAUSES.split(text):
+        for match in _NUMBER.finditer(clause):
+            before = re.findall(r"[^\W\d_][\w'’-]*", clause[: match.start()])
+            named = [w for w in before if w[:1].isupper() and is_name(w)]
+            if named:
+                pairs.append((named[-1], re.sub(r"[.,]", "", match.group())))
+    return pairs
+
+
+def moved_numbers(
+    sentence: str,
+    paragraphs: Sequence[str],
+    is_name: Callable[[str], bool],
+    matches: NameMatcher,
+) -> list[str]:
+    """Numbers the sentence gives one name where the paragraphs give them to another name
+    of the sentence only (``Palestine is ranked 167th`` where they rank Indonesia 167th)."""
+    mine = _numbered_names(sentence, is_name)
+    theirs = [pair for p in paragraphs for pair in _numbered_names(p, lambda w: True)]
+    others = {name for name, _ in mine}
+    moved = []
+    for name, number in mine:
+        holders = [word for word, value in theirs if value == number]
+        if not holders or any(matches(name, word) for word in holders):
+            continue
+        if any(matches(other, word) for other in others - {name} for word in holders):
+            moved.append(f"{name} {number}")
+    return moved
+
+
 def _translations(word: str, language: str) -> set[str]:
     """The lexical terms a word stands for in Indonesian news: its own and, for an English
     word, its dictionary translations'. Empty for an English word the lists lack."""
@@ -270,19 +317,64 @@ def unsupported_agents(sentence: str, paragraphs: Sequence[str], language: str) 
     return missing
 
 
-def translated_support(sentence: str, paragraphs: Sequence[str]) -> float:
-    """The share of an English sentence's content words (names aside) whose Indonesian
-    translations or own spelling the paragraphs hold, 0 to 1; words the English–Indonesian
-    lists lack are left out. 1.0 below two judged words."""
-    known = set().union(*(tokenize(p) for p in paragraphs)) if paragraphs else set()
-    judged = 0
-    found = 0
-    for word in re.findall(r"[^\W\d_]+", sentence):
-        if word[0].isupper() or word.lower() in STOPWORDS or len(word) < 3:
+# Verbs whose subject reports or asks rather than does (English word starts, Indonesian
+# stems): the paragraph may quote the deed in one sentence and name the speaker in another.
+_REPORTING_EN = (
+    "say", "said", "tell", "told", "state", "explain", "ask", "add", "note", "claim",
+    "announc", "urg", "warn", "reveal", "confirm", "mention", "believ", "hop", "want",
+    "expect", "think", "thought", "argu", "call", "insist", "suggest", "describ", "recall",
+)  # fmt: skip
+_REPORTING_ID = frozenset(
+    "kata ujar ucap sebut jelas minta tambah ungkap nyata umum tegas harap ingin klaim aku "
+    "imbau desak kemuka terang tutur nilai anggap yakin duga sampai cerita akui".split()
+)
+
+
+def _reports(word: str, language: str) -> bool:
+    if language == "en":
+        return word.startswith(_REPORTING_EN)
+    return stem(word) in _REPORTING_ID
+
+
+def absent_doer(
+    sentence: str,
+    paragraphs: Sequence[str],
+    is_name: Callable[[str], bool],
+    matches: NameMatcher,
+    language: str,
+) -> list[str]:
+    """The sentence's subject when the paragraph sentence that best matches the rest of it
+    (its deed: words, translated for English, other names and numbers) names someone else:
+    ``Boaz Solossa scored a hat-trick`` where the paragraph's hat-trick is Prisca
+    Womsiwor's. The sentence before the best match counts too (``Dia`` refers back)."""
+    tokens = _tokens(sentence, is_name)
+    found = _subject(tokens)
+    if found is None:
+        return []
+    subject, verb = found
+    if _passive_at(tokens, verb) or _reports(tokens[verb].lower, language):
+        return []
+    deed = [
+        terms
+        for token in tokens[verb:]
+        if token.lower.isalnum() and token.lower not in STOPWORDS
+        if (terms := _translations(token.lower, language) or set(tokenize(token.lower)))
+    ]
+    pieces = [piece for p in paragraphs for piece in (split_sentences(p) or [p])]
+    if len(pieces) < 2 or len(deed) < 2:
+        return []
+    scores = []
+    for piece in pieces:
+        known = set(tokenize(piece))
+        scores.append(sum(bool(terms & known) for terms in deed))
+    best = max(scores)
+    if best < 2 or best < len(deed) / 2:
+        return []
+    for i, score in enumerate(scores):
+        if score != best:
             continue
-        terms = _translations(word.lower(), "en")
-        if not terms:
-            continue
-        judged += 1
-        found += bool(terms & known)
-    return 1.0 if judged < 2 else found / judged
+        near = " ".join(pieces[max(0, i - 1) : i + 1])
+        words = re.findall(r"[^\W\d_][\w'’-]*", near)
+        if any(matches(name, word) for name in subject for word in words):
+            return []
+    return [" ".join(subject)]
