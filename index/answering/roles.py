@@ -34,8 +34,9 @@ NameMatcher = Callable[[str, str], bool]
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[.,;:!?()\"“”]", re.UNICODE)
 # Where a clause ends: the object of a verb lies before it.
 _CLAUSE_ENDS = frozenset(
-    ". ; : ! ? while whereas but although though sementara sedangkan namun tetapi meskipun "
-    "walaupun padahal".split()
+    ". ; : ! ? while whereas but although though despite because when until before after "
+    "sementara sedangkan namun tetapi meski meskipun walaupun padahal karena sebab ketika "
+    "sebelum setelah usai hingga sehingga".split()
 )
 # Prepositions of place and time: a name after them is a setting, not the verb's object.
 _SETTINGS = frozenset(
@@ -88,25 +89,93 @@ def _is_content(token: _Token) -> bool:
     )
 
 
+_MODALS = frozenset("tidak tak belum bisa dapat harus mampu not cannot could can".split())
+_AUXILIARIES = frozenset(
+    "sudah telah akan masih sedang baru juga pun pernah tengah segera langsung".split()
+)
+
+
 def _passive_at(tokens: Sequence[_Token], i: int) -> bool:
     """Whether the verb at ``i`` is passive: an Indonesian ``di-`` verb not followed by an
-    active one (``diduga mencuri`` is active in meaning), or an English participle after a
-    form of *be* (``was saved``)."""
+    active one (``dikabarkan sudah bertemu``, ``diduga mencuri`` are active in meaning), or
+    an English participle after a form of *be* not followed by ``to``/``of`` (``was
+    saved``, not ``is expected to marry``)."""
     word = tokens[i].lower
     if word.startswith("di") and len(word) > 4 and stem(word) != word:
-        after = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+        j = i + 1
+        while j < len(tokens) and tokens[j].lower in _AUXILIARIES:
+            j += 1
+        after = tokens[j].lower if j < len(tokens) else ""
         return not (after.startswith(("me", "ber")) and stem(after) != after)
     previous = tokens[i - 1].lower if i > 0 else ""
     after = tokens[i + 1].lower if i + 1 < len(tokens) else ""
-    # "is expected to marry", "are suspected of stealing": the subject still acts.
     participle = word.endswith(("ed", "en")) or word in _IRREGULAR
     return previous in _BE and participle and after not in ("to", "of")
 
 
+def _active_at(tokens: Sequence[_Token], i: int) -> bool:
+    """Whether the word at ``i`` is an active verb: an Indonesian ``me-``/``ber-`` word
+    with a root, or an English word ending in ``-ed`` or ``-s`` (not after *be*)."""
+    word = tokens[i].lower
+    if word.startswith(("me", "ber")) and len(word) > 4 and stem(word) != word:
+        return True
+    previous = tokens[i - 1].lower if i > 0 else ""
+    return previous not in _BE and word.endswith("ed") and len(word) > 4
+
+
+def _role(tokens: Sequence[_Token], at: int) -> str | None:
+    """The role of the name at ``at`` in its clause: ``"doer"`` (after ``oleh``/``by``,
+    right after a ``di-`` verb, or before an active verb), ``"done"`` (before a passive
+    verb, or right after an active one), or None."""
+    start = at
+    while start > 0 and tokens[start - 1].text[:1].isupper():
+        start -= 1
+    end = at
+    while end + 1 < len(tokens) and tokens[end + 1].text[:1].isupper():
+        end += 1
+    before = start - 1
+    if before >= 0 and tokens[before].lower in _AGENT_MARKERS:
+        return "doer"
+    if before >= 0 and _passive_at(tokens, before) and tokens[before].lower.startswith("di"):
+        return "doer"
+    after = end + 1
+    while after < len(tokens) and tokens[after].lower in _AUXILIARIES | _BE | _MODALS:
+        after += 1
+    if after < len(tokens):
+        if _passive_at(tokens, after):
+            return "done"
+        if _active_at(tokens, after):
+            return "doer"
+    if before >= 0 and _active_at(tokens, before):
+        return "done"
+    return None
+
+
 _IRREGULAR = frozenset(
     "held paid sold bought caught taught brought thought found made sent spent built hit "
-    "shot struck beaten won lost left kept told said seen given taken chosen".split()
+    "shot struck beaten won lost left kept told said seen given taken chosen put met beat "
+    "led took gave went came ran got set saw became began fought won wrote drove fell "
+    "felt knew meant rose stood understood withdrew".split()
 )
+# Words after which an English word is a verb: "will meet", "has signed".
+_VERB_BEFORE = frozenset(
+    "will would can could may might must shall should has have had did does do to is are "
+    "was were".split()
+)
+
+
+def _verb_like(tokens: Sequence[_Token], i: int, language: str) -> bool:
+    """Whether a content word can be the verb of its clause: any Indonesian one; an English
+    one ending in ``-ed``/``-s``, an irregular past, or after an auxiliary."""
+    if language != "en":
+        return True
+    word = tokens[i].lower
+    previous = tokens[i - 1].lower if i > 0 else ""
+    return (
+        word.endswith(("ed", "s"))
+        or word in _IRREGULAR
+        or previous in _VERB_BEFORE
+    )
 
 
 def _ends_subject(token: _Token) -> bool:
@@ -117,30 +186,41 @@ def _ends_subject(token: _Token) -> bool:
     return not (token.text[:1].isupper() or token.lower in STOPWORDS)
 
 
-def _subject(tokens: Sequence[_Token]) -> tuple[list[str], int] | None:
-    """The names right before the first verb that follows a name, and that verb's index."""
+def _subject(tokens: Sequence[_Token], language: str) -> tuple[list[str], int] | None:
+    """The names right before the first verb that follows a name, and that verb's index;
+    None when what precedes them is no clause start (``the latest FIFA data``)."""
     first = next((i for i, t in enumerate(tokens) if t.is_name), None)
     if first is None:
         return None
-    verb = next((i for i in range(first, len(tokens)) if _is_content(tokens[i])), None)
+    verb = next(
+        (
+            i
+            for i in range(first, len(tokens))
+            if _is_content(tokens[i]) and _verb_like(tokens, i, language)
+        ),
+        None,
+    )
     if verb is None:
         return None
     subject: list[str] = []
-    for token in reversed(tokens[first:verb]):
+    for i in range(verb - 1, first - 1, -1):
+        token = tokens[i]
         if token.is_name:
             subject.append(token.lower)
         elif _ends_subject(token):
+            if token.lower in _SETTINGS:
+                return None  # "in the Korea Open": a setting, not a subject
             break
     return (subject[::-1], verb) if subject else None
 
 
 def _subject_object(
-    tokens: Sequence[_Token],
+    tokens: Sequence[_Token], language: str
 ) -> tuple[list[str], list[str]] | None:
     """The names right before the first verb that follows a name (its subject) and the
     first name after it that is not a setting (its object), as (doer, other) — swapped for
     a passive verb — or None."""
-    found = _subject(tokens)
+    found = _subject(tokens, language)
     if found is None:
         return None
     subject, verb = found
@@ -164,23 +244,17 @@ def _subject_object(
 
 
 def _doer_first(tokens: Sequence[_Token], doer: int, other: int) -> bool:
-    """Whether the text at hand presents ``doer`` as acting on ``other``: the doer comes
-    first, or the other comes first as the subject of a passive (``X ditepis Y``, ``X
-    was saved by Y``) or the doer after ``oleh``/``by`` or right after a ``di-`` verb."""
-    if doer < other:
-        return True
-    start = doer
-    while start > 0 and tokens[start - 1].text[:1].isupper():
-        start -= 1  # to the start of the name: "oleh Lea Seydoux"
-    if start > 0 and tokens[start - 1].lower in _AGENT_MARKERS:
-        return True
-    if start > 0 and _passive_at(tokens, start - 1) and tokens[start - 1].lower.startswith("di"):
-        return True
-    following = next((j for j in range(other + 1, len(tokens)) if not tokens[j].is_name), None)
-    return following is not None and (
-        _passive_at(tokens, following)
-        or (following + 1 < len(tokens) and _passive_at(tokens, following + 1))
-    )
+    """Whether the text at hand presents ``doer`` as acting on ``other``: by the names'
+    roles where a verb's voice shows them (``X ditepis Y``, ``oleh Y``, ``X was saved by
+    Y``), else by their order (the doer first)."""
+    doer_role, other_role = _role(tokens, doer), _role(tokens, other)
+    if doer_role == other_role:
+        return doer < other  # both do (or undergo) something: each in a clause of its own
+    if doer_role == "doer" or other_role == "done":
+        return not (doer_role == "done" or other_role == "doer")
+    if doer_role == "done" or other_role == "doer":
+        return False
+    return doer < other
 
 
 def _positions(tokens: Sequence[_Token], names: Sequence[str], matches: NameMatcher) -> list[int]:
@@ -196,6 +270,7 @@ def swapped_roles(
     paragraphs: Sequence[str],
     is_name: Callable[[str], bool],
     matches: NameMatcher,
+    language: str,
 ) -> list[str]:
     """The sentence's doer and other party (``"Roma > Liverpool"``) when the paragraphs hold
     both but always in the opposite roles; empty when they agree or say nothing of it.
@@ -204,7 +279,7 @@ def swapped_roles(
     whether a paragraph word spells a name of the sentence. The paragraphs are read sentence
     by sentence, and as a whole where no sentence holds both names.
     """
-    roles = _subject_object(_tokens(sentence, is_name))
+    roles = _subject_object(_tokens(sentence, is_name), language)
     if roles is None:
         return []
     doers, others = roles
@@ -269,7 +344,7 @@ def moved_numbers(
     return moved
 
 
-def _translations(word: str, language: str) -> set[str]:
+def translations(word: str, language: str) -> set[str]:
     """The lexical terms a word stands for in Indonesian news: its own and, for an English
     word, its dictionary translations'. Empty for an English word the lists lack."""
     own = set(tokenize(word))
@@ -311,7 +386,10 @@ def unsupported_agents(sentence: str, paragraphs: Sequence[str], language: str) 
                     break
                 continue
             run.append(lower[j])
-        judged = [_translations(w, language) for w in run]
+        # The head of the doer's words: first in Indonesian ("pengadilan negeri"), last
+        # in English ("district court").
+        head = run[:1] if language != "en" else run[-1:]
+        judged = [translations(w, language) for w in head]
         if run and all(judged) and not any(terms & known for terms in judged):
             missing.append(f"{word} {' '.join(run)}")
     return missing
@@ -348,7 +426,7 @@ def absent_doer(
     ``Boaz Solossa scored a hat-trick`` where the paragraph's hat-trick is Prisca
     Womsiwor's. The sentence before the best match counts too (``Dia`` refers back)."""
     tokens = _tokens(sentence, is_name)
-    found = _subject(tokens)
+    found = _subject(tokens, language)
     if found is None:
         return []
     subject, verb = found
@@ -358,7 +436,7 @@ def absent_doer(
         terms
         for token in tokens[verb:]
         if token.lower.isalnum() and token.lower not in STOPWORDS
-        if (terms := _translations(token.lower, language) or set(tokenize(token.lower)))
+        if (terms := translations(token.lower, language) or set(tokenize(token.lower)))
     ]
     pieces = [piece for p in paragraphs for piece in (split_sentences(p) or [p])]
     if len(pieces) < 2 or len(deed) < 2:
@@ -378,3 +456,4 @@ def absent_doer(
         if any(matches(name, word) for name in subject for word in words):
             return []
     return [" ".join(subject)]
+

@@ -31,6 +31,7 @@ from newsbot.index.answering.roles import (
     absent_doer,
     moved_numbers,
     swapped_roles,
+    translations,
     unsupported_agents,
 )
 from newsbot.index.building.chunking import split_sentences
@@ -116,7 +117,8 @@ NOT_NAMES = frozenset(
     "international world global summit meeting conference colonel major captain "
     "lieutenant sergeant brigadier admiral marshal inspector commissioner adjunct "
     "sport sports arbitration justice human rights house representatives assembly "
-    "open cup league championship tournament final finals games stadium"
+    "open cup league championship tournament final finals games stadium speaker supreme "
+    "cemetery"
     # Indonesian counterparts a writer may capitalise
     " presiden wakil menteri kementerian gubernur bupati walikota wali kota kepala sekretaris "
     "jenderal direktur juru bicara komandan polisi kepolisian tentara pemerintah provinsi "
@@ -386,11 +388,29 @@ def missing_facts(sentence: str, paragraphs: Sequence[str]) -> list[str]:
         missing.append(f"month {month}")
     for day in sorted(weekdays(text) - weekdays(source)):
         missing.append(f"weekday {day}")
-    words = _words(source)
+    words = _words(source) | _initials(source)
+    terms = set(tokenize(source))
     for name in dict.fromkeys(names(text)):
-        if not _name_in(name, words):
-            missing.append(f"name {name}")
+        if _name_in(name, words):
+            continue
+        # An English word capitalised in a name the writer translated: "Heroes' Day" for
+        # "Hari Pahlawan", "Danish" for "Denmark", "Munich" for "Muenchen".
+        if translations(name.lower().rstrip("'’"), "en") & terms:
+            continue
+        missing.append(f"name {name}")
     return missing
+
+
+def _initials(text: str) -> set[str]:
+    """The initials of each run of two to five capitalised words (``Paris Saint Germain``
+    gives ``psg``): the acronym a writer may use for a name the paragraph spells out."""
+    found = set()
+    for run in re.findall(r"(?:[A-Z][\w'’-]*\s+)+[A-Z][\w'’-]*", text):
+        parts = run.split()
+        for start in range(len(parts) - 1):
+            for end in range(start + 2, min(start + 5, len(parts)) + 1):
+                found.add("".join(part[0] for part in parts[start:end]).lower())
+    return found
 
 
 def _unit(vectors: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
@@ -537,14 +557,20 @@ _ROLE_WORDS = frozenset("milik oleh kepada terhadap pimpinan istri suami istriny
 
 
 def _name_neighbours(text: str) -> set[tuple[str, str, str]]:
-    """(side, role word, name) for each capitalised word right after a role word: ``milik
-    Idris`` gives ``("before", "milik", "idris")``."""
+    """(side, role word, name) for the first name after each role word, titles skipped:
+    ``milik Idris`` gives ``("before", "milik", "idris")``, and so does ``oleh Jenderal
+    Idris``."""
     tokens = re.findall(r"[^\W\d_]+", text)
-    return {
-        ("before", tokens[i - 1], token.lower())
-        for i, token in enumerate(tokens)
-        if i > 0 and token[0].isupper() and tokens[i - 1] in _ROLE_WORDS
-    }
+    found = set()
+    for i, token in enumerate(tokens):
+        if token not in _ROLE_WORDS:
+            continue
+        j = i + 1
+        while j < len(tokens) and tokens[j][0].isupper() and tokens[j].lower() in NOT_NAMES:
+            j += 1
+        if j < len(tokens) and tokens[j][0].isupper():
+            found.add(("before", token, tokens[j].lower()))
+    return found
 
 
 def moved_names(sentence: str, paragraphs: Sequence[str]) -> list[str]:
@@ -586,7 +612,7 @@ def role_swaps(sentence: str, paragraphs: Sequence[str], language: str) -> list[
     it did (:mod:`newsbot.index.answering.roles`)."""
     text = strip_markers(sentence)
     is_name = _name_test(text, paragraphs)
-    found = swapped_roles(text, paragraphs, is_name, _same_name)
+    found = swapped_roles(text, paragraphs, is_name, _same_name, language)
     found += moved_numbers(text, paragraphs, is_name, _same_name)
     found += [
         f"{name} did not"
