@@ -93,9 +93,9 @@ def measure(rows: list[Row], cache: Path | None = None) -> None:
         row.support = word_support(row.sentence, paragraphs)
         row.similarity = known[row.key(model)]
         row.negation_ok = contradicts(row.sentence, paragraphs, row.language) is None
-        row.roles_ok = not role_swaps(row.sentence, paragraphs, row.language) and not unsupported_agents(
+        row.roles_ok = not role_swaps(
             row.sentence, paragraphs, row.language
-        )
+        ) and not unsupported_agents(row.sentence, paragraphs, row.language)
         if row.language == "id" and moved_names(row.sentence, paragraphs):
             row.roles_ok = False
 

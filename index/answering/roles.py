@@ -155,7 +155,7 @@ _IRREGULAR = frozenset(
     "held paid sold bought caught taught brought thought found made sent spent built hit "
     "shot struck beaten won lost left kept told said seen given taken chosen put met beat "
     "led took gave went came ran got set saw became began fought won wrote drove fell "
-    "felt knew meant rose stood understood withdrew".split()
+    "felt knew meant rose stood understood withdrew let".split()
 )
 # Words after which an English word is a verb: "will meet", "has signed".
 _VERB_BEFORE = frozenset(
@@ -171,11 +171,7 @@ def _verb_like(tokens: Sequence[_Token], i: int, language: str) -> bool:
         return True
     word = tokens[i].lower
     previous = tokens[i - 1].lower if i > 0 else ""
-    return (
-        word.endswith(("ed", "s"))
-        or word in _IRREGULAR
-        or previous in _VERB_BEFORE
-    )
+    return word.endswith(("ed", "s")) or word in _IRREGULAR or previous in _VERB_BEFORE
 
 
 def _ends_subject(token: _Token) -> bool:
@@ -214,9 +210,7 @@ def _subject(tokens: Sequence[_Token], language: str) -> tuple[list[str], int] |
     return (subject[::-1], verb) if subject else None
 
 
-def _subject_object(
-    tokens: Sequence[_Token], language: str
-) -> tuple[list[str], list[str]] | None:
+def _subject_object(tokens: Sequence[_Token], language: str) -> tuple[list[str], list[str]] | None:
     """The names right before the first verb that follows a name (its subject) and the
     first name after it that is not a setting (its object), as (doer, other) — swapped for
     a passive verb — or None."""
@@ -307,20 +301,44 @@ def swapped_roles(
 
 
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
-_SENTENCE_CLAUSES = re.compile(r"[.;!?](?:\s|$)|\b(?:while|whereas|but|sementara|sedangkan|namun)\b")
+_SENTENCE_CLAUSES = re.compile(
+    r"[.;!?](?:\s|$)|\b(?:while|whereas|but|sementara|sedangkan|namun)\b"
+)
 
 
-def _numbered_names(text: str, is_name: Callable[[str], bool]) -> list[tuple[str, str]]:
-    """(name, number) for each number of ``text`` and the last name before it in its
-    clause: ``Indonesia berada di peringkat 167`` gives ``("Indonesia", "167")``."""
+def _numbered_names(
+    text: str, is_name: Callable[[str], bool], *, both_sides: bool
+) -> list[tuple[str, str]]:
+    """(name, number) for the numbers of ``text`` and the names between each and the
+    number before it in its clause (``Indonesia berada di peringkat 167``) — or, where
+    there are none or ``both_sides`` is set, the names up to the next number too (``40
+    soal TKP``). Years and the parts of scores (``2-1``) are left out: they belong to
+    events, not to names."""
     pairs = []
     for clause in _SENTENCE_CLAUSES.split(text):
-        for match in _NUMBER.finditer(clause):
-            before = re.findall(r"[^\W\d_][\w'’-]*", clause[: match.start()])
-            named = [w for w in before if w[:1].isupper() and is_name(w)]
-            if named:
-                pairs.append((named[-1], re.sub(r"[.,]", "", match.group())))
+        found = list(_NUMBER.finditer(clause))
+        for k, match in enumerate(found):
+            value = re.sub(r"[.,]", "", match.group())
+            if re.fullmatch(r"(19|20)\d\d", value) or _in_score(clause, match):
+                continue
+            start = found[k - 1].end() if k > 0 else 0
+            end = found[k + 1].start() if k + 1 < len(found) else len(clause)
+            before = _names_in(clause[start : match.start()], is_name)
+            after = _names_in(clause[match.end() : end], is_name)
+            for word in before + (after if both_sides or not before else []):
+                pairs.append((word, value))
     return pairs
+
+
+def _in_score(text: str, match: re.Match[str]) -> bool:
+    return bool(
+        re.match(r"\s*[-–]\s*\d", text[match.end() :])
+        or re.search(r"\d\s*[-–]\s*$", text[: match.start()])
+    )
+
+
+def _names_in(text: str, is_name: Callable[[str], bool]) -> list[str]:
+    return [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if w[:1].isupper() and is_name(w)]
 
 
 def moved_numbers(
@@ -328,18 +346,19 @@ def moved_numbers(
     paragraphs: Sequence[str],
     is_name: Callable[[str], bool],
     matches: NameMatcher,
+    names_in_paragraph: Callable[[str], bool] = lambda word: True,
 ) -> list[str]:
-    """Numbers the sentence gives one name where the paragraphs give them to another name
-    of the sentence only (``Palestine is ranked 167th`` where they rank Indonesia 167th)."""
-    mine = _numbered_names(sentence, is_name)
-    theirs = [pair for p in paragraphs for pair in _numbered_names(p, lambda w: True)]
-    others = {name for name, _ in mine}
+    """Numbers the sentence gives one name where the paragraphs give them only to other
+    names (``names_in_paragraph`` tells a name from a title): ``Palestine is ranked 167th``
+    where they rank Indonesia 167th."""
+    mine = _numbered_names(sentence, is_name, both_sides=False)
+    theirs = [
+        pair for p in paragraphs for pair in _numbered_names(p, names_in_paragraph, both_sides=True)
+    ]
     moved = []
     for name, number in mine:
         holders = [word for word, value in theirs if value == number]
-        if not holders or any(matches(name, word) for word in holders):
-            continue
-        if any(matches(other, word) for other in others - {name} for word in holders):
+        if holders and not any(matches(name, word) for word in holders):
             moved.append(f"{name} {number}")
     return moved
 
@@ -457,3 +476,85 @@ def absent_doer(
             return []
     return [" ".join(subject)]
 
+
+# Words that open a clause of its own, with a doer of its own.
+_SUBORDINATE = frozenset("bahwa bagaimana yang agar supaya that how which who whom so".split())
+# Reporting verbs that put their speaker after them: "kata Febri", "ujar Aroso".
+_SPEAKER_AFTER = frozenset("kata ujar ucap tutur tulis lanjut imbuh".split())
+
+
+def _name_run(tokens: Sequence[_Token], start: int, step: int) -> list[str]:
+    """The capitalised words from ``start`` on, going ``step`` (+1 or -1), in text order."""
+    run = []
+    i = start
+    while 0 <= i < len(tokens) and tokens[i].text[:1].isupper():
+        run.append(tokens[i].text)
+        i += step
+    return run[::step]
+
+
+def _agents_of(tokens: Sequence[_Token], at: int) -> list[str]:
+    """The names that do what the verb at ``at`` says: after ``oleh``/``by`` or right after
+    a passive ``di-`` verb; after a verb of saying without prefix (``kata Febri``); else the
+    capitalised words right before it (auxiliaries and negations between)."""
+    word = tokens[at].lower
+    if _passive_at(tokens, at) and word.startswith("di"):
+        for j in range(at + 1, min(at + 5, len(tokens))):
+            if tokens[j].lower in _AGENT_MARKERS:
+                return _name_run(tokens, j + 1, 1)
+        return _name_run(tokens, at + 1, 1)
+    if word in _SPEAKER_AFTER:
+        return _name_run(tokens, at + 1, 1)
+    j = at - 1
+    while j >= 0 and (tokens[j].lower in _AUXILIARIES | _MODALS | _BE or _active_at(tokens, j)):
+        j -= 1  # "Shaqiri berusaha mencuri": the doer of both verbs
+    return _name_run(tokens, j, -1) if j >= 0 else []
+
+
+def _verb_stems(word: str, language: str) -> set[str]:
+    """The Indonesian stems a verb stands for: its own, and its translations' for English."""
+    if language == "en":
+        return {stem(term) for term in translations(word, "en") if " " not in term}
+    return {stem(word)}
+
+
+def other_doer(
+    sentence: str,
+    paragraphs: Sequence[str],
+    is_name: Callable[[str], bool],
+    matches: NameMatcher,
+    language: str,
+    names_in_paragraph: Callable[[str], bool] = lambda word: True,
+) -> list[str]:
+    """The sentence's subject and verb when the paragraphs give that verb (the same stem,
+    or for English a translation's) to other names (``names_in_paragraph`` tells a name
+    from a title) and never to the subject: ``De Gea mencoba mencuri gol`` where they write
+    ``Shaqiri berusaha mencuri``."""
+    tokens = _tokens(sentence, is_name)
+    found = _subject(tokens, language)
+    if found is None:
+        return []
+    subject, verb = found
+    if _passive_at(tokens, verb):
+        return []
+    verbs = [verb]
+    for i in range(verb + 1, len(tokens)):
+        if tokens[i].lower in _CLAUSE_ENDS | _SUBORDINATE or tokens[i].text == ",":
+            break
+        if _active_at(tokens, i) or (language == "en" and tokens[i].lower in _IRREGULAR):
+            verbs.append(i)
+    flagged = []
+    for at in verbs:
+        wanted = _verb_stems(tokens[at].lower, language)
+        agents: list[str] = []
+        for paragraph in paragraphs:
+            ptokens = _tokens(paragraph, lambda word: True)
+            for i, token in enumerate(ptokens):
+                verb_like = token.text[:1].islower() and token.lower.isalpha()
+                if verb_like and stem(token.lower) in wanted:
+                    agents.extend(_agents_of(ptokens, i))
+        agents = [word for word in agents if names_in_paragraph(word)]
+        if not agents or any(matches(name, word) for word in agents for name in subject):
+            continue
+        flagged.append(f"{' '.join(subject)} {tokens[at].text}")
+    return flagged[:1]
