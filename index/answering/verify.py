@@ -367,6 +367,47 @@ def _year_of_date(match: re.Match[str]) -> str:
     return " " if "/" in match.group() else match.group()
 
 
+def unknown_words(sentence: str, paragraphs: Sequence[str], language: str) -> list[str]:
+    """The sentence's lowercase words that are neither in the paragraphs (as written or by
+    stem) nor in the language's dictionary (English web2 with its inflections, Sastrawi's
+    Indonesian roots): words a model made up (``kesimana``, ``menganturkkan``)."""
+    known = _words("\n".join(paragraphs))
+    indonesian = _dictionaries()[1]
+    unknown = []
+    for word in _LOWER_WORDS.findall(strip_markers(sentence)):
+        lower = word.lower()
+        if not word.islower() or len(lower) < 3 or "'" in lower or "’" in lower:
+            continue
+        if lower in known or lower in STOPWORDS or stem(lower) in known:
+            continue
+        if language == "en" and _english_word(lower):
+            continue
+        if language != "en" and (lower in indonesian or stem(lower) in indonesian):
+            continue
+        unknown.append(lower)
+    return unknown
+
+
+@lru_cache(maxsize=4096)
+def _english_word(lower: str) -> bool:
+    """Whether a lowercase word is English: in web2 as written, inflected (by ending or
+    lemma) or in British spelling (``metres``, ``equalised``); in the English–Indonesian
+    word lists; or two such words run together (``girlfriend``)."""
+    import simplemma
+
+    english = _dictionaries()[0]
+    variants = {lower, simplemma.lemmatize(lower, lang="en").lower()}
+    variants |= {re.sub(r"re(s?)$", r"er\1", v) for v in variants}
+    variants |= {re.sub(r"is(e|ed|es|ing|ation)$", r"iz\1", v) for v in variants}
+    for variant in variants:
+        for ending in _ENGLISH_ENDINGS:
+            if variant.endswith(ending) and variant[: len(variant) - len(ending)] in english:
+                return True
+        if translations(variant, "en"):
+            return True
+    return any(lower[:i] in english and lower[i:] in english for i in range(3, len(lower) - 2))
+
+
 def missing_facts(sentence: str, paragraphs: Sequence[str]) -> list[str]:
     """What ``sentence`` states that none of ``paragraphs`` holds, each as a short phrase
     (``number 1.400``, ``date 18 September``, ``month March``, ``name Belarus``); empty
@@ -702,6 +743,9 @@ def _fact_verdict(
     missing = missing_facts(sentence, paragraphs)
     if missing:
         return Verdict(False, "not in the cited passage: " + ", ".join(missing))
+    made_up = unknown_words(sentence, paragraphs, language)
+    if made_up:
+        return Verdict(False, "words in no dictionary: " + ", ".join(made_up))
     swapped = swapped_numbers(sentence, paragraphs)
     if swapped:
         return Verdict(False, "the cited passage gives other numbers: " + "; ".join(swapped))
