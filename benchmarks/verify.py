@@ -6,7 +6,8 @@
 
 ``benchmarks/verify_labelled.jsonl`` holds sentences a writer might produce, each with the
 paragraph it cites, labelled supported or not (kinds: changed numbers, other names, wrong
-dates, claims the paragraph does not make, swapped roles), in English and Indonesian. Its
+dates, claims the paragraph does not make, swapped roles), in English and Indonesian. Ids
+ending in ``-rN`` were added in the second round, about paragraphs the first did not use. Its
 paragraphs are split in two halves: thresholds are calibrated on ``calibration`` alone —
 per language, the highest that keeps at least ``--keep`` of its supported sentences — and
 ``holdout`` is reported beside it, never tuned on.
@@ -32,6 +33,7 @@ from newsbot.index.answering.verify import (
     moved_names,
     role_swaps,
     swapped_numbers,
+    unknown_words,
     word_support,
 )
 from newsbot.index.building.embedders import load_embedder
@@ -87,8 +89,10 @@ def measure(rows: list[Row], cache: Path | None = None) -> None:
         cache.write_text(json.dumps(known), encoding="utf-8")
     for row in rows:
         paragraphs = [row.paragraph]
-        row.facts_ok = not missing_facts(row.sentence, paragraphs) and not swapped_numbers(
-            row.sentence, paragraphs
+        row.facts_ok = not (
+            missing_facts(row.sentence, paragraphs)
+            or swapped_numbers(row.sentence, paragraphs)
+            or unknown_words(row.sentence, paragraphs, row.language)
         )
         row.support = word_support(row.sentence, paragraphs)
         row.similarity = known[row.key(model)]
