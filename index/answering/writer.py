@@ -47,6 +47,8 @@ _MARKER = re.compile(r"\[\s*(\d+(?:\s*[,;]\s*\d+)*)\s*\]")
 # A citation written after the full stop ("… troops. [1]") moves before it.
 _MARKERS_AFTER_STOP = re.compile(r"([.!?])((?:\s*\[\s*\d+(?:\s*[,;]\s*\d+)*\s*\])+)")
 _LEADING_MARKERS = re.compile(r"^((?:\[\s*\d+(?:\s*[,;]\s*\d+)*\s*\]\s*)+)(.*?)([.!?]*)$")
+# The prompt's labels a model may echo before its answer: "Answer: Rusia setuju …".
+_LABELS = re.compile(r"(?:^|(?<=[\s.!?\]]))(?:Answer|Jawaban|Jawab)\s*:\s*", re.IGNORECASE)
 # Chat-template tokens a model may echo: [/INST], <<SYS>>, <end_of_turn>, </s>.
 _TEMPLATE_TOKENS = re.compile(r"\[/?INST\]|<</?SYS>>|<\|?/?[a-z_]{1,20}\|?>")
 _ENGLISH = frozenset(
@@ -162,8 +164,8 @@ def _passage_text(hit: Hit) -> str:
 def split_written(text: str) -> list[tuple[str, tuple[int, ...]]]:
     """The model's reply as sentences, each with the passage numbers it cites in order
     of first mention. A citation written after the full stop belongs to the sentence
-    before it; list bullets and blank lines are ignored."""
-    text = _TEMPLATE_TOKENS.sub(" ", text)
+    before it; list bullets, blank lines and echoed ``Answer:`` labels are ignored."""
+    text = _LABELS.sub("", _TEMPLATE_TOKENS.sub(" ", text))
     lines = [re.sub(r"^\s*(?:[-*•]|\d+[.)])\s+", "", line).strip() for line in text.splitlines()]
     # "[2] Tajikistan borders Afghanistan." — a numbered line cites at its start.
     lines = [_LEADING_MARKERS.sub(_marker_to_end, line) for line in lines]
