@@ -7,6 +7,7 @@ import pytest
 
 from newsbot.index.answering.fusion import (
     MARGIN_DEPTH,
+    MARGIN_WEIGHTS,
     Candidate,
     confidence,
     cosine_margin,
@@ -79,7 +80,7 @@ def test_a_name_the_corpus_never_holds_lowers_confidence() -> None:
     # However many such names: the question is about news the index lacks, once.
     assert confidence(0.85, 0.5, 3, ID) == confidence(0.85, 0.5, 1, ID)
     # Names are most of what an English question shares with Indonesian news: one the
-    # index lacks weighs more than for an Indonesian question.
+    # index lacks weighs a little more than for an Indonesian question.
     assert confidence(0.85, 0.5, 0, EN) - confidence(0.85, 0.5, 1, EN) > (
         confidence(0.85, 0.5, 0, ID) - confidence(0.85, 0.5, 1, ID)
     )
@@ -130,6 +131,18 @@ def test_the_floor_answers_a_close_indonesian_paragraph_and_refuses_a_distant_on
     assert confidence(0.88, 0.0, 0, ID, margin=0.04) >= floor
     assert confidence(0.83, 0.26, 0, ID, margin=0.02) < floor
     assert confidence(0.84, 0.3, 0, ID, 0.02) >= floor > confidence(0.84, 0.3, 1, ID, 0.02)
-    # English: cosines run lower; an unknown name is what refuses a close passage.
-    assert confidence(0.84, 0.0, 0, EN, margin=0.05) >= floor
-    assert confidence(0.79, 0.0, 1, EN, margin=0.02) < floor
+    # English: cosines run lower, the margin is not counted, and a name the index never
+    # holds refuses a passage that would otherwise just pass.
+    en_margin = MARGIN_WEIGHTS["en"]
+    assert confidence(0.80, 0.0, 0, EN, 0.05, en_margin) >= floor
+    assert confidence(0.79, 0.0, 0, EN, 0.02, en_margin) >= floor
+    assert confidence(0.79, 0.0, 1, EN, 0.02, en_margin) < floor
+    assert confidence(0.76, 0.5, 0, EN, 0.08, en_margin) < floor
+
+
+def test_english_confidence_ignores_the_margin() -> None:
+    en_margin = MARGIN_WEIGHTS["en"]
+    assert confidence(0.8, 0.0, 0, EN, 0.1, en_margin) == confidence(
+        0.8, 0.0, 0, EN, 0.0, en_margin
+    )
+    assert confidence(0.8, 0.0, 0, ID, 0.1) > confidence(0.8, 0.0, 0, ID, 0.0)

@@ -32,9 +32,11 @@ LEXICAL_WEIGHT = 0.5
 #: that shares only a name with the news still lets that name tell near-equal paragraphs
 #: apart (the seed article's Lavrov question; no change on the dev sets' hit@1 or hit@5).
 MIN_COVERAGE = 0.4
-#: The confidence counts the best cosine's lead over the mean of the next ``MARGIN_DEPTH``
-#: candidates' cosines this much (every language; BENCHMARKS.md, "Quality").
-MARGIN_WEIGHT = 1.0
+#: Per question language: how much the confidence counts the best cosine's lead over the
+#: mean of the next ``MARGIN_DEPTH`` candidates' cosines. English questions get none: with
+#: it, English questions about news a small index lacks were answered more often (31
+#: articles: 78% → 73% refused on holdout) for a gain on large indexes only (BENCHMARKS.md).
+MARGIN_WEIGHTS = {"id": 1.0, "en": 0.0}
 MARGIN_DEPTH = 20
 
 
@@ -64,11 +66,13 @@ def confidence(
     unknown_names: int,
     weights: Sequence[float],
     margin: float = 0.0,
+    margin_weight: float = MARGIN_WEIGHTS["id"],
 ) -> float:
     """Return how sure the index is that its first passage answers: the best cosine
-    similarity, plus ``MARGIN_WEIGHT`` times its ``margin`` over the next candidates (cosine
-    units, see :func:`cosine_margin`), plus the share (0 to 1) of the question's terms the
-    passage holds, weighted by rarity relative to the index (:func:`relative_support`),
+    similarity, plus ``margin_weight`` (the language's ``MARGIN_WEIGHTS``) times its
+    ``margin`` over the next candidates (cosine units, see :func:`cosine_margin`), plus the
+    share (0 to 1) of the question's terms the passage holds, weighted by rarity relative
+    to the index (:func:`relative_support`),
     less a penalty when the question names something (a name, a number) the index never
     holds.
 
@@ -80,7 +84,7 @@ def confidence(
     support_weight, offset, penalty = weights
     return (
         cosine
-        + MARGIN_WEIGHT * margin
+        + margin_weight * margin
         + support_weight * support
         + offset
         - (penalty if unknown_names else 0.0)

@@ -18,6 +18,7 @@ from newsbot.index.answering.answers import Answer, Citation, Hit, IndexSummary
 from newsbot.index.answering.bridge import QuestionTerms, question_terms
 from newsbot.index.answering.coverage import answer_coverage
 from newsbot.index.answering.fusion import (
+    MARGIN_WEIGHTS,
     Candidate,
     confidence,
     cosine_margin,
@@ -270,6 +271,7 @@ class NewsIndex:
             unknown,
             weights.get(language, weights["id"]),
             cosine_margin(cosines),
+            MARGIN_WEIGHTS.get(language, MARGIN_WEIGHTS["id"]),
         )
         return sure >= self.manifest.answer_floor
 
