@@ -1,12 +1,12 @@
-"""Convert open bilingual word lists into the bridge files newsbot ships.
+"""Convert an open bilingual word list into the bridge file newsbot ships.
 
 English -> Indonesian comes from FreeDict's eng-ind dictionary (dictd format, Debian package
-``dict-freedict-eng-ind``); Malay -> Indonesian from Apertium's ind-zlm bilingual dictionary
-(Debian package ``apertium-ind-zlm``, read through lttoolbox's ``lt-print``). The runtime
-reads only the two TSV files this writes (``index/language/``), never the packages.
+``dict-freedict-eng-ind``). The runtime reads only the TSV file this writes
+(``index/language/en-id.tsv``), never the package. (A Malay -> Indonesian list from
+Apertium's ind-zlm, GPL-3+, was shipped once and dropped: it bought one Malay question in
+150, DEVELOPERS.md.)
 
-    cd "$(mktemp -d)" && apt-get update -qq && apt-get download dict-freedict-eng-ind \\
-        apertium-ind-zlm lttoolbox lttoolbox-dev liblttoolbox3
+    cd "$(mktemp -d)" && apt-get update -qq && apt-get download dict-freedict-eng-ind
     for deb in *.deb; do dpkg-deb -x "$deb" x; done
     python tools/word_bridge.py x
 """
@@ -16,9 +16,7 @@ from __future__ import annotations
 import argparse
 import collections
 import gzip
-import os
 import re
-import subprocess
 import sys
 from pathlib import Path
 
@@ -78,45 +76,6 @@ def freedict_entries(dict_text: str) -> dict[str, list[str]]:
     }
 
 
-def apertium_pairs(bidix: Path, lt_print: str, env: dict[str, str]) -> dict[str, list[str]]:
-    """Return Malay lemma -> Indonesian lemmas from an Apertium bilingual transducer."""
-    att = subprocess.run(
-        [lt_print, str(bidix)], capture_output=True, text=True, check=True, env=env
-    ).stdout
-    sections: list[list[list[str]]] = [[]]
-    for line in att.splitlines():
-        if line == "--":
-            sections.append([])
-        else:
-            sections[-1].append(line.split("\t"))
-    pairs: dict[str, list[str]] = collections.defaultdict(list)
-    for section in sections:
-        arcs: dict[int, list[tuple[int, str, str]]] = collections.defaultdict(list)
-        finals = set()
-        for fields in section:
-            if len(fields) >= 4:
-                arcs[int(fields[0])].append((int(fields[1]), fields[2], fields[3]))
-            elif fields and fields[0]:
-                finals.add(int(fields[0]))
-        stack: list[tuple[int, str, str, frozenset[int]]] = [(0, "", "", frozenset([0]))]
-        while stack:
-            state, left, right, path = stack.pop()
-            if state in finals:
-                malay, indonesian = left.split("<")[0], right.split("<")[0]
-                if malay != indonesian and indonesian not in pairs[malay]:
-                    pairs[malay].append(indonesian)
-            for target, a, b in arcs[state]:
-                if target not in path:
-                    a = "" if a in ("@0@", "ε") else a
-                    b = "" if b in ("@0@", "ε") else b
-                    stack.append((target, left + a, right + b, path | {target}))
-    return {
-        word: sorted(found)[:MAX_SENSES]
-        for word, found in pairs.items()
-        if word and re.fullmatch(r"[a-z][a-z-]*", word)
-    }
-
-
 def write_tsv(path: Path, header: str, entries: dict[str, list[str]]) -> None:
     with path.open("w", encoding="utf-8") as out:
         out.write(header)
@@ -138,14 +97,7 @@ def main(argv: list[str] | None = None) -> int:
         f"# FreeDict eng-ind {edition[1] if edition else '?'} (CC BY-SA 3.0), see README.md\n",
         english,
     )
-    env = {**os.environ, "LD_LIBRARY_PATH": str(root / "usr/lib/x86_64-linux-gnu")}
-    malay = apertium_pairs(
-        root / "usr/share/apertium/apertium-ind-zlm/zlm-ind.autobil.bin",
-        str(root / "usr/bin/lt-print"),
-        env,
-    )
-    write_tsv(OUT / "ms-id.tsv", "# Apertium ind-zlm 0.1.2 (GPL-3+), see README.md\n", malay)
-    print(f"{len(english)} English and {len(malay)} Malay headwords", file=sys.stderr)
+    print(f"{len(english)} English headwords", file=sys.stderr)
     return 0
 
 

@@ -1,16 +1,16 @@
-"""A lexical bridge from English and Malay questions to Indonesian news.
+"""A lexical bridge from English questions to Indonesian news.
 
-An English question shares only its names with Indonesian news, so BM25 sees little of it;
-a Malay question shares most words but not all (``askar`` is ``tentara``, ``sempadan`` is
-``perbatasan``). The bridge looks a question's words up in open bilingual word lists
-shipped in ``index/language`` (FreeDict English–Indonesian, Apertium Malay–Indonesian) and
-returns the Indonesian terms they translate to, weighted below the question's own terms and
-split between a word's senses, so that an ambiguous word adds no more than a plain one. The
-dense side is left as it is.
+An English question shares only its names with Indonesian news, so BM25 sees little of it.
+The bridge looks a question's words up in an open bilingual word list shipped in
+``index/language`` (FreeDict English–Indonesian) and returns the Indonesian terms they
+translate to, weighted below the question's own terms and split between a word's senses, so
+that an ambiguous word adds no more than a plain one. The dense side is left as it is.
 
 English words are looked up by lemma (``troops`` → ``troop``, simplemma), a pair of words
-first (``dragon boat`` → ``perahu naga``). Malay words are looked up only where the index
-knows neither the word nor its stem, so an Indonesian question is never translated.
+first (``dragon boat`` → ``perahu naga``). Other questions (Indonesian, Malay) are not
+translated: a Malay question shares most of its words with Indonesian news, and e5 reads
+the rest (``askar``, ``sempadan``). A Malay–Indonesian list (Apertium ind-zlm) bought one
+question in 150 and was dropped (DEVELOPERS.md).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from newsbot.index.building.lexical import STOPWORDS, stem, tokenize
+from newsbot.index.building.lexical import STOPWORDS, tokenize
 
 #: Weight of a translated term against an original term of the question (1).
 BRIDGE_WEIGHT = 0.5
@@ -41,13 +41,10 @@ def _table(name: str) -> dict[str, tuple[str, ...]]:
 
 
 def version() -> str:
-    """Return the sources of the shipped word lists (their ``#`` lines), for the manifest."""
-    names = []
-    for name in ("en-id.tsv", "ms-id.tsv"):
-        first = resources.files("newsbot.index.language").joinpath(name).open(encoding="utf-8")
-        with first:
-            names.append(first.readline().lstrip("# ").split(" (")[0].strip())
-    return "; ".join(names)
+    """Return the source of the shipped word list (its ``#`` line), for the manifest."""
+    first = resources.files("newsbot.index.language").joinpath("en-id.tsv").open(encoding="utf-8")
+    with first:
+        return first.readline().lstrip("# ").split(" (")[0].strip()
 
 
 @cache
@@ -79,17 +76,11 @@ def _english_words(question: str) -> Iterator[tuple[str, str | None]]:
         yield word, next((f for f in (word, _english_lemma(word)) if f in table), None)
 
 
-def _other_words(question: str, known: Callable[[str], bool]) -> Iterator[tuple[str, str | None]]:
-    """Yield a question's content words, each with its Malay headword when the index knows
-    neither the word nor its stem (else None)."""
-    table = _table("ms-id.tsv")
+def _other_words(question: str) -> Iterator[tuple[str, str | None]]:
+    """Yield a question's content words, none with a headword (only English is bridged)."""
     for word in (w.lower() for w in _WORD.findall(question)):
-        if word in STOPWORDS or len(word) < 2:
-            continue
-        if known(word) or known(stem(word)):
+        if word not in STOPWORDS and len(word) >= 2:
             yield word, None
-        else:
-            yield word, next((f for f in (word, stem(word)) if f in table), None)
 
 
 @dataclass(frozen=True)
@@ -119,16 +110,13 @@ class QuestionTerms:
 
 
 def question_terms(question: str, language: str, known: Callable[[str], bool]) -> QuestionTerms:
-    """Return the content words of ``question`` and their Indonesian translations: of every
-    word of an English question (``language`` "en"), else of the words the index does not
-    ``known`` (Malay ones). A word's weight is shared by its senses; a term of several
-    words keeps its largest."""
-    if language == "en":
-        pairs = list(_english_words(question))
-        table = _table("en-id.tsv")
-    else:
-        pairs = list(_other_words(question, known))
-        table = _table("ms-id.tsv")
+    """Return the content words of ``question`` and, for an English question (``language``
+    "en"), their Indonesian translations; other questions get their own words only.
+    ``known`` (whether the index holds a term) is kept for callers; the translation does
+    not depend on it. A word's weight is shared by its senses; a term of several words
+    keeps its largest."""
+    table = _table("en-id.tsv")
+    pairs = list(_english_words(question) if language == "en" else _other_words(question))
     own = set(tokenize(question))
     words = []
     bridged: dict[str, float] = {}

@@ -18,11 +18,14 @@ from newsbot.index.answering.answers import Answer, Citation, Hit, IndexSummary
 from newsbot.index.answering.bridge import QuestionTerms, question_terms
 from newsbot.index.answering.coverage import answer_coverage
 from newsbot.index.answering.fusion import (
+    MARGIN_WEIGHTS,
     Candidate,
     confidence,
+    cosine_margin,
     fuse,
     one_per_article,
     question_language,
+    relative_support,
 )
 from newsbot.index.answering.rerank import rerank
 from newsbot.index.answering.small_talk import is_small_talk
@@ -251,14 +254,24 @@ class NewsIndex:
         candidates: list[Candidate],
     ) -> bool:
         """Whether the index is sure enough to answer (the calibrated floor): the best
-        cosine, the share of the question's words the first passage holds, and whether the
-        question names something the index never mentions."""
-        best_cosine = max(candidate.dense for candidate in candidates)
+        cosine and its lead over the next candidates, the rarity-weighted share of the
+        question's terms the first passage holds, and whether the question names something
+        the index never mentions."""
+        cosines = [candidate.dense for candidate in candidates]
         held = {term for _, terms in sentence_terms(top_text) for term in terms}
-        unknown = len(self._term_stats().unknown_names(question))
+        stats = self._term_stats()
+        support = relative_support(
+            stats.term_weights(tokenize(question)), held, self.manifest.paragraphs
+        )
+        unknown = len(stats.unknown_names(question))
         weights = self.manifest.confidence
         sure = confidence(
-            best_cosine, words.support(held), unknown, weights.get(language, weights["id"])
+            max(cosines),
+            support,
+            unknown,
+            weights.get(language, weights["id"]),
+            cosine_margin(cosines),
+            MARGIN_WEIGHTS.get(language, MARGIN_WEIGHTS["id"]),
         )
         return sure >= self.manifest.answer_floor
 

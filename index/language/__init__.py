@@ -1,2 +1,2 @@
-"""Word data shipped with newsbot: English and Malay words with their Indonesian
-translations (``en-id.tsv``, ``ms-id.tsv``; sources and licences in README.md)."""
+"""Word data shipped with newsbot: English words with their Indonesian translations
+(``en-id.tsv``; source and licence in README.md)."""
