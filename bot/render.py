@@ -171,6 +171,48 @@ def citation(hit: Hit, messages: Messages) -> str:
     return line
 
 
+def has_outlets(hit: Hit) -> bool:
+    """Whether a passage has outlets to list behind its button: a story of several
+    articles, or copies of its text."""
+    return bool(hit.also) or (hit.story is not None and len(hit.story.articles) > 1)
+
+
+def render_outlets(hits: Sequence[Hit], messages: Messages, *, first_number: int = 1) -> str:
+    """The outlets behind passages, one block per story (passages numbered from
+    ``first_number``; passages of one story share its block): the story line, then one
+    line per article, first report first, with outlet and time linked to the article and
+    its headline; copies of a passage's text outside its story close the block, marked.
+    Empty when no passage has a story of several articles or copies."""
+    language = messages.language
+    groups: dict[str, tuple[list[int], list[Hit]]] = {}
+    for number, hit in enumerate(hits, start=first_number):
+        if has_outlets(hit):
+            key = hit.story.id if hit.story is not None else f"passage {number}"
+            numbers, members = groups.setdefault(key, ([], []))
+            numbers.append(number)
+            members.append(hit)
+    blocks = []
+    for numbers, members in groups.values():
+        story = members[0].story
+        articles = list(story.articles) if story is not None else []
+        listed = {article.id for article in articles}
+        copies = []
+        for article in (a for hit in members for a in hit.also):
+            if article.id not in listed:
+                listed.add(article.id)
+                copies.append(article)
+        head = story_line(story, language) if story else members[0].citation.title
+        label = ", ".join(map(str, numbers))
+        lines = [f"<b>{label}.</b> <i>{escape(head)}</i>"]
+        for article, copy in [(a, False) for a in articles] + [(a, True) for a in copies]:
+            who = _link(article.url, escape(reporter(article, language, day=True)))
+            title = escape(_head(article.title, HEADLINE_LIMIT))
+            mark = f" ({escape(messages.outlets_copy)})" if copy else ""
+            lines.append(f"• {who}{mark} — {title}")
+        blocks.append("\n".join(lines))
+    return _fit("\n\n".join(blocks))
+
+
 def render_coverage(answer: Answer, messages: Messages) -> str:
     """A coverage question's facts (which outlets, who first, how many, what is new) as
     HTML, each story's headline linked to its article."""
