@@ -21,6 +21,7 @@ from newsbot.index.reading.dates import display_published
 
 if TYPE_CHECKING:
     from newsbot.index.building.build import BuildReport
+    from newsbot.index.coverage.book import ArticleRef
 
 MESSAGE_LIMIT = 4096
 # The most of one paragraph a passage quotes: enough to read the answer in context, short
@@ -171,6 +172,11 @@ def citation(hit: Hit, messages: Messages) -> str:
     return line
 
 
+def headline_link(article: ArticleRef) -> str:
+    """An article's headline (shortened to HEADLINE_LIMIT) linked to it, as HTML."""
+    return _link(article.url, escape(_head(article.title, HEADLINE_LIMIT)))
+
+
 def has_outlets(hit: Hit) -> bool:
     """Whether a passage has outlets to list behind its button: a story of several
     articles, or copies of its text."""
@@ -221,8 +227,7 @@ def render_coverage(answer: Answer, messages: Messages) -> str:
     language = messages.language
     lines = []
     for number, story in enumerate(coverage.stories, start=1):
-        article = story.latest if coverage.kind == "latest" else story.first
-        title = _link(article.url, escape(_head(article.title, HEADLINE_LIMIT)))
+        title = headline_link(story.latest if coverage.kind == "latest" else story.first)
         facts = escape(story_line(story, language))
         if coverage.kind == "latest":
             lines.append(f"{number}. {title}\n<i>{facts}</i>")

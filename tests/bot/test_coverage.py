@@ -6,13 +6,16 @@ from __future__ import annotations
 import io
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import replace
+from datetime import date, datetime
 from pathlib import Path
 
 import numpy as np
 import pytest
 from telegram import Update
 
+from newsbot.bot import digest
 from newsbot.bot.app import NewsApplication, build_application
+from newsbot.bot.follow_messages import follow_messages_for
 from newsbot.bot.live import LiveIndex
 from newsbot.bot.messages import ENGLISH
 from newsbot.bot.render import render_outlets
@@ -20,11 +23,13 @@ from newsbot.bot.settings import BotSettings
 from newsbot.index.answering.search import NewsIndex
 from newsbot.index.building.build import build_index
 from newsbot.index.coverage.book import ArticleRef, Story, StoryBook
+from newsbot.index.coverage.when import WIB
 from newsbot.index.reading.feeds import plan_sources
 from tests.bot.conftest import Bot
 from tests.bot.fakes import (
     JSON,
     FakeBuilder,
+    FakeIndex,
     FakeTelegram,
     bot_message,
     make_hit,
@@ -233,3 +238,58 @@ def test_passages_of_one_story_share_its_outlets_and_outside_copies_are_marked()
     assert "• detik, 25 Sep 2021 09:00 WIB (same text) — Pasukan CSTO" in text
     assert "CSTO &lt;kirim&gt; pasukan" in text  # headlines escaped
     assert render_outlets([make_hit(1)], ENGLISH) == ""
+
+
+# --- the daily digest ---------------------------------------------------------------------
+DIGEST_DAY = datetime(2021, 9, 18, 7, 0, tzinfo=WIB)
+
+
+async def test_the_digest_lists_the_days_stories_most_covered_first(news: NewsIndex) -> None:
+    live = LiveIndex(news, reopen=lambda: news, build=FakeBuilder())
+    stories = await digest.top_stories(live, DIGEST_DAY)
+    # The wire story (3 outlets, the 17th) before the day's one-outlet story; the chili
+    # article of the 10th and the 2017 one are outside the two days.
+    assert [story.latest.id for story in stories] == ["wire-merdeka", "chili-new"]
+    head, wire, chili = digest.render_digest(stories, DIGEST_DAY, follow_messages_for("en")).split(
+        "\n\n"
+    )
+    assert head == "🗞 <b>Top stories, 18 September 2021</b>"
+    assert wire == (
+        '1. <a href="https://merdeka.example/wire-merdeka">wire-merdeka headline</a>\n'
+        "<i>— merdeka, 17 Sep 2021 12:30 WIB</i> · "
+        "3 outlets since 17 Sep 2021, first: antaranews 08:10 WIB"
+    )
+    assert chili.startswith('2. <a href="https://kumparan.example/chili-new">')
+    assert chili.endswith("<i>— kumparan, 18 Sep 2021 07:00 WIB</i> · 1 outlet")
+    indonesian = digest.render_digest(stories, DIGEST_DAY, follow_messages_for("id"))
+    assert indonesian.startswith("🗞 <b>Berita utama, 18 September 2021</b>")
+    assert "3 media sejak 17 Sep 2021, pertama: antaranews 08:10 WIB" in indonesian
+    assert indonesian.endswith("· 1 media")
+
+
+async def test_a_digest_day_without_coverage_says_so(news: NewsIndex) -> None:
+    live = LiveIndex(news, reopen=lambda: news, build=FakeBuilder())
+    later = datetime(2021, 10, 5, 7, 0, tzinfo=WIB)
+    assert await digest.top_stories(live, later) == []
+    assert digest.render_digest([], later, follow_messages_for("en")).startswith("🗞 No new")
+
+
+class _NoStories(FakeIndex):
+    """An index that has not grouped stories (the Milvus store, for now)."""
+
+    def latest_stories(
+        self, since: date | None = None, until: date | None = None, limit: int | None = None
+    ) -> list[Story]:
+        return []
+
+
+async def test_an_index_without_stories_digests_its_newest_articles() -> None:
+    index = _NoStories(
+        [
+            make_hit(1, title="Pasukan CSTO", published="2021-09-18T06:00:00+07:00"),
+            make_hit(2, title="Kabar lama", published="2021-09-01"),
+        ]
+    )
+    live = LiveIndex(index, reopen=lambda: index, build=FakeBuilder())
+    [story] = await digest.top_stories(live, DIGEST_DAY)
+    assert story.latest.title == "Pasukan CSTO" and story.outlets == ("PR Cirebon",)
