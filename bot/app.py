@@ -274,6 +274,7 @@ def _add_handlers(application: NewsApplication) -> None:
             CallbackQueryHandler(follow.follow_pressed, pattern=f"^{FOLLOW}$"),
             CallbackQueryHandler(follow.unfollow_pressed, pattern=rf"^{follow.UNFOLLOW}:\d+$"),
             CallbackQueryHandler(feedback.feedback_pressed, pattern=f"^{FEEDBACK}:"),
+            CallbackQueryHandler(handlers.show_outlets, pattern=rf"^{handlers.OUTLETS}:\d+:\d+$"),
             # Every button press is answered; one the bot no longer knows says it expired.
             CallbackQueryHandler(handlers.more_sources),
             InlineQueryHandler(inline.inline_query),

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, User
 
+from newsbot.bot.callbacks import button_data
 from newsbot.bot.follow_messages import follow_messages_for
 from newsbot.bot.followup import FOLLOWUP_SECONDS, resolve
 from newsbot.bot.messages import Messages
@@ -29,19 +30,26 @@ VERDICTS = ("up", "down", "wrong_citation")
 KEEP_ANSWERS_DAYS = 30
 
 
-def answer_keyboard(messages: Messages, more: str | None) -> InlineKeyboardMarkup:
-    """The buttons under an answer: "More sources" (callback ``more``, when given), 🔔 Follow,
-    and 👍 / 👎 / wrong citation."""
+def answer_keyboard(
+    messages: Messages, more: str | None, outlets: str | None = None
+) -> InlineKeyboardMarkup:
+    """The buttons under an answer: "More sources" (callback ``more``, when given), the
+    outlets behind its stories (callback ``outlets``, when given), 🔔 Follow, and 👍 / 👎 /
+    wrong citation."""
     words = follow_messages_for(messages.language)
     rows = []
     if more is not None:
         rows.append([InlineKeyboardButton(messages.more_sources, callback_data=more)])
+    if outlets is not None:
+        rows.append([InlineKeyboardButton(messages.outlets_button, callback_data=outlets)])
     rows.append([InlineKeyboardButton(words.follow, callback_data=FOLLOW)])
     rows.append(
         [
-            InlineKeyboardButton(words.thumbs_up, callback_data=f"{FEEDBACK}:up"),
-            InlineKeyboardButton(words.thumbs_down, callback_data=f"{FEEDBACK}:down"),
-            InlineKeyboardButton(words.wrong_citation, callback_data=f"{FEEDBACK}:wrong_citation"),
+            InlineKeyboardButton(words.thumbs_up, callback_data=button_data(FEEDBACK, "up")),
+            InlineKeyboardButton(words.thumbs_down, callback_data=button_data(FEEDBACK, "down")),
+            InlineKeyboardButton(
+                words.wrong_citation, callback_data=button_data(FEEDBACK, "wrong_citation")
+            ),
         ]
     )
     return InlineKeyboardMarkup(rows)

@@ -3,15 +3,14 @@ hour of the bot's time zone (07:00 unless given), ``/digest off`` stops it.
 
 A job checks every :data:`CHECK_SECONDS` which chats are due; the store records the day
 each chat was served, so a restart or a second check never sends a digest twice.
-:func:`top_stories` decides what the top stories are: for now the newest articles of the
-day and the day before, one story each; stories grouped across outlets can replace it.
+:func:`top_stories` decides what the top stories are: the stories (articles grouped across
+outlets at build time) with coverage that day or the day before, the most covered first.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import partial
 
@@ -22,10 +21,12 @@ from telegram.ext import ContextTypes
 from newsbot.bot.follow_messages import FollowMessages, follow_messages_for
 from newsbot.bot.live import LiveIndex
 from newsbot.bot.messages import messages_for
-from newsbot.bot.render import _fit, citation, escape, format_date
+from newsbot.bot.render import _fit, escape, format_date, headline_link
 from newsbot.bot.state import BotState, state_of
 from newsbot.bot.store import Digest, StateStore
 from newsbot.index.answering.answers import Hit
+from newsbot.index.coverage.book import ArticleRef, Story, story_of
+from newsbot.index.coverage.notes import reporter, story_line
 
 log = logging.getLogger(__name__)
 
@@ -35,26 +36,30 @@ STORIES = 5
 _TIME = re.compile(r"([01]?\d|2[0-3])(?:[:.]([0-5]\d))?")
 
 
-@dataclass(frozen=True)
-class Story:
-    """One story of the digest: its best passage (headline, cited line) and how many
-    outlets covered it."""
-
-    hit: Hit
-    outlets: int
-
-
 async def top_stories(live: LiveIndex, day: datetime, limit: int = STORIES) -> list[Story]:
-    """The top stories of ``day`` (a date in the bot's time zone): the newest articles
-    published that day or the day before, one outlet each."""
-    days = [day.date().isoformat(), (day.date() - timedelta(days=1)).isoformat()]
-    hits = await live.newest_articles(days, limit)
-    return [Story(hit=hit, outlets=1) for hit in hits]
+    """The top stories of ``day`` (a date in the bot's time zone): the stories with
+    articles published that day or the day before, those most outlets covered first, then
+    the newest. An index without stories (the Milvus store, for now) gives its newest
+    articles as stories of one article each."""
+    since, until = day.date() - timedelta(days=1), day.date()
+    stories = await live.latest_stories(since, until, None)
+    if not stories:
+        hits = await live.newest_articles([since.isoformat(), until.isoformat()], limit)
+        return [_one_article(hit) for hit in hits]
+    # latest_stories gives the newest first: a stable sort keeps that order among equals.
+    stories.sort(key=lambda story: (len(story.outlets), len(story.articles)), reverse=True)
+    return stories[:limit]
+
+
+def _one_article(hit: Hit) -> Story:
+    c = hit.citation
+    return story_of(c.article_id, [ArticleRef(c.article_id, c.title, c.source, c.published, c.url)])
 
 
 def render_digest(stories: list[Story], day: datetime, words: FollowMessages) -> str:
-    """The digest message: a heading, then each story's headline, answering line, citation
-    and outlet count."""
+    """The digest message: a heading, then one line per story, its newest headline linked
+    to the article, then who published it when, and how many outlets covered it since when
+    and who was first."""
     messages = messages_for(words.language)
     if not stories:
         return words.digest_empty
@@ -62,14 +67,15 @@ def render_digest(stories: list[Story], day: datetime, words: FollowMessages) ->
     for number, story in enumerate(stories, 1):
         outlets = (
             words.digest_outlets_one
-            if story.outlets == 1
-            else words.digest_outlets_many.format(count=story.outlets)
+            if len(story.outlets) <= 1
+            else escape(story_line(story, words.language))
         )
+        cited = escape(reporter(story.latest, words.language, day=True))
         lines.append(
             words.digest_story.format(
                 number=number,
-                line=escape(story.hit.snippet.strip()),
-                citation=citation(story.hit, messages),
+                line=headline_link(story.latest),
+                citation=f"<i>— {cited}</i>",
                 outlets=outlets,
             )
         )

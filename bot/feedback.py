@@ -9,7 +9,8 @@ import logging
 from telegram import Message, Update
 from telegram.ext import ContextTypes
 
-from newsbot.bot.conversation import VERDICTS
+from newsbot.bot.callbacks import button_argument
+from newsbot.bot.conversation import FEEDBACK, VERDICTS
 from newsbot.bot.follow_messages import follow_messages_for
 from newsbot.bot.messages import messages_for
 from newsbot.bot.state import state_of
@@ -24,7 +25,7 @@ async def feedback_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     assert query is not None
     state = state_of(context.bot_data)
     user = query.from_user
-    verdict = (query.data or "").partition(":")[2]
+    verdict = button_argument(query.data, FEEDBACK)
     pressed = query.message if isinstance(query.message, Message) else None
     if pressed is None or verdict not in VERDICTS:
         await query.answer(messages_for(user.language_code).expired, show_alert=True)

@@ -19,6 +19,7 @@ from telegram.constants import ChatMemberStatus
 from telegram.error import TelegramError
 from telegram.ext import Application, ContextTypes
 
+from newsbot.bot.callbacks import button_data, button_numbers
 from newsbot.bot.conversation import remember_answer
 from newsbot.bot.follow_messages import FollowMessages, follow_messages_for
 from newsbot.bot.messages import messages_for
@@ -48,7 +49,7 @@ def _quoted(question: str) -> str:
 
 def unfollow_keyboard(follow_id: int, words: FollowMessages) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup.from_button(
-        InlineKeyboardButton(words.unfollow, callback_data=f"{UNFOLLOW}:{follow_id}")
+        InlineKeyboardButton(words.unfollow, callback_data=button_data(UNFOLLOW, follow_id))
     )
 
 
@@ -110,8 +111,11 @@ async def unfollow_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     user = query.from_user
     words = follow_messages_for(user.language_code)
     pressed = query.message if isinstance(query.message, Message) else None
-    _, _, number = (query.data or "").partition(":")
-    follow = await state.stored(lambda store: store.get_follow(int(number)))
+    numbers = button_numbers(query.data, UNFOLLOW)
+    follow = None
+    if numbers is not None:
+        (number,) = numbers
+        follow = await state.stored(lambda store: store.get_follow(number))
     if pressed is None or follow is None or follow.chat_id != pressed.chat.id:
         await query.answer(words.unfollow_gone, show_alert=True)
         return
@@ -172,7 +176,7 @@ async def following(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         buttons.append(
             [
                 InlineKeyboardButton(
-                    f"{words.unfollow} {number}", callback_data=f"{UNFOLLOW}:{follow.id}"
+                    f"{words.unfollow} {number}", callback_data=button_data(UNFOLLOW, follow.id)
                 )
             ]
         )

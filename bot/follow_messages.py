@@ -36,7 +36,6 @@ class FollowMessages:
     digest_head: str
     digest_story: str
     digest_outlets_one: str
-    digest_outlets_many: str
     digest_empty: str
     inline_limited: str
     command_following: str
@@ -75,7 +74,6 @@ ENGLISH = FollowMessages(
     digest_head="🗞 <b>Top stories, {day}</b>",
     digest_story="{number}. {line}\n{citation} · {outlets}",
     digest_outlets_one="1 outlet",
-    digest_outlets_many="{count} outlets",
     digest_empty="🗞 No new stories in the news I have indexed since yesterday.",
     inline_limited="You're asking quickly: wait a minute",
     command_following="The questions this chat follows",
@@ -123,7 +121,6 @@ INDONESIAN = FollowMessages(
     digest_head="🗞 <b>Berita utama, {day}</b>",
     digest_story="{number}. {line}\n{citation} · {outlets}",
     digest_outlets_one="1 media",
-    digest_outlets_many="{count} media",
     digest_empty="🗞 Tidak ada berita baru di indeks saya sejak kemarin.",
     inline_limited="Anda bertanya terlalu cepat: tunggu sebentar",
     command_following="Pertanyaan yang diikuti obrolan ini",

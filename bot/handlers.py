@@ -24,13 +24,16 @@ from newsbot.bot.addressing import (
     replies_to_bot,
     shorten,
 )
+from newsbot.bot.callbacks import button_data, button_numbers
 from newsbot.bot.conversation import answer_keyboard, followed_question, remember_answer
 from newsbot.bot.messages import Messages, messages_for
 from newsbot.bot.render import (
     escape,
+    has_outlets,
     render_build_report,
     render_coverage,
     render_help,
+    render_outlets,
     render_passages,
     render_progress,
     render_stats,
@@ -50,6 +53,8 @@ log = logging.getLogger(__name__)
 
 PAGE = 3  # passages per answer, and per press of "More sources"
 MORE = "more"  # callback_data "more:<passages already shown>"
+#: callback_data "outlets:<passages before these>:<passages in these>"
+OUTLETS = "outlets"
 
 
 def _messages(user: User | None) -> Messages:
@@ -219,6 +224,36 @@ async def more_sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     await _drop_button(pressed, messages)
 
 
+async def show_outlets(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """List the outlets behind the stories of the passages under the pressed button.
+
+    As with "More sources", the question is read again (the store remembers it) and the
+    same passages are found, so the button survives a restart.
+    """
+    query = update.callback_query
+    assert query is not None
+    state = state_of(context.bot_data)
+    messages = _messages(query.from_user)
+    numbers = button_numbers(query.data, OUTLETS, 2)
+    pressed = query.message if isinstance(query.message, Message) else None
+    asked = pressed.reply_to_message if pressed else None
+    question = await _asked(pressed, asked, state, context.bot.username)
+    if pressed is None or asked is None or numbers is None or not question:
+        await query.answer(messages.expired, show_alert=True)
+        return
+    if not state.quota.allow(query.from_user.id):
+        await query.answer(messages.rate_limited, show_alert=True)
+        return
+    before, count = numbers
+    found = await state.live.ask(shorten(question)[0], before + count)
+    text = render_outlets(found.hits[before : before + count], messages, first_number=before + 1)
+    if not text:  # the index changed since: these passages have no other outlets now
+        await query.answer(messages.expired, show_alert=True)
+        return
+    await query.answer()
+    await asked.reply_html(text, do_quote=True, disable_web_page_preview=True)
+
+
 async def _asked(
     pressed: Message | None, asked: Message | None, state: BotState, bot_username: str
 ) -> str:
@@ -378,7 +413,10 @@ async def _send_passages(
     ``written`` answer if any; the last message carries the answer's buttons, with "More
     sources" when there are more. The messages sent."""
     pages = render_passages(hits, messages, first_number=shown + 1, note=note, written=written)
-    buttons = answer_keyboard(messages, f"{MORE}:{shown + len(hits)}" if more else None)
+    outlets = button_data(OUTLETS, shown, len(hits)) if any(map(has_outlets, hits)) else None
+    buttons = answer_keyboard(
+        messages, button_data(MORE, shown + len(hits)) if more else None, outlets
+    )
     sent = []
     for number, page in enumerate(pages, 1):
         markup = buttons if number == len(pages) else None
@@ -387,16 +425,25 @@ async def _send_passages(
 
 
 async def _drop_button(message: Message, messages: Messages) -> None:
-    """Remove the pressed "More sources" button: its passages are now shown."""
+    """Remove the pressed "More sources" button: its passages are now shown. The outlets
+    button, if any, stays."""
+    markup = message.reply_markup
+    buttons = [b for row in markup.inline_keyboard for b in row] if markup else []
+    outlets = next(
+        (
+            b.callback_data
+            for b in buttons
+            if isinstance(b.callback_data, str) and button_numbers(b.callback_data, OUTLETS, 2)
+        ),
+        None,
+    )
     try:
-        await message.edit_reply_markup(reply_markup=answer_keyboard(messages, None))
+        await message.edit_reply_markup(reply_markup=answer_keyboard(messages, None, outlets))
     except BadRequest as exc:  # too old to edit, or already without a button
         log.info("Could not remove the button of message %s: %s", message.message_id, exc)
 
 
 def _shown(data: str | None) -> int | None:
     """How many passages a "More sources" button's answer showed; None if not ours."""
-    prefix, _, number = (data or "").partition(":")
-    if prefix != MORE or not number.isdigit():
-        return None
-    return int(number)
+    numbers = button_numbers(data, MORE)
+    return numbers[0] if numbers is not None else None

@@ -12,6 +12,7 @@ import asyncio
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
@@ -46,6 +47,10 @@ class SearchIndex(Protocol):
     def newest_articles(self, days: Iterable[str], limit: int) -> tuple[Hit, ...]: ...
 
     def story_for(self, question: str) -> Story | None: ...
+
+    def latest_stories(
+        self, since: date | None = None, until: date | None = None, limit: int | None = None
+    ) -> list[Story]: ...
 
     def close(self) -> None: ...
 
@@ -103,6 +108,13 @@ class LiveIndex:
 
     async def summary(self) -> IndexSummary:
         return await self._use(lambda index: index.summary())
+
+    async def latest_stories(
+        self, since: date, until: date, limit: int | None = None
+    ) -> list[Story]:
+        """The index's stories with articles published from ``since`` to ``until``
+        (inclusive), newest coverage first, in a worker thread."""
+        return await self._use(lambda index: index.latest_stories(since, until, limit))
 
     async def newest_articles(self, days: Iterable[str], limit: int) -> tuple[Hit, ...]:
         """The index's newest articles published on ``days``, in a worker thread."""

@@ -64,6 +64,9 @@ class Messages:
     command_timeline: str
     timeline_usage: str
     command_start: str
+    #: The button under an answer that lists the outlets behind its passages' stories.
+    outlets_button: str
+    outlets_copy: str
 
 
 ENGLISH = Messages(
@@ -153,6 +156,8 @@ ENGLISH = Messages(
         "Write what the story is about after the command, e.g. <code>/timeline {example}</code>."
     ),
     command_start="Start",
+    outlets_button="🗞 Who reported it",
+    outlets_copy="same text",
 )
 
 INDONESIAN = Messages(
@@ -239,6 +244,8 @@ INDONESIAN = Messages(
         "Tulis topik beritanya setelah perintah, misalnya <code>/timeline {example}</code>."
     ),
     command_start="Mulai",
+    outlets_button="🗞 Siapa yang memberitakan",
+    outlets_copy="teks sama",
 )
 
 

@@ -21,6 +21,7 @@ from newsbot.index.reading.dates import display_published
 
 if TYPE_CHECKING:
     from newsbot.index.building.build import BuildReport
+    from newsbot.index.coverage.book import ArticleRef
 
 MESSAGE_LIMIT = 4096
 # The most of one paragraph a passage quotes: enough to read the answer in context, short
@@ -171,6 +172,53 @@ def citation(hit: Hit, messages: Messages) -> str:
     return line
 
 
+def headline_link(article: ArticleRef) -> str:
+    """An article's headline (shortened to HEADLINE_LIMIT) linked to it, as HTML."""
+    return _link(article.url, escape(_head(article.title, HEADLINE_LIMIT)))
+
+
+def has_outlets(hit: Hit) -> bool:
+    """Whether a passage has outlets to list behind its button: a story of several
+    articles, or copies of its text."""
+    return bool(hit.also) or (hit.story is not None and len(hit.story.articles) > 1)
+
+
+def render_outlets(hits: Sequence[Hit], messages: Messages, *, first_number: int = 1) -> str:
+    """The outlets behind passages, one block per story (passages numbered from
+    ``first_number``; passages of one story share its block): the story line, then one
+    line per article, first report first, with outlet and time linked to the article and
+    its headline; copies of a passage's text outside its story close the block, marked.
+    Empty when no passage has a story of several articles or copies."""
+    language = messages.language
+    groups: dict[str, tuple[list[int], list[Hit]]] = {}
+    for number, hit in enumerate(hits, start=first_number):
+        if has_outlets(hit):
+            key = hit.story.id if hit.story is not None else f"passage {number}"
+            numbers, members = groups.setdefault(key, ([], []))
+            numbers.append(number)
+            members.append(hit)
+    blocks = []
+    for numbers, members in groups.values():
+        story = members[0].story
+        articles = list(story.articles) if story is not None else []
+        listed = {article.id for article in articles}
+        copies = []
+        for article in (a for hit in members for a in hit.also):
+            if article.id not in listed:
+                listed.add(article.id)
+                copies.append(article)
+        head = story_line(story, language) if story else members[0].citation.title
+        label = ", ".join(map(str, numbers))
+        lines = [f"<b>{label}.</b> <i>{escape(head)}</i>"]
+        for article, copy in [(a, False) for a in articles] + [(a, True) for a in copies]:
+            who = _link(article.url, escape(reporter(article, language, day=True)))
+            title = escape(_head(article.title, HEADLINE_LIMIT))
+            mark = f" ({escape(messages.outlets_copy)})" if copy else ""
+            lines.append(f"• {who}{mark} — {title}")
+        blocks.append("\n".join(lines))
+    return _fit("\n\n".join(blocks))
+
+
 def render_coverage(answer: Answer, messages: Messages) -> str:
     """A coverage question's facts (which outlets, who first, how many, what is new) as
     HTML, each story's headline linked to its article."""
@@ -179,8 +227,7 @@ def render_coverage(answer: Answer, messages: Messages) -> str:
     language = messages.language
     lines = []
     for number, story in enumerate(coverage.stories, start=1):
-        article = story.latest if coverage.kind == "latest" else story.first
-        title = _link(article.url, escape(_head(article.title, HEADLINE_LIMIT)))
+        title = headline_link(story.latest if coverage.kind == "latest" else story.first)
         facts = escape(story_line(story, language))
         if coverage.kind == "latest":
             lines.append(f"{number}. {title}\n<i>{facts}</i>")

@@ -371,7 +371,8 @@ class NewsIndex:
         hits = []
         found = self._hit_rows([candidate.row for candidate, *_ in kept])
         for rank, (candidate, _, _, copies) in enumerate(kept, start=1):
-            text, number, article_id, title, source, published, url, path = found[candidate.row]
+            row = found[candidate.row]
+            text = row[0]
             start, end = best_sentence(text, tokens, question)
             hits.append(
                 Hit(
@@ -380,16 +381,8 @@ class NewsIndex:
                     text=text,
                     snippet_start=start,
                     snippet_end=end,
-                    citation=Citation(
-                        title=title,
-                        source=source,
-                        published=published,
-                        url=url,
-                        path=sample.cited_path(path),
-                        paragraph=number,
-                        article_id=article_id,
-                    ),
-                    story=self.stories.of(article_id),
+                    citation=_citation(row),
+                    story=self.stories.of(row[2]),
                     also=tuple(copies),
                 )
             )
@@ -448,21 +441,24 @@ class NewsIndex:
                 (*wanted, limit),
             ).fetchall()
         hits = []
-        for rank, (text, number, article_id, title, source, published, url, path) in enumerate(
-            rows, start=1
-        ):
-            start, end = best_sentence(text, [])
-            citation = Citation(
-                title=title,
-                source=source,
-                published=published,
-                url=url,
-                path=sample.cited_path(path),
-                paragraph=number,
-                article_id=article_id,
-            )
-            hits.append(Hit(rank, 0.0, text, start, end, citation))
+        for rank, row in enumerate(rows, start=1):
+            start, end = best_sentence(row[0], [])
+            hits.append(Hit(rank, 0.0, row[0], start, end, _citation(row)))
         return tuple(hits)
+
+
+def _citation(row: HitRow) -> Citation:
+    """The citation of a paragraph from its metadata row (``HitRow``'s columns)."""
+    _, number, article_id, title, source, published, url, path = row
+    return Citation(
+        title=title,
+        source=source,
+        published=published,
+        url=url,
+        path=sample.cited_path(path),
+        paragraph=number,
+        article_id=article_id,
+    )
 
 
 def check_embedder(index_dir: Path | str, manifest: store.Manifest, embedder_name: str) -> None:

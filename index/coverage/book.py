@@ -76,7 +76,7 @@ class StoryBook:
             if article_id in self._articles:
                 members.setdefault(story, []).append(self._articles[article_id])
         self._by_article = dict(assignment)
-        self._stories = {story: _story(story, refs) for story, refs in members.items()}
+        self._stories = {story: story_of(story, refs) for story, refs in members.items()}
 
     def __len__(self) -> int:
         return len(self._stories)
@@ -119,7 +119,8 @@ class StoryBook:
         return stories[:limit] if limit is not None else stories
 
 
-def _story(story_id: str, refs: list[ArticleRef]) -> Story:
+def story_of(story_id: str, refs: list[ArticleRef]) -> Story:
+    """Return the story ``story_id`` of the articles ``refs`` (at least one, any order)."""
     ordered = sorted(refs, key=_order)
     dated = [a for a in ordered if a.published]
     outlets: list[str] = []

@@ -12,6 +12,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,7 @@ from newsbot.index.answering.answers import Answer, Citation, Hit, IndexSummary
 from newsbot.index.answering.small_talk import is_small_talk
 from newsbot.index.articles import SkippedSource
 from newsbot.index.building.build import BuildReport
+from newsbot.index.coverage.book import ArticleRef, Story, story_of
 from newsbot.index.reading.feeds import SourcePlan
 
 BOT_ID = 666
@@ -133,6 +135,30 @@ class FakeIndex:
         wanted = set(days)
         dated = [h for h in self.hits if (h.citation.published or "")[:10] in wanted]
         return tuple(sorted(dated, key=lambda h: h.citation.published or "", reverse=True))[:limit]
+
+    def latest_stories(
+        self, since: date | None = None, until: date | None = None, limit: int | None = None
+    ) -> list[Story]:
+        """The stories of ``hits`` (a hit without one is a story of its own article) with
+        an article published from ``since`` to ``until``, newest first."""
+        stories: dict[str, Story] = {}
+        for hit in self.hits:
+            c = hit.citation
+            ref = ArticleRef(c.article_id, c.title, c.source, c.published, c.url)
+            story = hit.story or story_of(c.article_id, [ref])
+            stories.setdefault(story.id, story)
+
+        def inside(story: Story) -> list[str]:
+            days = [(a.published or "")[:10] for a in story.articles if a.published]
+            return [
+                d
+                for d in days
+                if (since is None or d >= since.isoformat())
+                and (until is None or d <= until.isoformat())
+            ]
+
+        found = sorted((s for s in stories.values() if inside(s)), key=inside, reverse=True)
+        return found[:limit] if limit is not None else found
 
     def damage(self) -> str:
         return self.damaged
