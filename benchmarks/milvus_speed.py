@@ -51,6 +51,7 @@ from newsbot.index.building.milvus_store import (  # noqa: E402
     epoch_seconds,
     parse_store,
 )
+from newsbot.index.building.stories import read_stories  # noqa: E402
 
 BATCH = 2_000
 
@@ -61,6 +62,7 @@ def to_milvus(version: Path, target: MilvusTarget) -> dict[str, Any]:
     manifest = store.read_manifest(version)
     vectors = np.load(version / store.VECTORS, mmap_mode="r")
     conn = sqlite3.connect(version / store.META)
+    stories = read_stories(version)
     milvus = MilvusStore(target)
     name = milvus.start_version(manifest.dim, manifest.embedder)
     collection = milvus.paragraphs_collection(name)
@@ -99,7 +101,7 @@ def to_milvus(version: Path, target: MilvusTarget) -> dict[str, Any]:
                 "published_at": epoch_seconds(published),
                 "url": clip(url, 4096),
                 "path": clip(path, 4096),
-                "story_id": "",
+                "story_id": stories.get(article, ""),
                 "context_hash": context,
                 "content_hash": h,
                 "vector": np.asarray(vectors[row], dtype=np.float32).tolist(),
@@ -108,6 +110,9 @@ def to_milvus(version: Path, target: MilvusTarget) -> dict[str, Any]:
         if len(batch) >= BATCH:
             milvus.insert(collection, batch)
             batch = []
+            if (row + 1) % 50_000 < BATCH:  # how fast, for a run that cannot finish
+                rate = (row + 1) / (time.perf_counter() - started)
+                print(f"  {row + 1} rows in Milvus, {rate:.0f} rows/s", file=sys.stderr)
     milvus.insert(collection, batch)
     inserted = time.perf_counter()
     terms_collection = milvus.terms_collection(name)
@@ -206,10 +211,16 @@ def main() -> int:
             **compare(local_dir, target, asked, vectors),
         }
         print(json.dumps(results["sizes"][str(size)]), file=sys.stderr)
+        _write(results, args.sizes)
+    return 0
+
+
+def _write(results: dict[str, Any], sizes: Sequence[int]) -> None:
+    """Write what is measured so far (a long run keeps its finished sizes)."""
     results.update(
         {
             "command": "python benchmarks/milvus_speed.py --shared ../shared --sizes "
-            + " ".join(str(s) for s in args.sizes),
+            + " ".join(str(s) for s in sizes),
             "machine": f"{platform.machine()}, {os.cpu_count()} cores, "
             f"Python {platform.python_version()}, load average "
             f"{os.getloadavg()[0]:.1f}",
@@ -219,7 +230,6 @@ def main() -> int:
     out = REPO / "benchmarks" / "results" / "milvus_speed.json"
     out.write_text(json.dumps(results, indent=2) + "\n")
     print(json.dumps(results, indent=2))
-    return 0
 
 
 if __name__ == "__main__":
