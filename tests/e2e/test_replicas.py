@@ -5,6 +5,8 @@ Telegram emulator."""
 
 from __future__ import annotations
 
+import itertools
+import json
 import signal
 import socket
 import time
@@ -14,6 +16,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from newsbot.bot.app import FOLLOW_SECONDS
 from tests.e2e.conftest import (
     ADMIN_ID,
     BOT_COMMAND,
@@ -34,6 +37,22 @@ pytestmark = [pytest.mark.e2e, pytest.mark.model]
 ANSWER_SECONDS = 120.0  # the real model on a loaded 2-core machine
 QUESTION = "who agreed to deploy troops?"
 LEADS = "This replica runs the scheduled jobs"
+#: Update ids for callback queries delivered by hand (the emulator's are not returned).
+_CALLBACK_UPDATES = itertools.count(1_000_000_000)
+#: An article for the followed question, added before a rebuild.
+FRESH = {
+    "id": "csto-fresh",
+    "title": "Rusia Kirim Pasukan Tambahan ke Perbatasan Tajikistan",
+    "source": "Kabar Dunia",
+    "date": "2021-09-19",
+    "url": "https://example.com/csto-tambahan",
+    "text": (
+        "Rusia mengirim pasukan tambahan ke perbatasan Tajikistan dan Afghanistan, kata "
+        "Kementerian Pertahanan Rusia pada Minggu.\n\n"
+        "Menteri Pertahanan Sergei Shoigu mengatakan negara-negara anggota CSTO setuju "
+        "mengerahkan pasukan militer tambahan untuk latihan bersama di Tajikistan."
+    ),
+}
 
 
 def _free_port() -> int:
@@ -113,6 +132,20 @@ class Balancer:
         replica.post({"update_id": sent.update_id, "message": sent.message})
         return sent
 
+    def press(
+        self, tg: TelegramEmulator, message: BotMessage, user: User, data: str, to: int
+    ) -> None:
+        """Press a button of ``message`` and deliver the callback query to replica ``to``."""
+        query_id = tg.press_button(message, user, data)
+        callback = {
+            "id": query_id,
+            "from": user.to_api(),
+            "message": message.message,
+            "chat_instance": str(message.chat_id),
+            "data": data,
+        }
+        self.replicas[to].post({"update_id": next(_CALLBACK_UPDATES), "callback_query": callback})
+
 
 def replies_to(
     tg: TelegramEmulator, chat: Chat, asked: list[SentMessage], timeout: float
@@ -149,6 +182,49 @@ def test_a_users_quota_holds_across_replicas(tg: TelegramEmulator, replicas: lis
     assert sum("CSTO" in text for text in texts) == 2, texts  # the other two are answered
     (answered,) = replies_to(tg, tg.private_chat(dave), [other], ANSWER_SECONDS)
     assert "CSTO" in (answered.text or ""), answered.text
+
+
+def test_an_alert_is_sent_once_not_once_per_replica(
+    tg: TelegramEmulator, replicas: list[Replica], sources: Path
+) -> None:
+    """A follow made through one replica, a rebuild on the other: the follower gets one
+    alert, from the replica that rebuilt; the other replica takes up the new version
+    without alerting again."""
+    balancer = Balancer(replicas)
+    follower = tg.new_user("Gita", language_code="en")
+    chat = tg.private_chat(follower)
+    asked = balancer.deliver(tg, follower, QUESTION, to=1)
+    (answer,) = replies_to(tg, chat, [asked], ANSWER_SECONDS)
+    assert "follow" in answer.callback_data, answer.reply_markup
+    balancer.press(tg, answer, follower, "follow", to=1)
+    confirmation = tg.wait_for_call(
+        "sendMessage", chat=chat, since=answer.seq, timeout=ANSWER_SECONDS
+    )
+    assert str(confirmation["params"]["text"]).startswith("🔔 Following")
+
+    (sources / "fresh.jsonl").write_text(json.dumps(FRESH, ensure_ascii=False) + "\n")
+    admin = User(id=ADMIN_ID, first_name="Admin")
+    balancer.deliver(tg, admin, "/reindex", to=0)
+    alert = tg.wait_for_call(
+        "sendMessage",
+        chat=chat,
+        since=confirmation["seq"],
+        where=lambda call: str(call["params"].get("text", "")).startswith("🔔 New on"),
+        timeout=180,
+    )
+    assert FRESH["title"] in str(alert["params"]["text"])
+    # The other replica answers from the new version within a poll of the store ...
+    deadline = time.monotonic() + FOLLOW_SECONDS + ANSWER_SECONDS
+    while "built elsewhere" not in replicas[1].process.output():
+        assert time.monotonic() < deadline, replicas[1].process.output()[-3000:]
+        time.sleep(0.5)
+    time.sleep(3)  # ... and would have alerted by now
+    alerts = [
+        call
+        for call in tg.calls("sendMessage", chat=chat, since=confirmation["seq"])
+        if str(call["params"].get("text", "")).startswith("🔔 New on")
+    ]
+    assert len(alerts) == 1, [call["params"]["text"] for call in alerts]
 
 
 def test_a_reindex_on_one_replica_is_refused_on_another_while_it_runs(
