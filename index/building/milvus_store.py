@@ -151,6 +151,45 @@ def epoch_seconds(published: str | None) -> int:
     return int(moment.timestamp())
 
 
+def paragraph_row(
+    *,
+    row: int,
+    article_id: str,
+    number: int,
+    text: str,
+    terms: str,
+    title: str | None,
+    source: str | None,
+    published: str | None,
+    url: str | None,
+    path: str | None,
+    story_id: str,
+    context_hash: str,
+    content_hash: str,
+    vector: Sequence[float],
+) -> dict[str, Any]:
+    """One paragraph as a row of a version's paragraphs collection: text fields cut to the
+    collection's byte limits, ``published`` also as epoch seconds, ``terms`` the stemmed
+    tokens (space-separated) that Milvus's BM25 function reads."""
+    return {
+        "row": row,
+        "article_id": clip(article_id, _NAME),
+        "number": number,
+        "text": clip(text, _LONG),
+        "terms": clip(terms, _LONG),
+        "title": clip(title, _URL),
+        "source": clip(source, _NAME),
+        "published": clip(published, _HASH),
+        "published_at": epoch_seconds(published),
+        "url": clip(url, _URL),
+        "path": clip(path, _URL),
+        "story_id": clip(story_id, _NAME),
+        "context_hash": context_hash,
+        "content_hash": content_hash,
+        "vector": vector,
+    }
+
+
 class MilvusStore:
     """A connection to the Milvus that holds the index; every call is bounded by
     ``TIMEOUT`` seconds. Errors are StoreUnavailable, IndexMissing or IndexDamaged."""
