@@ -19,10 +19,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
-import os
-import platform
 import sqlite3
-import statistics
 import sys
 import tempfile
 import time
@@ -37,18 +34,17 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
+import side_by_side  # noqa: E402
 import speed_query  # noqa: E402
 
 from newsbot.index.answering import stores  # noqa: E402
 from newsbot.index.building import dense, store  # noqa: E402
 from newsbot.index.building.embedders import load_embedder  # noqa: E402
-from newsbot.index.building.milvus_build import TERMS_BATCH  # noqa: E402
 from newsbot.index.building.milvus_store import (  # noqa: E402
     DENSE_INDEX,
     MilvusStore,
     MilvusTarget,
-    clip,
-    epoch_seconds,
+    paragraph_row,
     parse_store,
 )
 from newsbot.index.building.stories import read_stories  # noqa: E402
@@ -89,23 +85,22 @@ def to_milvus(version: Path, target: MilvusTarget) -> dict[str, Any]:
     ) in conn.execute(query):
         frequencies.update(set(terms.split()))
         batch.append(
-            {
-                "row": row,
-                "article_id": article,
-                "number": number,
-                "text": clip(text, 65_535),
-                "terms": clip(terms, 65_535),
-                "title": clip(title, 4096),
-                "source": clip(source, 1024),
-                "published": clip(published, 64),
-                "published_at": epoch_seconds(published),
-                "url": clip(url, 4096),
-                "path": clip(path, 4096),
-                "story_id": stories.get(article, ""),
-                "context_hash": context,
-                "content_hash": h,
-                "vector": np.asarray(vectors[row], dtype=np.float32).tolist(),
-            }
+            paragraph_row(
+                row=row,
+                article_id=article,
+                number=number,
+                text=text,
+                terms=terms,
+                title=title,
+                source=source,
+                published=published,
+                url=url,
+                path=path,
+                story_id=stories.get(article, ""),
+                context_hash=context,
+                content_hash=h,
+                vector=np.asarray(vectors[row], dtype=np.float32).tolist(),
+            )
         )
         if len(batch) >= BATCH:
             milvus.insert(collection, batch)
@@ -115,13 +110,7 @@ def to_milvus(version: Path, target: MilvusTarget) -> dict[str, Any]:
                 print(f"  {row + 1} rows in Milvus, {rate:.0f} rows/s", file=sys.stderr)
     milvus.insert(collection, batch)
     inserted = time.perf_counter()
-    terms_collection = milvus.terms_collection(name)
-    items = list(frequencies.items())
-    for start in range(0, len(items), TERMS_BATCH):
-        milvus.insert(
-            terms_collection,
-            [{"term": t, "df": n, "v": [0.0, 0.0]} for t, n in items[start : start + TERMS_BATCH]],
-        )
+    milvus.write_terms(name, frequencies)
     summary = {"outlets": [], "first": None, "last": None}
     milvus.publish(name, dataclasses.replace(manifest, dense_index=DENSE_INDEX), summary)
     milvus.close()
@@ -139,33 +128,33 @@ def compare(
     stub = speed_query.PrecomputedEmbedder(
         manifest.embedder, manifest.dim, dict(zip(asked, vectors, strict=True))
     )
+    opened = time.perf_counter()
     local = stores.open_index(local_dir, None, stub)
-    milvus = stores.open_index(local_dir, target, stub)
-    times: dict[str, list[float]] = {"local": [], "milvus": []}
+    local_open = time.perf_counter() - opened
+    opened = time.perf_counter()
+    milvus = stores.open_index(local_dir, target, stub)  # reads every article and story
+    milvus_open = time.perf_counter() - opened
+    indexes = {"local": local, "milvus": milvus}
     for q in asked[:10]:  # warm both
         local.ask(q)
         milvus.ask(q)
-    same_first = same_all = 0
-    for q in asked:
-        answers = {}
-        for name, index in (("local", local), ("milvus", milvus)):
-            started = time.perf_counter()
-            answers[name] = index.ask(q, k=5)
-            times[name].append(1000 * (time.perf_counter() - started))
-        tops = [[h.citation.article_id for h in a.hits] for a in answers.values()]
-        same_first += tops[0][:1] == tops[1][:1]
-        same_all += tops[0] == tops[1]
+    answers: dict[str, list[list[str]]] = {"local": [], "milvus": []}
+
+    def ask(index: Any, question: str) -> None:
+        name = "local" if index is local else "milvus"
+        answers[name].append([h.citation.article_id for h in index.ask(question, k=5).hits])
+
+    times = side_by_side.timed_turns(indexes, asked, ask)
+    same_first = sum(
+        a[:1] == b[:1] for a, b in zip(answers["local"], answers["milvus"], strict=True)
+    )
+    same_all = sum(a == b for a, b in zip(answers["local"], answers["milvus"], strict=True))
     local.close()
     milvus.close()
     return {
         "questions": len(asked),
-        "ask_ms": {
-            name: {
-                "p50": round(statistics.median(ms), 1),
-                "p95": round(float(np.percentile(ms, 95)), 1),
-            }
-            for name, ms in times.items()
-        },
+        "open_seconds": {"local": round(local_open, 1), "milvus": round(milvus_open, 1)},
+        "ask_ms": side_by_side.percentiles(times),
         "same_first_article": same_first,
         "same_five_articles": same_all,
     }
@@ -217,19 +206,10 @@ def main() -> int:
 
 def _write(results: dict[str, Any], sizes: Sequence[int]) -> None:
     """Write what is measured so far (a long run keeps its finished sizes)."""
-    results.update(
-        {
-            "command": "python benchmarks/milvus_speed.py --shared ../shared --sizes "
-            + " ".join(str(s) for s in sizes),
-            "machine": f"{platform.machine()}, {os.cpu_count()} cores, "
-            f"Python {platform.python_version()}, load average "
-            f"{os.getloadavg()[0]:.1f}",
-            "date": time.strftime("%Y-%m-%d"),
-        }
+    command = "python benchmarks/milvus_speed.py --shared ../shared --sizes " + " ".join(
+        str(s) for s in sizes
     )
-    out = REPO / "benchmarks" / "results" / "milvus_speed.json"
-    out.write_text(json.dumps(results, indent=2) + "\n")
-    print(json.dumps(results, indent=2))
+    side_by_side.write_results("milvus_speed", results, command)
 
 
 if __name__ == "__main__":

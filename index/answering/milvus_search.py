@@ -216,7 +216,7 @@ class MilvusNewsIndex(NewsIndex):
         """Every article of this version and its story, from the articles' first rows."""
         fields = ["article_id", "title", "source", "published", "url", "story_id"]
         refs, assignment = [], {}
-        for row in self._milvus.scan(self._collection, fields, "number == 1"):
+        for row in self._milvus.scan(self._collection, fields, "number == 1", batch=16_384):
             article = str(row["article_id"])
             refs.append(
                 ArticleRef(

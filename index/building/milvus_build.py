@@ -10,7 +10,6 @@ again what it had written), else embedded. The version goes live in one switch
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
 import sqlite3
 import tempfile
@@ -29,7 +28,8 @@ from newsbot.index.building.build import (
     BuildReport,
     Progress,
     _calibration,
-    _write_articles,
+    new_manifest,
+    read_articles,
 )
 from newsbot.index.building.chunking import embedding_context, lexical_text
 from newsbot.index.building.embedders import Embedder
@@ -41,14 +41,11 @@ from newsbot.index.building.milvus_store import (
     paragraph_row,
 )
 from newsbot.index.building.stories import group_leads, lead_articles
-from newsbot.index.defaults import EMBED_BATCH, FORMAT_VERSION
-from newsbot.index.errors import IndexDamaged, IndexIncompatible, IndexMissing, NoSources
-from newsbot.index.reading.readers import read_sources
+from newsbot.index.defaults import EMBED_BATCH
+from newsbot.index.errors import IndexDamaged, IndexIncompatible, IndexMissing
 
 #: Paragraphs written to Milvus per call.
 UPLOAD_BATCH = 256
-#: Terms written to Milvus per call.
-TERMS_BATCH = 2048
 #: Bytes of the outlet list kept in the summary (a meta value holds 65,535).
 _SUMMARY_BYTES = 60_000
 
@@ -125,42 +122,15 @@ def _build(
     extra: Iterable[Article | SkippedSource],
     started: float,
 ) -> BuildReport:
-    skipped: list[SkippedSource] = []
-    conn.executescript(local_store.SCHEMA)
-    hashes = _write_articles(conn, itertools.chain(read_sources(sources), extra), skipped)
-    conn.commit()
-    if not hashes:
-        raise NoSources(
-            "no article could be read from "
-            + (", ".join(str(s) for s in sources) or "the configured sources")
-            + (f" ({len(skipped)} skipped: {skipped[0]}...)" if skipped else "")
-        )
     live = _live(milvus)
-    old = live.article_hashes
-    added = sum(1 for a in hashes if a not in old)
-    updated = sum(1 for a, h in hashes.items() if a in old and old[a] != h)
-    removed = sum(1 for a in old if a not in hashes)
-    total = int(conn.execute("SELECT count(*) FROM paragraphs").fetchone()[0])
+    changes = read_articles(conn, sources, extra, live.article_hashes)
+    total = changes.paragraphs
     same_model = live.embedder == embedder.name
     same_calibration = live.calibration == _calibration(embedder)
-    unchanged = BuildReport(
-        articles=len(hashes),
-        paragraphs=total,
-        added=0,
-        updated=0,
-        removed=0,
-        unchanged=len(hashes),
-        embedded=0,
-        reused=total,
-        skipped=tuple(skipped),
-        seconds=0.0,
-        changed=False,
-        index_dir=milvus.target.setting,
-    )
     # A version written before stories is rebuilt to get them (its vectors are reused).
-    with_stories = len(live.stories) == len(old)
-    if same_model and same_calibration and with_stories and not (added or updated or removed):
-        return dataclasses.replace(unchanged, seconds=time.monotonic() - started)
+    with_stories = len(live.stories) == len(live.article_hashes)
+    if same_model and same_calibration and with_stories and not changes.changed:
+        return changes.report(started, milvus.target.setting)
     reuse = [
         milvus.paragraphs_collection(name)
         for name, model in milvus.unfinished().items()
@@ -184,8 +154,9 @@ def _build(
     articles = lead_articles(conn)
     hash_of = dict(conn.execute("SELECT row, context_hash FROM paragraphs WHERE number = 1"))
     lead_vectors = np.asarray([leads[hash_of[row]] for _, row in articles], dtype=np.float32)
-    kept = {a for a, h in hashes.items() if old.get(a) == h}
-    stories = group_leads(articles, lead_vectors.reshape(-1, embedder.dim), live.stories, kept)
+    stories = group_leads(
+        articles, lead_vectors.reshape(-1, embedder.dim), live.stories, changes.kept
+    )
     # Then every paragraph with its story (the first ones again, now with theirs).
     frequencies: Counter[str] = Counter()
     for batch in _batches(conn.execute(_ROWS.format(where="")), UPLOAD_BATCH):
@@ -195,38 +166,16 @@ def _build(
         done += sum(1 for item in batch if item[2] != 1)
         if progress is not None:
             progress(done, total)
-    reused = total - embedded
-    _write_terms(milvus, version, frequencies)
+    milvus.write_terms(version, frequencies)
     written = milvus.count(collection)
     if written != total:
         raise IndexDamaged(
             f"Milvus holds {written} of the {total} paragraphs written to {collection}: "
             "run `newsbot index` again (written vectors are reused)"
         )
-    floor, weights = _calibration(embedder)
-    manifest = local_store.Manifest(
-        format=FORMAT_VERSION,
-        embedder=embedder.name,
-        dim=embedder.dim,
-        articles=len(hashes),
-        paragraphs=total,
-        built_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-        dense_index=DENSE_INDEX,
-        answer_floor=floor,
-        confidence=weights,
-    )
+    manifest = new_manifest(embedder, changes, DENSE_INDEX, len(set(stories.values())))
     milvus.publish(version, manifest, _summary(conn, total))
-    return dataclasses.replace(
-        unchanged,
-        added=added,
-        updated=updated,
-        removed=removed,
-        unchanged=len(hashes) - added - updated,
-        embedded=embedded,
-        reused=reused,
-        seconds=time.monotonic() - started,
-        changed=True,
-    )
+    return changes.report(started, milvus.target.setting, embedded)
 
 
 def _batches(rows: Iterable[tuple[Any, ...]], size: int) -> Iterator[list[tuple[Any, ...]]]:
@@ -322,16 +271,6 @@ def _rows(
             )
         )
     return rows
-
-
-def _write_terms(milvus: MilvusStore, version: str, frequencies: Counter[str]) -> None:
-    collection = milvus.terms_collection(version)
-    terms = [(t, n) for t, n in frequencies.items() if len(t.encode("utf-8")) <= 1024]
-    for start in range(0, len(terms), TERMS_BATCH):
-        milvus.insert(
-            collection,
-            [{"term": t, "df": n, "v": [0.0, 0.0]} for t, n in terms[start : start + TERMS_BATCH]],
-        )
 
 
 def _summary(conn: sqlite3.Connection, paragraphs: int) -> dict[str, Any]:

@@ -34,14 +34,14 @@ import time
 import uuid
 import warnings
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from newsbot.index.building.store import Manifest
-from newsbot.index.defaults import FORMAT_VERSION, KEEP_OLD_VERSIONS
+from newsbot.index.building.store import Manifest, parse_manifest
+from newsbot.index.defaults import KEEP_OLD_VERSIONS
 from newsbot.index.errors import (
     IndexDamaged,
     IndexIncompatible,
@@ -58,6 +58,8 @@ LOCAL = "local"
 PREFIX = "newsbot"
 #: Seconds any one Milvus call may take: Milvus Lite retries a failed insert for minutes.
 TIMEOUT = 120.0
+#: Terms written to Milvus per call.
+TERMS_BATCH = 2048
 #: The dense index Milvus builds: Lite 2.5 refuses HNSW; servers choose by themselves.
 DENSE_INDEX = "milvus-autoindex"
 
@@ -320,25 +322,7 @@ class MilvusStore:
             raw = json.loads(text)
         except ValueError as exc:
             raise IndexDamaged(f"{where} is unreadable ({exc}): rebuild it") from exc
-        if not isinstance(raw, dict):
-            raise IndexDamaged(f"{where} is not a manifest: rebuild with `newsbot index`")
-        if raw.get("format") != FORMAT_VERSION:
-            raise IndexIncompatible(
-                f"the index in Milvus at {self.target.setting} has format "
-                f"{raw.get('format')!r}, this newsbot reads format {FORMAT_VERSION}: rebuild "
-                "it with `newsbot index PATH...`"
-            )
-        try:
-            manifest = Manifest(**{k: raw[k] for k in Manifest.__dataclass_fields__ if k in raw})
-            confidence = {
-                str(language): (float(a), float(b), float(c))
-                for language, (a, b, c) in manifest.confidence.items()
-            }
-            if "id" not in confidence:
-                raise ValueError("no confidence weights for Indonesian questions")
-        except (TypeError, ValueError, AttributeError) as exc:
-            raise IndexDamaged(f"{where} is incomplete ({exc}): rebuild it") from exc
-        return Manifest(**{**asdict(manifest), "confidence": confidence})
+        return parse_manifest(raw, where, f"Milvus at {self.target.setting}")
 
     def summary(self, version: str) -> dict[str, Any]:
         """Return the outlets and dates recorded for ``version`` (empty when absent)."""
@@ -439,6 +423,19 @@ class MilvusStore:
         if rows:
             with self._calls(f"write {len(rows)} rows"):
                 self.client.upsert(collection, list(rows), timeout=TIMEOUT)
+
+    def write_terms(self, version: str, frequencies: Mapping[str, int]) -> None:
+        """Store each term's document frequency in ``version``'s terms collection (a term
+        longer than a key may be is left out: no question term is that long)."""
+        terms = [(t, n) for t, n in frequencies.items() if len(t.encode("utf-8")) <= _NAME]
+        for start in range(0, len(terms), TERMS_BATCH):
+            self.insert(
+                self.terms_collection(version),
+                [
+                    {"term": t, "df": n, "v": [0.0, 0.0]}
+                    for t, n in terms[start : start + TERMS_BATCH]
+                ],
+            )
 
     def count(self, collection: str) -> int:
         with self._calls("count rows"):

@@ -8,7 +8,6 @@ from __future__ import annotations
 import itertools
 import json
 import signal
-import socket
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,12 +19,14 @@ from newsbot.bot.app import FOLLOW_SECONDS
 from tests.e2e.conftest import (
     ADMIN_ID,
     BOT_COMMAND,
+    FRESH,
     HARNESS,
     REPO,
     SKIP_REASON,
     bot_env,
     rebuild_article,
 )
+from tests.ports import free_port
 from tests.postgres_server import postgres_cluster
 
 if not HARNESS:
@@ -39,26 +40,6 @@ QUESTION = "who agreed to deploy troops?"
 LEADS = "This replica runs the scheduled jobs"
 #: Update ids for callback queries delivered by hand (the emulator's are not returned).
 _CALLBACK_UPDATES = itertools.count(1_000_000_000)
-#: An article for the followed question, added before a rebuild.
-FRESH = {
-    "id": "csto-fresh",
-    "title": "Rusia Kirim Pasukan Tambahan ke Perbatasan Tajikistan",
-    "source": "Kabar Dunia",
-    "date": "2021-09-19",
-    "url": "https://example.com/csto-tambahan",
-    "text": (
-        "Rusia mengirim pasukan tambahan ke perbatasan Tajikistan dan Afghanistan, kata "
-        "Kementerian Pertahanan Rusia pada Minggu.\n\n"
-        "Menteri Pertahanan Sergei Shoigu mengatakan negara-negara anggota CSTO setuju "
-        "mengerahkan pasukan militer tambahan untuk latihan bersama di Tajikistan."
-    ),
-}
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 class Replica:
@@ -98,7 +79,7 @@ def replicas(
     tg.add_stub("deleteWebhook", True)
     started = []
     for _ in range(2):
-        port = _free_port()
+        port = free_port()
         env = {
             **bot_env(sources),
             "NEWSBOT_STATE": postgres,
