@@ -200,6 +200,38 @@ def test_an_article_keeps_its_story_across_milvus_rebuilds(
         second.close()
 
 
+def test_a_window_holds_the_day_each_outlet_printed_at_the_day_s_edges(
+    tmp_path: Path, lite: MilvusTarget
+) -> None:
+    """Just after midnight WIB is the previous day in UTC, just before midnight WIT the same
+    day in UTC: a window takes the day the outlet printed, in both stores."""
+    chili = RECORDS[3]
+    records = [
+        {**chili, "id": "after-midnight", "published": "2021-09-18T00:30:00+07:00"},
+        {**chili, "id": "before-midnight", "published": "2021-09-17T23:30:00+09:00"},
+        {**chili, "id": "next-day", "published": "2021-09-19T00:10:00+08:00"},
+    ]
+    embedder = FakeEmbedder()
+    sources = write_records(tmp_path / "news", records)
+    stores.build(tmp_path / "local", None, [sources], embedder)
+    stores.build(tmp_path / "idx", lite, [sources], embedder)
+    local = stores.open_index(tmp_path / "local", None, embedder)
+    milvus = stores.open_index(tmp_path / "idx", lite, embedder)
+    try:
+        for question, day in (
+            ("harga cabai kemarin", "2021-09-18"),
+            ("berita harga cabai pada 17 September", "2021-09-17"),
+            ("harga cabai hari ini", "2021-09-19"),
+        ):
+            expected = local.ask(question, k=5, now=NOW)
+            assert milvus.ask(question, k=5, now=NOW).to_json() == expected.to_json()
+            cited = {(hit.citation.published or "")[:10] for hit in expected.hits}
+            assert cited == {day}, question
+    finally:
+        local.close()
+        milvus.close()
+
+
 def test_a_window_is_the_day_each_outlet_printed() -> None:
     """A window holds an article by the day its outlet wrote, offset and all."""
     days = (date(2021, 9, 17), date(2021, 9, 18))
