@@ -40,6 +40,8 @@ QUESTIONS = [
     "siapa pelatih tim nasional?",
     "aplikasi apa yang diluncurkan startup itu?",
     "xyzzy",  # no term known
+    "kapan salat Jum'at di Qur'an?",  # quotes in words: Milvus keys must not carry them
+    'apa kata "menteri" \\ soal perbatasan?',
     "   ",
 ]
 
@@ -229,6 +231,19 @@ def test_a_window_holds_the_day_each_outlet_printed_at_the_day_s_edges(
             assert cited == {day}, question
     finally:
         local.close()
+        milvus.close()
+
+
+def test_words_with_quotes_are_terms_no_paragraph_holds(lite: MilvusTarget) -> None:
+    """pymilvus puts string keys in single quotes unescaped: a word with a quote once made
+    Milvus fail a write ("internal error") and print parse errors on a read."""
+    milvus = MilvusStore(lite)
+    try:
+        version = milvus.start_version(dim=4, embedder="test")
+        milvus.write_terms(version, {"pasukan": 2, "jum'at": 1, 'say"s': 1, "back\\slash": 1})
+        asked = ["pasukan", "jum'at", 'say"s', "back\\slash", "qur'an"]
+        assert milvus.document_frequencies(version, asked) == {"pasukan": 2}
+    finally:
         milvus.close()
 
 

@@ -153,6 +153,14 @@ def epoch_seconds(published: str | None) -> int:
     return int(moment.timestamp())
 
 
+def _storable_term(term: str) -> bool:
+    """Whether ``term`` can be a key of a terms collection: pymilvus quotes string keys in
+    single quotes without escaping them (a word like "jum'at" made Milvus fail the call).
+    The product's tokens never hold a quote or a backslash; a word that does is a word no
+    paragraph holds, as in the local index."""
+    return len(term.encode("utf-8")) <= _NAME and not any(c in term for c in "'\"\\")
+
+
 def paragraph_row(
     *,
     row: int,
@@ -427,7 +435,7 @@ class MilvusStore:
     def write_terms(self, version: str, frequencies: Mapping[str, int]) -> None:
         """Store each term's document frequency in ``version``'s terms collection (a term
         longer than a key may be is left out: no question term is that long)."""
-        terms = [(t, n) for t, n in frequencies.items() if len(t.encode("utf-8")) <= _NAME]
+        terms = [(t, n) for t, n in frequencies.items() if _storable_term(t)]
         for start in range(0, len(terms), TERMS_BATCH):
             self.insert(
                 self.terms_collection(version),
@@ -568,7 +576,7 @@ class MilvusStore:
 
     def document_frequencies(self, version: str, terms: Sequence[str]) -> dict[str, int]:
         """Return term -> number of paragraphs holding it, for the terms any paragraph holds."""
-        wanted = [t for t in dict.fromkeys(terms) if len(t.encode("utf-8")) <= _NAME]
+        wanted = [t for t in dict.fromkeys(terms) if _storable_term(t)]
         if not wanted:
             return {}
         with self._calls("read term statistics"):
