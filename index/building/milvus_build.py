@@ -143,10 +143,10 @@ def _build(
     embedded = done = 0
     # First the articles' first paragraphs, whose vectors group the stories: written at once
     # (without their story yet), so that a killed build keeps what it embedded.
-    leads: dict[str, list[float]] = {}
+    leads: dict[str, np.ndarray] = {}  # float32, not lists: a tenth of the memory
     for batch in _batches(conn.execute(_ROWS.format(where="WHERE p.number = 1")), UPLOAD_BATCH):
         vectors, new = _vectors(milvus, reuse, batch, embedder, {})
-        leads.update(vectors)
+        leads.update((h, np.asarray(v, dtype=np.float32)) for h, v in vectors.items())
         milvus.insert(collection, _rows(batch, vectors, {}, Counter()))
         embedded, done = embedded + new, done + len(batch)
         if progress is not None:
@@ -209,11 +209,11 @@ def _vectors(
     reuse: Sequence[str],
     batch: Sequence[tuple[Any, ...]],
     embedder: Embedder,
-    known: Mapping[str, list[float]],
+    known: Mapping[str, np.ndarray],
 ) -> tuple[dict[str, list[float]], int]:
     """Return context hash -> vector for a batch of paragraphs (``known``, else reused from
     the ``reuse`` collections, else embedded), and how many were embedded."""
-    vectors = {item[4]: known[item[4]] for item in batch if item[4] in known}
+    vectors = {item[4]: known[item[4]].tolist() for item in batch if item[4] in known}
     wanted = [item[4] for item in batch if item[4] not in vectors]
     vectors.update(_reusable(milvus, reuse, wanted) if wanted else {})
     todo = {item[4]: embedding_context(item[11], item[3]) for item in batch}
