@@ -31,7 +31,15 @@ from tests.postgres_server import postgres_cluster
 
 if not HARNESS:
     pytest.skip(SKIP_REASON, allow_module_level=True)
-from tgemu import BotMessage, BotProcess, Chat, SentMessage, TelegramEmulator, User
+from tgemu import (
+    BotMessage,
+    BotProcess,
+    Chat,
+    SentMessage,
+    TelegramClient,
+    TelegramEmulator,
+    User,
+)
 
 pytestmark = [pytest.mark.e2e, pytest.mark.model]
 
@@ -41,6 +49,8 @@ ANSWER_SECONDS = 120.0  # the real model on a loaded 2-core machine
 REBUILD_SECONDS = 600.0
 QUESTION = "who agreed to deploy troops?"
 LEADS = "This replica runs the scheduled jobs"
+#: The replicas' bot token (the emulator keeps each token's updates apart).
+TOKEN = "515151:REPLICAS-TEST"
 #: Update ids for callback queries delivered by hand (the emulator's are not returned).
 _CALLBACK_UPDATES = itertools.count(1_000_000_000)
 
@@ -75,11 +85,19 @@ def postgres() -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
+def api(tg: TelegramEmulator) -> TelegramClient:
+    """The emulator as the replicas' bot sees it: a token of their own, so that a polling bot
+    another test module left running does not also answer the updates posted here (in a
+    full run, the session's bot of test_bot.py did, and answered the quota's third question)."""
+    return tg.client(TOKEN)
+
+
+@pytest.fixture(scope="module")
 def replicas(
-    tg: TelegramEmulator, index_dir: Path, sources: Path, postgres: str
+    tg: TelegramEmulator, api: TelegramClient, index_dir: Path, sources: Path, postgres: str
 ) -> Iterator[list[Replica]]:
-    tg.add_stub("setWebhook", True)
-    tg.add_stub("deleteWebhook", True)
+    api.add_stub("setWebhook", True)
+    api.add_stub("deleteWebhook", True)
     started = []
     for _ in range(2):
         port = free_port()
@@ -91,7 +109,11 @@ def replicas(
             "NEWSBOT_WEBHOOK_LISTEN": f"127.0.0.1:{port}",
         }
         process = tg.start_bot(
-            [*BOT_COMMAND, "--index-dir", str(index_dir)], env=env, cwd=REPO, wait_polling=False
+            [*BOT_COMMAND, "--index-dir", str(index_dir)],
+            token=TOKEN,
+            env=env,
+            cwd=REPO,
+            wait_polling=False,
         )
         started.append(Replica(process, port).wait_listening())
     yield started
@@ -108,19 +130,19 @@ class Balancer:
         self.turn = 0
 
     def deliver(
-        self, tg: TelegramEmulator, user: User, text: str, to: int | None = None
+        self, api: TelegramClient, user: User, text: str, to: int | None = None
     ) -> SentMessage:
-        sent = tg.send_private(user, text)
+        sent = api.send_private(user, text)
         replica = self.replicas[self.turn % len(self.replicas) if to is None else to]
         self.turn += 1
         replica.post({"update_id": sent.update_id, "message": sent.message})
         return sent
 
     def press(
-        self, tg: TelegramEmulator, message: BotMessage, user: User, data: str, to: int
+        self, api: TelegramClient, message: BotMessage, user: User, data: str, to: int
     ) -> None:
         """Press a button of ``message`` and deliver the callback query to replica ``to``."""
-        query_id = tg.press_button(message, user, data)
+        query_id = api.press_button(message, user, data)
         callback = {
             "id": query_id,
             "from": user.to_api(),
@@ -132,13 +154,13 @@ class Balancer:
 
 
 def replies_to(
-    tg: TelegramEmulator, chat: Chat, asked: list[SentMessage], timeout: float
+    api: TelegramClient, chat: Chat, asked: list[SentMessage], timeout: float
 ) -> list[BotMessage]:
     """The bot's first reply to each message of ``asked``, found by what it replies to (an
     answer may take more than one message, and replicas answer in any order)."""
     deadline = time.monotonic() + timeout
     while True:
-        sent = [BotMessage.from_call(c) for c in tg.calls("sendMessage", chat=chat)]
+        sent = [BotMessage.from_call(c) for c in api.calls("sendMessage", chat=chat)]
         first = {}
         for message in sent:
             first.setdefault(message.reply_to_message_id, message)
@@ -148,48 +170,48 @@ def replies_to(
         time.sleep(0.2)
 
 
-def test_a_users_quota_holds_across_replicas(tg: TelegramEmulator, replicas: list[Replica]) -> None:
+def test_a_users_quota_holds_across_replicas(api: TelegramClient, replicas: list[Replica]) -> None:
     """Three questions in a minute, sent to the replicas in turn: the quota (2 a minute) is
     counted in PostgreSQL, so one of them is refused; a quota per replica would answer all
     three (no replica sees more than two). Another user's questions are not counted."""
     balancer = Balancer(replicas)
-    carol, dave = tg.new_user("Carol"), tg.new_user("Dave")
+    carol, dave = api.new_user("Carol"), api.new_user("Dave")
     started = time.monotonic()
     # Sent at once, not after each answer: an answer from the real model may take longer
     # than the quota's minute on a loaded machine, which once let the third one through.
-    asked = [balancer.deliver(tg, carol, QUESTION) for _ in range(3)]
-    other = balancer.deliver(tg, dave, QUESTION)
+    asked = [balancer.deliver(api, carol, QUESTION) for _ in range(3)]
+    other = balancer.deliver(api, dave, QUESTION)
     assert time.monotonic() - started < 30, "the questions took too long to post"
-    replies = replies_to(tg, tg.private_chat(carol), asked, ANSWER_SECONDS)
+    replies = replies_to(api, api.private_chat(carol), asked, ANSWER_SECONDS)
     texts = [reply.text or "" for reply in replies]
     assert sum("wait a minute" in text for text in texts) == 1, texts
     assert sum("CSTO" in text for text in texts) == 2, texts  # the other two are answered
-    (answered,) = replies_to(tg, tg.private_chat(dave), [other], ANSWER_SECONDS)
+    (answered,) = replies_to(api, api.private_chat(dave), [other], ANSWER_SECONDS)
     assert "CSTO" in (answered.text or ""), answered.text
 
 
 def test_an_alert_is_sent_once_not_once_per_replica(
-    tg: TelegramEmulator, replicas: list[Replica], sources: Path
+    api: TelegramClient, replicas: list[Replica], sources: Path
 ) -> None:
     """A follow made through one replica, a rebuild on the other: the follower gets one
     alert, from the replica that rebuilt; the other replica takes up the new version
     without alerting again."""
     balancer = Balancer(replicas)
-    follower = tg.new_user("Gita", language_code="en")
-    chat = tg.private_chat(follower)
-    asked = balancer.deliver(tg, follower, QUESTION, to=1)
-    (answer,) = replies_to(tg, chat, [asked], ANSWER_SECONDS)
+    follower = api.new_user("Gita", language_code="en")
+    chat = api.private_chat(follower)
+    asked = balancer.deliver(api, follower, QUESTION, to=1)
+    (answer,) = replies_to(api, chat, [asked], ANSWER_SECONDS)
     assert "follow" in answer.callback_data, answer.reply_markup
-    balancer.press(tg, answer, follower, "follow", to=1)
-    confirmation = tg.wait_for_call(
+    balancer.press(api, answer, follower, "follow", to=1)
+    confirmation = api.wait_for_call(
         "sendMessage", chat=chat, since=answer.seq, timeout=ANSWER_SECONDS
     )
     assert str(confirmation["params"]["text"]).startswith("🔔 Following")
 
     (sources / "fresh.jsonl").write_text(json.dumps(FRESH, ensure_ascii=False) + "\n")
     admin = User(id=ADMIN_ID, first_name="Admin")
-    balancer.deliver(tg, admin, "/reindex", to=0)
-    alert = tg.wait_for_call(
+    balancer.deliver(api, admin, "/reindex", to=0)
+    alert = api.wait_for_call(
         "sendMessage",
         chat=chat,
         since=confirmation["seq"],
@@ -205,27 +227,27 @@ def test_an_alert_is_sent_once_not_once_per_replica(
     time.sleep(3)  # ... and would have alerted by now
     alerts = [
         call
-        for call in tg.calls("sendMessage", chat=chat, since=confirmation["seq"])
+        for call in api.calls("sendMessage", chat=chat, since=confirmation["seq"])
         if str(call["params"].get("text", "")).startswith("🔔 New on")
     ]
     assert len(alerts) == 1, [call["params"]["text"] for call in alerts]
 
 
 def test_a_reindex_on_one_replica_is_refused_on_another_while_it_runs(
-    tg: TelegramEmulator, replicas: list[Replica], sources: Path
+    api: TelegramClient, replicas: list[Replica], sources: Path
 ) -> None:
     (sources / "longsor.txt").write_text(rebuild_article(), encoding="utf-8")
     admin = User(id=ADMIN_ID, first_name="Admin")
-    chat = tg.private_chat(admin)
+    chat = api.private_chat(admin)
     balancer = Balancer(replicas)
-    balancer.deliver(tg, admin, "/reindex", to=0)
-    tg.wait_for_reply(chat, timeout=ANSWER_SECONDS)  # the status message
+    balancer.deliver(api, admin, "/reindex", to=0)
+    api.wait_for_reply(chat, timeout=ANSWER_SECONDS)  # the status message
     # Refused: by the shared rebuild lock ("another replica…"), or, replicas sharing one
     # index directory as here, already by the directory's own build lock.
-    balancer.deliver(tg, admin, "/reindex", to=1)
+    balancer.deliver(api, admin, "/reindex", to=1)
     deadline = time.monotonic() + ANSWER_SECONDS
     while True:
-        sent = tg.calls(["sendMessage", "editMessageText"], chat=chat, include_errors=False)
+        sent = api.calls(["sendMessage", "editMessageText"], chat=chat, include_errors=False)
         texts = [str(call["params"].get("text", "")) for call in sent]
         if any("another replica" in text or "already running" in text for text in texts):
             break
@@ -234,7 +256,7 @@ def test_a_reindex_on_one_replica_is_refused_on_another_while_it_runs(
 
 
 def test_one_replica_runs_the_jobs_and_another_takes_over_when_it_is_killed(
-    tg: TelegramEmulator, replicas: list[Replica]
+    api: TelegramClient, replicas: list[Replica]
 ) -> None:
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
