@@ -17,8 +17,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import os
-import platform
 import sqlite3
 import statistics
 import sys
@@ -35,6 +33,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
 import quality  # noqa: E402
+import side_by_side  # noqa: E402
 
 from newsbot.index.answering import stores  # noqa: E402
 from newsbot.index.answering.search import NewsIndex  # noqa: E402
@@ -129,13 +128,10 @@ def main() -> int:
         print(json.dumps(results["stores"][name]), file=sys.stderr)
     every = list(dict.fromkeys(asked + [q["question"] for q in no_answer]))
     same = sum(local.ask(q, k=5).to_json() == milvus.ask(q, k=5).to_json() for q in every)
-    timing: dict[str, list[float]] = {"local": [], "milvus": []}
-    for _ in range(3):  # alternating passes over the English questions
-        for name, index in (("local", local), ("milvus", milvus)):
-            for q in questions["en"]:
-                t = time.perf_counter()
-                index.ask(q["question"])
-                timing[name].append((time.perf_counter() - t) * 1000)
+    english = [q["question"] for q in questions["en"]]
+    timing = side_by_side.timed_turns(
+        {"local": local, "milvus": milvus}, english * 3, lambda index, q: index.ask(q)
+    )
     local.close()
     milvus.close()
     results.update(
@@ -146,15 +142,11 @@ def main() -> int:
             "paragraphs": local_report.paragraphs,
             "milvus_build_seconds": round(milvus_build_seconds, 1),
             "milvus_build": {"embedded": milvus_report.embedded, "missed": vectors.missed},
-            "command": "python benchmarks/milvus_parity.py --shared ../shared",
-            "machine": f"{platform.machine()}, {os.cpu_count()} cores, "
-            f"Python {platform.python_version()}",
-            "date": time.strftime("%Y-%m-%d"),
         }
     )
-    out = REPO / "benchmarks" / "results" / "milvus_parity.json"
-    out.write_text(json.dumps(results, indent=2) + "\n")
-    print(json.dumps(results, indent=2))
+    side_by_side.write_results(
+        "milvus_parity", results, "python benchmarks/milvus_parity.py --shared ../shared"
+    )
     return 0
 
 

@@ -19,10 +19,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
-import os
-import platform
 import sqlite3
-import statistics
 import sys
 import tempfile
 import time
@@ -37,20 +34,20 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
+import side_by_side  # noqa: E402
 import speed_query  # noqa: E402
 
 from newsbot.index.answering import stores  # noqa: E402
 from newsbot.index.building import dense, store  # noqa: E402
 from newsbot.index.building.embedders import load_embedder  # noqa: E402
-from newsbot.index.building.milvus_build import TERMS_BATCH  # noqa: E402
 from newsbot.index.building.milvus_store import (  # noqa: E402
     DENSE_INDEX,
     MilvusStore,
     MilvusTarget,
-    clip,
-    epoch_seconds,
+    paragraph_row,
     parse_store,
 )
+from newsbot.index.building.stories import read_stories  # noqa: E402
 
 BATCH = 2_000
 
@@ -61,6 +58,7 @@ def to_milvus(version: Path, target: MilvusTarget) -> dict[str, Any]:
     manifest = store.read_manifest(version)
     vectors = np.load(version / store.VECTORS, mmap_mode="r")
     conn = sqlite3.connect(version / store.META)
+    stories = read_stories(version)
     milvus = MilvusStore(target)
     name = milvus.start_version(manifest.dim, manifest.embedder)
     collection = milvus.paragraphs_collection(name)
@@ -87,36 +85,32 @@ def to_milvus(version: Path, target: MilvusTarget) -> dict[str, Any]:
     ) in conn.execute(query):
         frequencies.update(set(terms.split()))
         batch.append(
-            {
-                "row": row,
-                "article_id": article,
-                "number": number,
-                "text": clip(text, 65_535),
-                "terms": clip(terms, 65_535),
-                "title": clip(title, 4096),
-                "source": clip(source, 1024),
-                "published": clip(published, 64),
-                "published_at": epoch_seconds(published),
-                "url": clip(url, 4096),
-                "path": clip(path, 4096),
-                "story_id": "",
-                "context_hash": context,
-                "content_hash": h,
-                "vector": np.asarray(vectors[row], dtype=np.float32).tolist(),
-            }
+            paragraph_row(
+                row=row,
+                article_id=article,
+                number=number,
+                text=text,
+                terms=terms,
+                title=title,
+                source=source,
+                published=published,
+                url=url,
+                path=path,
+                story_id=stories.get(article, ""),
+                context_hash=context,
+                content_hash=h,
+                vector=np.asarray(vectors[row], dtype=np.float32).tolist(),
+            )
         )
         if len(batch) >= BATCH:
             milvus.insert(collection, batch)
             batch = []
+            if (row + 1) % 50_000 < BATCH:  # how fast, for a run that cannot finish
+                rate = (row + 1) / (time.perf_counter() - started)
+                print(f"  {row + 1} rows in Milvus, {rate:.0f} rows/s", file=sys.stderr)
     milvus.insert(collection, batch)
     inserted = time.perf_counter()
-    terms_collection = milvus.terms_collection(name)
-    items = list(frequencies.items())
-    for start in range(0, len(items), TERMS_BATCH):
-        milvus.insert(
-            terms_collection,
-            [{"term": t, "df": n, "v": [0.0, 0.0]} for t, n in items[start : start + TERMS_BATCH]],
-        )
+    milvus.write_terms(name, frequencies)
     summary = {"outlets": [], "first": None, "last": None}
     milvus.publish(name, dataclasses.replace(manifest, dense_index=DENSE_INDEX), summary)
     milvus.close()
@@ -128,42 +122,42 @@ def to_milvus(version: Path, target: MilvusTarget) -> dict[str, Any]:
 
 
 def compare(
-    local_dir: Path, target: MilvusTarget, asked: Sequence[str], vectors: np.ndarray
+    local_dir: Path, target: MilvusTarget | None, asked: Sequence[str], vectors: np.ndarray
 ) -> dict[str, Any]:
+    """Time ``asked`` on the local index and (``target`` given) the Milvus one, in turns."""
     manifest = store.read_manifest(store.live_version(local_dir))
     stub = speed_query.PrecomputedEmbedder(
         manifest.embedder, manifest.dim, dict(zip(asked, vectors, strict=True))
     )
-    local = stores.open_index(local_dir, None, stub)
-    milvus = stores.open_index(local_dir, target, stub)
-    times: dict[str, list[float]] = {"local": [], "milvus": []}
-    for q in asked[:10]:  # warm both
-        local.ask(q)
-        milvus.ask(q)
-    same_first = same_all = 0
-    for q in asked:
-        answers = {}
-        for name, index in (("local", local), ("milvus", milvus)):
+    indexes: dict[str, Any] = {}
+    opened: dict[str, float] = {}
+    # Milvus reads every article and its story when it opens.
+    for name, where in (("local", None), ("milvus", target)):
+        if name == "local" or where is not None:
             started = time.perf_counter()
-            answers[name] = index.ask(q, k=5)
-            times[name].append(1000 * (time.perf_counter() - started))
-        tops = [[h.citation.article_id for h in a.hits] for a in answers.values()]
-        same_first += tops[0][:1] == tops[1][:1]
-        same_all += tops[0] == tops[1]
-    local.close()
-    milvus.close()
-    return {
+            indexes[name] = stores.open_index(local_dir, where, stub)
+            opened[name] = round(time.perf_counter() - started, 1)
+    for q in asked[:10]:  # warm them
+        for index in indexes.values():
+            index.ask(q)
+    answers: dict[int, list[list[str]]] = {id(index): [] for index in indexes.values()}
+
+    def ask(index: Any, question: str) -> None:
+        answers[id(index)].append([h.citation.article_id for h in index.ask(question, k=5).hits])
+
+    times = side_by_side.timed_turns(indexes, asked, ask)
+    result = {
         "questions": len(asked),
-        "ask_ms": {
-            name: {
-                "p50": round(statistics.median(ms), 1),
-                "p95": round(float(np.percentile(ms, 95)), 1),
-            }
-            for name, ms in times.items()
-        },
-        "same_first_article": same_first,
-        "same_five_articles": same_all,
+        "open_seconds": opened,
+        "ask_ms": side_by_side.percentiles(times),
     }
+    if len(indexes) == 2:
+        pairs = list(zip(*(answers[id(index)] for index in indexes.values()), strict=True))
+        result["same_first_article"] = sum(a[:1] == b[:1] for a, b in pairs)
+        result["same_five_articles"] = sum(a == b for a, b in pairs)
+    for index in indexes.values():
+        index.close()
+    return result
 
 
 def main() -> int:
@@ -177,6 +171,11 @@ def main() -> int:
     parser.add_argument(
         "--reuse", action="store_true", help="ask the indexes of an earlier run, if present"
     )
+    parser.add_argument(
+        "--local-only",
+        action="store_true",
+        help="time the local index of an earlier run alone (its Milvus write did not finish)",
+    )
     args = parser.parse_args()
     work: Path = args.work_dir
     source = store.live_version(work / "dev-index")
@@ -188,6 +187,15 @@ def main() -> int:
         kind = dense.choose(size, None)
         target = parse_store(str(work / f"scale-{size}.db"))
         assert target is not None
+        if args.local_only:
+            results["sizes"][str(size)] = {
+                "local_dense_index": kind,
+                "milvus_write": "not finished",
+                **compare(local_dir, None, asked, vectors),
+            }
+            print(json.dumps(results["sizes"][str(size)]), file=sys.stderr)
+            _write(results, args.sizes, "milvus_speed_local")
+            continue
         if args.reuse and local_dir.is_dir() and (work / f"scale-{size}.db").exists():
             made: dict[str, Any] = {"write_seconds": None}
             loaded: dict[str, Any] = {"reused": True}
@@ -206,20 +214,18 @@ def main() -> int:
             **compare(local_dir, target, asked, vectors),
         }
         print(json.dumps(results["sizes"][str(size)]), file=sys.stderr)
-    results.update(
-        {
-            "command": "python benchmarks/milvus_speed.py --shared ../shared --sizes "
-            + " ".join(str(s) for s in args.sizes),
-            "machine": f"{platform.machine()}, {os.cpu_count()} cores, "
-            f"Python {platform.python_version()}, load average "
-            f"{os.getloadavg()[0]:.1f}",
-            "date": time.strftime("%Y-%m-%d"),
-        }
-    )
-    out = REPO / "benchmarks" / "results" / "milvus_speed.json"
-    out.write_text(json.dumps(results, indent=2) + "\n")
-    print(json.dumps(results, indent=2))
+        _write(results, args.sizes)
     return 0
+
+
+def _write(results: dict[str, Any], sizes: Sequence[int], name: str = "milvus_speed") -> None:
+    """Write what is measured so far (a long run keeps its finished sizes)."""
+    command = "python benchmarks/milvus_speed.py --shared ../shared --sizes " + " ".join(
+        str(s) for s in sizes
+    )
+    if name != "milvus_speed":
+        command += " --local-only"
+    side_by_side.write_results(name, results, command)
 
 
 if __name__ == "__main__":

@@ -38,6 +38,8 @@ sys.path.insert(0, str(REPO))
 from newsbot.index.building import dense, store  # noqa: E402
 from newsbot.index.building.embedders import Embedder, Vectors, load_embedder  # noqa: E402
 from newsbot.index.building.lexical import Bm25Index  # noqa: E402
+from newsbot.index.building.reuse import vector_key  # noqa: E402
+from newsbot.index.building.stories import read_stories, write_stories  # noqa: E402
 from newsbot.index.defaults import ANSWER_FLOORS, FORMAT_VERSION  # noqa: E402
 from newsbot.index.errors import NewsbotError  # noqa: E402
 
@@ -117,6 +119,7 @@ def make_index(source: Path, index_dir: Path, size: int, kind: str) -> dict[str,
     ).fetchall()
     articles = src.execute("SELECT * FROM articles").fetchall()
     src.close()
+    real_stories = read_stories(source)
     n_real = len(paragraphs)
     if index_dir.exists():
         shutil.rmtree(index_dir)
@@ -140,12 +143,22 @@ def make_index(source: Path, index_dir: Path, size: int, kind: str) -> dict[str,
             ),
         )
     conn.commit()
+    # Each copy of an article is in the copy of its story (the real grouping, repeated).
+    stories = {}
+    for (article,) in conn.execute("SELECT id FROM articles"):
+        original, _, copy = article.partition("~")
+        story = real_stories.get(original, original)
+        stories[article] = f"{story}~{copy}" if copy else story
+    write_stories(building, stories)
     vectors = np.lib.format.open_memmap(
         building / store.VECTORS, mode="w+", dtype=np.float32, shape=(size, manifest.dim)
     )
     for start in range(0, size, CHUNK):
         vectors[start : start + CHUNK] = synthesize(real, start, min(start + CHUNK, size), 7)
     vectors.flush()
+    # Synthetic vectors are nobody's to reuse: keys of their row numbers.
+    keys = np.array([vector_key(manifest.embedder, f"row {r}") for r in range(size)], dtype="S40")
+    np.save(building / store.KEYS, keys, allow_pickle=False)
     written = time.perf_counter()
     dense.write(dense.build(vectors, kind), building / store.DENSE)
     dense_seconds = time.perf_counter() - written

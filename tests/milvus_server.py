@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import contextlib
 import os
-import socket
 import subprocess
-import time
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.ports import free_port, wait_listening
 
 
 def lite_binary() -> Path:
@@ -29,17 +29,11 @@ def lite_binary() -> Path:
     return binary
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @contextlib.contextmanager
 def milvus_lite_server(folder: Path) -> Iterator[str]:
     """Serve a Milvus Lite file in ``folder`` on 127.0.0.1; yield its ``milvus://`` URL."""
     binary = lite_binary()
-    port = _free_port()
+    port = free_port()
     env = dict(os.environ)
     env["LD_LIBRARY_PATH"] = f"{binary.parent}:{env.get('LD_LIBRARY_PATH', '')}"
     process = subprocess.Popen(
@@ -50,15 +44,7 @@ def milvus_lite_server(folder: Path) -> Iterator[str]:
         stderr=subprocess.DEVNULL,
     )
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            if process.poll() is not None:
-                pytest.fail(f"the Milvus Lite server exited at start ({process.returncode})")
-            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 1):
-                break
-            if time.monotonic() > deadline:
-                pytest.fail("the Milvus Lite server did not listen within 30 s")
-            time.sleep(0.1)
+        wait_listening(port, "the Milvus Lite server", process.poll)
         yield f"milvus://127.0.0.1:{port}"
     finally:
         process.terminate()

@@ -9,14 +9,14 @@ import glob
 import os
 import pwd
 import shutil
-import socket
 import subprocess
 import tempfile
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.ports import free_port, wait_listening
 
 
 def _binaries() -> Path:
@@ -27,12 +27,6 @@ def _binaries() -> Path:
         if (Path(folder) / "pg_ctl").is_file():
             return Path(folder)
     pytest.skip("PostgreSQL is not installed (apt-get install postgresql)")
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 @contextlib.contextmanager
@@ -49,7 +43,7 @@ def postgres_cluster() -> Iterator[str]:
         os.chown(folder, account.pw_uid, account.pw_gid)
         as_user = ["runuser", "-u", "postgres", "--"]
     data = folder / "data"
-    port = _free_port()
+    port = free_port()
 
     def run(*args: str) -> None:
         subprocess.run(
@@ -75,13 +69,7 @@ def postgres_cluster() -> Iterator[str]:
         shutil.rmtree(folder, ignore_errors=True)
         pytest.fail(f"PostgreSQL did not start: {exc.stderr.decode(errors='replace')[-500:]}")
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 1):
-                break
-            if time.monotonic() > deadline:
-                pytest.fail("PostgreSQL did not listen within 30 s")
-            time.sleep(0.1)
+        wait_listening(port, "PostgreSQL")
         yield f"postgresql://postgres@127.0.0.1:{port}/postgres"
     finally:
         subprocess.run(

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Sequence
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,8 @@ from newsbot.index.building.milvus_store import (
 )
 from newsbot.index.errors import IndexMissing, StoreUnavailable
 from tests.conftest import BORDER, CHILI, TROOPS, FakeEmbedder, write_article
+from tests.coverage.test_coverage_answers import NOW, RECORDS
+from tests.coverage.test_coverage_answers import _write as write_records
 from tests.milvus_server import lite_binary, milvus_lite_server, release_lite_file
 
 LATER = "Pedagang di pasar induk mengeluh pembeli berkurang sejak harga cabai rawit naik tajam."
@@ -37,6 +40,8 @@ QUESTIONS = [
     "siapa pelatih tim nasional?",
     "aplikasi apa yang diluncurkan startup itu?",
     "xyzzy",  # no term known
+    "kapan salat Jum'at di Qur'an?",  # quotes in words: Milvus keys must not carry them
+    'apa kata "menteri" \\ soal perbatasan?',
     "   ",
 ]
 
@@ -52,18 +57,11 @@ def lite(tmp_path: Path) -> Iterator[MilvusTarget]:
     release_lite_file(path)
 
 
-def answers(news: stores.NewsIndex, questions: Sequence[str]) -> list[dict[str, object]]:
-    """Each answer as JSON, without the stories' fields: Milvus does not hold stories yet
-    (README), so its passages carry none, and copies are not folded together."""
-    shown = []
-    for question in questions:
-        answer = news.ask(question, k=5).to_json()
-        answer["hits"] = [
-            {key: value for key, value in hit.items() if key not in ("story", "also")}
-            for hit in answer["hits"]
-        ]
-        shown.append(answer)
-    return shown
+def answers(
+    news: stores.NewsIndex, questions: Sequence[str], now: datetime | None = None
+) -> list[dict[str, object]]:
+    """Each answer as JSON: passages with their stories and copies, coverage, windows."""
+    return [news.ask(question, k=5, now=now).to_json() for question in questions]
 
 
 def test_store_settings_parse_or_say_what_is_wrong(tmp_path: Path) -> None:
@@ -116,6 +114,147 @@ def test_answers_match_the_local_store_exactly(tmp_path: Path, lite: MilvusTarge
     finally:
         local.close()
         milvus.close()
+
+
+#: Questions of the coverage tests' corpus: copies, windows, outlets, coverage questions.
+COVERAGE_QUESTIONS = [
+    "CSTO Rusia Belarus Armenia mengerahkan pasukan",
+    "harga cabai kemarin",
+    "harga cabai minggu lalu",
+    "berita harga cabai pada 10 September",
+    "chili prices yesterday",
+    "berita transportasi online tahun 2017",
+    "news on online transport in March 2017",
+    "Siapa yang menyesalkan kisruh transportasi online pada tahun 2021?",
+    "harga cabai menurut kumparan",
+    "harga cabai according to CNN Indonesia",
+    "pasukan CSTO kata Merdeka",
+    "pasukan CSTO menurut kumparan",  # an outlet that did not report it: its other news
+    "berita harga cabai tahun 2019",  # a window nothing was published in
+    "harga cabai bulan lalu",
+    "berita harga cabai pada Maret 2017",  # a window of other news only
+    "media apa saja yang memberitakan pasukan CSTO di perbatasan Tajikistan?",
+    "siapa yang pertama memberitakan pasukan CSTO di perbatasan Tajikistan?",
+    "berapa artikel tentang pasukan CSTO di perbatasan Tajikistan?",
+    "berita apa saja minggu ini?",
+    "what's new?",
+    "harga cabai terbaru",
+]
+
+
+def test_stories_windows_and_outlets_match_the_local_store(
+    tmp_path: Path, lite: MilvusTarget
+) -> None:
+    """Stories live in Milvus (a story id on every row) and a question's window and outlet
+    become Milvus filters: the answers are the local index's, stories and copies included."""
+    embedder = FakeEmbedder()
+    sources = write_records(tmp_path / "news", RECORDS)
+    stores.build(tmp_path / "local", None, [sources], embedder)
+    stores.build(tmp_path / "idx", lite, [sources], embedder)
+    local = stores.open_index(tmp_path / "local", None, embedder)
+    milvus = stores.open_index(tmp_path / "idx", lite, embedder)
+    try:
+        for now in (NOW + timedelta(days=30), NOW):
+            expected = answers(local, COVERAGE_QUESTIONS, now)
+            assert answers(milvus, COVERAGE_QUESTIONS, now) == expected
+        # The questions reach what they are about: stories, copies, refusals, coverage.
+        by_question = dict(zip(COVERAGE_QUESTIONS, expected, strict=True))
+        top = expected[0]["hits"][0]
+        assert top["story"]["articles"] == 3 and len(top["also"]) == 2
+        kumparan = by_question["pasukan CSTO menurut kumparan"]["hits"]
+        assert kumparan and {hit["source"] for hit in kumparan} == {"kumparan"}
+        assert not by_question["berita harga cabai tahun 2019"]["answered"]
+        assert not by_question["harga cabai bulan lalu"]["answered"]
+        march = by_question["berita harga cabai pada Maret 2017"]["hits"]
+        assert march and all(hit["published"].startswith("2017-03") for hit in march)
+        assert sum(bool(a.get("coverage")) for a in expected) == 5
+        assert milvus.latest_stories(None, None) == local.latest_stories(None, None)
+        question = "siapa yang pertama memberitakan pasukan CSTO?"
+        assert milvus.story_for(question, NOW) == local.story_for(question, NOW)
+        written = milvus.stories.of("wire-suara")
+        assert written is not None and written == local.stories.of("wire-suara")
+    finally:
+        local.close()
+        milvus.close()
+
+
+def test_an_article_keeps_its_story_across_milvus_rebuilds(
+    tmp_path: Path, lite: MilvusTarget
+) -> None:
+    embedder = FakeEmbedder()
+    sources = write_records(tmp_path / "news", RECORDS)
+    stores.build(tmp_path / "idx", lite, [sources], embedder)
+    first = stores.open_index(tmp_path / "idx", lite, embedder)
+    before = {a: first.stories.of(a) for a in first.article_ids()}
+    first.close()
+    extra = {**RECORDS[3], "id": "chili-later", "published": "2021-09-19T07:00:00+07:00"}
+    write_records(tmp_path / "news", [*RECORDS, extra])
+    report = stores.build(tmp_path / "idx", lite, [sources], embedder)
+    assert report.changed and report.embedded == 0  # the same text: its vector is reused
+    second = stores.open_index(tmp_path / "idx", lite, embedder)
+    try:
+        for article, story in before.items():
+            again = second.stories.of(article)
+            assert story is not None and again is not None and again.id == story.id
+        later = second.stories.of("chili-later")
+        assert later is not None and later.id == before["chili-new"].id
+    finally:
+        second.close()
+
+
+def test_a_window_holds_the_day_each_outlet_printed_at_the_day_s_edges(
+    tmp_path: Path, lite: MilvusTarget
+) -> None:
+    """Just after midnight WIB is the previous day in UTC, just before midnight WIT the same
+    day in UTC: a window takes the day the outlet printed, in both stores."""
+    chili = RECORDS[3]
+    records = [
+        {**chili, "id": "after-midnight", "published": "2021-09-18T00:30:00+07:00"},
+        {**chili, "id": "before-midnight", "published": "2021-09-17T23:30:00+09:00"},
+        {**chili, "id": "next-day", "published": "2021-09-19T00:10:00+08:00"},
+    ]
+    embedder = FakeEmbedder()
+    sources = write_records(tmp_path / "news", records)
+    stores.build(tmp_path / "local", None, [sources], embedder)
+    stores.build(tmp_path / "idx", lite, [sources], embedder)
+    local = stores.open_index(tmp_path / "local", None, embedder)
+    milvus = stores.open_index(tmp_path / "idx", lite, embedder)
+    try:
+        for question, day in (
+            ("harga cabai kemarin", "2021-09-18"),
+            ("berita harga cabai pada 17 September", "2021-09-17"),
+            ("harga cabai hari ini", "2021-09-19"),
+        ):
+            expected = local.ask(question, k=5, now=NOW)
+            assert milvus.ask(question, k=5, now=NOW).to_json() == expected.to_json()
+            cited = {(hit.citation.published or "")[:10] for hit in expected.hits}
+            assert cited == {day}, question
+    finally:
+        local.close()
+        milvus.close()
+
+
+def test_words_with_quotes_are_terms_no_paragraph_holds(lite: MilvusTarget) -> None:
+    """pymilvus puts string keys in single quotes unescaped: a word with a quote once made
+    Milvus fail a write ("internal error") and print parse errors on a read."""
+    milvus = MilvusStore(lite)
+    try:
+        version = milvus.start_version(dim=4, embedder="test")
+        milvus.write_terms(version, {"pasukan": 2, "jum'at": 1, 'say"s': 1, "back\\slash": 1})
+        asked = ["pasukan", "jum'at", 'say"s', "back\\slash", "qur'an"]
+        assert milvus.document_frequencies(version, asked) == {"pasukan": 2}
+    finally:
+        milvus.close()
+
+
+def test_a_window_is_the_day_each_outlet_printed() -> None:
+    """A window holds an article by the day its outlet wrote, offset and all."""
+    days = (date(2021, 9, 17), date(2021, 9, 18))
+    expression = filter_expression(outlets=["kumparan"], days=days)
+    assert expression == (
+        'source in ["kumparan"] and published >= "2021-09-17" and published < "2021-09-19"'
+    )
+    assert filter_expression() == ""
 
 
 def test_filters_restrict_candidates_to_an_outlet_and_a_period(

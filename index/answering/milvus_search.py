@@ -22,13 +22,14 @@ import re
 import threading
 from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, Literal
 
 import numpy as np
 
 from newsbot.index import sample
-from newsbot.index.answering.answers import Citation, Hit, IndexSummary
+from newsbot.index.answering.answers import Answer, Citation, Hit, IndexSummary
 from newsbot.index.answering.fusion import Candidate, fuse
 from newsbot.index.answering.search import HitRow, NewsIndex, TermStats, check_embedder
 from newsbot.index.answering.snippets import best_sentence
@@ -36,7 +37,8 @@ from newsbot.index.building.embedders import Embedder
 from newsbot.index.building.lexical import named_terms
 from newsbot.index.building.milvus_store import MilvusStore, MilvusTarget
 from newsbot.index.building.store import Manifest
-from newsbot.index.coverage.book import StoryBook
+from newsbot.index.coverage.book import ArticleRef, StoryBook
+from newsbot.index.coverage.request import Request
 from newsbot.index.defaults import CANDIDATES
 from newsbot.index.errors import NewsbotError
 
@@ -70,10 +72,15 @@ _CACHED_TERMS = 200_000
 
 
 def filter_expression(
-    outlets: Sequence[str] = (), since: int | None = None, until: int | None = None
+    outlets: Sequence[str] = (),
+    since: int | None = None,
+    until: int | None = None,
+    days: tuple[date, date] | None = None,
 ) -> str:
     """Return a Milvus filter for paragraphs of ``outlets`` (any of them) published from
-    ``since`` up to, not including, ``until`` (Unix seconds); "" for no restriction."""
+    ``since`` up to, not including, ``until`` (Unix seconds), and on the calendar ``days``
+    from the first to the last, inclusive, as the outlet dated them (the day written in
+    ``published``, in its own zone, as ``Window.holds`` reads it); "" for no restriction."""
     parts = []
     if outlets:
         parts.append(f"source in {json.dumps(list(outlets), ensure_ascii=False)}")
@@ -81,7 +88,22 @@ def filter_expression(
         parts.append(f"published_at >= {int(since)}")
     if until is not None:
         parts.append(f"published_at >= 0 and published_at < {int(until)}")
+    if days is not None:
+        # ISO 8601 text sorts as its day: "2021-09-17T08:10+07:00" is inside the day
+        # 2021-09-17, i.e. from "2021-09-17" up to, not including, "2021-09-18".
+        first, last = days
+        after = last + timedelta(days=1)
+        parts.append(f'published >= "{first.isoformat()}" and published < "{after.isoformat()}"')
     return " and ".join(parts)
+
+
+def request_filter(request: Request) -> str:
+    """The Milvus filter of a question's time window and outlet; "" for neither."""
+    window, outlet = request.window, request.outlet
+    return filter_expression(
+        outlets=outlet.outlets if outlet is not None else (),
+        days=(window.start, window.end) if window is not None else None,
+    )
 
 
 class MilvusTermStats:
@@ -186,11 +208,28 @@ class MilvusNewsIndex(NewsIndex):
         self._rows_lock = threading.Lock()
         self._pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="milvus")
         self.where = where
-        # Stories and the rows of each article are not kept in Milvus yet: no story lines,
-        # and a question with a time window or an outlet finds nothing rather than
-        # something outside it.
-        self.stories = StoryBook({}, ())
-        self._article_rows: dict[str, tuple[int, int]] = {}
+        #: The filter of the question being answered in this thread (its window, outlet).
+        self._asking = threading.local()
+        self.stories = self._story_book()
+
+    def _story_book(self) -> StoryBook:
+        """Every article of this version and its story, from the articles' first rows."""
+        fields = ["article_id", "title", "source", "published", "url", "story_id"]
+        refs, assignment = [], {}
+        for row in self._milvus.scan(self._collection, fields, "number == 1", batch=16_384):
+            article = str(row["article_id"])
+            refs.append(
+                ArticleRef(
+                    article,
+                    str(row["title"]),
+                    str(row["source"]) or None,
+                    str(row["published"]) or None,
+                    str(row["url"]) or None,
+                )
+            )
+            if row["story_id"]:
+                assignment[article] = str(row["story_id"])
+        return StoryBook(assignment, refs)
 
     @classmethod
     def open_milvus(
@@ -216,6 +255,23 @@ class MilvusNewsIndex(NewsIndex):
     def _term_stats(self) -> TermStats:
         return self._stats
 
+    def passages(self, request: Request, k: int, current: datetime) -> Answer:
+        """Answer a read question with passages: its window and outlet become a Milvus
+        filter on both searches."""
+        self._asking.where = request_filter(request)
+        try:
+            return super().passages(request, k, current)
+        finally:
+            self._asking.where = ""
+
+    def _allowed_rows(self, request: Request) -> np.ndarray | None:
+        return None  # Milvus filters the searches themselves (``passages``)
+
+    def _where(self) -> str:
+        """This index's own filter and the question's, both."""
+        asked = getattr(self._asking, "where", "")
+        return " and ".join(f"({part})" for part in (self.where, asked) if part)
+
     def _candidates(
         self,
         query: np.ndarray,
@@ -226,7 +282,7 @@ class MilvusNewsIndex(NewsIndex):
     ) -> list[Candidate]:
         n = min(CANDIDATES, self.manifest.paragraphs)
         vector = np.asarray(query, dtype=np.float32).tolist()
-        collection, where = self._collection, self.where
+        collection, where = self._collection, self._where()
         # The lexical side as the local index scores it: the question's own terms at weight 1,
         # translated terms at theirs. BM25 is a sum over terms, so one search per weight,
         # each term once (as the local BM25 counts), adds up to the same scores.

@@ -58,6 +58,104 @@ class BuildReport:
     repaired: str = ""
 
 
+@dataclass(frozen=True)
+class ArticleChanges:
+    """The articles a build read (``hashes``: article id -> content hash) against those of
+    the live version (``old``), and the paragraphs they hold."""
+
+    hashes: dict[str, str]
+    old: dict[str, str]
+    paragraphs: int
+    skipped: tuple[SkippedSource, ...]
+
+    @property
+    def added(self) -> int:
+        return sum(1 for a in self.hashes if a not in self.old)
+
+    @property
+    def updated(self) -> int:
+        return sum(1 for a, h in self.hashes.items() if a in self.old and self.old[a] != h)
+
+    @property
+    def removed(self) -> int:
+        return sum(1 for a in self.old if a not in self.hashes)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated or self.removed)
+
+    @property
+    def kept(self) -> set[str]:
+        """The articles whose content the live version already holds."""
+        return {a for a, h in self.hashes.items() if self.old.get(a) == h}
+
+    def report(
+        self, started: float, index_dir: str, embedded: int | None = None, repaired: str = ""
+    ) -> BuildReport:
+        """What the build did; ``embedded`` None for a build that kept the live version."""
+        kept = embedded is None
+        return BuildReport(
+            articles=len(self.hashes),
+            paragraphs=self.paragraphs,
+            added=0 if kept else self.added,
+            updated=0 if kept else self.updated,
+            removed=0 if kept else self.removed,
+            unchanged=len(self.hashes) if kept else len(self.hashes) - self.added - self.updated,
+            embedded=embedded or 0,
+            reused=self.paragraphs - (embedded or 0),
+            skipped=self.skipped,
+            seconds=time.monotonic() - started,
+            changed=not kept,
+            index_dir=index_dir,
+            repaired=repaired,
+        )
+
+
+def read_articles(
+    conn: sqlite3.Connection,
+    sources: Sequence[Path],
+    extra: Iterable[Article | SkippedSource],
+    old: dict[str, str],
+) -> ArticleChanges:
+    """Read, clean and split the articles of ``sources`` and ``extra`` into ``conn`` (a new
+    version's metadata database); compare them with the live version's ``old`` hashes.
+
+    Raises NoSources when no article could be read.
+    """
+    skipped: list[SkippedSource] = []
+    conn.executescript(store.SCHEMA)
+    hashes = _write_articles(conn, itertools.chain(read_sources(sources), extra), skipped)
+    conn.commit()
+    if not hashes:
+        raise NoSources(
+            "no article could be read from "
+            + (", ".join(str(s) for s in sources) or "the configured sources")
+            + (f" ({len(skipped)} skipped: {skipped[0]}...)" if skipped else "")
+        )
+    total = int(conn.execute("SELECT count(*) FROM paragraphs").fetchone()[0])
+    return ArticleChanges(hashes, old, total, tuple(skipped))
+
+
+def new_manifest(
+    embedder: Embedder, changes: ArticleChanges, dense_index: str, stories: int
+) -> store.Manifest:
+    """The manifest of a version built now from ``changes`` with ``embedder``'s calibrated
+    "not covered" floor."""
+    floor, weights = _calibration(embedder)
+    return store.Manifest(
+        format=FORMAT_VERSION,
+        embedder=embedder.name,
+        dim=embedder.dim,
+        articles=len(changes.hashes),
+        paragraphs=changes.paragraphs,
+        built_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        dense_index=dense_index,
+        answer_floor=floor,
+        confidence=weights,
+        stories=stories,
+    )
+
+
 def _hash(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
@@ -392,58 +490,35 @@ def _build(
     extra: Iterable[Article | SkippedSource] = (),
     dense_index: str | None = None,
 ) -> BuildReport:
-    skipped: list[SkippedSource] = []
     conn = sqlite3.connect(building / store.META)
     try:
-        conn.executescript(store.SCHEMA)
-        items = itertools.chain(read_sources(sources), extra)
-        hashes = _write_articles(conn, items, skipped)
-        conn.commit()
-        if not hashes:
-            raise NoSources(
-                "no article could be read from "
-                + (", ".join(str(s) for s in sources) or "the configured sources")
-                + (f" ({len(skipped)} skipped: {skipped[0]}...)" if skipped else "")
-            )
-        old = previous.article_hashes
-        added = sum(1 for a in hashes if a not in old)
-        updated = sum(1 for a, h in hashes.items() if a in old and old[a] != h)
-        removed = sum(1 for a in old if a not in hashes)
-        total = int(conn.execute("SELECT count(*) FROM paragraphs").fetchone()[0])
+        changes = read_articles(conn, sources, extra, previous.article_hashes)
+        total = changes.paragraphs
         kind = dense.choose(total, dense_index)
         same_dense = previous.dense_index == kind
         # A newer newsbot may calibrate the floor anew: record it, reusing every vector.
         same_calibration = previous.calibration == _calibration(embedder)
-        changed = bool(added or updated or removed)
         # A version of the previous format has no stories: it is rebuilt (reusing vectors).
         same_format = previous.stories is not None
-        if previous.intact and same_dense and same_calibration and same_format and not changed:
+        if (
+            previous.intact
+            and same_dense
+            and same_calibration
+            and same_format
+            and not changes.changed
+        ):
             journal.clear()
-            return BuildReport(
-                articles=len(hashes),
-                paragraphs=total,
-                added=0,
-                updated=0,
-                removed=0,
-                unchanged=len(hashes),
-                embedded=0,
-                reused=total,
-                skipped=tuple(skipped),
-                seconds=time.monotonic() - started,
-                changed=False,
-                index_dir=str(index_dir),
-            )
+            return changes.report(started, str(index_dir))
         vectors = np.lib.format.open_memmap(
             building / store.VECTORS, mode="w+", dtype=np.float32, shape=(total, embedder.dim)
         )
         _reserve(building / store.VECTORS)
         keys = np.zeros(total, dtype="S40")
         pool = _reusable(previous, embedder, journal)
-        embedded, reused = _embed_all(conn, total, vectors, keys, pool, embedder, journal, progress)
+        embedded, _ = _embed_all(conn, total, vectors, keys, pool, embedder, journal, progress)
         vectors.flush()
         np.save(building / store.KEYS, keys, allow_pickle=False)
-        kept = {a for a, h in hashes.items() if old.get(a) == h}
-        stories = build_stories(conn, vectors, previous.stories or {}, kept)
+        stories = build_stories(conn, vectors, previous.stories or {}, changes.kept)
         write_stories(building, stories)
         try:
             dense.write(dense.build(vectors, kind), building / store.DENSE)
@@ -453,39 +528,13 @@ def _build(
         del vectors
         Bm25Index.build(_lexical_terms(conn, total)).save(building)
         conn.commit()
-        floor, weights = _calibration(embedder)
-        manifest = store.Manifest(
-            format=FORMAT_VERSION,
-            embedder=embedder.name,
-            dim=embedder.dim,
-            articles=len(hashes),
-            paragraphs=total,
-            built_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-            dense_index=kind,
-            answer_floor=floor,
-            confidence=weights,
-            stories=len(set(stories.values())),
-        )
+        manifest = new_manifest(embedder, changes, kind, len(set(stories.values())))
     finally:
         conn.close()
     (building / store.MANIFEST).write_text(manifest.to_json())
     store.publish(index_dir, building)
     journal.clear()
-    return BuildReport(
-        articles=len(hashes),
-        paragraphs=total,
-        added=added,
-        updated=updated,
-        removed=removed,
-        unchanged=len(hashes) - added - updated,
-        embedded=embedded,
-        reused=reused,
-        skipped=tuple(skipped),
-        seconds=time.monotonic() - started,
-        changed=True,
-        index_dir=str(index_dir),
-        repaired=previous.damage,
-    )
+    return changes.report(started, str(index_dir), embedded, previous.damage)
 
 
 def _reserve(path: Path) -> None:

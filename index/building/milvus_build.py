@@ -10,13 +10,12 @@ again what it had written), else embedded. The version goes live in one switch
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
 import sqlite3
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,7 +28,8 @@ from newsbot.index.building.build import (
     BuildReport,
     Progress,
     _calibration,
-    _write_articles,
+    new_manifest,
+    read_articles,
 )
 from newsbot.index.building.chunking import embedding_context, lexical_text
 from newsbot.index.building.embedders import Embedder
@@ -38,17 +38,14 @@ from newsbot.index.building.milvus_store import (
     DENSE_INDEX,
     MilvusStore,
     MilvusTarget,
-    clip,
-    epoch_seconds,
+    paragraph_row,
 )
-from newsbot.index.defaults import EMBED_BATCH, FORMAT_VERSION
-from newsbot.index.errors import IndexDamaged, IndexIncompatible, IndexMissing, NoSources
-from newsbot.index.reading.readers import read_sources
+from newsbot.index.building.stories import group_leads, lead_articles
+from newsbot.index.defaults import EMBED_BATCH
+from newsbot.index.errors import IndexDamaged, IndexIncompatible, IndexMissing
 
 #: Paragraphs written to Milvus per call.
 UPLOAD_BATCH = 256
-#: Terms written to Milvus per call.
-TERMS_BATCH = 2048
 #: Bytes of the outlet list kept in the summary (a meta value holds 65,535).
 _SUMMARY_BYTES = 60_000
 
@@ -57,17 +54,19 @@ _ROWS = """
            a.title, a.source, a.published, a.url, a.path, a.content_hash,
            (SELECT q.text FROM paragraphs q
             WHERE q.article_id = p.article_id AND q.number = p.number - 1)
-    FROM paragraphs p JOIN articles a ON a.id = p.article_id ORDER BY p.row
+    FROM paragraphs p JOIN articles a ON a.id = p.article_id {where} ORDER BY p.row
 """
 
 
 @dataclass
 class _Live:
-    """The live Milvus version, if any, and what a build compares with it."""
+    """The live Milvus version, if any, and what a build compares with it: each article's
+    content hash and story (an article of a version written before stories has none)."""
 
     version: str | None
     embedder: str | None
     article_hashes: dict[str, str]
+    stories: dict[str, str]
     calibration: tuple[float, dict[str, tuple[float, float, float]]] | None
 
 
@@ -76,15 +75,15 @@ def _live(milvus: MilvusStore) -> _Live:
         version = milvus.live_version()
         manifest = milvus.manifest(version)
     except (IndexMissing, IndexDamaged, IndexIncompatible):
-        return _Live(None, None, {}, None)
-    hashes = {
-        str(row["article_id"]): str(row["content_hash"])
-        for row in milvus.scan(
-            milvus.paragraphs_collection(version), ["article_id", "content_hash"]
-        )
-    }
+        return _Live(None, None, {}, {}, None)
+    hashes, stories = {}, {}
+    fields = ["article_id", "content_hash", "story_id"]
+    for row in milvus.scan(milvus.paragraphs_collection(version), fields, "number == 1"):
+        hashes[str(row["article_id"])] = str(row["content_hash"])
+        if row["story_id"]:
+            stories[str(row["article_id"])] = str(row["story_id"])
     calibration = (manifest.answer_floor, manifest.confidence)
-    return _Live(version, manifest.embedder, hashes, calibration)
+    return _Live(version, manifest.embedder, hashes, stories, calibration)
 
 
 def build_milvus_index(
@@ -123,40 +122,15 @@ def _build(
     extra: Iterable[Article | SkippedSource],
     started: float,
 ) -> BuildReport:
-    skipped: list[SkippedSource] = []
-    conn.executescript(local_store.SCHEMA)
-    hashes = _write_articles(conn, itertools.chain(read_sources(sources), extra), skipped)
-    conn.commit()
-    if not hashes:
-        raise NoSources(
-            "no article could be read from "
-            + (", ".join(str(s) for s in sources) or "the configured sources")
-            + (f" ({len(skipped)} skipped: {skipped[0]}...)" if skipped else "")
-        )
     live = _live(milvus)
-    old = live.article_hashes
-    added = sum(1 for a in hashes if a not in old)
-    updated = sum(1 for a, h in hashes.items() if a in old and old[a] != h)
-    removed = sum(1 for a in old if a not in hashes)
-    total = int(conn.execute("SELECT count(*) FROM paragraphs").fetchone()[0])
+    changes = read_articles(conn, sources, extra, live.article_hashes)
+    total = changes.paragraphs
     same_model = live.embedder == embedder.name
     same_calibration = live.calibration == _calibration(embedder)
-    unchanged = BuildReport(
-        articles=len(hashes),
-        paragraphs=total,
-        added=0,
-        updated=0,
-        removed=0,
-        unchanged=len(hashes),
-        embedded=0,
-        reused=total,
-        skipped=tuple(skipped),
-        seconds=0.0,
-        changed=False,
-        index_dir=milvus.target.setting,
-    )
-    if same_model and same_calibration and not (added or updated or removed):
-        return dataclasses.replace(unchanged, seconds=time.monotonic() - started)
+    # A version written before stories is rebuilt to get them (its vectors are reused).
+    with_stories = len(live.stories) == len(live.article_hashes)
+    if same_model and same_calibration and with_stories and not changes.changed:
+        return changes.report(started, milvus.target.setting)
     reuse = [
         milvus.paragraphs_collection(name)
         for name, model in milvus.unfinished().items()
@@ -166,46 +140,42 @@ def _build(
         reuse.insert(0, milvus.paragraphs_collection(live.version))
     version = milvus.start_version(embedder.dim, embedder.name)
     collection = milvus.paragraphs_collection(version)
-    embedded = reused = 0
-    frequencies: Counter[str] = Counter()
-    for batch in _batches(conn.execute(_ROWS), UPLOAD_BATCH):
-        rows, new = _rows(milvus, reuse, batch, embedder, frequencies)
-        milvus.insert(collection, rows)
-        embedded += new
-        reused += len(rows) - new
+    embedded = done = 0
+    # First the articles' first paragraphs, whose vectors group the stories: written at once
+    # (without their story yet), so that a killed build keeps what it embedded.
+    leads: dict[str, np.ndarray] = {}  # float32, not lists: a tenth of the memory
+    for batch in _batches(conn.execute(_ROWS.format(where="WHERE p.number = 1")), UPLOAD_BATCH):
+        vectors, new = _vectors(milvus, reuse, batch, embedder, {})
+        leads.update((h, np.asarray(v, dtype=np.float32)) for h, v in vectors.items())
+        milvus.insert(collection, _rows(batch, vectors, {}, Counter()))
+        embedded, done = embedded + new, done + len(batch)
         if progress is not None:
-            progress(embedded + reused, total)
-    _write_terms(milvus, version, frequencies)
+            progress(done, total)
+    articles = lead_articles(conn)
+    hash_of = dict(conn.execute("SELECT row, context_hash FROM paragraphs WHERE number = 1"))
+    lead_vectors = np.asarray([leads[hash_of[row]] for _, row in articles], dtype=np.float32)
+    stories = group_leads(
+        articles, lead_vectors.reshape(-1, embedder.dim), live.stories, changes.kept
+    )
+    # Then every paragraph with its story (the first ones again, now with theirs).
+    frequencies: Counter[str] = Counter()
+    for batch in _batches(conn.execute(_ROWS.format(where="")), UPLOAD_BATCH):
+        vectors, new = _vectors(milvus, reuse, batch, embedder, leads)
+        milvus.insert(collection, _rows(batch, vectors, stories, frequencies))
+        embedded += new
+        done += sum(1 for item in batch if item[2] != 1)
+        if progress is not None:
+            progress(done, total)
+    milvus.write_terms(version, frequencies)
     written = milvus.count(collection)
     if written != total:
         raise IndexDamaged(
             f"Milvus holds {written} of the {total} paragraphs written to {collection}: "
             "run `newsbot index` again (written vectors are reused)"
         )
-    floor, weights = _calibration(embedder)
-    manifest = local_store.Manifest(
-        format=FORMAT_VERSION,
-        embedder=embedder.name,
-        dim=embedder.dim,
-        articles=len(hashes),
-        paragraphs=total,
-        built_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-        dense_index=DENSE_INDEX,
-        answer_floor=floor,
-        confidence=weights,
-    )
+    manifest = new_manifest(embedder, changes, DENSE_INDEX, len(set(stories.values())))
     milvus.publish(version, manifest, _summary(conn, total))
-    return dataclasses.replace(
-        unchanged,
-        added=added,
-        updated=updated,
-        removed=removed,
-        unchanged=len(hashes) - added - updated,
-        embedded=embedded,
-        reused=reused,
-        seconds=time.monotonic() - started,
-        changed=True,
-    )
+    return changes.report(started, milvus.target.setting, embedded)
 
 
 def _batches(rows: Iterable[tuple[Any, ...]], size: int) -> Iterator[list[tuple[Any, ...]]]:
@@ -234,15 +204,18 @@ def _reusable(
     return found
 
 
-def _rows(
+def _vectors(
     milvus: MilvusStore,
     reuse: Sequence[str],
     batch: Sequence[tuple[Any, ...]],
     embedder: Embedder,
-    frequencies: Counter[str],
-) -> tuple[list[dict[str, Any]], int]:
-    """Return the Milvus rows of a batch of paragraphs, and how many were embedded."""
-    vectors = _reusable(milvus, reuse, [item[4] for item in batch])
+    known: Mapping[str, np.ndarray],
+) -> tuple[dict[str, list[float]], int]:
+    """Return context hash -> vector for a batch of paragraphs (``known``, else reused from
+    the ``reuse`` collections, else embedded), and how many were embedded."""
+    vectors = {item[4]: known[item[4]].tolist() for item in batch if item[4] in known}
+    wanted = [item[4] for item in batch if item[4] not in vectors]
+    vectors.update(_reusable(milvus, reuse, wanted) if wanted else {})
     todo = {item[4]: embedding_context(item[11], item[3]) for item in batch}
     todo = {h: context for h, context in todo.items() if h not in vectors}
     pending = list(todo.items())
@@ -251,6 +224,17 @@ def _rows(
         embedded = embedder.embed_passages([context for _, context in chunk])
         for (context_hash, _), vector in zip(chunk, embedded, strict=True):
             vectors[context_hash] = np.asarray(vector, dtype=np.float32).tolist()
+    return vectors, len(todo)
+
+
+def _rows(
+    batch: Sequence[tuple[Any, ...]],
+    vectors: Mapping[str, list[float]],
+    stories: Mapping[str, str],
+    frequencies: Counter[str],
+) -> list[dict[str, Any]]:
+    """Return the Milvus rows of a batch of paragraphs, counting their terms into
+    ``frequencies``."""
     rows = []
     for (
         row,
@@ -269,35 +253,24 @@ def _rows(
         tokens = tokenize(lexical_text(title, text))
         frequencies.update(set(tokens))
         rows.append(
-            {
-                "row": int(row),
-                "article_id": clip(article_id, 1024),
-                "number": int(number),
-                "text": clip(text, 65_535),
-                "terms": clip(" ".join(tokens), 65_535),
-                "title": clip(title, 4096),
-                "source": clip(source, 1024),
-                "published": clip(published, 64),
-                "published_at": epoch_seconds(published),
-                "url": clip(url, 4096),
-                "path": clip(path, 4096),
-                "story_id": "",
-                "context_hash": context_hash,
-                "content_hash": content_hash,
-                "vector": vectors[context_hash],
-            }
+            paragraph_row(
+                row=int(row),
+                article_id=article_id,
+                number=int(number),
+                text=text,
+                terms=" ".join(tokens),
+                title=title,
+                source=source,
+                published=published,
+                url=url,
+                path=path,
+                story_id=stories.get(article_id, ""),
+                context_hash=context_hash,
+                content_hash=content_hash,
+                vector=vectors[context_hash],
+            )
         )
-    return rows, len(todo)
-
-
-def _write_terms(milvus: MilvusStore, version: str, frequencies: Counter[str]) -> None:
-    collection = milvus.terms_collection(version)
-    terms = [(t, n) for t, n in frequencies.items() if len(t.encode("utf-8")) <= 1024]
-    for start in range(0, len(terms), TERMS_BATCH):
-        milvus.insert(
-            collection,
-            [{"term": t, "df": n, "v": [0.0, 0.0]} for t, n in terms[start : start + TERMS_BATCH]],
-        )
+    return rows
 
 
 def _summary(conn: sqlite3.Connection, paragraphs: int) -> dict[str, Any]:

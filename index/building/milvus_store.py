@@ -34,14 +34,14 @@ import time
 import uuid
 import warnings
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from newsbot.index.building.store import Manifest
-from newsbot.index.defaults import FORMAT_VERSION, KEEP_OLD_VERSIONS
+from newsbot.index.building.store import Manifest, parse_manifest
+from newsbot.index.defaults import KEEP_OLD_VERSIONS
 from newsbot.index.errors import (
     IndexDamaged,
     IndexIncompatible,
@@ -58,6 +58,8 @@ LOCAL = "local"
 PREFIX = "newsbot"
 #: Seconds any one Milvus call may take: Milvus Lite retries a failed insert for minutes.
 TIMEOUT = 120.0
+#: Terms written to Milvus per call.
+TERMS_BATCH = 2048
 #: The dense index Milvus builds: Lite 2.5 refuses HNSW; servers choose by themselves.
 DENSE_INDEX = "milvus-autoindex"
 
@@ -149,6 +151,53 @@ def epoch_seconds(published: str | None) -> int:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return int(moment.timestamp())
+
+
+def _storable_term(term: str) -> bool:
+    """Whether ``term`` can be a key of a terms collection: pymilvus quotes string keys in
+    single quotes without escaping them (a word like "jum'at" made Milvus fail the call).
+    The product's tokens never hold a quote or a backslash; a word that does is a word no
+    paragraph holds, as in the local index."""
+    return len(term.encode("utf-8")) <= _NAME and not any(c in term for c in "'\"\\")
+
+
+def paragraph_row(
+    *,
+    row: int,
+    article_id: str,
+    number: int,
+    text: str,
+    terms: str,
+    title: str | None,
+    source: str | None,
+    published: str | None,
+    url: str | None,
+    path: str | None,
+    story_id: str,
+    context_hash: str,
+    content_hash: str,
+    vector: Sequence[float],
+) -> dict[str, Any]:
+    """One paragraph as a row of a version's paragraphs collection: text fields cut to the
+    collection's byte limits, ``published`` also as epoch seconds, ``terms`` the stemmed
+    tokens (space-separated) that Milvus's BM25 function reads."""
+    return {
+        "row": row,
+        "article_id": clip(article_id, _NAME),
+        "number": number,
+        "text": clip(text, _LONG),
+        "terms": clip(terms, _LONG),
+        "title": clip(title, _URL),
+        "source": clip(source, _NAME),
+        "published": clip(published, _HASH),
+        "published_at": epoch_seconds(published),
+        "url": clip(url, _URL),
+        "path": clip(path, _URL),
+        "story_id": clip(story_id, _NAME),
+        "context_hash": context_hash,
+        "content_hash": content_hash,
+        "vector": vector,
+    }
 
 
 class MilvusStore:
@@ -281,25 +330,7 @@ class MilvusStore:
             raw = json.loads(text)
         except ValueError as exc:
             raise IndexDamaged(f"{where} is unreadable ({exc}): rebuild it") from exc
-        if not isinstance(raw, dict):
-            raise IndexDamaged(f"{where} is not a manifest: rebuild with `newsbot index`")
-        if raw.get("format") != FORMAT_VERSION:
-            raise IndexIncompatible(
-                f"the index in Milvus at {self.target.setting} has format "
-                f"{raw.get('format')!r}, this newsbot reads format {FORMAT_VERSION}: rebuild "
-                "it with `newsbot index PATH...`"
-            )
-        try:
-            manifest = Manifest(**{k: raw[k] for k in Manifest.__dataclass_fields__ if k in raw})
-            confidence = {
-                str(language): (float(a), float(b), float(c))
-                for language, (a, b, c) in manifest.confidence.items()
-            }
-            if "id" not in confidence:
-                raise ValueError("no confidence weights for Indonesian questions")
-        except (TypeError, ValueError, AttributeError) as exc:
-            raise IndexDamaged(f"{where} is incomplete ({exc}): rebuild it") from exc
-        return Manifest(**{**asdict(manifest), "confidence": confidence})
+        return parse_manifest(raw, where, f"Milvus at {self.target.setting}")
 
     def summary(self, version: str) -> dict[str, Any]:
         """Return the outlets and dates recorded for ``version`` (empty when absent)."""
@@ -400,6 +431,19 @@ class MilvusStore:
         if rows:
             with self._calls(f"write {len(rows)} rows"):
                 self.client.upsert(collection, list(rows), timeout=TIMEOUT)
+
+    def write_terms(self, version: str, frequencies: Mapping[str, int]) -> None:
+        """Store each term's document frequency in ``version``'s terms collection (a term
+        longer than a key may be is left out: no question term is that long)."""
+        terms = [(t, n) for t, n in frequencies.items() if _storable_term(t)]
+        for start in range(0, len(terms), TERMS_BATCH):
+            self.insert(
+                self.terms_collection(version),
+                [
+                    {"term": t, "df": n, "v": [0.0, 0.0]}
+                    for t, n in terms[start : start + TERMS_BATCH]
+                ],
+            )
 
     def count(self, collection: str) -> int:
         with self._calls("count rows"):
@@ -532,7 +576,7 @@ class MilvusStore:
 
     def document_frequencies(self, version: str, terms: Sequence[str]) -> dict[str, int]:
         """Return term -> number of paragraphs holding it, for the terms any paragraph holds."""
-        wanted = [t for t in dict.fromkeys(terms) if len(t.encode("utf-8")) <= _NAME]
+        wanted = [t for t in dict.fromkeys(terms) if _storable_term(t)]
         if not wanted:
             return {}
         with self._calls("read term statistics"):

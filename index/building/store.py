@@ -162,21 +162,8 @@ def read_manifest(version: Path) -> Manifest:
         raise IndexDamaged(f"{version} has no {MANIFEST}: rebuild with `newsbot index`") from None
     except (OSError, ValueError) as exc:
         raise IndexDamaged(f"{version / MANIFEST} is unreadable ({exc}): rebuild it") from exc
-    if not isinstance(raw, dict):
-        raise IndexDamaged(f"{version / MANIFEST} is not a manifest: rebuild with `newsbot index`")
-    if raw.get("format") != FORMAT_VERSION:
-        raise IndexIncompatible(
-            f"the index in {version.parent} has format {raw.get('format')!r}, this newsbot reads "
-            f"format {FORMAT_VERSION}: rebuild it with `newsbot index PATH...`"
-        )
+    manifest = parse_manifest(raw, str(version / MANIFEST), str(version.parent))
     try:
-        manifest = Manifest(**{k: raw[k] for k in Manifest.__dataclass_fields__ if k in raw})
-        confidence = {
-            str(language): (float(support), float(offset), float(penalty))
-            for language, (support, offset, penalty) in manifest.confidence.items()
-        }
-        if "id" not in confidence:
-            raise ValueError("no confidence weights for Indonesian questions")
         recorded: dict[str, Any] = dict(raw.get("files") or {})
         files = {
             str(name): (int(entry["bytes"]), str(entry["sha256"]))
@@ -188,7 +175,31 @@ def read_manifest(version: Path) -> Manifest:
         raise IndexDamaged(
             f"{version / MANIFEST} is incomplete ({exc}): rebuild with `newsbot index`"
         ) from exc
-    return dataclasses.replace(manifest, confidence=confidence, files=files)
+    return dataclasses.replace(manifest, files=files)
+
+
+def parse_manifest(raw: object, where: str, index: str) -> Manifest:
+    """Check a manifest read as JSON (``raw``) wherever it is kept: ``where`` names it and
+    ``index`` the index in messages. Raises IndexDamaged (not a manifest, fields missing
+    or malformed) or IndexIncompatible (another format)."""
+    if not isinstance(raw, dict):
+        raise IndexDamaged(f"{where} is not a manifest: rebuild with `newsbot index`")
+    if raw.get("format") != FORMAT_VERSION:
+        raise IndexIncompatible(
+            f"the index in {index} has format {raw.get('format')!r}, this newsbot reads "
+            f"format {FORMAT_VERSION}: rebuild it with `newsbot index PATH...`"
+        )
+    try:
+        manifest = Manifest(**{k: raw[k] for k in Manifest.__dataclass_fields__ if k in raw})
+        confidence = {
+            str(language): (float(support), float(offset), float(penalty))
+            for language, (support, offset, penalty) in manifest.confidence.items()
+        }
+        if "id" not in confidence:
+            raise ValueError("no confidence weights for Indonesian questions")
+    except (TypeError, ValueError, AttributeError, KeyError) as exc:
+        raise IndexDamaged(f"{where} is incomplete ({exc}): rebuild with `newsbot index`") from exc
+    return dataclasses.replace(manifest, confidence=confidence)
 
 
 def recorded_embedder(version: Path) -> str | None:

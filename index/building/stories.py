@@ -29,14 +29,31 @@ def build_stories(
     ``vectors`` holds a unit vector per paragraph row; an article is represented by its
     first paragraph's. Articles in ``unchanged`` keep their story from ``previous``.
     """
+    leads = lead_articles(conn)
+    lead_vectors = np.asarray(vectors[[row for _, row in leads]], dtype=np.float32)
+    return group_leads(leads, lead_vectors, previous, unchanged)
+
+
+def lead_articles(conn: sqlite3.Connection) -> list[tuple[StoryArticle, int]]:
+    """Every article in ``conn`` with the row of its first paragraph, in row order."""
     rows = conn.execute(
         "SELECT a.id, a.source, a.published, p.row FROM articles a "
         "JOIN paragraphs p ON p.article_id = a.id AND p.number = 1 ORDER BY p.row"
     ).fetchall()
-    articles = [StoryArticle(i, source, published) for i, source, published, _ in rows]
-    leads = np.asarray(vectors[[row for *_, row in rows]], dtype=np.float32)
+    return [(StoryArticle(i, source, published), row) for i, source, published, row in rows]
+
+
+def group_leads(
+    leads: list[tuple[StoryArticle, int]],
+    lead_vectors: np.ndarray,
+    previous: Mapping[str, str],
+    unchanged: set[str],
+) -> dict[str, str]:
+    """Return article id -> story id for ``leads`` (``lead_articles``), whose first
+    paragraphs' unit vectors are ``lead_vectors`` (one row each, in order); articles in
+    ``unchanged`` keep their story from ``previous``."""
     kept = {a: s for a, s in previous.items() if a in unchanged}
-    return group_stories(articles, leads, kept)
+    return group_stories([article for article, _ in leads], lead_vectors, kept)
 
 
 def write_stories(version: Path, stories: Mapping[str, str]) -> None:

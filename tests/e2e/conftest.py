@@ -50,6 +50,22 @@ HTML_LIKE_QUESTION = "Kode apa yang ditemukan peneliti keamanan pada halaman log
 LONG_QUESTION = "Apa saja yang dijual di festival kuliner Nusantara?"
 
 
+#: A new article on the seed article's story, for rebuilds that alert its followers.
+FRESH = {
+    "id": "csto-fresh",
+    "title": "Rusia Kirim Pasukan Tambahan ke Perbatasan Tajikistan",
+    "source": "Kabar Dunia",
+    "date": "2021-09-19",
+    "url": "https://example.com/csto-tambahan",
+    "text": (
+        "Rusia mengirim pasukan tambahan ke perbatasan Tajikistan dan Afghanistan, kata "
+        "Kementerian Pertahanan Rusia pada Minggu.\n\n"
+        "Menteri Pertahanan Sergei Shoigu mengatakan negara-negara anggota CSTO setuju "
+        "mengerahkan pasukan militer tambahan untuk latihan bersama di Tajikistan."
+    ),
+}
+
+
 def long_article(number: int, city: str) -> dict[str, str]:
     """Long paragraphs full of ``&`` (five characters once escaped): together they are
     longer than one Telegram message."""

@@ -14,7 +14,7 @@ import pytest
 from newsbot.bot.messages import ENGLISH
 from newsbot.index.building.build import build_index
 from newsbot.index.building.embedders import load_embedder
-from tests.e2e.conftest import ADMIN_ID, BOT_COMMAND, HARNESS, REPO, SKIP_REASON
+from tests.e2e.conftest import ADMIN_ID, BOT_COMMAND, FRESH, HARNESS, REPO, SKIP_REASON
 
 if not HARNESS:
     pytest.skip(SKIP_REASON, allow_module_level=True)
@@ -27,19 +27,6 @@ TOKEN = "424242:FOLLOW-TEST"
 NOW = "2021-09-18T06:59:40+07:00"
 ANSWER_SECONDS = 30.0
 TROOPS = "who agreed to deploy troops?"
-FRESH = {
-    "id": "csto-fresh",
-    "title": "Rusia Kirim Pasukan Tambahan ke Perbatasan Tajikistan",
-    "source": "Kabar Dunia",
-    "date": "2021-09-19",
-    "url": "https://example.com/csto-tambahan",
-    "text": (
-        "Rusia mengirim pasukan tambahan ke perbatasan Tajikistan dan Afghanistan, kata "
-        "Kementerian Pertahanan Rusia pada Minggu.\n\n"
-        "Menteri Pertahanan Sergei Shoigu mengatakan negara-negara anggota CSTO setuju "
-        "mengerahkan pasukan militer tambahan untuk latihan bersama di Tajikistan."
-    ),
-}
 
 
 @pytest.fixture(scope="module")
