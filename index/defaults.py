@@ -69,3 +69,8 @@ ANSWER_FLOORS = {DEFAULT_MODEL: 0.9115}
 #: the floor lets 97% of each large index's answerable calibration questions and every
 #: shared case through (BENCHMARKS.md).
 CONFIDENCE_BY_LANGUAGE = {"id": (0.18, 0.0, 0.02), "en": (0.0, 0.143, 0.03)}
+#: The form of ``confidence`` the floor and weights above belong to, recorded in each
+#: manifest; raised whenever that form changes. A manifest of another form (1: the absolute
+#: support, no cosine margin) is read with today's floor and weights: its own numbers meant
+#: something else.
+FLOOR_FORMULA = 2

@@ -16,7 +16,12 @@ import pytest
 from newsbot.index.answering.search import NewsIndex
 from newsbot.index.building import store
 from newsbot.index.building.build import build_index
-from newsbot.index.defaults import CONFIDENCE_BY_LANGUAGE
+from newsbot.index.defaults import (
+    ANSWER_FLOORS,
+    CONFIDENCE_BY_LANGUAGE,
+    DEFAULT_MODEL,
+    FLOOR_FORMULA,
+)
 from newsbot.index.errors import (
     BuildInProgress,
     IndexDamaged,
@@ -233,3 +238,36 @@ def test_a_build_killed_midway_leaves_the_old_index_answering(
     report = build_index(index_dir, [sources], FakeEmbedder())
     assert report.added == 80
     assert not list(index_dir.glob(".building-*"))
+
+
+def _manifest_json(**extra: Any) -> dict[str, Any]:
+    raw = json.loads(
+        store.Manifest(
+            format=store.FORMAT_VERSION,
+            embedder=DEFAULT_MODEL,
+            dim=384,
+            articles=1,
+            paragraphs=3,
+            built_at="2026-01-01T00:00:00Z",
+            dense_index="flat",
+            answer_floor=0.5,
+            confidence={"id": (0.4, 0.1, 0.2)},
+        ).to_json()
+    )
+    raw.update(extra)
+    return raw
+
+
+def test_a_manifest_of_an_older_confidence_is_read_with_todays_floor_and_weights() -> None:
+    old = _manifest_json()
+    del old["floor_formula"]
+    manifest = store.parse_manifest(old, "manifest.json", "index")
+    assert manifest.answer_floor == ANSWER_FLOORS[DEFAULT_MODEL]
+    assert manifest.confidence == CONFIDENCE_BY_LANGUAGE
+    assert manifest.floor_formula == FLOOR_FORMULA
+
+
+def test_a_manifest_of_todays_confidence_keeps_its_own_numbers() -> None:
+    manifest = store.parse_manifest(_manifest_json(), "manifest.json", "index")
+    assert manifest.answer_floor == 0.5
+    assert manifest.confidence == {"id": (0.4, 0.1, 0.2)}

@@ -34,7 +34,9 @@ from pathlib import Path
 from typing import Any
 
 from newsbot.index.defaults import (
+    ANSWER_FLOORS,
     CONFIDENCE_BY_LANGUAGE,
+    FLOOR_FORMULA,
     FORMAT_VERSION,
     KEEP_OLD_VERSIONS,
 )
@@ -126,6 +128,9 @@ class Manifest:
     files: dict[str, tuple[int, str]] = field(default_factory=dict)
     #: Stories the articles form (``stories.json``); format 1 had none.
     stories: int = 0
+    #: The form of the confidence ``answer_floor`` and ``confidence`` belong to
+    #: (``defaults.FLOOR_FORMULA``); manifests without it are of form 1.
+    floor_formula: int = FLOOR_FORMULA
 
     def to_json(self) -> str:
         raw = asdict(self)
@@ -199,6 +204,13 @@ def parse_manifest(raw: object, where: str, index: str) -> Manifest:
             raise ValueError("no confidence weights for Indonesian questions")
     except (TypeError, ValueError, AttributeError, KeyError) as exc:
         raise IndexDamaged(f"{where} is incomplete ({exc}): rebuild with `newsbot index`") from exc
+    if raw.get("floor_formula", 1) != FLOOR_FORMULA:  # its numbers meant another confidence
+        return dataclasses.replace(
+            manifest,
+            answer_floor=ANSWER_FLOORS.get(manifest.embedder, 0.0),
+            confidence=dict(CONFIDENCE_BY_LANGUAGE),
+            floor_formula=FLOOR_FORMULA,
+        )
     return dataclasses.replace(manifest, confidence=confidence)
 
 
