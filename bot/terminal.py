@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Sequence
 from typing import TextIO
@@ -15,11 +16,15 @@ from newsbot.index.building.build import BuildReport
 from newsbot.index.building.integrity import VersionCheck
 from newsbot.index.coverage.notes import (
     also_line,
+    articles_text,
     day_text,
+    first_text,
+    names_text,
     newest_line,
-    reporter,
+    outlets_text,
     story_line,
-    time_text,
+    window_text,
+    words_for,
 )
 from newsbot.index.reading.dates import display_published
 
@@ -27,7 +32,7 @@ NOT_COVERED = ENGLISH.not_covered
 _BOLD, _RESET = "\033[1m", "\033[0m"
 
 
-def format_hit(hit: Hit, *, color: bool) -> str:
+def format_hit(hit: Hit, *, color: bool, language: str = "en") -> str:
     """Return one cited passage: its paragraph once, the answering sentence emphasised (bold
     on a terminal, »…« elsewhere, and only where the paragraph holds more), the citation."""
     c = hit.citation
@@ -47,14 +52,38 @@ def format_hit(hit: Hit, *, color: bool) -> str:
     elif not sample.is_cited_sample(c.path):
         lines.append(f"   {c.path}")
     if hit.story is not None and len(hit.story.articles) > 1:
-        lines.append(f"   {story_line(hit.story)}")
+        lines.append(f"   {story_line(hit.story, language)}")
     if hit.also:
-        lines.append(f"   {also_line([a.source or '?' for a in hit.also])}")
+        lines.append(f"   {also_line([a.source or '?' for a in hit.also], language)}")
     return "\n".join(lines)
 
 
-def format_coverage(answer: Answer) -> str:
-    """Return what the stories say for a coverage question, one fact a line."""
+#: Words that tell a question's language, function words and those of short coverage
+#: questions ("news last week", "berita terbaru").
+_ENGLISH_WORDS = frozenset(
+    "the a an of to in on at for by with from what who whom whose which when where why how "
+    "did do does is are was were has have had this that it its and news latest newest recent "
+    "week month year yesterday today articles outlets reported stories headlines".split()
+)
+_INDONESIAN_WORDS = frozenset(
+    "yang dan di ke dari apa siapa berapa kapan mana apakah bagaimana mengapa adalah dalam "
+    "pada untuk ini itu dengan oleh tentang soal berita terbaru terkini minggu pekan bulan "
+    "tahun kemarin hari artikel media kabar menurut kata".split()
+)
+
+
+def answer_language(answer: Answer) -> str:
+    """The language to answer in: ``id`` for a question with more Indonesian (or Malay)
+    words than English ones, ``en`` for more English ones, English when they tie."""
+    words = re.findall(r"\w+", answer.question.casefold())
+    english = sum(word in _ENGLISH_WORDS for word in words)
+    indonesian = sum(word in _INDONESIAN_WORDS for word in words)
+    return "id" if indonesian > english else "en"
+
+
+def format_coverage(answer: Answer, language: str = "en") -> str:
+    """Return what the stories say for a coverage question, one fact a line, in
+    ``language``."""
     coverage = answer.coverage
     assert coverage is not None
     if coverage.kind == "latest":
@@ -62,54 +91,88 @@ def format_coverage(answer: Answer) -> str:
         for number, story in enumerate(coverage.stories, start=1):
             lead = story.latest
             outlets = ", ".join(story.outlets) or "?"
+            many = len(story.articles) > 1
             lines.append(
-                f"{number}. {lead.title} — {outlets}, {day_text(lead.published)}"
-                + (f" ({len(story.articles)} articles)" if len(story.articles) > 1 else "")
+                f"{number}. {lead.title} — {outlets}, {day_text(lead.published, language)}"
+                + (f" ({articles_text(len(story.articles), language)})" if many else "")
             )
             if lead.url:
                 lines.append(f"   {lead.url}")
         return "\n".join(lines)
-    story = coverage.stories[0]
-    first = story.first
-    where = f" ({first.url})" if first.url else ""
+    words = words_for(language)
+    request = answer.request
+    window = request.window if request is not None else None
+    period = (
+        words["in_window"].format(window=window_text(window.start, window.end, language))
+        if window is not None
+        else ""
+    )
+    names = list(coverage.outlets)
+    outlets = outlets_text(len(names), language)
+    articles = articles_text(coverage.articles, language)
+    first = first_text(coverage.firsts, language)
     if coverage.kind == "outlets":
-        head = f"{len(story.outlets)} outlets reported this story: {', '.join(story.outlets)}."
+        if coverage.about_topic or not period:
+            head = words["reported"].format(outlets=outlets, names=names_text(names, language))
+        else:
+            head = words["reported_window"].format(
+                outlets=outlets, articles=articles, window=period, names=", ".join(names)
+            )
     elif coverage.kind == "first":
-        clock = time_text(first.published)
-        head = (
-            f"First reported by {first.source or '?'} on {day_text(first.published)}"
-            + (f", {clock}" if clock else "")
-            + f": {first.title}{where}."
-        )
+        if not coverage.firsts:
+            return words["first_one"].format(who=first) + "."
+        earliest = coverage.firsts[0]
+        where = f" ({earliest.url})" if earliest.url else ""
+        if len({a.source for a in coverage.firsts}) > 1:
+            who = names_text(sorted({a.source or "?" for a in coverage.firsts}), language)
+            day = day_text(earliest.published, language)
+            return words["first_tie"].format(day=day, who=who) + "."
+        return words["first_one"].format(who=first) + f": {earliest.title}{where}."
+    elif coverage.about_topic or not period:
+        head = words["count"].format(articles=articles, outlets=outlets, names=", ".join(names))
     else:
-        head = (
-            f"{coverage.articles} articles about this story, from {len(story.outlets)} outlets "
-            f"({', '.join(story.outlets)})."
+        head = words["count_window"].format(
+            articles=articles, window=period, outlets=outlets, names=", ".join(names)
         )
-    if coverage.kind != "first":
-        head += f" First: {reporter(first, day=True)}."
-    return head
+    return f"{head} {words['first_short'].format(who=first)}"
+
+
+def _unanswered(answer: Answer, language: str) -> str:
+    """Why nothing is cited, in ``language``: an outlet the index lacks, a window with
+    nothing about the question, or not covered."""
+    words = words_for(language)
+    request = answer.request
+    if answer.reason == "no_outlet" and request is not None and request.outlet is not None:
+        return words["no_outlet"].format(outlet=request.outlet.named)
+    if request is not None and request.window is not None:
+        window = window_text(request.window.start, request.window.end, language)
+        return words["window_empty"].format(window=window)
+    return words["not_covered"]
 
 
 def format_answer(
     answer: Answer, *, color: bool = False, written: Sequence[WrittenSentence] = ()
 ) -> str:
-    """Return an answer as text for a terminal: the stale-coverage notice first, then a
-    coverage question's facts, the written sentences that were kept (if any), then the
-    cited passages."""
+    """Return an answer as text for a terminal, in the question's language: the
+    stale-coverage notice first, then a coverage question's facts, the written sentences
+    that were kept (if any), then the cited passages (for "what's new", the story list
+    alone)."""
     if answer.reason == "not_a_question":
         # The bot's words, in the language the message was written in.
         words = INDONESIAN if small_talk_language(answer.question) == "id" else ENGLISH
         return words.not_a_question.format(example=words.example_question)
-    parts = [newest_line(answer.newest)] if answer.newest else []
+    language = answer_language(answer)
+    parts = [newest_line(answer.newest, language)] if answer.newest else []
     if not answer.answered:
-        return "\n".join([*parts, NOT_COVERED])
+        return "\n".join([*parts, _unanswered(answer, language)])
     if answer.coverage is not None:
-        parts.append(format_coverage(answer))
+        parts.append(format_coverage(answer, language))
+        if answer.coverage.kind == "latest":
+            return "\n\n".join(parts)
     kept = shown(written)
     if kept:
         parts.append(" ".join(kept))
-    parts.extend(format_hit(hit, color=color) for hit in answer.hits)
+    parts.extend(format_hit(hit, color=color, language=language) for hit in answer.hits)
     return "\n\n".join(parts)
 
 

@@ -120,7 +120,8 @@ def test_a_window_without_coverage_says_so_and_names_the_newest(news: NewsIndex)
     assert not answer.answered and answer.hits == ()
     assert answer.newest == "2021-09-18"
     out = cli_text(news, "harga cabai hari ini", later)
-    assert out.startswith("The newest coverage I have is from 18 Sep 2021.")
+    assert out.startswith("Berita terbaru yang saya punya dari 18 Sep 2021.")
+    assert "dari 1 Okt 2021" in out  # the window, named
     # A question about now answered from old coverage says so first, too.
     stale = news.ask("harga cabai terbaru", now=later)
     assert stale.newest == "2021-09-18"
@@ -163,12 +164,15 @@ def test_coverage_questions_are_answered_from_the_story(
     assert story.first.source == "antaranews"
     assert answer.coverage.articles == 3
     text = cli_text(news, question, NOW)
-    if kind == "first":
-        assert text.startswith("First reported by antaranews on 17 Sep 2021, 08:10 WIB")
-    elif kind == "outlets":
-        assert text.startswith("3 outlets reported this story: antaranews, suara, merdeka.")
-    else:
-        assert text.startswith("3 articles about this story")
+    english = question.startswith(("which", "who"))
+    expected = {
+        ("first", True): "First reported by antaranews, 17 Sep 2021 08:10 WIB",
+        ("first", False): "Pertama diberitakan oleh antaranews, 17 Sep 2021 08:10 WIB",
+        ("outlets", True): "3 outlets reported this: antaranews, suara and merdeka.",
+        ("outlets", False): "3 media memberitakan ini: antaranews, suara dan merdeka.",
+        ("count", False): "3 artikel tentang ini, dari 3 media",
+    }[(kind, english)]
+    assert text.startswith(expected)
 
 
 def test_whats_new_lists_the_latest_stories_of_the_window(news: NewsIndex) -> None:
