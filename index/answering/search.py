@@ -462,8 +462,7 @@ class NewsIndex:
             if not copies or ref is None:
                 cited.append((candidate, tuple(copies)))
                 continue
-            text = texts[scan.index(candidate)]
-            lead, *others = original_first([ref, *copies], text)
+            lead, *others = original_first([ref, *copies], self._opening)
             chosen = by_article.get(lead.id, candidate)
             cited.append((dataclasses.replace(chosen, score=candidate.score), tuple(others)))
         hits = []
@@ -485,6 +484,10 @@ class NewsIndex:
                 )
             )
         return tuple(hits)
+
+    def _opening(self, article: ArticleRef) -> str:
+        """An article's title and first paragraphs (up to 400 characters)."""
+        return (self.article_text(article.id) or article.title)[:400]
 
     def damage(self) -> str:
         """Check this version's files against their checksums (reads them all: about 0.2 s

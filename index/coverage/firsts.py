@@ -3,7 +3,7 @@ the first day are a tie (no one can be called first), and undated articles never
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 
 from newsbot.index.coverage.book import ArticleRef
@@ -69,17 +69,20 @@ def outlets_in_order(articles: Sequence[ArticleRef]) -> tuple[str, ...]:
     return tuple(sorted(firsts, key=lambda name: firsts[name]))
 
 
-def original_first(copies: Sequence[ArticleRef], text: str) -> list[ArticleRef]:
+def original_first(
+    copies: Sequence[ArticleRef], opening: Callable[[ArticleRef], str]
+) -> list[ArticleRef]:
     """Order copies of one text, the one to cite first: the first report
-    (``first_reports``); among tied ones, the outlet the text names itself ("Jakarta, CNN
-    Indonesia --"), then by outlet and id; then the rest in publication order (undated
+    (``first_reports``); among tied ones, the outlet whose article names it in its
+    ``opening`` (its title and first paragraph: "Jakarta, CNN Indonesia --" is CNN
+    Indonesia's own), then by outlet and id; then the rest in publication order (undated
     last). Deterministic whatever order the copies were found in."""
-    head = text[:200].casefold()
     tied = first_reports(copies)
 
     def named(article: ArticleRef) -> tuple[int, str, str]:
         source = (article.source or "").casefold()
-        return (0 if source and source in head else 1, source, article.id)
+        own = bool(source) and source in opening(article).casefold()
+        return (0 if own else 1, source, article.id)
 
     lead = sorted(tied, key=named)[:1] or sorted(copies, key=named)[:1]
     rest = [a for a in copies if a not in lead]
