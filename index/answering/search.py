@@ -298,7 +298,12 @@ class NewsIndex:
         answer = self.ask(question, k=1, now=now)
         if answer.coverage is not None and answer.coverage.stories:
             return answer.coverage.stories[0]
-        return answer.hits[0].story if answer.hits else None
+        if not answer.hits or answer.request is None:
+            return None
+        # A chart is about a topic: its article must name it, as for "which outlets".
+        topic, language = answer.request.search, question_language(question)
+        hit = answer.hits[0]
+        return hit.story if self.holds_topic(topic, hit.citation.article_id, language) else None
 
     def stale_note(self, request: Request, current: datetime) -> str | None:
         """The newest publication day (ISO) when a question about now, or a window, finds

@@ -239,8 +239,8 @@ def test_timeline_draws_a_chart_and_prints_its_caption(
     assert cli.main(["timeline", "--index-dir", index, question, "--png", str(png)]) == 0
     caption = capsys.readouterr().out.strip()
     assert caption == (
-        "3 articles, antaranews, suara, merdeka: first antaranews, 17 Sep 2021 08:10 WIB, "
-        "latest 17 Sep 2021"
+        "3 artikel, antaranews, suara, merdeka: pertama antaranews, 17 Sep 2021 08:10 WIB, "
+        "terakhir 17 Sep 2021"
     )
     image = imread(str(png))
     assert image.shape[:2] == (450, 900)
@@ -251,3 +251,52 @@ def test_timeline_draws_a_chart_and_prints_its_caption(
     bad = tmp_path / "missing" / "chart.png"
     assert cli.main(["timeline", "--index-dir", index, question, "--png", str(bad)]) == 1
     assert "cannot write" in capsys.readouterr().err
+
+
+def test_timeline_writes_the_suffix_format_refuses_others_and_answers_small_talk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(
+        "newsbot.index.building.embedders.load_embedder", lambda model=None: FakeEmbedder()
+    )
+    monkeypatch.setenv("NEWSBOT_NOW", NOW.isoformat())
+    index = str(tmp_path / "idx")
+    assert cli.main(["index", "--index-dir", index, str(_write(tmp_path / "news", RECORDS))]) == 0
+    capsys.readouterr()
+    question = "CSTO troops at the Tajikistan border"
+    signatures = {".jpg": b"\xff\xd8\xff", ".svg": b"<?xml", ".pdf": b"%PDF", ".PNG": b"\x89PNG"}
+    for suffix, signature in signatures.items():
+        chart = tmp_path / f"chart{suffix}"
+        assert cli.main(["timeline", "--index-dir", index, question, "--png", str(chart)]) == 0
+        assert chart.read_bytes().startswith(signature), suffix
+    assert capsys.readouterr().out.splitlines()[0].startswith("3 articles, antaranews")
+    gif = tmp_path / "chart.gif"
+    assert cli.main(["timeline", "--index-dir", index, question, "--png", str(gif)]) == 1
+    err = capsys.readouterr().err
+    assert ".gif" in err and ".png" in err and "Traceback" not in err and not gif.exists()
+    for hello, reply in (("halo", "Halo! Saya"), ("hello", "Hi! I answer")):
+        png = tmp_path / "hello.png"
+        assert cli.main(["timeline", "--index-dir", index, hello, "--png", str(png)]) == 0
+        assert capsys.readouterr().out.startswith(reply) and not png.exists()
+    assert cli.main(["timeline", "--index-dir", index, "gempa di Lombok", "--png", str(png)]) == 1
+    assert "tidak membahas" in capsys.readouterr().out
+
+
+def test_timeline_bars_sit_on_their_days_with_dated_ticks() -> None:
+    from datetime import date
+
+    from newsbot.index.coverage.timeline import day_span, day_ticks
+
+    span = day_span([date(2017, 5, 25), date(2017, 5, 27)])
+    assert span == [date(2017, 5, 25), date(2017, 5, 26), date(2017, 5, 27)]
+    assert day_ticks(span) == [(0, "25 May 2017"), (1, "26 May 2017"), (2, "27 May 2017")]
+    single = day_span([date(2017, 12, 31)])
+    assert [label for _, label in day_ticks(single)] == [
+        "30 Dec 2017",
+        "31 Dec 2017",
+        "1 Jan 2018",
+    ]
+    month = day_span([date(2017, 5, 1), date(2017, 5, 31)])
+    ticks = day_ticks(month)
+    assert len(ticks) <= 12 and ticks[0] == (0, "1 May 2017")
+    assert all(label == f"{month[i].day} May 2017" for i, label in ticks)
