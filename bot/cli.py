@@ -22,10 +22,10 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
+from newsbot.bot.coverage_text import answer_language
 from newsbot.bot.store import STATE_ENV, StateStore, state_location
 from newsbot.bot.terminal import (
     ProgressBar,
-    answer_language,
     format_answer,
     format_check,
     format_report,

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
 from newsbot.index.coverage.book import ArticleRef, Story
+from newsbot.index.coverage.firsts import first_reports
 
 _MONTHS = {
     "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
@@ -161,8 +162,6 @@ def reporter(article: ArticleRef, language: str = "en", *, day: bool = False) ->
 def story_line(story: Story, language: str = "en") -> str:
     """Return the line shown under a passage: how many outlets since when, who was first
     (outlets tied on a first day without times are all named)."""
-    from newsbot.index.coverage.firsts import first_reports
-
     words = _WORDS[_language(language)]
     day = day_text(story.first.published, language)
     if len(story.outlets) <= 1:
@@ -196,6 +195,6 @@ def timeline_caption(story: Story, language: str = "en") -> str:
     return words["caption"].format(
         articles=articles_text(len(story.articles), language),
         outlets=", ".join(story.outlets) or words["unknown"],
-        first=reporter(story.first, language, day=True),
+        first=first_text(first_reports(story.articles) or (story.first,), language),
         latest=day_text(story.latest.published, language),
     )
