@@ -64,7 +64,7 @@ def answer_coverage(index: NewsIndex, request: Request, k: int, current: datetim
             and _inside(request, ref, current)
             and index.holds_topic(topic, ref.id, language)
         ]
-        found = _from_articles(index, request, kind, refs)
+        found = _from_articles(index, request, kind, refs, lead=answer.hits[0].story)
         return dataclasses.replace(found, hits=answer.hits[:1]) if found.answered else answer
     story = answer.hits[0].story
     if story is None:
@@ -129,9 +129,11 @@ def _from_articles(
     kind: str,
     articles: list[ArticleRef],
     stories: tuple[Story, ...] | None = None,
+    lead: Story | None = None,
 ) -> Answer:
     """A coverage answer about ``articles``: their outlets in order of first report, the
-    first report(s), their number, and their stories (newest first) unless given."""
+    first report(s), their number, and their stories unless given (``lead``, the best
+    passage's story, first; then newest first)."""
     if not articles:
         return Answer(request.question, answered=False, reason="not_covered", request=request)
     if stories is None:
@@ -140,7 +142,9 @@ def _from_articles(
             story = index.stories.of(article.id)
             if story is not None and story.id not in seen:
                 seen[story.id] = story
-        stories = tuple(sorted(seen.values(), key=lambda s: s.latest.published or "", reverse=True))
+        newest = sorted(seen.values(), key=lambda s: s.latest.published or "", reverse=True)
+        newest.sort(key=lambda s: lead is None or s.id != lead.id)
+        stories = tuple(newest)
     ordered = sorted(articles, key=lambda a: (a.published is None, a.published or "", a.id))
     coverage = Coverage(
         kind,

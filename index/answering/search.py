@@ -264,7 +264,11 @@ class NewsIndex:
         language = language or question_language(topic)
         words = question_terms(topic, language, stats.knows)
         own = set(tokenize(topic))
-        names = {term for word in topic.split() if word[:1].isupper() for term in tokenize(word)}
+        capitalised = [word for word in topic.split() if word[:1].isupper()]
+        # A headline in title case ("Mabes Polri Pelaku Bom ...") names nothing by case.
+        if len(capitalised) * 2 > len(topic.split()):
+            capitalised = []
+        names = {term for word in capitalised for term in tokenize(word)}
         # An English common word without a translation ("bombing") cannot be checked.
         checked = [
             word
