@@ -305,3 +305,21 @@ def test_an_undated_copy_joins_no_dated_story_and_is_never_first(tmp_path: Path)
             assert "suara" not in answer.coverage.outlets
     finally:
         index.close()
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which outlets reported on Heboh Pelaku Bom Kampung Melayu Tewas?",
+        "Media apa saja yang memberitakan Heboh Pelaku Bom Kampung Melayu Tewas?",
+    ],
+)
+def test_a_headline_as_topic_needs_most_of_its_words_not_each(
+    news: NewsIndex, question: str
+) -> None:
+    # A title-case headline: its capitalised words are not all names ("Heboh" is absent).
+    answer = news.ask(question, now=NOW)
+    assert answer.coverage is not None
+    assert set(answer.coverage.outlets) == {"antaranews", "cnn indonesia"}
+    # A lower-case topic keeps its names required: "Lombok" is in no article.
+    assert not news.ask("which outlets reported the bomb in Lombok?", now=NOW).answered
