@@ -13,6 +13,7 @@ newsbot state [--reset]        where the bot's state is; --reset starts it anew
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import logging
 import os
@@ -21,9 +22,9 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
+from newsbot.bot.coverage_text import answer_language
 from newsbot.bot.store import STATE_ENV, StateStore, state_location
 from newsbot.bot.terminal import (
-    NOT_COVERED,
     ProgressBar,
     format_answer,
     format_check,
@@ -44,7 +45,7 @@ from newsbot.index.answering.writer import (
 from newsbot.index.building import dense, integrity, store
 from newsbot.index.building.milvus_store import STORE_ENV, parse_store
 from newsbot.index.coverage.notes import timeline_caption
-from newsbot.index.coverage.timeline import render_timeline
+from newsbot.index.coverage.timeline import FORMATS, render_timeline
 from newsbot.index.errors import IndexMissing, NewsbotError, NoSources, WriterUnavailable
 from newsbot.index.reading.feeds import plan_sources
 from newsbot.index.reading.sources import CONFIG_ENV, SOURCES_ENV
@@ -285,21 +286,32 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_timeline(args: argparse.Namespace) -> int:
-    """Draw the matching story's articles per day into a PNG; print its caption."""
+    """Draw the matching story's articles per day into an image (its format from the file
+    name's suffix: .png, .jpg, .svg or .pdf); print its caption."""
+    image_format = FORMATS.get(args.png.suffix.casefold())
+    if image_format is None:
+        suffixes = ", ".join(sorted(FORMATS))
+        raise NewsbotError(
+            f"--png {args.png}: the chart is written as PNG, JPEG, SVG or PDF; end the file "
+            f"name in one of {suffixes}"
+        )
     news = _open_or_build_sample(args.index_dir, args.store, args.model)
     try:
-        story = news.story_for(args.question)
+        answer = news.ask(args.question, k=1)
+        story = news.story_for(args.question) if answer.answered else None
     finally:
         news.close()
     if story is None:
-        print(NOT_COVERED)
-        return 1
-    png = render_timeline(story, story.first.title)
+        if answer.answered:  # passages, but none about the topic
+            answer = dataclasses.replace(answer, answered=False, hits=(), reason="not_covered")
+        print(format_answer(answer))  # small talk, an outlet it lacks, or not covered
+        return 0 if answer.reason == "not_a_question" else 1
+    chart = render_timeline(story, story.first.title, image_format)
     try:
-        args.png.write_bytes(png)
+        args.png.write_bytes(chart)
     except OSError as exc:
         raise NewsbotError(f"cannot write {args.png}: {exc.strerror or exc}") from exc
-    print(timeline_caption(story))
+    print(timeline_caption(story, answer_language(answer)))
     return 0
 
 

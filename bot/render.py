@@ -14,6 +14,7 @@ import html
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from newsbot.bot.coverage_text import format_coverage, unanswered_text
 from newsbot.bot.messages import Messages
 from newsbot.index.answering.answers import Answer, Hit, IndexSummary
 from newsbot.index.coverage.notes import also_line, reporter, story_line
@@ -36,6 +37,8 @@ URL_LIMIT = 2000
 SKIPPED_SHOWN = 10
 OUTLETS_IN_HELP = 3
 OUTLETS_IN_STATS = 10
+#: Stories a coverage answer lists under its facts.
+COVERAGE_STORIES = 5
 ELLIPSIS = "…"
 _ESCAPED = {"&": 5, "<": 4, ">": 4}  # len(html.escape(c, quote=False))
 
@@ -221,24 +224,18 @@ def render_outlets(hits: Sequence[Hit], messages: Messages, *, first_number: int
 
 def render_coverage(answer: Answer, messages: Messages) -> str:
     """A coverage question's facts (which outlets, who first, how many, what is new) as
-    HTML, each story's headline linked to its article."""
+    HTML in the reader's language: the facts in one line, then the stories behind them
+    (at most ``COVERAGE_STORIES``), each headline linked to its article."""
     coverage = answer.coverage
     assert coverage is not None
     language = messages.language
     lines = []
-    for number, story in enumerate(coverage.stories, start=1):
+    if coverage.kind != "latest":
+        lines.append(f"<b>{escape(format_coverage(answer, language, urls=False))}</b>")
+    for number, story in enumerate(coverage.stories[:COVERAGE_STORIES], start=1):
         title = headline_link(story.latest if coverage.kind == "latest" else story.first)
         facts = escape(story_line(story, language))
-        if coverage.kind == "latest":
-            lines.append(f"{number}. {title}\n<i>{facts}</i>")
-        elif coverage.kind == "outlets":
-            lines.append(f"<b>{escape(', '.join(story.outlets))}</b>\n{title}\n<i>{facts}</i>")
-        elif coverage.kind == "first":
-            first = escape(reporter(story.first, language, day=True))
-            lines.append(f"<b>{first}</b>\n{title}\n<i>{facts}</i>")
-        else:
-            count = coverage.articles
-            lines.append(f"<b>{count}</b> · {title}\n<i>{facts}</i>")
+        lines.append(f"{number}. {title}\n<i>{facts}</i>")
     return "\n\n".join(lines)
 
 
@@ -417,6 +414,8 @@ def render_unanswered(answer: Answer, messages: Messages, *, note: str | None = 
     e.g. that a long question was cut) goes first."""
     if answer.reason == "not_a_question":
         text = messages.not_a_question.format(example=messages.example_question)
+    elif answer.reason == "no_outlet" or (answer.request and answer.request.window):
+        text = unanswered_text(answer, messages.language)  # names the outlet or window
     else:
         text = messages.not_covered
     return escape(f"{note}\n\n{text}" if note else text)

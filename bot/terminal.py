@@ -6,6 +6,7 @@ import sys
 from collections.abc import Sequence
 from typing import TextIO
 
+from newsbot.bot.coverage_text import answer_language, format_coverage, unanswered_text
 from newsbot.bot.messages import ENGLISH, INDONESIAN
 from newsbot.index import sample
 from newsbot.index.answering.answers import Answer, Hit, IndexSummary
@@ -15,11 +16,8 @@ from newsbot.index.building.build import BuildReport
 from newsbot.index.building.integrity import VersionCheck
 from newsbot.index.coverage.notes import (
     also_line,
-    day_text,
     newest_line,
-    reporter,
     story_line,
-    time_text,
 )
 from newsbot.index.reading.dates import display_published
 
@@ -27,7 +25,7 @@ NOT_COVERED = ENGLISH.not_covered
 _BOLD, _RESET = "\033[1m", "\033[0m"
 
 
-def format_hit(hit: Hit, *, color: bool) -> str:
+def format_hit(hit: Hit, *, color: bool, language: str = "en") -> str:
     """Return one cited passage: its paragraph once, the answering sentence emphasised (bold
     on a terminal, »…« elsewhere, and only where the paragraph holds more), the citation."""
     c = hit.citation
@@ -47,69 +45,35 @@ def format_hit(hit: Hit, *, color: bool) -> str:
     elif not sample.is_cited_sample(c.path):
         lines.append(f"   {c.path}")
     if hit.story is not None and len(hit.story.articles) > 1:
-        lines.append(f"   {story_line(hit.story)}")
+        lines.append(f"   {story_line(hit.story, language)}")
     if hit.also:
-        lines.append(f"   {also_line([a.source or '?' for a in hit.also])}")
+        lines.append(f"   {also_line([a.source or '?' for a in hit.also], language)}")
     return "\n".join(lines)
-
-
-def format_coverage(answer: Answer) -> str:
-    """Return what the stories say for a coverage question, one fact a line."""
-    coverage = answer.coverage
-    assert coverage is not None
-    if coverage.kind == "latest":
-        lines = []
-        for number, story in enumerate(coverage.stories, start=1):
-            lead = story.latest
-            outlets = ", ".join(story.outlets) or "?"
-            lines.append(
-                f"{number}. {lead.title} — {outlets}, {day_text(lead.published)}"
-                + (f" ({len(story.articles)} articles)" if len(story.articles) > 1 else "")
-            )
-            if lead.url:
-                lines.append(f"   {lead.url}")
-        return "\n".join(lines)
-    story = coverage.stories[0]
-    first = story.first
-    where = f" ({first.url})" if first.url else ""
-    if coverage.kind == "outlets":
-        head = f"{len(story.outlets)} outlets reported this story: {', '.join(story.outlets)}."
-    elif coverage.kind == "first":
-        clock = time_text(first.published)
-        head = (
-            f"First reported by {first.source or '?'} on {day_text(first.published)}"
-            + (f", {clock}" if clock else "")
-            + f": {first.title}{where}."
-        )
-    else:
-        head = (
-            f"{coverage.articles} articles about this story, from {len(story.outlets)} outlets "
-            f"({', '.join(story.outlets)})."
-        )
-    if coverage.kind != "first":
-        head += f" First: {reporter(first, day=True)}."
-    return head
 
 
 def format_answer(
     answer: Answer, *, color: bool = False, written: Sequence[WrittenSentence] = ()
 ) -> str:
-    """Return an answer as text for a terminal: the stale-coverage notice first, then a
-    coverage question's facts, the written sentences that were kept (if any), then the
-    cited passages."""
+    """Return an answer as text for a terminal, in the question's language: the
+    stale-coverage notice first, then a coverage question's facts, the written sentences
+    that were kept (if any), then the cited passages (for "what's new", the story list
+    alone)."""
     if answer.reason == "not_a_question":
         # The bot's words, in the language the message was written in.
         words = INDONESIAN if small_talk_language(answer.question) == "id" else ENGLISH
         return words.not_a_question.format(example=words.example_question)
-    parts = [newest_line(answer.newest)] if answer.newest else []
+    language = answer_language(answer)
+    parts = [newest_line(answer.newest, language)] if answer.newest else []
     if not answer.answered:
-        return "\n".join([*parts, NOT_COVERED])
+        return "\n".join([*parts, unanswered_text(answer, language)])
     if answer.coverage is not None:
-        parts.append(format_coverage(answer))
+        parts.append(format_coverage(answer, language))
+        if answer.coverage.kind == "latest":
+            return "\n\n".join(parts)
     kept = shown(written)
     if kept:
         parts.append(" ".join(kept))
-    parts.extend(format_hit(hit, color=color) for hit in answer.hits)
+    parts.extend(format_hit(hit, color=color, language=language) for hit in answer.hits)
     return "\n\n".join(parts)
 
 

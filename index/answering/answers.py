@@ -9,7 +9,9 @@ from newsbot.index.coverage.book import ArticleRef, Story
 from newsbot.index.coverage.request import Request
 
 #: Why a question got no passages: small talk rather than a question, or news the index lacks.
-Reason = Literal["not_a_question", "not_covered"]
+#: Why nothing is cited: not a question, not in the indexed news, or the question names an
+#: outlet the index has no article from.
+Reason = Literal["not_a_question", "not_covered", "no_outlet"]
 
 
 @dataclass(frozen=True)
@@ -105,18 +107,26 @@ class Answer:
 @dataclass(frozen=True)
 class Coverage:
     """A coverage question's answer. ``kind`` is ``outlets``, ``first``, ``count`` or
-    ``latest``; ``stories`` holds the story the question is about (one) or the latest
-    stories, newest first; ``articles`` counts the story's articles inside the question's
-    window (all of them without one)."""
+    ``latest``; ``stories`` holds the story the question is about, the stories of the
+    counted articles, or the latest stories, newest first; ``articles`` counts the articles
+    the answer is about (inside the question's window and outlet); ``outlets`` are theirs
+    in order of first report; ``firsts`` the first report, or several tied on a day
+    without times; ``about_topic`` is False for a question naming only a window or an
+    outlet ("berapa artikel hari Jumat?")."""
 
     kind: str
     stories: tuple[Story, ...]
     articles: int = 0
+    outlets: tuple[str, ...] = ()
+    firsts: tuple[ArticleRef, ...] = ()
+    about_topic: bool = True
 
     def to_json(self) -> dict[str, Any]:
         return {
             "kind": self.kind,
             "articles": self.articles,
+            "outlets": list(self.outlets),
+            "first": [a.to_json() for a in self.firsts],
             "stories": [
                 {**s.to_json(), "title": s.first.title, "latest": s.latest.to_json()}
                 for s in self.stories

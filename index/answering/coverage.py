@@ -1,15 +1,25 @@
 """Answer coverage questions from the stories: which outlets reported X, who was first,
-how many articles, and what is new."""
+how many articles, and what is new.
+
+Every answer about a topic passes the same "not covered" floor as a plain question, inside
+the question's window and outlet; a question naming only a window or an outlet ("media apa
+saja yang memberitakan pada 26 Mei 2017?") is answered from that window's articles. Nothing
+published after now (``NEWSBOT_NOW`` or the clock) is listed as news.
+"""
 
 from __future__ import annotations
 
 import dataclasses
+import re
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from newsbot.index.answering.answers import Answer, Coverage
-from newsbot.index.coverage.book import Story
+from newsbot.index.answering.fusion import question_language
+from newsbot.index.coverage.book import ArticleRef, Story, story_of
+from newsbot.index.coverage.firsts import first_reports, has_time, outlets_in_order
 from newsbot.index.coverage.request import Request
+from newsbot.index.coverage.when import WIB, published_day
 
 if TYPE_CHECKING:
     from newsbot.index.answering.search import NewsIndex
@@ -29,53 +39,208 @@ def latest_stories(
 def answer_coverage(index: NewsIndex, request: Request, k: int, current: datetime) -> Answer:
     """Answer a coverage question (``request.coverage``) from the index's stories.
 
-    "outlets", "first" and "count" find the story of the best passage for the topic (inside
-    the window and outlet, when the question names them) and answer from it, citing that
-    passage; "latest" lists the newest stories of the window, or of the topic.
+    "outlets" and "first" find the story of the best passage for the topic (inside the
+    window and outlet, when the question names them; refused below the floor) and answer
+    from its dated articles; "count" counts every article with a passage above the floor,
+    across stories; without a topic, all three answer from the window's (or outlet's)
+    articles. "latest" lists the newest stories of the window, or of the topic, up to now.
     """
     assert request.coverage is not None
     kind = request.coverage.kind
     if kind == "latest":
         return _latest(index, request, k, current)
-    answer = index.passages(request, k, current)
-    if not answer.answered or answer.hits[0].story is None:
+    if not request.coverage.topic:
+        return _from_articles(index, request, kind, _window_articles(index, request, current))
+    answer = _about_topic(index, request, index.passages(request, k, current))
+    if not answer.answered or not answer.hits:
         return answer
+    if kind == "count":
+        ids = index.matching_articles(request)
+        topic, language = request.coverage.topic, question_language(request.question)
+        refs = [
+            ref
+            for ref in map(index.stories.article, ids)
+            if ref is not None
+            and _inside(request, ref, current)
+            and index.holds_topic(topic, ref.id, language)
+        ]
+        found = _from_articles(index, request, kind, refs, lead=answer.hits[0].story)
+        return dataclasses.replace(found, hits=answer.hits[:1]) if found.answered else answer
     story = answer.hits[0].story
-    window = request.window
-    inside = [a for a in story.articles if window is None or window.holds(a.published)]
-    if request.outlet is not None:
-        inside = [a for a in inside if a.source in request.outlet.outlets]
-    return dataclasses.replace(
-        answer, hits=answer.hits[:1], coverage=Coverage(kind, (story,), len(inside))
+    if story is None:
+        return answer
+    inside = [a for a in story.articles if _inside(request, a, current)]
+    if not inside:
+        return answer
+    found = _from_articles(index, request, kind, inside, stories=(story,))
+    return dataclasses.replace(found, hits=answer.hits[:1], newest=answer.newest)
+
+
+def _about_topic(index: NewsIndex, request: Request, answer: Answer) -> Answer:
+    """The answer's passages whose article names the whole topic (``holds_topic``); not
+    covered when none does: above the floor is not enough for a topic named in a few
+    words ("the Lombok earthquake" must not be the Kampung Melayu bombing)."""
+    if not answer.answered or request.coverage is None or not request.coverage.topic:
+        return answer
+    topic, language = request.coverage.topic, question_language(request.question)
+    kept = [h for h in answer.hits if index.holds_topic(topic, h.citation.article_id, language)]
+    hits = tuple(dataclasses.replace(h, rank=rank) for rank, h in enumerate(kept, start=1))
+    if hits:
+        return dataclasses.replace(answer, hits=hits)
+    return Answer(
+        request.question,
+        answered=False,
+        reason="not_covered",
+        request=request,
+        newest=answer.newest,
     )
 
 
+def published_by(article: ArticleRef, current: datetime) -> bool:
+    """Whether an article was out by ``current``: dated no later than its day, and for a
+    timed one, no later than its time (undated articles count as out)."""
+    day = published_day(article.published)
+    if day is None:
+        return True
+    if has_time(article.published):
+        moment = datetime.fromisoformat(article.published or "")
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=WIB)
+        return moment <= current
+    return day <= current.astimezone(WIB).date()
+
+
+def _inside(request: Request, article: ArticleRef, current: datetime) -> bool:
+    """Whether an article is inside the request's window and outlet, and out by now."""
+    if not published_by(article, current):
+        return False
+    if request.window is not None and not request.window.holds(article.published):
+        return False
+    return request.outlet is None or article.source in request.outlet.outlets
+
+
+def _window_articles(index: NewsIndex, request: Request, current: datetime) -> list[ArticleRef]:
+    return [a for a in index.stories.articles() if _inside(request, a, current)]
+
+
+def _from_articles(
+    index: NewsIndex,
+    request: Request,
+    kind: str,
+    articles: list[ArticleRef],
+    stories: tuple[Story, ...] | None = None,
+    lead: Story | None = None,
+) -> Answer:
+    """A coverage answer about ``articles``: their outlets in order of first report, the
+    first report(s), their number, and their stories unless given (``lead``, the best
+    passage's story, first; then newest first)."""
+    if not articles:
+        return Answer(request.question, answered=False, reason="not_covered", request=request)
+    if stories is None:
+        seen: dict[str, Story] = {}
+        for article in articles:
+            story = index.stories.of(article.id)
+            if story is not None and story.id not in seen:
+                seen[story.id] = story
+        newest = sorted(seen.values(), key=lambda s: s.latest.published or "", reverse=True)
+        newest.sort(key=lambda s: lead is None or s.id != lead.id)
+        stories = tuple(newest)
+    ordered = sorted(articles, key=lambda a: (a.published is None, a.published or "", a.id))
+    coverage = Coverage(
+        kind,
+        stories,
+        len(articles),
+        outlets=outlets_in_order(ordered),
+        firsts=first_reports(ordered),
+        about_topic=bool(request.coverage and request.coverage.topic),
+    )
+    return Answer(request.question, answered=True, request=request, coverage=coverage)
+
+
+def _until_now(story: Story, current: datetime) -> Story | None:
+    """The story as known at ``current``: without articles published after it; None if
+    none is left."""
+    kept = [a for a in story.articles if published_by(a, current)]
+    if len(kept) == len(story.articles):
+        return story
+    return story_of(story.id, kept) if kept else None
+
+
 def _latest(index: NewsIndex, request: Request, k: int, current: datetime) -> Answer:
+    today = current.astimezone(WIB).date()
     window = request.window
     since = window.start if window else None
-    until = window.end if window else None
+    until = min(window.end, today) if window else today
     limit = max(k, LATEST_STORIES)
     if request.coverage is not None and request.coverage.topic:
-        found = index.passages(request, limit, current)
+        found = _about_topic(index, request, index.passages(request, limit, current))
+        if not found.answered:
+            return found
         stories: list[Story] = []
         for hit in found.hits:
             if hit.story is not None and hit.story not in stories:
                 stories.append(hit.story)
-        stories.sort(key=lambda s: s.latest.published or "", reverse=True)
     else:
         stories = index.latest_stories(since, until)
+    known = [s for s in (_until_now(story, current) for story in stories) if s is not None]
+    known.sort(key=lambda s: s.latest.published or "", reverse=True)
     if request.outlet is not None:
         outlets = set(request.outlet.outlets)
-        stories = [s for s in stories if outlets & set(s.outlets)]
-    stories = stories[:limit]
+        known = [s for s in known if outlets & set(s.outlets)]
+    known = known[:limit]
     newest = index.stale_note(request, current)
-    if not stories:
+    if not known:
         return Answer(request.question, answered=False, request=request, newest=newest)
-    count = sum(len(s.articles) for s in stories)
+    count = sum(len(s.articles) for s in known)
     return Answer(
         request.question,
         answered=True,
+        hits=index.lead_hits([s.latest.id for s in known]),
         request=request,
-        coverage=Coverage("latest", tuple(stories), count),
+        coverage=Coverage("latest", tuple(known), count),
         newest=newest,
     )
+
+
+#: A name in a question: a capitalised word (not the question's first word).
+_NAME = re.compile(r"(?<=\S)\s+([A-Z][\w'-]*)")
+
+
+def within_restriction(index: NewsIndex, answer: Answer) -> Answer:
+    """For a question restricted to a window or an outlet, keep the passages whose
+    article names every name the question does ("according to kumparan, what did Darmin
+    say?" needs a kumparan article naming Darmin); not covered when none does. The floor
+    knows only whether the whole index names them."""
+    request = answer.request
+    if not answer.answered or request is None or request.coverage is not None:
+        return answer
+    if request.window is None and request.outlet is None:
+        return answer
+    names = " ".join(m.group(1) for m in _NAME.finditer(" " + request.search.strip()))
+    if not names:
+        return answer
+    kept = [h for h in answer.hits if index.holds_topic(names, h.citation.article_id, "id")]
+    if not kept:
+        return Answer(request.question, answered=False, reason="not_covered", request=request)
+    hits = tuple(dataclasses.replace(h, rank=rank) for rank, h in enumerate(kept, start=1))
+    return dataclasses.replace(answer, hits=hits)
+
+
+def outside_window(index: NewsIndex, answer: Answer, current: datetime) -> Answer:
+    """Where a question's window holds nothing about it but older coverage exists, say so:
+    the answer's ``newest`` becomes the day of the newest passage about it before the
+    window."""
+    request = answer.request
+    if answer.answered or answer.newest or request is None or request.window is None:
+        return answer
+    if answer.reason not in (None, "not_covered"):
+        return answer
+    unwindowed = dataclasses.replace(request, window=None)
+    if request.coverage is not None and not request.coverage.topic:
+        return answer
+    found = index.passages(unwindowed, 5, current)
+    days = [published_day(hit.citation.published) for hit in found.hits]
+    before = [d for d in days if d is not None and d < request.window.start]
+    if not found.answered or not before:
+        return answer
+    return dataclasses.replace(answer, newest=max(before).isoformat())

@@ -3,6 +3,7 @@ sentence, and an honest "not covered"."""
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 import threading
 from collections.abc import Iterable, Mapping
@@ -16,7 +17,11 @@ import numpy as np
 from newsbot.index import sample
 from newsbot.index.answering.answers import Answer, Citation, Hit, IndexSummary
 from newsbot.index.answering.bridge import QuestionTerms, question_terms
-from newsbot.index.answering.coverage import answer_coverage
+from newsbot.index.answering.coverage import (
+    answer_coverage,
+    outside_window,
+    within_restriction,
+)
 from newsbot.index.answering.fusion import (
     MARGIN_WEIGHTS,
     Candidate,
@@ -39,6 +44,7 @@ from newsbot.index.coverage import when
 from newsbot.index.coverage.book import ArticleRef, Story, StoryBook
 from newsbot.index.coverage.copies import is_copy
 from newsbot.index.coverage.copies import words as paragraph_words
+from newsbot.index.coverage.firsts import original_first
 from newsbot.index.coverage.request import Request, read_request
 from newsbot.index.defaults import (
     BRIDGED_COVERAGE,
@@ -49,6 +55,9 @@ from newsbot.index.defaults import (
     RERANK_WORDS,
 )
 from newsbot.index.errors import IndexDamaged, IndexIncompatible, NewsbotError
+
+#: Articles a "how many articles about X" question looks at, at most.
+MATCHING_ARTICLES = 500
 
 #: A cited paragraph: (text, number, article id, title, source, published, url, path).
 HitRow = tuple[str, int, str, str, str | None, str | None, str | None, str]
@@ -151,9 +160,13 @@ class NewsIndex:
             return Answer(question=question, answered=False, reason="not_covered")
         current = now or when.now()
         request = read_request(question, self.stories.outlets(), current)
+        if request.outlet is not None and request.outlet.missing:
+            return Answer(question, answered=False, reason="no_outlet", request=request)
         if request.coverage is not None:
-            return answer_coverage(self, request, k, current)
-        return self.passages(request, k, current)
+            answer = answer_coverage(self, request, k, current)
+        else:
+            answer = within_restriction(self, self.passages(request, k, current))
+        return outside_window(self, answer, current)
 
     def passages(self, request: Request, k: int, current: datetime) -> Answer:
         """Answer a read question with passages, inside its window and outlet."""
@@ -199,6 +212,83 @@ class NewsIndex:
         hits = self._hits(reranked + ranked[RERANK_DEPTH:], [*tokens, *words.bridged], k, search)
         return Answer(request.question, answered=True, hits=hits, request=request, newest=newest)
 
+    def matching_articles(self, request: Request, limit: int = MATCHING_ARTICLES) -> list[str]:
+        """Return the ids of the articles (at most ``limit``, best first) with a passage
+        that passes the "not covered" floor on its own for the request's search words,
+        inside its window and outlet: the articles about a topic, across stories."""
+        search = request.search or request.question
+        allowed = self._allowed_rows(request)
+        if allowed is not None and not len(allowed):
+            return []
+        query = self.embedder.embed_queries([search])[0]
+        tokens = tokenize(search)
+        language = question_language(search)
+        stats = self._term_stats()
+        words = question_terms(search, language, stats.knows)
+        coverage = words.known_share(stats.knows) if language in BRIDGED_COVERAGE else 0.0
+        candidates = self._candidates(query, tokens, words.bridged, coverage, allowed)
+        ranked = one_per_article(candidates)[:limit]
+        if not ranked:
+            return []
+        texts = self._paragraph_column((candidate.row for candidate in ranked), "text")
+        found: list[str] = []
+        for candidate, text in zip(ranked, texts, strict=True):
+            if candidate.article_id in found:
+                continue
+            if self._covers(search, language, words, text, [candidate]):
+                found.append(candidate.article_id)
+        return found
+
+    def article_text(self, article_id: str) -> str | None:
+        """An article's title and paragraphs, one per line; None when the index cannot
+        tell (an unknown article, or a store that keeps no rows per article)."""
+        span = self._article_rows.get(article_id)
+        ref = self.stories.article(article_id)
+        if span is None or ref is None:
+            return None
+        first, count = span
+        texts = self._paragraph_column(range(first, first + count), "text")
+        return "\n".join([ref.title, *texts])
+
+    def holds_topic(self, topic: str, article_id: str, language: str | None = None) -> bool:
+        """Whether an article (title and paragraphs) holds a coverage question's ``topic``
+        ("gempa Lombok", "the Lombok earthquake"): every name (a capitalised word) and at
+        least half of its other content words, themselves or translated; an English word
+        without a translation the index knows is not checked. ``language`` is
+        the question's (``en``/``id``; by default the topic's own). True when the index
+        cannot tell (``article_text`` is None)."""
+        text = self.article_text(article_id)
+        if text is None:
+            return True
+        stats = self._term_stats()
+        language = language or question_language(topic)
+        words = question_terms(topic, language, stats.knows)
+        own = set(tokenize(topic))
+        capitalised = [word for word in topic.split() if word[:1].isupper()]
+        # A headline in title case ("Mabes Polri Pelaku Bom ...") names nothing by case.
+        if len(capitalised) * 2 > len(topic.split()):
+            capitalised = []
+        names = {term for word in capitalised for term in tokenize(word)}
+        # An English common word without a translation ("bombing") cannot be checked.
+        checked = [
+            word
+            for word in words.words
+            if not (
+                language == "en"
+                and word <= own
+                and not word & names
+                and not any(stats.knows(term) for term in word)
+            )
+        ]
+        held = {term for line in text.splitlines() for _, ts in sentence_terms(line) for term in ts}
+        # Every name; of the other words, half (a translation table misses synonyms:
+        # "troops" is "tentara" there, "pasukan" in the news).
+        named = [word for word in checked if word & names]
+        common = [word for word in checked if not word & names]
+        if not all(word & held for word in named):
+            return False
+        return not common or sum(bool(word & held) for word in common) / len(common) >= 0.5
+
     def latest_stories(
         self, since: date | None = None, until: date | None = None, limit: int | None = None
     ) -> list[Story]:
@@ -212,7 +302,12 @@ class NewsIndex:
         answer = self.ask(question, k=1, now=now)
         if answer.coverage is not None and answer.coverage.stories:
             return answer.coverage.stories[0]
-        return answer.hits[0].story if answer.hits else None
+        if not answer.hits or answer.request is None:
+            return None
+        # A chart is about a topic: its article must name it, as for "which outlets".
+        topic, language = answer.request.search, question_language(question)
+        hit = answer.hits[0]
+        return hit.story if self.holds_topic(topic, hit.citation.article_id, language) else None
 
     def stale_note(self, request: Request, current: datetime) -> str | None:
         """The newest publication day (ISO) when a question about now, or a window, finds
@@ -351,6 +446,7 @@ class NewsIndex:
         kept: list[tuple[Candidate, frozenset[str], str | None, list[ArticleRef]]] = []
         scan = ranked[: max(3 * k, RERANK_DEPTH)]
         texts = self._paragraph_column((candidate.row for candidate in scan), "text")
+        by_article = {candidate.article_id: candidate for candidate in scan}
         for candidate, text in zip(scan, texts, strict=True):
             vocabulary = paragraph_words(text)
             ref = self.stories.article(candidate.article_id)
@@ -368,9 +464,19 @@ class NewsIndex:
                 original[3].append(ref)
             elif len(kept) < k:
                 kept.append((candidate, vocabulary, source, []))
+        # Cite the first report among copies (then the original outlet), the rest as "also".
+        cited: list[tuple[Candidate, tuple[ArticleRef, ...]]] = []
+        for candidate, _, _, copies in kept:
+            ref = self.stories.article(candidate.article_id)
+            if not copies or ref is None:
+                cited.append((candidate, tuple(copies)))
+                continue
+            lead, *others = original_first([ref, *copies], self._opening)
+            chosen = by_article.get(lead.id, candidate)
+            cited.append((dataclasses.replace(chosen, score=candidate.score), tuple(others)))
         hits = []
-        found = self._hit_rows([candidate.row for candidate, *_ in kept])
-        for rank, (candidate, _, _, copies) in enumerate(kept, start=1):
+        found = self._hit_rows([candidate.row for candidate, _ in cited])
+        for rank, (candidate, also) in enumerate(cited, start=1):
             row = found[candidate.row]
             text = row[0]
             start, end = best_sentence(text, tokens, question)
@@ -383,10 +489,14 @@ class NewsIndex:
                     snippet_end=end,
                     citation=_citation(row),
                     story=self.stories.of(row[2]),
-                    also=tuple(copies),
+                    also=also,
                 )
             )
         return tuple(hits)
+
+    def _opening(self, article: ArticleRef) -> str:
+        """An article's title and first paragraphs (up to 400 characters)."""
+        return (self.article_text(article.id) or article.title)[:400]
 
     def damage(self) -> str:
         """Check this version's files against their checksums (reads them all: about 0.2 s
@@ -422,6 +532,26 @@ class NewsIndex:
         with self._meta_lock:
             rows = self._meta.execute("SELECT id FROM articles").fetchall()
         return frozenset(str(row[0]) for row in rows)
+
+    def lead_hits(self, article_ids: Iterable[str]) -> tuple[Hit, ...]:
+        """The articles ``article_ids``, in that order, each as a hit on its first
+        paragraph with that paragraph's first sentence as the snippet (unknown ids are
+        left out)."""
+        hits: list[Hit] = []
+        for article_id in article_ids:
+            with self._meta_lock:
+                row = self._meta.execute(
+                    "SELECT p.text, p.number, a.id, a.title, a.source, a.published, a.url, "
+                    "a.path FROM articles a JOIN paragraphs p ON p.article_id = a.id "
+                    "WHERE a.id = ? ORDER BY p.number LIMIT 1",
+                    (article_id,),
+                ).fetchone()
+            if row is None:
+                continue
+            start, end = best_sentence(row[0], [])
+            story = self.stories.of(row[2])
+            hits.append(Hit(len(hits) + 1, 0.0, row[0], start, end, _citation(row), story))
+        return tuple(hits)
 
     def newest_articles(self, days: Iterable[str], limit: int) -> tuple[Hit, ...]:
         """Up to ``limit`` articles published on ``days`` (``YYYY-MM-DD``, the date the

@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
 
 from newsbot.index.coverage.book import ArticleRef, Story
+from newsbot.index.coverage.firsts import first_reports
 
 _MONTHS = {
     "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
@@ -16,19 +18,52 @@ _WORDS = {
         "outlets": "{n} outlets since {day}, first: {first}",
         "outlet": "1 outlet since {day}",
         "articles": "{n} articles",
+        "article": "1 article",
+        "outlets_n": "{n} outlets",
+        "outlet_n": "1 outlet",
+        "and": "and",
+        "same_day": "same day, no times",
         "also": "Also carried by {outlets}",
         "newest": "The newest coverage I have is from {day}.",
         "unknown": "unknown outlet",
-        "caption": "{articles} articles, {outlets}: first {first}, latest {latest}",
+        "caption": "{articles}, {outlets}: first {first}, latest {latest}",
+        "no_outlet": "There are no articles from {outlet} in this index.",
+        "not_covered": "The indexed news does not cover this question.",
+        "window_empty": "Nothing in the indexed news from {window} answers this.",
+        "reported": "{outlets} reported this: {names}.",
+        "reported_window": "{outlets} published {articles} {window}: {names}.",
+        "first_one": "First reported by {who}",
+        "first_tie": "First reported on {day} by {who} (same day, no times to tell them apart)",
+        "count": "{articles} about this, from {outlets} ({names}).",
+        "count_window": "{articles} {window}, from {outlets} ({names}).",
+        "first_short": "First: {who}.",
+        "in_window": "from {window}",
     },
     "id": {
         "outlets": "{n} media sejak {day}, pertama: {first}",
         "outlet": "1 media sejak {day}",
         "articles": "{n} artikel",
+        "article": "1 artikel",
+        "outlets_n": "{n} media",
+        "outlet_n": "1 media",
+        "and": "dan",
+        "same_day": "hari yang sama, tanpa jam",
         "also": "Juga dimuat {outlets}",
         "newest": "Berita terbaru yang saya punya dari {day}.",
         "unknown": "media tak dikenal",
-        "caption": "{articles} artikel, {outlets}: pertama {first}, terakhir {latest}",
+        "caption": "{articles}, {outlets}: pertama {first}, terakhir {latest}",
+        "no_outlet": "Tidak ada artikel dari {outlet} di indeks ini.",
+        "not_covered": "Berita yang diindeks tidak membahas pertanyaan ini.",
+        "window_empty": "Tidak ada berita yang diindeks dari {window} yang menjawab ini.",
+        "reported": "{outlets} memberitakan ini: {names}.",
+        "reported_window": "{outlets} memuat {articles} {window}: {names}.",
+        "first_one": "Pertama diberitakan oleh {who}",
+        "first_tie": "Pertama diberitakan pada {day} oleh {who} (hari yang sama, tanpa jam "
+        "untuk membedakannya)",
+        "count": "{articles} tentang ini, dari {outlets} ({names}).",
+        "count_window": "{articles} {window}, dari {outlets} ({names}).",
+        "first_short": "Pertama: {who}.",
+        "in_window": "dari {window}",
     },
 }
 _ZONES = {7: "WIB", 8: "WITA", 9: "WIT", 0: "UTC"}
@@ -36,6 +71,52 @@ _ZONES = {7: "WIB", 8: "WITA", 9: "WIT", 0: "UTC"}
 
 def _language(language: str) -> str:
     return language if language in _WORDS else "en"
+
+
+def words_for(language: str) -> dict[str, str]:
+    """The coverage phrases of ``language`` (``en`` or ``id``; English otherwise)."""
+    return _WORDS[_language(language)]
+
+
+def articles_text(n: int, language: str = "en") -> str:
+    """Return "1 article" / "3 articles" ("1 artikel" / "3 artikel")."""
+    words = words_for(language)
+    return words["article"] if n == 1 else words["articles"].format(n=n)
+
+
+def outlets_text(n: int, language: str = "en") -> str:
+    """Return "1 outlet" / "3 outlets" ("1 media" / "3 media")."""
+    words = words_for(language)
+    return words["outlet_n"] if n == 1 else words["outlets_n"].format(n=n)
+
+
+def names_text(names: list[str], language: str = "en") -> str:
+    """Return "A", "A and B", "A, B and C" ("dan" in Indonesian)."""
+    if len(names) <= 1:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} {words_for(language)['and']} {names[-1]}"
+
+
+def window_text(start: date, end: date, language: str = "en") -> str:
+    """Return "26 May 2017" for one day, "15 May 2017 to 21 May 2017" for several."""
+    first = day_text(start.isoformat(), language)
+    if start == end:
+        return first
+    joiner = " to " if _language(language) == "en" else " sampai "
+    return f"{first}{joiner}{day_text(end.isoformat(), language)}"
+
+
+def first_text(firsts: Sequence[ArticleRef], language: str = "en") -> str:
+    """Who reported first: "ANTARA, 17 Sep 2021 08:10 WIB", or for a tie on a day without
+    times "cnn indonesia and antaranews (25 May 2017, same day, no times)"."""
+    if not firsts:
+        return words_for(language)["unknown"]
+    unknown = words_for(language)["unknown"]
+    outlets = sorted({a.source or unknown for a in firsts})
+    if len(outlets) == 1:
+        return reporter(firsts[0], language, day=True)
+    day = day_text(firsts[0].published, language)
+    return f"{names_text(outlets, language)} ({day}, {words_for(language)['same_day']})"
 
 
 def day_text(published: str | None, language: str = "en") -> str:
@@ -79,16 +160,22 @@ def reporter(article: ArticleRef, language: str = "en", *, day: bool = False) ->
 
 
 def story_line(story: Story, language: str = "en") -> str:
-    """Return the line shown under a passage: how many outlets since when, who was first."""
+    """Return the line shown under a passage: how many outlets since when, who was first
+    (outlets tied on a first day without times are all named)."""
     words = _WORDS[_language(language)]
     day = day_text(story.first.published, language)
     if len(story.outlets) <= 1:
         line = words["outlet"].format(day=day)
     else:
-        first = reporter(story.first, language)
+        firsts = first_reports(story.articles)
+        if len({a.source for a in firsts}) > 1:
+            names = sorted({a.source or words["unknown"] for a in firsts})
+            first = f"{names_text(names, language)} ({words['same_day']})"
+        else:
+            first = reporter(firsts[0] if firsts else story.first, language)
         line = words["outlets"].format(n=len(story.outlets), day=day, first=first)
     if len(story.articles) > len(story.outlets):
-        line += f" ({words['articles'].format(n=len(story.articles))})"
+        line += f" ({articles_text(len(story.articles), language)})"
     return line
 
 
@@ -106,8 +193,8 @@ def timeline_caption(story: Story, language: str = "en") -> str:
     """Return a chart's one-line caption: articles, outlets, first report, latest."""
     words = _WORDS[_language(language)]
     return words["caption"].format(
-        articles=len(story.articles),
+        articles=articles_text(len(story.articles), language),
         outlets=", ".join(story.outlets) or words["unknown"],
-        first=reporter(story.first, language, day=True),
+        first=first_text(first_reports(story.articles) or (story.first,), language),
         latest=day_text(story.latest.published, language),
     )

@@ -19,15 +19,65 @@ _ORDINARY = {"suara", "merdeka", "tempo", "kompas", "detik", "republika", "konta
 _SUFFIXES = ("news", "com", "coid", "id", "indonesia", "online", "net", "co")
 
 
+#: Well-known outlets, so that a question naming one the index lacks ("menurut Kompas" in
+#: an index without Kompas) is told so rather than answered from other outlets.
+KNOWN_OUTLETS = (
+    "Kompas",
+    "detik",
+    "Tempo",
+    "CNN Indonesia",
+    "CNBC Indonesia",
+    "ANTARA",
+    "kumparan",
+    "Tribunnews",
+    "Okezone",
+    "Liputan6",
+    "Sindonews",
+    "Republika",
+    "Merdeka",
+    "Suara",
+    "Jawa Pos",
+    "Bisnis Indonesia",
+    "Kontan",
+    "VIVA",
+    "IDN Times",
+    "Tirto",
+    "Pos Kota",
+    "Beritasatu",
+    "Media Indonesia",
+    "Jakarta Post",
+    "Jakarta Globe",
+    "Katadata",
+    "Inews",
+    "Metro TV",
+    "Reuters",
+    "BBC",
+    "Al Jazeera",
+    "Bloomberg",
+    "CNN",
+)
+
+
 @dataclass(frozen=True)
 class OutletFilter:
-    """The outlets a question restricts its answer to, and the words that said so."""
+    """The outlets a question restricts its answer to, and the words that said so.
+    ``outlets`` is empty when the question names a known outlet (``KNOWN_OUTLETS``) the
+    index has no article from; ``named`` is then the outlet as the question wrote it."""
 
     outlets: tuple[str, ...]
     phrase: str
+    named: str = ""
+
+    @property
+    def missing(self) -> bool:
+        """Whether the named outlet has no article in the index."""
+        return not self.outlets
 
     def to_json(self) -> dict[str, object]:
-        return {"outlets": list(self.outlets), "phrase": self.phrase}
+        out: dict[str, object] = {"outlets": list(self.outlets), "phrase": self.phrase}
+        if self.missing:
+            out["missing"] = self.named
+        return out
 
 
 def _key(text: str) -> str:
@@ -55,8 +105,36 @@ def outlet_in(question: str, outlets: Iterable[str]) -> OutletFilter | None:
     """Return the outlet(s) a question restricts itself to, or None.
 
     An outlet is named after "menurut", "kata", "according to", "from" and the like, by its
-    name or a shortening of it (``outlet_keys``), in one to three words.
+    name or a shortening of it (``outlet_keys``), in one to three words. A well-known
+    outlet (``KNOWN_OUTLETS``) the index lacks gives a filter with no outlets
+    (``OutletFilter.missing``). A name must stand as a word: "detik-detik" ("the final
+    seconds") is not detik.
     """
+    known = list(outlets)
+    found = _outlet_in(question, known)
+    if found is not None:
+        return found
+    missing = [o for o in KNOWN_OUTLETS if not _indexed(o, known)]
+    absent = _outlet_in(question, missing, strict=True)
+    if absent is None:
+        return None
+    return OutletFilter((), absent.phrase, _TRIGGERS.sub("", absent.phrase, count=1))
+
+
+def _indexed(outlet: str, outlets: list[str]) -> bool:
+    """Whether the index has an outlet spelled like ``outlet`` ("CNN" in "cnn indonesia")."""
+    keys = outlet_keys(outlet)
+    return any(
+        a.startswith(b) or b.startswith(a)
+        for name in outlets
+        for a in outlet_keys(name)
+        for b in keys
+    )
+
+
+def _outlet_in(question: str, outlets: Iterable[str], strict: bool = False) -> OutletFilter | None:
+    """The first outlet of ``outlets`` the question names; with ``strict``, one after
+    "dari"/"oleh" must be written as a name."""
     by_key: dict[str, set[str]] = {}
     for outlet in outlets:
         for key in outlet_keys(outlet):
@@ -65,9 +143,11 @@ def outlet_in(question: str, outlets: Iterable[str]) -> OutletFilter | None:
         return None
     for trigger in _TRIGGERS.finditer(question):
         words = re.findall(r"[\w.\-']+", question[trigger.end() :])[:3]
+        words = [w.rstrip(".") or w for w in words]
         loose = trigger.group(0).split()[0].casefold() in _LOOSE
         written_as_name = bool(words) and (words[0][0].isupper() or "." in words[0])
-        if loose and words and words[0].casefold() in _ORDINARY and not written_as_name:
+        ordinary = strict or words[0].casefold() in _ORDINARY if words else False
+        if loose and ordinary and not written_as_name:
             continue
         for size in (3, 2, 1):
             if len(words) < size:

@@ -104,11 +104,13 @@ class CoverageQuestion:
     topic: str
 
 
-def coverage_question(question: str) -> CoverageQuestion | None:
+def coverage_question(question: str, restricted: bool = False) -> CoverageQuestion | None:
     """Return the coverage question ``question`` asks, or None for an ordinary question.
 
     Pass the question without its time and outlet phrases: "berita apa saja minggu lalu?"
-    is then "berita apa saja", the latest stories of the window.
+    is then "berita apa saja", the latest stories of the window. With ``restricted`` (the
+    question named a window or an outlet), "which outlets, who first, how many" may come
+    without a topic ("berapa artikel hari Jumat?": the window's articles).
     """
     for kind, patterns in _COMPILED:
         if any(pattern.search(question) for pattern in patterns):
@@ -118,11 +120,13 @@ def coverage_question(question: str) -> CoverageQuestion | None:
             if kind in _CLEANUP:
                 rest = _CLEANUP[kind].sub(" ", rest)
             if _is_topic(rest):
-                return CoverageQuestion(kind, _tidy(rest))
+                return CoverageQuestion(kind, _topic(rest))
+            if restricted:
+                return CoverageQuestion(kind, "")
     for pattern in _EXPLICIT:
         if pattern.search(question):
             rest = pattern.sub(" ", question)
-            return CoverageQuestion("latest", _tidy(rest) if _is_topic(rest) else "")
+            return CoverageQuestion("latest", _topic(rest) if _is_topic(rest) else "")
     rest = question
     for pattern in _GENERIC:
         rest = pattern.sub(" ", rest)
@@ -139,3 +143,14 @@ def _is_topic(text: str) -> bool:
 def _tidy(text: str) -> str:
     text = re.sub(r"[?!.,;:]+", " ", text)
     return " ".join(text.split())
+
+
+def _topic(text: str) -> str:
+    """The topic without filler at its edges: "the Lombok earthquake" is "Lombok
+    earthquake" (a search for "the ..." finds anything)."""
+    words = _tidy(text).split()
+    while words and _FILLER.fullmatch(words[0]):
+        words.pop(0)
+    while words and _FILLER.fullmatch(words[-1]):
+        words.pop()
+    return " ".join(words)

@@ -62,14 +62,14 @@ def read_request(question: str, outlets: Iterable[str], current: datetime) -> Re
     if window is not None and not window.about_coverage:
         # A date names coverage in a coverage question or one about the news only.
         unwindowed = without(rest, window.phrase)
-        if not (_NEWS.search(question) or coverage_question(unwindowed)):
+        if not (_NEWS.search(question) or coverage_question(unwindowed, restricted=True)):
             window = None
     if window is not None:
         rest = without(rest, window.phrase)
     outlet = outlet_in(rest, outlets)
     if outlet is not None:
         rest = without(rest, outlet.phrase)
-    coverage = coverage_question(rest)
+    coverage = coverage_question(rest, restricted=window is not None or outlet is not None)
     search = coverage.topic if coverage is not None else rest
     about_now = bool(_NOW.search(question)) or (
         coverage is not None and coverage.kind == "latest" and window is None

@@ -10,10 +10,15 @@ from datetime import date, timedelta
 import numpy as np
 
 from newsbot.index.coverage.book import Story
+from newsbot.index.coverage.notes import day_text
 from newsbot.index.coverage.when import published_day
 
 #: Size of the chart in inches at 100 dpi: 900 x 450 pixels, legible in a Telegram photo.
 CHART_INCHES = (9.0, 4.5)
+#: Date labels on the x axis at most: a longer story labels every n-th day.
+MAX_TICKS = 12
+#: Image formats a chart can be written in, by file suffix.
+FORMATS = {".png": "png", ".jpg": "jpg", ".jpeg": "jpg", ".svg": "svg", ".pdf": "pdf"}
 
 
 def articles_per_day(story: Story) -> dict[str, Counter[date]]:
@@ -26,10 +31,30 @@ def articles_per_day(story: Story) -> dict[str, Counter[date]]:
     return counts
 
 
-def render_timeline(story: Story, title: str) -> bytes:
-    """Return a PNG bar chart of the story's articles per day, stacked by outlet.
+def day_span(days: list[date]) -> list[date]:
+    """Every day from the first to the last of ``days`` (sorted), with a day either side
+    of a single day so its bar is not alone on the axis."""
+    span = [days[0] + timedelta(days=i) for i in range((days[-1] - days[0]).days + 1)]
+    if len(span) == 1:
+        span = [span[0] - timedelta(days=1), span[0], span[0] + timedelta(days=1)]
+    return span
 
-    Undated articles are left out; a story with none dated gets a chart saying so.
+
+def day_ticks(span: list[date], most: int = MAX_TICKS) -> list[tuple[int, str]]:
+    """The x-axis ticks of a chart of ``span``: (bar position, "25 May 2017"), every
+    day or, over ``most`` days, every n-th day from the first. A bar's position is its
+    day's index in ``span``, so each tick sits under the middle of its day's bar."""
+    step = max(1, -(-len(span) // most))
+    return [(i, day_text(span[i].isoformat())) for i in range(0, len(span), step)]
+
+
+def render_timeline(story: Story, title: str, image_format: str = "png") -> bytes:
+    """Return a bar chart of the story's articles per day, stacked by outlet, as
+    ``image_format`` bytes (``png`` by default; any of ``FORMATS``).
+
+    One bar per calendar day, centred over its date label (day, month and year); the
+    legend sits right of the plot, clear of the bars. Undated articles are left out; a
+    story with none dated gets a chart saying so.
     """
     import matplotlib
 
@@ -42,31 +67,29 @@ def render_timeline(story: Story, title: str) -> bytes:
     axes = figure.subplots()
     days = sorted({day for per_day in counts.values() for day in per_day})
     if days:
-        span = [days[0] + timedelta(days=i) for i in range((days[-1] - days[0]).days + 1)]
-        if len(span) == 1:
-            span = [span[0] - timedelta(days=1), span[0], span[0] + timedelta(days=1)]
-        bottom = [0] * len(span)
+        span = day_span(days)
+        positions = np.arange(len(span))
+        bottom = np.zeros(len(span))
         for outlet in story.outlets or sorted(counts):
             if outlet not in counts:
                 continue
-            heights = [counts[outlet][day] for day in span]
-            axes.bar(
-                np.asarray(span, dtype="datetime64[D]"),
-                heights,
-                bottom=bottom,
-                label=outlet,
-                width=0.8,
-            )
-            bottom = [b + h for b, h in zip(bottom, heights, strict=True)]
+            heights = np.array([counts[outlet][day] for day in span], dtype=float)
+            axes.bar(positions, heights, bottom=bottom, label=outlet, width=0.8)
+            bottom = bottom + heights
+        ticks = day_ticks(span)
+        axes.set_xticks([i for i, _ in ticks], [label for _, label in ticks])
+        axes.set_xlim(-0.6, len(span) - 0.4)
         axes.set_ylabel("articles")
-        axes.xaxis_date()
         axes.yaxis.set_major_locator(MaxNLocator(integer=True))
-        axes.legend(loc="upper left", fontsize="small")
-        figure.autofmt_xdate()
+        axes.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize="small")
+        for label in axes.get_xticklabels():
+            label.set_rotation(30)
+            label.set_horizontalalignment("right")
+        figure.subplots_adjust(left=0.07, right=0.78, bottom=0.2, top=0.9)
     else:
         axes.text(0.5, 0.5, "no dated articles", ha="center", va="center")
         axes.set_axis_off()
     axes.set_title(title[:90])
     out = io.BytesIO()
-    figure.savefig(out, format="png")
+    figure.savefig(out, format=image_format)
     return out.getvalue()

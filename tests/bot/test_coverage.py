@@ -96,8 +96,24 @@ async def test_indonesian_users_read_the_story_line_in_indonesian(app: JSON) -> 
 async def test_coverage_questions_are_answered_from_the_story(app: JSON) -> None:
     telegram = await _send(app, private("siapa yang pertama memberitakan pasukan CSTO Tajikistan?"))
     [reply] = telegram.texts()
-    assert reply.startswith("<b>antaranews, 17 Sep 2021 08:10 WIB</b>")
+    assert reply.startswith(
+        "<b>First reported by antaranews, 17 Sep 2021 08:10 WIB: wire-antara headline.</b>"
+    )
     assert '<a href="https://antaranews.example/wire-antara">' in reply
+
+
+async def test_coverage_replies_name_a_missing_outlet_an_empty_window_and_ties(
+    app: JSON,
+) -> None:
+    telegram = await _send(app, private("menurut Kompas, siapa yang setuju?", INDONESIAN))
+    assert telegram.texts()[-1] == "Tidak ada artikel dari Kompas di indeks ini."
+    telegram = await _send(app, private("from detik, who agreed to deploy troops?"))
+    assert telegram.texts()[-1] == "There are no articles from detik in this index."
+    telegram = await _send(app, private("berapa artikel pada 12 Sep 2021?", INDONESIAN))
+    assert "dari 12 Sep 2021" in telegram.texts()[-1]
+    telegram = await _send(app, private("how many articles on 17 Sep 2021?"))
+    reply = telegram.texts()[-1]
+    assert reply.startswith("<b>3 articles from 17 Sep 2021, from 3 outlets")
 
 
 async def test_old_coverage_of_a_question_about_today_is_said_first(app: JSON) -> None:
@@ -112,6 +128,7 @@ async def test_timeline_sends_a_chart_with_a_caption(app: JSON) -> None:
     telegram = await _send(app, private("/timeline pasukan CSTO di perbatasan Tajikistan"))
     [photo] = telegram.sent("sendPhoto")
     assert photo["caption"].startswith("3 articles, antaranews, suara, merdeka: first antaranews")
+    assert "1 articles" not in photo["caption"]
     [upload] = telegram.uploads
     image = imread(io.BytesIO(upload["photo"]), format="png")
     assert image.shape[:2] == (450, 900) and float(np.std(image[..., :3])) > 0.05

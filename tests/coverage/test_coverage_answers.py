@@ -120,7 +120,8 @@ def test_a_window_without_coverage_says_so_and_names_the_newest(news: NewsIndex)
     assert not answer.answered and answer.hits == ()
     assert answer.newest == "2021-09-18"
     out = cli_text(news, "harga cabai hari ini", later)
-    assert out.startswith("The newest coverage I have is from 18 Sep 2021.")
+    assert out.startswith("Berita terbaru yang saya punya dari 18 Sep 2021.")
+    assert "dari 1 Okt 2021" in out  # the window, named
     # A question about now answered from old coverage says so first, too.
     stale = news.ask("harga cabai terbaru", now=later)
     assert stale.newest == "2021-09-18"
@@ -163,12 +164,15 @@ def test_coverage_questions_are_answered_from_the_story(
     assert story.first.source == "antaranews"
     assert answer.coverage.articles == 3
     text = cli_text(news, question, NOW)
-    if kind == "first":
-        assert text.startswith("First reported by antaranews on 17 Sep 2021, 08:10 WIB")
-    elif kind == "outlets":
-        assert text.startswith("3 outlets reported this story: antaranews, suara, merdeka.")
-    else:
-        assert text.startswith("3 articles about this story")
+    english = question.startswith(("which", "who"))
+    expected = {
+        ("first", True): "First reported by antaranews, 17 Sep 2021 08:10 WIB",
+        ("first", False): "Pertama diberitakan oleh antaranews, 17 Sep 2021 08:10 WIB",
+        ("outlets", True): "3 outlets reported this: antaranews, suara and merdeka.",
+        ("outlets", False): "3 media memberitakan ini: antaranews, suara dan merdeka.",
+        ("count", False): "3 artikel tentang ini, dari 3 media",
+    }[(kind, english)]
+    assert text.startswith(expected)
 
 
 def test_whats_new_lists_the_latest_stories_of_the_window(news: NewsIndex) -> None:
@@ -235,8 +239,8 @@ def test_timeline_draws_a_chart_and_prints_its_caption(
     assert cli.main(["timeline", "--index-dir", index, question, "--png", str(png)]) == 0
     caption = capsys.readouterr().out.strip()
     assert caption == (
-        "3 articles, antaranews, suara, merdeka: first antaranews, 17 Sep 2021 08:10 WIB, "
-        "latest 17 Sep 2021"
+        "3 artikel, antaranews, suara, merdeka: pertama antaranews, 17 Sep 2021 08:10 WIB, "
+        "terakhir 17 Sep 2021"
     )
     image = imread(str(png))
     assert image.shape[:2] == (450, 900)
@@ -247,3 +251,52 @@ def test_timeline_draws_a_chart_and_prints_its_caption(
     bad = tmp_path / "missing" / "chart.png"
     assert cli.main(["timeline", "--index-dir", index, question, "--png", str(bad)]) == 1
     assert "cannot write" in capsys.readouterr().err
+
+
+def test_timeline_writes_the_suffix_format_refuses_others_and_answers_small_talk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(
+        "newsbot.index.building.embedders.load_embedder", lambda model=None: FakeEmbedder()
+    )
+    monkeypatch.setenv("NEWSBOT_NOW", NOW.isoformat())
+    index = str(tmp_path / "idx")
+    assert cli.main(["index", "--index-dir", index, str(_write(tmp_path / "news", RECORDS))]) == 0
+    capsys.readouterr()
+    question = "CSTO troops at the Tajikistan border"
+    signatures = {".jpg": b"\xff\xd8\xff", ".svg": b"<?xml", ".pdf": b"%PDF", ".PNG": b"\x89PNG"}
+    for suffix, signature in signatures.items():
+        chart = tmp_path / f"chart{suffix}"
+        assert cli.main(["timeline", "--index-dir", index, question, "--png", str(chart)]) == 0
+        assert chart.read_bytes().startswith(signature), suffix
+    assert capsys.readouterr().out.splitlines()[0].startswith("3 articles, antaranews")
+    gif = tmp_path / "chart.gif"
+    assert cli.main(["timeline", "--index-dir", index, question, "--png", str(gif)]) == 1
+    err = capsys.readouterr().err
+    assert ".gif" in err and ".png" in err and "Traceback" not in err and not gif.exists()
+    for hello, reply in (("halo", "Halo! Saya"), ("hello", "Hi! I answer")):
+        png = tmp_path / "hello.png"
+        assert cli.main(["timeline", "--index-dir", index, hello, "--png", str(png)]) == 0
+        assert capsys.readouterr().out.startswith(reply) and not png.exists()
+    assert cli.main(["timeline", "--index-dir", index, "gempa di Lombok", "--png", str(png)]) == 1
+    assert "tidak membahas" in capsys.readouterr().out
+
+
+def test_timeline_bars_sit_on_their_days_with_dated_ticks() -> None:
+    from datetime import date
+
+    from newsbot.index.coverage.timeline import day_span, day_ticks
+
+    span = day_span([date(2017, 5, 25), date(2017, 5, 27)])
+    assert span == [date(2017, 5, 25), date(2017, 5, 26), date(2017, 5, 27)]
+    assert day_ticks(span) == [(0, "25 May 2017"), (1, "26 May 2017"), (2, "27 May 2017")]
+    single = day_span([date(2017, 12, 31)])
+    assert [label for _, label in day_ticks(single)] == [
+        "30 Dec 2017",
+        "31 Dec 2017",
+        "1 Jan 2018",
+    ]
+    month = day_span([date(2017, 5, 1), date(2017, 5, 31)])
+    ticks = day_ticks(month)
+    assert len(ticks) <= 12 and ticks[0] == (0, "1 May 2017")
+    assert all(label == f"{month[i].day} May 2017" for i, label in ticks)

@@ -80,7 +80,6 @@ def test_outlet_restrictions_match_outlets_the_index_knows(question: str, outlet
 @pytest.mark.parametrize(
     "question",
     [
-        "menurut Tempo, berapa korban?",
         "pasukan dari Rusia",
         "what did the minister say?",
         "menang berkat dari suara mayoritas",
@@ -90,3 +89,38 @@ def test_outlet_restrictions_match_outlets_the_index_knows(question: str, outlet
 )
 def test_unknown_outlets_and_ordinary_words_are_no_restriction(question: str) -> None:
     assert outlet_in(question, OUTLETS) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("menurut Tempo, berapa korban?", "Tempo"),
+        ("from detik, who won?", "detik"),
+        ("menurut Republika, apa kata presiden?", "Republika"),
+        ("according to Reuters, how many died?", "Reuters"),
+        ("kata Okezone soal banjir", "Okezone"),
+        ("dari Liputan6, siapa pemenangnya?", "Liputan6"),
+    ],
+)
+def test_a_known_outlet_the_index_lacks_is_named_as_missing(question: str, named: str) -> None:
+    found = outlet_in(question, ["antaranews", "cnn indonesia", "kumparan"])
+    assert found is not None and found.missing
+    assert found.named == named and found.outlets == ()
+    assert found.to_json()["missing"] == named
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "siapa yang menang di detik-detik terakhir?",
+        "from detik-detik, who won?",
+        "dari tempo hari sampai sekarang",
+        "who won the race by seconds?",
+        "menang dari suara rakyat",
+        "berita dari media Indonesia",
+        "from CNN, what did the minister say?",  # the index's "cnn indonesia"
+    ],
+)
+def test_outlet_words_must_be_real_outlet_mentions(question: str) -> None:
+    found = outlet_in(question, ["antaranews", "cnn indonesia", "kumparan"])
+    assert found is None or not found.missing, found

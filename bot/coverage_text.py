@@ -1,0 +1,109 @@
+"""Coverage answers as plain text, in the question's language: the facts of "which
+outlets, who first, how many, what is new", and why nothing is cited. Shared by the
+terminal and the bot."""
+
+from __future__ import annotations
+
+import re
+
+from newsbot.index.answering.answers import Answer
+from newsbot.index.coverage.notes import (
+    articles_text,
+    day_text,
+    first_text,
+    names_text,
+    outlets_text,
+    window_text,
+    words_for,
+)
+
+#: Words that tell a question's language, function words and those of short coverage
+#: questions ("news last week", "berita terbaru").
+_ENGLISH_WORDS = frozenset(
+    "the a an of to in on at for by with from what who whom whose which when where why how "
+    "did do does is are was were has have had this that it its and news latest newest recent "
+    "week month year yesterday today articles outlets reported stories headlines".split()
+)
+_INDONESIAN_WORDS = frozenset(
+    "yang dan di ke dari apa siapa berapa kapan mana apakah bagaimana mengapa adalah dalam "
+    "pada untuk ini itu dengan oleh tentang soal berita terbaru terkini minggu pekan bulan "
+    "tahun kemarin hari artikel media kabar menurut kata".split()
+)
+
+
+def answer_language(answer: Answer) -> str:
+    """The language to answer in: ``id`` for a question with more Indonesian (or Malay)
+    words than English ones, ``en`` for more English ones, English when they tie."""
+    words = re.findall(r"\w+", answer.question.casefold())
+    english = sum(word in _ENGLISH_WORDS for word in words)
+    indonesian = sum(word in _INDONESIAN_WORDS for word in words)
+    return "id" if indonesian > english else "en"
+
+
+def format_coverage(answer: Answer, language: str = "en", *, urls: bool = True) -> str:
+    """Return what the stories say for a coverage question, one fact a line, in
+    ``language``; with ``urls``, the first report's address follows its headline."""
+    coverage = answer.coverage
+    assert coverage is not None
+    if coverage.kind == "latest":
+        lines = []
+        for number, story in enumerate(coverage.stories, start=1):
+            lead = story.latest
+            outlets = ", ".join(story.outlets) or "?"
+            many = len(story.articles) > 1
+            lines.append(
+                f"{number}. {lead.title} — {outlets}, {day_text(lead.published, language)}"
+                + (f" ({articles_text(len(story.articles), language)})" if many else "")
+            )
+            if lead.url:
+                lines.append(f"   {lead.url}")
+        return "\n".join(lines)
+    words = words_for(language)
+    request = answer.request
+    window = request.window if request is not None else None
+    period = (
+        words["in_window"].format(window=window_text(window.start, window.end, language))
+        if window is not None
+        else ""
+    )
+    names = list(coverage.outlets)
+    outlets = outlets_text(len(names), language)
+    articles = articles_text(coverage.articles, language)
+    first = first_text(coverage.firsts, language)
+    if coverage.kind == "outlets":
+        if coverage.about_topic or not period:
+            head = words["reported"].format(outlets=outlets, names=names_text(names, language))
+        else:
+            head = words["reported_window"].format(
+                outlets=outlets, articles=articles, window=period, names=", ".join(names)
+            )
+    elif coverage.kind == "first":
+        if not coverage.firsts:
+            return words["first_one"].format(who=first) + "."
+        earliest = coverage.firsts[0]
+        where = f" ({earliest.url})" if earliest.url and urls else ""
+        if len({a.source for a in coverage.firsts}) > 1:
+            who = names_text(sorted({a.source or "?" for a in coverage.firsts}), language)
+            day = day_text(earliest.published, language)
+            return words["first_tie"].format(day=day, who=who) + "."
+        return words["first_one"].format(who=first) + f": {earliest.title}{where}."
+    elif coverage.about_topic or not period:
+        head = words["count"].format(articles=articles, outlets=outlets, names=", ".join(names))
+    else:
+        head = words["count_window"].format(
+            articles=articles, window=period, outlets=outlets, names=", ".join(names)
+        )
+    return f"{head} {words['first_short'].format(who=first)}"
+
+
+def unanswered_text(answer: Answer, language: str) -> str:
+    """Why nothing is cited, in ``language``: an outlet the index lacks, a window with
+    nothing about the question, or not covered."""
+    words = words_for(language)
+    request = answer.request
+    if answer.reason == "no_outlet" and request is not None and request.outlet is not None:
+        return words["no_outlet"].format(outlet=request.outlet.named)
+    if request is not None and request.window is not None:
+        window = window_text(request.window.start, request.window.end, language)
+        return words["window_empty"].format(window=window)
+    return words["not_covered"]
