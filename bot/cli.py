@@ -13,6 +13,7 @@ newsbot state [--reset]        where the bot's state is; --reset starts it anew
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
 import os
@@ -43,9 +44,16 @@ from newsbot.index.answering.writer import (
 )
 from newsbot.index.building import dense, integrity, store
 from newsbot.index.building.milvus_store import STORE_ENV, parse_store
+from newsbot.index.building.unfinished import SAMPLE_MARKER, unfinished_build
 from newsbot.index.coverage.notes import timeline_caption
 from newsbot.index.coverage.timeline import render_timeline
-from newsbot.index.errors import IndexMissing, NewsbotError, NoSources, WriterUnavailable
+from newsbot.index.errors import (
+    IndexIncomplete,
+    IndexMissing,
+    NewsbotError,
+    NoSources,
+    WriterUnavailable,
+)
 from newsbot.index.reading.feeds import plan_sources
 from newsbot.index.reading.sources import CONFIG_ENV, SOURCES_ENV
 
@@ -166,23 +174,40 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _open_or_build_sample(index_dir: Path, store_setting: str, model: str | None) -> NewsIndex:
-    """Open the index; on first use, when none exists yet, build it from the sample corpus."""
+    """Open the index; on first use, when none exists and no build was ever started in
+    ``index_dir``, build it from the sample corpus (or resume that sample build).
+
+    An interrupted or failed ``newsbot index`` is never replaced by the sample: its
+    checkpoint stays for the next ``newsbot index``, and the error (IndexIncomplete) says so.
+    """
     target = parse_store(store_setting)
     embedder = stores.embedder_for(index_dir, target, model)
     try:
         return stores.open_index(index_dir, target, embedder)
+    except IndexIncomplete:
+        unfinished = unfinished_build(index_dir)
+        if unfinished is None or not unfinished.sample or unfinished.running:
+            raise
     except IndexMissing:
         if target is None and index_dir.exists() and any(index_dir.glob("v-*")):
             raise
     where = index_dir if target is None else f"Milvus at {target.setting}"
     print(
         f"No index in {where} yet: building one from the sample corpus "
-        "(under a minute; `newsbot index PATH...` indexes your own news).",
+        "(a minute or two; `newsbot index PATH...` indexes your own news).",
         file=sys.stderr,
     )
+    marker = index_dir / SAMPLE_MARKER
+    try:
+        index_dir.mkdir(parents=True, exist_ok=True)
+        marker.touch()
+    except OSError:
+        pass  # the build says why it cannot write there
     report = stores.build(
         index_dir, target, sample_sources(), embedder, progress=ProgressBar("Embedding sample")
     )
+    with contextlib.suppress(OSError):
+        marker.unlink(missing_ok=True)
     print(format_report(report), file=sys.stderr)
     return stores.open_index(index_dir, target, embedder)
 
@@ -198,6 +223,9 @@ def cmd_index(args: argparse.Namespace) -> int:
         )
     target = parse_store(args.store)
     embedder = stores.embedder_for(args.index_dir, target, args.model)
+    # From here the build is the user's: if it is interrupted, no question resumes the sample.
+    with contextlib.suppress(OSError):
+        (args.index_dir / SAMPLE_MARKER).unlink(missing_ok=True)
     report = stores.build(
         args.index_dir,
         target,
@@ -277,7 +305,14 @@ def _print_answer(
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Verify the live version's files without rebuilding; exit 1 naming the damaged ones."""
-    check = integrity.check_version(store.live_version(args.index_dir))
+    try:
+        version = store.live_version(args.index_dir)
+    except IndexMissing:
+        unfinished = unfinished_build(args.index_dir)
+        if unfinished is None or any(args.index_dir.glob("v-*")):
+            raise
+        raise unfinished.error() from None
+    check = integrity.check_version(version)
     print(format_check(check))
     if not check.healthy:
         raise check.error()

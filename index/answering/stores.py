@@ -12,15 +12,26 @@ from newsbot.index.building import embedders, store
 from newsbot.index.building.build import BuildReport, Progress, build_index
 from newsbot.index.building.embedders import Embedder
 from newsbot.index.building.milvus_store import MilvusTarget, index_model
+from newsbot.index.building.unfinished import unfinished_build
+from newsbot.index.errors import IndexMissing
 
 #: Where the index lives: None for the local index directory, else Milvus.
 Store = MilvusTarget | None
 
 
 def open_index(index_dir: Path, target: Store, embedder: Embedder) -> NewsIndex:
-    """Open the live index for ``embedder``: in Milvus at ``target``, else in ``index_dir``."""
+    """Open the live index for ``embedder``: in Milvus at ``target``, else in ``index_dir``.
+
+    Raises IndexIncomplete (an IndexMissing) when ``index_dir`` has no live version but a
+    build of it was started and interrupted or failed, IndexMissing when none ever was."""
     if target is None:
-        return NewsIndex.open(index_dir, embedder)
+        try:
+            return NewsIndex.open(index_dir, embedder)
+        except IndexMissing:
+            unfinished = unfinished_build(index_dir)
+            if unfinished is None or any(index_dir.glob("v-*")):
+                raise
+            raise unfinished.error() from None
     from newsbot.index.answering.milvus_search import MilvusNewsIndex
 
     return MilvusNewsIndex.open_milvus(target, embedder)
