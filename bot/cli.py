@@ -20,6 +20,7 @@ import os
 import sys
 from collections import Counter
 from collections.abc import Sequence
+from importlib import metadata
 from pathlib import Path
 
 from newsbot.bot.store import STATE_ENV, StateStore, state_location
@@ -80,31 +81,56 @@ class _Spelled(argparse.Action):
         setattr(namespace, f"{self.dest}_option", option_string or self.option_strings[-1])
 
 
-def _parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
+def _version() -> str:
+    try:
+        return metadata.version("newsbot")
+    except metadata.PackageNotFoundError:  # run from a source tree that was never installed
+        return "unknown"
+
+
+def _add_common(parser: argparse.ArgumentParser, *, defaults_here: bool) -> None:
+    """The options every command takes. They are accepted before the command too
+    (``newsbot --index-dir X ask ...``): the top parser holds their defaults and the
+    commands' copies default to nothing, so that a command does not reset an option given
+    before it."""
+
+    def default(value: object) -> object:
+        return value if defaults_here else argparse.SUPPRESS
+
+    parser.add_argument(
         "--index-dir",
         type=Path,
-        default=Path(os.environ.get(defaults.INDEX_DIR_ENV) or defaults.DEFAULT_INDEX_DIR),
+        default=default(Path(os.environ.get(defaults.INDEX_DIR_ENV) or defaults.DEFAULT_INDEX_DIR)),
         help=f"index directory (env {defaults.INDEX_DIR_ENV}; "
         f"default ./{defaults.DEFAULT_INDEX_DIR})",
     )
-    common.add_argument(
+    parser.add_argument(
         "--model",
-        default=os.environ.get(defaults.MODEL_ENV) or None,
+        default=default(os.environ.get(defaults.MODEL_ENV) or None),
         help=f"embedding model (env {defaults.MODEL_ENV}; default: the index's own, "
         f"or {defaults.DEFAULT_MODEL} for a new index)",
     )
-    common.add_argument(
+    parser.add_argument(
         "--store",
-        default=os.environ.get(STORE_ENV) or "local",
+        default=default(os.environ.get(STORE_ENV) or "local"),
         help=f"where the index lives (env {STORE_ENV}): local (the index directory, default), "
         "milvus://HOST:PORT, or a Milvus Lite file ending in .db",
     )
-    parser = argparse.ArgumentParser(
-        prog="newsbot", description="Answer questions about the news with cited snippets."
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", default=default(False), help="log more"
     )
-    parser.add_argument("-v", "--verbose", action="store_true", help="log more")
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    _add_common(common, defaults_here=False)
+    parser = argparse.ArgumentParser(
+        prog="newsbot",
+        description="Answer questions about the news with cited snippets.",
+        epilog="The options above may also follow the command: newsbot ask --index-dir X ...",
+    )
+    parser.add_argument("--version", action="version", version=f"newsbot {_version()}")
+    _add_common(parser, defaults_here=True)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     build = commands.add_parser("index", parents=[common], help="build or update the index")
@@ -124,7 +150,12 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     ask = commands.add_parser("ask", parents=[common], help="ask a question")
-    ask.add_argument("question", nargs="?", help="the question; with --json and none, read stdin")
+    ask.add_argument(
+        "question",
+        nargs="*",
+        help="the question, quoted or not (words are joined by spaces); "
+        "with --json and none, one question per line of stdin",
+    )
     ask.add_argument("--json", action="store_true", help="print JSON")
     ask.add_argument(
         "--write",
@@ -133,14 +164,19 @@ def _parser() -> argparse.ArgumentParser:
         "checked against the passage it cites",
     )
     ask.add_argument(
-        "-k", "--hits", type=int, default=defaults.DEFAULT_HITS, action=_Spelled, help="passages"
+        "-k",
+        "--hits",
+        type=int,
+        default=defaults.DEFAULT_HITS,
+        action=_Spelled,
+        help="the most passages to show (default %(default)s)",
     )
     ask.set_defaults(hits_option="--hits")
 
     timeline = commands.add_parser(
         "timeline", parents=[common], help="chart a story's articles per day, by outlet"
     )
-    timeline.add_argument("question", help="what the story is about")
+    timeline.add_argument("question", nargs="+", help="what the story is about, quoted or not")
     timeline.add_argument("--png", type=Path, required=True, help="where to write the chart")
 
     stats = commands.add_parser("stats", parents=[common], help="describe the index")
@@ -422,6 +458,8 @@ COMMANDS = {
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the newsbot command; return its exit code."""
     args = _parser().parse_args(argv)
+    if args.command in ("ask", "timeline"):
+        args.question = " ".join(args.question) if args.question else None
     if args.command != "run":
         logging.basicConfig(
             level=logging.INFO if args.verbose else logging.WARNING,

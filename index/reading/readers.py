@@ -57,9 +57,12 @@ def read_sources(paths: Iterable[Path]) -> Iterator[Article | SkippedSource]:
     files of unsupported types. A folder's README, LICENSE and the like, an unsupported file
     named explicitly, a path that does not exist and a file that cannot be read each yield a
     SkippedSource. Articles are read one source at a time, never the whole corpus at once.
+    Relative paths are taken from the current folder and recorded absolute.
     """
     for given in paths:
-        path = Path(given)
+        # Absolute, so that a citation's file is found whatever folder the question is
+        # asked from (and an article's id does not depend on where `newsbot index` ran).
+        path = Path(os.path.abspath(Path(given).expanduser()))
         if path.is_dir():
             yield from _read_folder(path, set())
         elif not path.exists():
