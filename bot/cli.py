@@ -53,6 +53,7 @@ from newsbot.index.errors import (
     IndexMissing,
     NewsbotError,
     NoSources,
+    StoreUnavailable,
     WriterUnavailable,
 )
 from newsbot.index.reading.feeds import plan_sources
@@ -112,6 +113,7 @@ def _add_common(parser: argparse.ArgumentParser, *, defaults_here: bool) -> None
     )
     parser.add_argument(
         "--store",
+        action=_Spelled,
         default=default(os.environ.get(STORE_ENV) or "local"),
         help=f"where the index lives (env {STORE_ENV}): local (the index directory, default), "
         "milvus://HOST:PORT, or a Milvus Lite file ending in .db",
@@ -209,15 +211,27 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _open_or_build_sample(index_dir: Path, store_setting: str, model: str | None) -> NewsIndex:
+def _target(args: argparse.Namespace) -> stores.Store:
+    """The store ``--store`` (or ``NEWSBOT_STORE``) names; an error names the one used."""
+    try:
+        return parse_store(args.store)
+    except StoreUnavailable as exc:
+        typed = getattr(args, "store_option", None)
+        if typed is None:  # from the environment: the message names it already
+            raise
+        raise StoreUnavailable(str(exc).replace(f"{STORE_ENV}=", f"{typed} ", 1)) from None
+
+
+def _open_or_build_sample(args: argparse.Namespace) -> NewsIndex:
     """Open the index; on first use, when none exists and no build was ever started in
     ``index_dir``, build it from the sample corpus (or resume that sample build).
 
     An interrupted or failed ``newsbot index`` is never replaced by the sample: its
     checkpoint stays for the next ``newsbot index``, and the error (IndexIncomplete) says so.
     """
-    target = parse_store(store_setting)
-    embedder = stores.embedder_for(index_dir, target, model)
+    index_dir = args.index_dir
+    target = _target(args)
+    embedder = stores.embedder_for(index_dir, target, args.model)
     try:
         return stores.open_index(index_dir, target, embedder)
     except IndexIncomplete:
@@ -257,7 +271,7 @@ def cmd_index(args: argparse.Namespace) -> int:
             "name article files or folders: `newsbot index PATH...` "
             f"(or set {SOURCES_ENV}, or list sources in newsbot.toml or {CONFIG_ENV})"
         )
-    target = parse_store(args.store)
+    target = _target(args)
     embedder = stores.embedder_for(args.index_dir, target, args.model)
     # From here the build is the user's: if it is interrupted, no question resumes the sample.
     with contextlib.suppress(OSError):
@@ -282,7 +296,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
     if args.question is None and not args.json:
         raise NewsbotError('ask what? `newsbot ask "QUESTION"` (or --json to read stdin)')
     settings = _writer_settings() if args.write else None
-    news = _open_or_build_sample(args.index_dir, args.store, args.model)
+    news = _open_or_build_sample(args)
     writer = _writer(settings, news) if settings else None
     try:
         if args.question is not None:
@@ -357,7 +371,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_timeline(args: argparse.Namespace) -> int:
     """Draw the matching story's articles per day into a PNG; print its caption."""
-    news = _open_or_build_sample(args.index_dir, args.store, args.model)
+    news = _open_or_build_sample(args)
     try:
         story = news.story_for(args.question)
     finally:
@@ -377,7 +391,7 @@ def cmd_timeline(args: argparse.Namespace) -> int:
 def cmd_stats(args: argparse.Namespace) -> int:
     """Print what the index holds; opening it checks every file (a damaged one is an error
     naming it), and --check says so."""
-    target = parse_store(args.store)
+    target = _target(args)
     embedder = stores.embedder_for(args.index_dir, target, args.model)
     news = stores.open_index(args.index_dir, target, embedder)
     try:
@@ -404,7 +418,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     """Run the Telegram bot."""
     from newsbot.bot.app import run  # Telegram is only imported when the bot runs
 
-    return run(args.index_dir, args.model, args.store)
+    _target(args)  # a mistyped --store is named as typed, before the bot starts
+    return run(args.index_dir, args.model, args.store, verbose=args.verbose)
 
 
 def _state(args: argparse.Namespace) -> StateStore:
@@ -465,6 +480,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             level=logging.INFO if args.verbose else logging.WARNING,
             format="newsbot: %(levelname)s: %(message)s",
         )
+        # trafilatura warns "discarding data: None" for a page without enough text; the
+        # reader skips that page and the build's summary names it, once.
+        logging.getLogger("trafilatura").setLevel(logging.INFO if args.verbose else logging.ERROR)
     try:
         return COMMANDS[args.command](args)
     except NewsbotError as exc:
