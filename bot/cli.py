@@ -23,9 +23,9 @@ from collections.abc import Sequence
 from importlib import metadata
 from pathlib import Path
 
+from newsbot.bot.reply_language import messages_in
 from newsbot.bot.store import STATE_ENV, StateStore, state_location
 from newsbot.bot.terminal import (
-    NOT_COVERED,
     ProgressBar,
     format_answer,
     format_check,
@@ -377,7 +377,7 @@ def cmd_timeline(args: argparse.Namespace) -> int:
     finally:
         news.close()
     if story is None:
-        print(NOT_COVERED)
+        print(messages_in(args.question).not_covered)
         return 1
     png = render_timeline(story, story.first.title)
     try:

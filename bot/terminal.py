@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from newsbot.bot.messages import ENGLISH, INDONESIAN
+from newsbot.bot.reply_language import messages_in
 from newsbot.index import sample
 from newsbot.index.answering.answers import Answer, Hit, IndexSummary
 from newsbot.index.answering.small_talk import small_talk_language
@@ -24,6 +25,13 @@ from newsbot.index.coverage.notes import (
 from newsbot.index.reading.dates import display_published
 
 NOT_COVERED = ENGLISH.not_covered
+
+
+def _count(number: int, noun: str) -> str:
+    """``1 article``, ``2 articles``."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
 _BOLD, _RESET = "\033[1m", "\033[0m"
 
 
@@ -101,9 +109,10 @@ def format_answer(
         # The bot's words, in the language the message was written in.
         words = INDONESIAN if small_talk_language(answer.question) == "id" else ENGLISH
         return words.not_a_question.format(example=words.example_question)
-    parts = [newest_line(answer.newest)] if answer.newest else []
+    words = messages_in(answer.question)
+    parts = [newest_line(answer.newest, words.language)] if answer.newest else []
     if not answer.answered:
-        return "\n".join([*parts, NOT_COVERED])
+        return "\n".join([*parts, words.not_covered])
     if answer.coverage is not None:
         parts.append(format_coverage(answer))
     kept = shown(written)
@@ -138,14 +147,16 @@ def format_report(report: BuildReport) -> str:
     """Return a build summary, naming each skipped source and why."""
     if report.changed:
         head = (
-            f"Indexed {report.articles} articles ({report.paragraphs} paragraphs) in "
+            f"Indexed {_count(report.articles, 'article')} "
+            f"({_count(report.paragraphs, 'paragraph')}) in "
             f"{report.seconds:.1f} s: {report.added} added, {report.updated} updated, "
             f"{report.removed} removed, {report.unchanged} unchanged; "
-            f"{report.embedded} paragraphs embedded, {report.reused} reused."
+            f"{_count(report.embedded, 'paragraph')} embedded, {report.reused} reused."
         )
     else:
         head = (
-            f"No changes: {report.articles} articles ({report.paragraphs} paragraphs) "
+            f"No changes: {_count(report.articles, 'article')} "
+            f"({_count(report.paragraphs, 'paragraph')}) "
             f"already indexed; checked in {report.seconds:.1f} s."
         )
     lines = [head]
