@@ -158,9 +158,11 @@ def test_the_bot_says_the_index_is_incomplete_too(
 def test_a_folder_where_no_build_started_still_gets_the_sample(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    for index_dir in (tmp_path / "new", tmp_path / "made-empty"):
-        if index_dir.name == "made-empty":
+    for index_dir in (tmp_path / "new", tmp_path / "made-empty", tmp_path / "milvus-lock"):
+        if index_dir.name != "new":
             index_dir.mkdir()
+        if index_dir.name == "milvus-lock":  # a Milvus build's lock says nothing of the local store
+            (index_dir / store.LOCK).write_text("123")
         assert cli.main(["ask", "--index-dir", str(index_dir), "who agreed to deploy troops?"]) == 0
         captured = capsys.readouterr()
         assert "building one from the sample corpus" in captured.err

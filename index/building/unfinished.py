@@ -1,9 +1,11 @@
 """What a build that never finished leaves in an index directory, so that a first question
 there is not answered from the sample corpus (which would replace the build's checkpoint).
 
-A build takes ``build.lock`` before it writes anything and keeps its embedded vectors in
-``embedded/`` until it publishes a version; so an index directory holding either, and no
-live version, saw a ``newsbot index`` that was interrupted or failed.
+A local build (``answering.stores.build``) writes ``build-started`` before it starts and
+removes it once its version is live, and keeps its embedded vectors in ``embedded/`` until
+then; so an index directory holding either, and no live version, saw a ``newsbot index``
+that was interrupted or failed. (``build.lock`` alone says nothing: a Milvus build takes it
+too, in an index directory that then holds no local index.)
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ from newsbot.index.errors import IndexIncomplete
 #: removed when that build is done: an interrupted sample build may be resumed by the next
 #: question; any other interrupted build is the user's own and only ``newsbot index`` resumes it.
 SAMPLE_MARKER = "sample-build"
+#: Written by a local build before it starts, removed when its version is live.
+STARTED_MARKER = "build-started"
 
 
 @dataclass(frozen=True)
@@ -59,7 +63,7 @@ def unfinished_build(index_dir: Path) -> UnfinishedBuild | None:
     """What a build that never published left in ``index_dir``, or None when no build was
     ever started there. Call only where ``index_dir`` has no live version."""
     lock, journal = index_dir / LOCK, index_dir / JOURNAL
-    if not (lock.exists() or journal.is_dir()):
+    if not ((index_dir / STARTED_MARKER).exists() or journal.is_dir()):
         return None
     return UnfinishedBuild(
         index_dir=index_dir,
