@@ -82,13 +82,19 @@ HTTP_CONNECT_RETRIES = 3
 FLOOD_RETRIES = 3
 
 
-def run(index_dir: Path, model: str | None, index_store: str = "local") -> int:
+def run(
+    index_dir: Path, model: str | None, index_store: str = "local", *, verbose: bool = False
+) -> int:
     """Run the bot until SIGTERM/SIGINT; the exit code. Problems the operator can fix
-    (token, index, network) are one line on stderr, not a traceback."""
+    (token, index, network) are one line on stderr, not a traceback. ``verbose`` lets the
+    libraries' own INFO lines through (the job scheduler's, each HTTP request)."""
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
-    logging.getLogger("httpx").setLevel(logging.WARNING)
+    for library in ("httpx", "apscheduler"):
+        logging.getLogger(library).setLevel(logging.INFO if verbose else logging.WARNING)
+    # Its "discarding data" is a page the reader skips and names itself.
+    logging.getLogger("trafilatura").setLevel(logging.INFO if verbose else logging.ERROR)
     try:
         settings = BotSettings.from_env(os.environ)
         plan = _planner(index_dir, settings, os.environ)

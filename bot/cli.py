@@ -13,6 +13,7 @@ newsbot state [--reset]        where the bot's state is; --reset starts it anew
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import json
 import logging
@@ -20,6 +21,7 @@ import os
 import sys
 from collections import Counter
 from collections.abc import Sequence
+from importlib import metadata
 from pathlib import Path
 
 from newsbot.bot.coverage_text import answer_language
@@ -44,9 +46,17 @@ from newsbot.index.answering.writer import (
 )
 from newsbot.index.building import dense, integrity, store
 from newsbot.index.building.milvus_store import STORE_ENV, parse_store
+from newsbot.index.building.unfinished import SAMPLE_MARKER, unfinished_build
 from newsbot.index.coverage.notes import timeline_caption
 from newsbot.index.coverage.timeline import FORMATS, render_timeline
-from newsbot.index.errors import IndexMissing, NewsbotError, NoSources, WriterUnavailable
+from newsbot.index.errors import (
+    IndexIncomplete,
+    IndexMissing,
+    NewsbotError,
+    NoSources,
+    StoreUnavailable,
+    WriterUnavailable,
+)
 from newsbot.index.reading.feeds import plan_sources
 from newsbot.index.reading.sources import CONFIG_ENV, SOURCES_ENV
 
@@ -73,31 +83,57 @@ class _Spelled(argparse.Action):
         setattr(namespace, f"{self.dest}_option", option_string or self.option_strings[-1])
 
 
-def _parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
+def _version() -> str:
+    try:
+        return metadata.version("newsbot")
+    except metadata.PackageNotFoundError:  # run from a source tree that was never installed
+        return "unknown"
+
+
+def _add_common(parser: argparse.ArgumentParser, *, defaults_here: bool) -> None:
+    """The options every command takes. They are accepted before the command too
+    (``newsbot --index-dir X ask ...``): the top parser holds their defaults and the
+    commands' copies default to nothing, so that a command does not reset an option given
+    before it."""
+
+    def default(value: object) -> object:
+        return value if defaults_here else argparse.SUPPRESS
+
+    parser.add_argument(
         "--index-dir",
         type=Path,
-        default=Path(os.environ.get(defaults.INDEX_DIR_ENV) or defaults.DEFAULT_INDEX_DIR),
+        default=default(Path(os.environ.get(defaults.INDEX_DIR_ENV) or defaults.DEFAULT_INDEX_DIR)),
         help=f"index directory (env {defaults.INDEX_DIR_ENV}; "
         f"default ./{defaults.DEFAULT_INDEX_DIR})",
     )
-    common.add_argument(
+    parser.add_argument(
         "--model",
-        default=os.environ.get(defaults.MODEL_ENV) or None,
+        default=default(os.environ.get(defaults.MODEL_ENV) or None),
         help=f"embedding model (env {defaults.MODEL_ENV}; default: the index's own, "
         f"or {defaults.DEFAULT_MODEL} for a new index)",
     )
-    common.add_argument(
+    parser.add_argument(
         "--store",
-        default=os.environ.get(STORE_ENV) or "local",
+        action=_Spelled,
+        default=default(os.environ.get(STORE_ENV) or "local"),
         help=f"where the index lives (env {STORE_ENV}): local (the index directory, default), "
         "milvus://HOST:PORT, or a Milvus Lite file ending in .db",
     )
-    parser = argparse.ArgumentParser(
-        prog="newsbot", description="Answer questions about the news with cited snippets."
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", default=default(False), help="log more"
     )
-    parser.add_argument("-v", "--verbose", action="store_true", help="log more")
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    _add_common(common, defaults_here=False)
+    parser = argparse.ArgumentParser(
+        prog="newsbot",
+        description="Answer questions about the news with cited snippets.",
+        epilog="The options above may also follow the command: newsbot ask --index-dir X ...",
+    )
+    parser.add_argument("--version", action="version", version=f"newsbot {_version()}")
+    _add_common(parser, defaults_here=True)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     build = commands.add_parser("index", parents=[common], help="build or update the index")
@@ -117,7 +153,12 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     ask = commands.add_parser("ask", parents=[common], help="ask a question")
-    ask.add_argument("question", nargs="?", help="the question; with --json and none, read stdin")
+    ask.add_argument(
+        "question",
+        nargs="*",
+        help="the question, quoted or not (words are joined by spaces); "
+        "with --json and none, one question per line of stdin",
+    )
     ask.add_argument("--json", action="store_true", help="print JSON")
     ask.add_argument(
         "--write",
@@ -126,14 +167,19 @@ def _parser() -> argparse.ArgumentParser:
         "checked against the passage it cites",
     )
     ask.add_argument(
-        "-k", "--hits", type=int, default=defaults.DEFAULT_HITS, action=_Spelled, help="passages"
+        "-k",
+        "--hits",
+        type=int,
+        default=defaults.DEFAULT_HITS,
+        action=_Spelled,
+        help="the most passages to show (default %(default)s)",
     )
     ask.set_defaults(hits_option="--hits")
 
     timeline = commands.add_parser(
         "timeline", parents=[common], help="chart a story's articles per day, by outlet"
     )
-    timeline.add_argument("question", help="what the story is about")
+    timeline.add_argument("question", nargs="+", help="what the story is about, quoted or not")
     timeline.add_argument("--png", type=Path, required=True, help="where to write the chart")
 
     stats = commands.add_parser("stats", parents=[common], help="describe the index")
@@ -166,24 +212,53 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _open_or_build_sample(index_dir: Path, store_setting: str, model: str | None) -> NewsIndex:
-    """Open the index; on first use, when none exists yet, build it from the sample corpus."""
-    target = parse_store(store_setting)
-    embedder = stores.embedder_for(index_dir, target, model)
+def _target(args: argparse.Namespace) -> stores.Store:
+    """The store ``--store`` (or ``NEWSBOT_STORE``) names; an error names the one used."""
+    try:
+        return parse_store(args.store)
+    except StoreUnavailable as exc:
+        typed = getattr(args, "store_option", None)
+        if typed is None:  # from the environment: the message names it already
+            raise
+        raise StoreUnavailable(str(exc).replace(f"{STORE_ENV}=", f"{typed} ", 1)) from None
+
+
+def _open_or_build_sample(args: argparse.Namespace) -> NewsIndex:
+    """Open the index; on first use, when none exists and no build was ever started in
+    ``index_dir``, build it from the sample corpus (or resume that sample build).
+
+    An interrupted or failed ``newsbot index`` is never replaced by the sample: its
+    checkpoint stays for the next ``newsbot index``, and the error (IndexIncomplete) says so.
+    """
+    index_dir = args.index_dir
+    target = _target(args)
+    embedder = stores.embedder_for(index_dir, target, args.model)
     try:
         return stores.open_index(index_dir, target, embedder)
+    except IndexIncomplete:
+        unfinished = unfinished_build(index_dir)
+        if unfinished is None or not unfinished.sample or unfinished.running:
+            raise
     except IndexMissing:
         if target is None and index_dir.exists() and any(index_dir.glob("v-*")):
             raise
     where = index_dir if target is None else f"Milvus at {target.setting}"
     print(
         f"No index in {where} yet: building one from the sample corpus "
-        "(under a minute; `newsbot index PATH...` indexes your own news).",
+        "(a minute or two; `newsbot index PATH...` indexes your own news).",
         file=sys.stderr,
     )
+    marker = index_dir / SAMPLE_MARKER
+    try:
+        index_dir.mkdir(parents=True, exist_ok=True)
+        marker.touch()
+    except OSError:
+        pass  # the build says why it cannot write there
     report = stores.build(
         index_dir, target, sample_sources(), embedder, progress=ProgressBar("Embedding sample")
     )
+    with contextlib.suppress(OSError):
+        marker.unlink(missing_ok=True)
     print(format_report(report), file=sys.stderr)
     return stores.open_index(index_dir, target, embedder)
 
@@ -197,8 +272,11 @@ def cmd_index(args: argparse.Namespace) -> int:
             "name article files or folders: `newsbot index PATH...` "
             f"(or set {SOURCES_ENV}, or list sources in newsbot.toml or {CONFIG_ENV})"
         )
-    target = parse_store(args.store)
+    target = _target(args)
     embedder = stores.embedder_for(args.index_dir, target, args.model)
+    # From here the build is the user's: if it is interrupted, no question resumes the sample.
+    with contextlib.suppress(OSError):
+        (args.index_dir / SAMPLE_MARKER).unlink(missing_ok=True)
     report = stores.build(
         args.index_dir,
         target,
@@ -219,7 +297,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
     if args.question is None and not args.json:
         raise NewsbotError('ask what? `newsbot ask "QUESTION"` (or --json to read stdin)')
     settings = _writer_settings() if args.write else None
-    news = _open_or_build_sample(args.index_dir, args.store, args.model)
+    news = _open_or_build_sample(args)
     writer = _writer(settings, news) if settings else None
     try:
         if args.question is not None:
@@ -278,7 +356,14 @@ def _print_answer(
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Verify the live version's files without rebuilding; exit 1 naming the damaged ones."""
-    check = integrity.check_version(store.live_version(args.index_dir))
+    try:
+        version = store.live_version(args.index_dir)
+    except IndexMissing:
+        unfinished = unfinished_build(args.index_dir)
+        if unfinished is None or any(args.index_dir.glob("v-*")):
+            raise
+        raise unfinished.error() from None
+    check = integrity.check_version(version)
     print(format_check(check))
     if not check.healthy:
         raise check.error()
@@ -295,7 +380,7 @@ def cmd_timeline(args: argparse.Namespace) -> int:
             f"--png {args.png}: the chart is written as PNG, JPEG, SVG or PDF; end the file "
             f"name in one of {suffixes}"
         )
-    news = _open_or_build_sample(args.index_dir, args.store, args.model)
+    news = _open_or_build_sample(args)
     try:
         answer = news.ask(args.question, k=1)
         story = news.story_for(args.question) if answer.answered else None
@@ -318,7 +403,7 @@ def cmd_timeline(args: argparse.Namespace) -> int:
 def cmd_stats(args: argparse.Namespace) -> int:
     """Print what the index holds; opening it checks every file (a damaged one is an error
     naming it), and --check says so."""
-    target = parse_store(args.store)
+    target = _target(args)
     embedder = stores.embedder_for(args.index_dir, target, args.model)
     news = stores.open_index(args.index_dir, target, embedder)
     try:
@@ -345,7 +430,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     """Run the Telegram bot."""
     from newsbot.bot.app import run  # Telegram is only imported when the bot runs
 
-    return run(args.index_dir, args.model, args.store)
+    _target(args)  # a mistyped --store is named as typed, before the bot starts
+    return run(args.index_dir, args.model, args.store, verbose=args.verbose)
 
 
 def _state(args: argparse.Namespace) -> StateStore:
@@ -399,11 +485,16 @@ COMMANDS = {
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the newsbot command; return its exit code."""
     args = _parser().parse_args(argv)
+    if args.command in ("ask", "timeline"):
+        args.question = " ".join(args.question) if args.question else None
     if args.command != "run":
         logging.basicConfig(
             level=logging.INFO if args.verbose else logging.WARNING,
             format="newsbot: %(levelname)s: %(message)s",
         )
+        # trafilatura warns "discarding data: None" for a page without enough text; the
+        # reader skips that page and the build's summary names it, once.
+        logging.getLogger("trafilatura").setLevel(logging.INFO if args.verbose else logging.ERROR)
     try:
         return COMMANDS[args.command](args)
     except NewsbotError as exc:

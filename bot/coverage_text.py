@@ -4,8 +4,7 @@ terminal and the bot."""
 
 from __future__ import annotations
 
-import re
-
+from newsbot.bot.reply_language import reply_language
 from newsbot.index.answering.answers import Answer
 from newsbot.index.coverage.notes import (
     articles_text,
@@ -17,27 +16,11 @@ from newsbot.index.coverage.notes import (
     words_for,
 )
 
-#: Words that tell a question's language, function words and those of short coverage
-#: questions ("news last week", "berita terbaru").
-_ENGLISH_WORDS = frozenset(
-    "the a an of to in on at for by with from what who whom whose which when where why how "
-    "did do does is are was were has have had this that it its and news latest newest recent "
-    "week month year yesterday today articles outlets reported stories headlines".split()
-)
-_INDONESIAN_WORDS = frozenset(
-    "yang dan di ke dari apa siapa berapa kapan mana apakah bagaimana mengapa adalah dalam "
-    "pada untuk ini itu dengan oleh tentang soal berita terbaru terkini minggu pekan bulan "
-    "tahun kemarin hari artikel media kabar menurut kata".split()
-)
-
 
 def answer_language(answer: Answer) -> str:
-    """The language to answer in: ``id`` for a question with more Indonesian (or Malay)
-    words than English ones, ``en`` for more English ones, English when they tie."""
-    words = re.findall(r"\w+", answer.question.casefold())
-    english = sum(word in _ENGLISH_WORDS for word in words)
-    indonesian = sum(word in _INDONESIAN_WORDS for word in words)
-    return "id" if indonesian > english else "en"
+    """The language to answer in, ``"en"`` or ``"id"``, from the question alone
+    (``reply_language.reply_language``)."""
+    return reply_language(answer.question)
 
 
 def format_coverage(answer: Answer, language: str = "en", *, urls: bool = True) -> str:

@@ -22,6 +22,13 @@ from newsbot.index.coverage.notes import (
 from newsbot.index.reading.dates import display_published
 
 NOT_COVERED = ENGLISH.not_covered
+
+
+def _count(number: int, noun: str) -> str:
+    """``1 article``, ``2 articles``."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
 _BOLD, _RESET = "\033[1m", "\033[0m"
 
 
@@ -102,14 +109,16 @@ def format_report(report: BuildReport) -> str:
     """Return a build summary, naming each skipped source and why."""
     if report.changed:
         head = (
-            f"Indexed {report.articles} articles ({report.paragraphs} paragraphs) in "
+            f"Indexed {_count(report.articles, 'article')} "
+            f"({_count(report.paragraphs, 'paragraph')}) in "
             f"{report.seconds:.1f} s: {report.added} added, {report.updated} updated, "
             f"{report.removed} removed, {report.unchanged} unchanged; "
-            f"{report.embedded} paragraphs embedded, {report.reused} reused."
+            f"{_count(report.embedded, 'paragraph')} embedded, {report.reused} reused."
         )
     else:
         head = (
-            f"No changes: {report.articles} articles ({report.paragraphs} paragraphs) "
+            f"No changes: {_count(report.articles, 'article')} "
+            f"({_count(report.paragraphs, 'paragraph')}) "
             f"already indexed; checked in {report.seconds:.1f} s."
         )
     lines = [head]

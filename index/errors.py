@@ -9,6 +9,10 @@ class IndexMissing(NewsbotError):
     """No index exists where one was expected."""
 
 
+class IndexIncomplete(IndexMissing):
+    """No live index yet, but a build of it was started and interrupted or failed."""
+
+
 class IndexIncompatible(NewsbotError):
     """The index was built by another embedder or an older format."""
 

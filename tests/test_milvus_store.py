@@ -415,6 +415,5 @@ def test_a_wrong_store_setting_is_one_line(
     assert cli.main(["stats", "--store", "milvus://nowhere"]) == 1
     err = capsys.readouterr().err
     assert err == (
-        "newsbot: error: NEWSBOT_STORE='milvus://nowhere': a Milvus server is named "
-        "milvus://HOST:PORT\n"
+        "newsbot: error: --store 'milvus://nowhere': a Milvus server is named milvus://HOST:PORT\n"
     )

@@ -51,12 +51,15 @@ _INDONESIAN = frozenset(
 )
 
 
-def question_language(question: str) -> str:
+def question_language(question: str, tie: str = "id") -> str:
     """Return ``"en"`` when ``question`` has more English than Indonesian function words,
-    else ``"id"`` (the news is Indonesian; names alone say nothing)."""
+    ``"id"`` when it has more Indonesian ones, else ``tie`` (by default ``"id"``: the news is
+    Indonesian; names alone say nothing)."""
     words = _WORDS.findall(question.lower())
     english = sum(word in _ENGLISH for word in words)
     indonesian = sum(word in _INDONESIAN for word in words)
+    if english == indonesian:
+        return tie
     return "en" if english > indonesian else "id"
 
 

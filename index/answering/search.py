@@ -510,7 +510,8 @@ class NewsIndex:
         """Return what the index holds."""
         with self._meta_lock:
             outlets = self._meta.execute(
-                "SELECT coalesce(source, '?'), count(*) FROM articles GROUP BY 1 ORDER BY 2 DESC"
+                "SELECT coalesce(source, 'unknown outlet'), count(*) FROM articles "
+                "GROUP BY 1 ORDER BY 2 DESC"
             ).fetchall()
             first, last = self._meta.execute(
                 "SELECT min(substr(published, 1, 10)), max(substr(published, 1, 10)) FROM articles"

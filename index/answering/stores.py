@@ -3,6 +3,7 @@ or Milvus (``NEWSBOT_STORE`` / ``--store``, see ``building.milvus_store``)."""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -12,15 +13,26 @@ from newsbot.index.building import embedders, store
 from newsbot.index.building.build import BuildReport, Progress, build_index
 from newsbot.index.building.embedders import Embedder
 from newsbot.index.building.milvus_store import MilvusTarget, index_model
+from newsbot.index.building.unfinished import STARTED_MARKER, unfinished_build
+from newsbot.index.errors import IndexMissing
 
 #: Where the index lives: None for the local index directory, else Milvus.
 Store = MilvusTarget | None
 
 
 def open_index(index_dir: Path, target: Store, embedder: Embedder) -> NewsIndex:
-    """Open the live index for ``embedder``: in Milvus at ``target``, else in ``index_dir``."""
+    """Open the live index for ``embedder``: in Milvus at ``target``, else in ``index_dir``.
+
+    Raises IndexIncomplete (an IndexMissing) when ``index_dir`` has no live version but a
+    build of it was started and interrupted or failed, IndexMissing when none ever was."""
     if target is None:
-        return NewsIndex.open(index_dir, embedder)
+        try:
+            return NewsIndex.open(index_dir, embedder)
+        except IndexMissing:
+            unfinished = unfinished_build(index_dir)
+            if unfinished is None or any(index_dir.glob("v-*")):
+                raise
+            raise unfinished.error() from None
     from newsbot.index.answering.milvus_search import MilvusNewsIndex
 
     return MilvusNewsIndex.open_milvus(target, embedder)
@@ -47,9 +59,16 @@ def build(
     in Milvus under the build lock of ``index_dir``, which keeps the fetch cache and the
     added URLs either way). ``dense_index`` applies to the local store only."""
     if target is None:
-        return build_index(
+        started = index_dir / STARTED_MARKER  # until the version is live (``unfinished``)
+        with contextlib.suppress(OSError):  # build_index says why it cannot write there
+            index_dir.mkdir(parents=True, exist_ok=True)
+            started.touch()
+        report = build_index(
             index_dir, sources, embedder, progress=progress, extra=extra, dense_index=dense_index
         )
+        with contextlib.suppress(OSError):
+            started.unlink(missing_ok=True)
+        return report
     from newsbot.index.building.milvus_build import build_milvus_index
 
     with store.build_lock(index_dir):

@@ -285,7 +285,7 @@ def _write_articles(
     row = 0
 
     def skip(source: SkippedSource) -> None:
-        log.warning("skipped %s", source)
+        log.info("skipped %s", source)  # the report names every skip, once
         skipped.append(source)
 
     for item in articles:

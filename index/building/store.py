@@ -260,6 +260,14 @@ def connect_readonly(version: Path) -> sqlite3.Connection:
 def write_failed(index_dir: Path, exc: BaseException) -> IndexWriteFailed:
     """The one-line error for a build that could not write into ``index_dir``."""
     reason = getattr(exc, "strerror", None) or str(exc)
+    if isinstance(exc, FileNotFoundError | NotADirectoryError) and not index_dir.is_dir():
+        # Not a matter of space or permissions: the directory cannot be made where it is named.
+        base = next((p for p in index_dir.absolute().parents if p.exists()), Path("/"))
+        where = f"{base} is not a folder" if not base.is_dir() else f"{base} cannot hold it"
+        return IndexWriteFailed(
+            f"cannot create the index directory {index_dir}: it does not exist and {where}; "
+            "name another --index-dir"
+        )
     return IndexWriteFailed(
         f"cannot write the index in {index_dir} ({reason}); the live index is untouched: "
         "free space or fix the permissions, then run `newsbot index` again"

@@ -297,7 +297,7 @@ async def _read_url(fetcher: Fetcher, url: str, cache: FetchCache, now: float) -
     try:
         return [await _read_page(fetcher, url, cache, stamp=None, now=now)]
     except (FetchFailed, ValueError) as exc:
-        log.warning("skipped %s: %s", url, exc)
+        log.info("skipped %s: %s", url, exc)  # the build's summary names it
         return [SkippedSource(url, str(exc))]
 
 
@@ -380,7 +380,7 @@ async def _read_feed(
     try:
         fetched = await fetcher.fetch(url, "feed", **validators)
     except FetchFailed as exc:
-        log.warning("skipped feed %s: %s", url, exc)
+        log.info("skipped feed %s: %s", url, exc)  # the build's summary names it
         problems.append(SkippedSource(url, str(exc)))
     else:
         if fetched.not_modified:
@@ -390,7 +390,7 @@ async def _read_feed(
                 _parse_feed, fetched.body, fetched.url, fetched.content_type
             )
             if isinstance(parsed, str):
-                log.warning("skipped feed %s: %s", url, parsed)
+                log.info("skipped feed %s: %s", url, parsed)  # named in the summary
                 problems.append(SkippedSource(url, parsed))
             else:
                 entries, feed_title = parsed
@@ -485,7 +485,7 @@ async def _read_entry(
             return earlier
         stub = _entry_article(entry, feed_title)
         if stub is None:
-            log.warning("skipped %s: %s", link, exc)
+            log.info("skipped %s: %s", link, exc)  # the build's summary names it
             return SkippedSource(link, f"{exc}; the feed entry has no summary either")
         log.warning("page %s unreadable (%s): indexing the feed's summary", link, exc)
         # Cached as a stub: used while the feed is unchanged, and fetched again when it is.

@@ -5,12 +5,14 @@ from __future__ import annotations
 import codecs
 import hashlib
 import json
+import logging
 import os
 import re
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO
+from urllib.parse import urlsplit
 
 import lxml.html
 import trafilatura
@@ -27,6 +29,8 @@ from newsbot.index.reading.cleaning import (
 from newsbot.index.reading.dates import is_date_line, parse_published, published_from_value
 from newsbot.index.reading.encodings import NotText, decode_text
 from newsbot.index.reading.pagedates import most_precise, page_byline, page_published
+
+log = logging.getLogger(__name__)
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".jsonl", ".html", ".htm")
 
@@ -57,13 +61,16 @@ def read_sources(paths: Iterable[Path]) -> Iterator[Article | SkippedSource]:
     files of unsupported types. A folder's README, LICENSE and the like, an unsupported file
     named explicitly, a path that does not exist and a file that cannot be read each yield a
     SkippedSource. Articles are read one source at a time, never the whole corpus at once.
+    Relative paths are taken from the current folder and recorded absolute.
     """
     for given in paths:
-        path = Path(given)
+        # Absolute, so that a citation's file is found whatever folder the question is
+        # asked from (and an article's id does not depend on where `newsbot index` ran).
+        path = Path(os.path.abspath(Path(given).expanduser()))
         if path.is_dir():
             yield from _read_folder(path, set())
         elif not path.exists():
-            yield SkippedSource(str(path), "no such file or folder")
+            yield SkippedSource(str(path), _missing(path))
         elif not path.is_file():
             yield SkippedSource(str(path), "not a regular file")
         elif path.suffix.lower() not in SUPPORTED_SUFFIXES:
@@ -188,10 +195,25 @@ def article_from_record(record: dict[str, object], path: str) -> Article:
         raise ValueError("no article text left after cleaning")
     first = body.paragraphs[0]
     url = _string(record.get("url"))
+    if url is not None and not _is_web_address(url):
+        log.warning(
+            "%s: the url %r is not an http(s) address: the article is kept without it", path, url
+        )
+        url = None
     given_id = record.get("id")
     has_id = isinstance(given_id, str | int) and not isinstance(given_id, bool)
     article_id = str(given_id).strip() if has_id else ""
-    date = record.get("published") or record.get("date")
+    field = "published" if record.get("published") not in (None, "") else "date"
+    date = record.get(field)
+    published = published_from_value(date)
+    if published is None and date not in (None, ""):
+        log.warning(
+            "%s: the %s %r is not a date newsbot reads: the article is kept %s",
+            path,
+            field,
+            date,
+            "with the date printed in its text" if body.published else "undated",
+        )
     return Article(
         id=article_id or _stable_id(url or path),
         title=(
@@ -200,7 +222,7 @@ def article_from_record(record: dict[str, object], path: str) -> Article:
         paragraphs=body.paragraphs,
         path=path,
         source=_string(record.get("source")) or body.outlet,
-        published=published_from_value(date) or body.published,
+        published=published or body.published,
         url=url,
         editor=_string(record.get("editor")) or body.editor,
         origin=_string(record.get("origin")) or body.origin,
@@ -226,6 +248,12 @@ def _read_folder(folder: Path, seen: set[str]) -> Iterator[Article | SkippedSour
         path = folder / entry.name
         if entry.is_dir():
             yield from _read_folder(path, seen)
+        elif entry.is_symlink() and not path.exists():
+            target = os.readlink(path)
+            if Path(target).suffix.lower() in SUPPORTED_SUFFIXES or path.suffix.lower() in (
+                SUPPORTED_SUFFIXES
+            ):
+                yield SkippedSource(str(path), _missing(path))
         elif entry.is_file() and path.suffix.lower() in SUPPORTED_SUFFIXES:
             if path.stem.lower() in _FOLDER_DOCUMENTS:
                 yield SkippedSource(
@@ -233,6 +261,22 @@ def _read_folder(folder: Path, seen: set[str]) -> Iterator[Article | SkippedSour
                 )
             else:
                 yield from _read_file(path)
+
+
+def _missing(path: Path) -> str:
+    """Why a path that does not exist cannot be read: a broken link says where it led."""
+    if path.is_symlink():
+        return f"a broken symbolic link (to {os.readlink(path)}, which does not exist)"
+    return "no such file or folder"
+
+
+def _is_web_address(url: str) -> bool:
+    """Whether ``url`` is an absolute http(s) address with a host (a citation's link)."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc) and " " not in url
 
 
 def _read_file(path: Path) -> Iterator[Article | SkippedSource]:
@@ -285,7 +329,8 @@ def _read_jsonl(stream: BinaryIO, name: str) -> Iterator[Article | SkippedSource
             yield SkippedSource(name, "not UTF-8 text", number)
             continue
         except json.JSONDecodeError as error:
-            yield SkippedSource(name, f"not valid JSON ({error.msg})", number)
+            # The whole message: its position ("line 1 column 45 (char 44)") ends it.
+            yield SkippedSource(name, f"not valid JSON ({error})", number)
             continue
         if not isinstance(record, dict):
             yield SkippedSource(name, "not a JSON object", number)

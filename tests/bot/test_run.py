@@ -143,3 +143,15 @@ def test_a_malformed_clock_is_one_line(seed_index: Path) -> None:
     result = newsbot_run(env, "--index-dir", str(seed_index))
     assert result.returncode == 2
     assert last_line(result).startswith("newsbot: error: NEWSBOT_NOW must be an ISO 8601 time")
+
+
+@pytest.mark.parametrize("verbose", [(), ("-v",)])
+def test_the_scheduler_says_nothing_at_start_unless_verbose(
+    seed_index: Path, unauthorized_api: str, verbose: tuple[str, ...]
+) -> None:
+    env = {"TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE_URL": unauthorized_api}
+    result = newsbot_run(env, "--index-dir", str(seed_index), *verbose)
+    assert result.returncode == 1
+    assert "rejected TELEGRAM_BOT_TOKEN" in last_line(result)
+    # apscheduler's "Adding job tentatively" INFO line is the library's business.
+    assert ("apscheduler" in result.stderr) == bool(verbose), result.stderr

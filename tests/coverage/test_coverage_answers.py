@@ -119,9 +119,12 @@ def test_a_window_without_coverage_says_so_and_names_the_newest(news: NewsIndex)
     answer = news.ask("harga cabai hari ini", now=later)
     assert not answer.answered and answer.hits == ()
     assert answer.newest == "2021-09-18"
+    # The terminal says so in the question's language.
     out = cli_text(news, "harga cabai hari ini", later)
     assert out.startswith("Berita terbaru yang saya punya dari 18 Sep 2021.")
     assert "dari 1 Okt 2021" in out  # the window, named
+    out = cli_text(news, "what is the price of chili today?", later)
+    assert out.startswith("The newest coverage I have is from 18 Sep 2021.")
     # A question about now answered from old coverage says so first, too.
     stale = news.ask("harga cabai terbaru", now=later)
     assert stale.newest == "2021-09-18"
