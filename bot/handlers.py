@@ -10,9 +10,9 @@ import contextlib
 import logging
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from telegram import Message, Update, User
+from telegram import CallbackQuery, Message, Update, User
 from telegram.constants import ChatAction
 from telegram.error import BadRequest, NetworkError, TelegramError
 from telegram.ext import ContextTypes
@@ -199,18 +199,11 @@ async def more_sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     """
     query = update.callback_query
     assert query is not None
-    state = state_of(context.bot_data)
-    messages = _messages(query.from_user)
     shown = _shown(query.data)
-    pressed = query.message if isinstance(query.message, Message) else None
-    asked = pressed.reply_to_message if pressed else None
-    question = await _asked(pressed, asked, state, context.bot.username)
-    if pressed is None or asked is None or shown is None or not question:
-        await query.answer(messages.expired, show_alert=True)
+    button = await _pressed(query, context, shown is not None)
+    if button is None or shown is None:
         return
-    if not state.quota.allow(query.from_user.id):
-        await query.answer(messages.rate_limited, show_alert=True)
-        return
+    state, messages, pressed, asked, question = button
     question, _ = shorten(question)
     found = await state.live.ask(question, shown + PAGE + 1)
     hits = found.hits[shown : shown + PAGE]
@@ -232,18 +225,11 @@ async def show_outlets(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     """
     query = update.callback_query
     assert query is not None
-    state = state_of(context.bot_data)
-    messages = _messages(query.from_user)
     numbers = button_numbers(query.data, OUTLETS, 2)
-    pressed = query.message if isinstance(query.message, Message) else None
-    asked = pressed.reply_to_message if pressed else None
-    question = await _asked(pressed, asked, state, context.bot.username)
-    if pressed is None or asked is None or numbers is None or not question:
-        await query.answer(messages.expired, show_alert=True)
+    button = await _pressed(query, context, numbers is not None)
+    if button is None or numbers is None:
         return
-    if not state.quota.allow(query.from_user.id):
-        await query.answer(messages.rate_limited, show_alert=True)
-        return
+    state, messages, _, asked, question = button
     before, count = numbers
     found = await state.live.ask(shorten(question)[0], before + count)
     text = render_outlets(found.hits[before : before + count], messages, first_number=before + 1)
@@ -252,6 +238,36 @@ async def show_outlets(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         return
     await query.answer()
     await asked.reply_html(text, do_quote=True, disable_web_page_preview=True)
+
+
+class _Button(NamedTuple):
+    """A pressed answer button: the bot's state, the presser's words, the answer message
+    the button is under, the question it answered, and that question as searched."""
+
+    state: BotState
+    messages: Messages
+    pressed: Message
+    asked: Message
+    question: str
+
+
+async def _pressed(
+    query: CallbackQuery, context: ContextTypes.DEFAULT_TYPE, valid: bool
+) -> _Button | None:
+    """The answer a button was pressed under, or None once the presser has been told why
+    not: the button ``valid``-ly read but its question gone (expired), or over quota."""
+    state = state_of(context.bot_data)
+    messages = _messages(query.from_user)
+    pressed = query.message if isinstance(query.message, Message) else None
+    asked = pressed.reply_to_message if pressed else None
+    question = await _asked(pressed, asked, state, context.bot.username)
+    if pressed is None or asked is None or not valid or not question:
+        await query.answer(messages.expired, show_alert=True)
+        return None
+    if not state.quota.allow(query.from_user.id):
+        await query.answer(messages.rate_limited, show_alert=True)
+        return None
+    return _Button(state, messages, pressed, asked, question)
 
 
 async def _asked(

@@ -28,16 +28,21 @@ from typing import Any, Literal
 
 import numpy as np
 
-from newsbot.index import sample
-from newsbot.index.answering.answers import Answer, Citation, Hit, IndexSummary
+from newsbot.index.answering.answers import Answer, Hit, IndexSummary
 from newsbot.index.answering.fusion import Candidate, fuse
-from newsbot.index.answering.search import HitRow, NewsIndex, TermStats, check_embedder
+from newsbot.index.answering.search import (
+    HitRow,
+    NewsIndex,
+    TermStats,
+    check_embedder,
+    citation_of,
+)
 from newsbot.index.answering.snippets import best_sentence
 from newsbot.index.building.embedders import Embedder
 from newsbot.index.building.lexical import named_terms
 from newsbot.index.building.milvus_store import MilvusStore, MilvusTarget
 from newsbot.index.building.store import Manifest
-from newsbot.index.coverage.book import ArticleRef, StoryBook
+from newsbot.index.coverage.book import ArticleRef, Story, StoryBook
 from newsbot.index.coverage.request import Request
 from newsbot.index.defaults import CANDIDATES
 from newsbot.index.errors import NewsbotError
@@ -231,6 +236,17 @@ class MilvusNewsIndex(NewsIndex):
                 assignment[article] = str(row["story_id"])
         return StoryBook(assignment, refs)
 
+    def article_text(self, article_id: str) -> str | None:
+        """An article's title and paragraphs, one per line, read from its rows; None for an
+        article this version lacks."""
+        ref = self.stories.article(article_id)
+        if ref is None:
+            return None
+        expression = f"article_id == {json.dumps(article_id, ensure_ascii=False)}"
+        rows = self._milvus.scan(self._collection, ["number", "text"], expression)
+        texts = [str(row["text"]) for row in sorted(rows, key=lambda row: int(row["number"]))]
+        return "\n".join([ref.title, *texts])
+
     @classmethod
     def open_milvus(
         cls, target: MilvusTarget, embedder: Embedder, where: str = ""
@@ -360,20 +376,7 @@ class MilvusNewsIndex(NewsIndex):
         return [str(found[row][column]) for row in wanted]
 
     def _hit_rows(self, rows: list[int]) -> dict[int, HitRow]:
-        found = self._fields_of(rows)
-        return {
-            row: (
-                str(item["text"]),
-                int(item["number"]),
-                str(item["article_id"]),
-                str(item["title"]),
-                str(item["source"]) or None,
-                str(item["published"]) or None,
-                str(item["url"]) or None,
-                str(item["path"]),
-            )
-            for row, item in found.items()
-        }
+        return {row: _hit_row(item) for row, item in self._fields_of(rows).items()}
 
     def article_ids(self) -> frozenset[str]:
         """The ids of every article in this version (their first paragraphs' rows)."""
@@ -387,25 +390,23 @@ class MilvusNewsIndex(NewsIndex):
         if not wanted or limit < 1:
             return ()
         on_days = " or ".join(f'published like "{day}%"' for day in wanted)
-        fields = ["text", "number", "article_id", "title", "source", "published", "url", "path"]
         rows = sorted(
-            self._milvus.scan(self._collection, fields, f"number == 1 and ({on_days})"),
+            self._milvus.scan(self._collection, _HIT_FIELDS, f"number == 1 and ({on_days})"),
             key=lambda row: (_descending(str(row["published"])), str(row["article_id"])),
         )[:limit]
-        hits = []
-        for rank, row in enumerate(rows, start=1):
-            text = str(row["text"])
-            start, end = best_sentence(text, [])
-            citation = Citation(
-                title=str(row["title"]),
-                source=str(row["source"]) or None,
-                published=str(row["published"]) or None,
-                url=str(row["url"]) or None,
-                path=sample.cited_path(str(row["path"])),
-                paragraph=int(row["number"]),
-                article_id=str(row["article_id"]),
-            )
-            hits.append(Hit(rank, 0.0, text, start, end, citation))
+        return tuple(_lead_hit(rank, _hit_row(row)) for rank, row in enumerate(rows, start=1))
+
+    def lead_hits(self, article_ids: Iterable[str]) -> tuple[Hit, ...]:
+        """The articles ``article_ids``, in that order, each as a hit on its first
+        paragraph with that paragraph's first sentence as the snippet (unknown ids are
+        left out)."""
+        hits: list[Hit] = []
+        for article_id in article_ids:
+            expression = f"number == 1 and article_id == {json.dumps(article_id)}"
+            rows = list(self._milvus.scan(self._collection, _HIT_FIELDS, expression))
+            if rows:
+                row = _hit_row(rows[0])
+                hits.append(_lead_hit(len(hits) + 1, row, self.stories.of(row[2])))
         return tuple(hits)
 
     def damage(self) -> str:
@@ -428,3 +429,27 @@ class MilvusNewsIndex(NewsIndex):
             size_bytes=0,
             path=f"{self._milvus.target.setting} ({self._version_name})",
         )
+
+
+#: The fields of a paragraph row a hit is made of, in ``HitRow``'s order.
+_HIT_FIELDS = ["text", "number", "article_id", "title", "source", "published", "url", "path"]
+
+
+def _hit_row(item: dict[str, Any]) -> HitRow:
+    """A Milvus paragraph row as the local store's ``HitRow`` (empty strings as None)."""
+    return (
+        str(item["text"]),
+        int(item["number"]),
+        str(item["article_id"]),
+        str(item["title"]),
+        str(item["source"]) or None,
+        str(item["published"]) or None,
+        str(item["url"]) or None,
+        str(item["path"]),
+    )
+
+
+def _lead_hit(rank: int, row: HitRow, story: Story | None = None) -> Hit:
+    """A hit on an article's first paragraph, its first sentence the snippet."""
+    start, end = best_sentence(row[0], [])
+    return Hit(rank, 0.0, row[0], start, end, citation_of(row), story)

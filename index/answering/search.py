@@ -9,7 +9,7 @@ import threading
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import Literal, NamedTuple, Protocol
 
 import faiss
 import numpy as np
@@ -73,6 +73,16 @@ class TermStats(Protocol):
     def unknown_names(self, question: str) -> list[str]: ...
 
     def knows(self, term: str) -> bool: ...
+
+
+class _Search(NamedTuple):
+    """What one search of the index found: the question's tokens and language, its words
+    (translated ones included) and the fused candidates, best first."""
+
+    tokens: list[str]
+    language: str
+    words: QuestionTerms
+    candidates: list[Candidate]
 
 
 class NewsIndex:
@@ -182,18 +192,10 @@ class NewsIndex:
                 newest=newest,
             )
 
-        allowed = self._allowed_rows(request)
-        if allowed is not None and not len(allowed):
+        found = self._search(search, request)
+        if found is None or not found.candidates:
             return refused()
-        query = self.embedder.embed_queries([search])[0]
-        tokens = tokenize(search)
-        language = question_language(search)
-        stats = self._term_stats()
-        words = question_terms(search, language, stats.knows)
-        coverage = words.known_share(stats.knows) if language in BRIDGED_COVERAGE else 0.0
-        candidates = self._candidates(query, tokens, words.bridged, coverage, allowed)
-        if not candidates:
-            return refused()
+        tokens, language, words, candidates = found
         ranked = one_per_article(candidates)
         best = ranked[:RERANK_DEPTH]
         texts = self._paragraph_column((candidate.row for candidate in best), "text")
@@ -212,14 +214,12 @@ class NewsIndex:
         hits = self._hits(reranked + ranked[RERANK_DEPTH:], [*tokens, *words.bridged], k, search)
         return Answer(request.question, answered=True, hits=hits, request=request, newest=newest)
 
-    def matching_articles(self, request: Request, limit: int = MATCHING_ARTICLES) -> list[str]:
-        """Return the ids of the articles (at most ``limit``, best first) with a passage
-        that passes the "not covered" floor on its own for the request's search words,
-        inside its window and outlet: the articles about a topic, across stories."""
-        search = request.search or request.question
+    def _search(self, search: str, request: Request) -> _Search | None:
+        """Fused candidates for ``search`` among the rows ``request``'s window and outlet
+        allow, with the words they were found by; None when no row is allowed."""
         allowed = self._allowed_rows(request)
         if allowed is not None and not len(allowed):
-            return []
+            return None
         query = self.embedder.embed_queries([search])[0]
         tokens = tokenize(search)
         language = question_language(search)
@@ -227,6 +227,17 @@ class NewsIndex:
         words = question_terms(search, language, stats.knows)
         coverage = words.known_share(stats.knows) if language in BRIDGED_COVERAGE else 0.0
         candidates = self._candidates(query, tokens, words.bridged, coverage, allowed)
+        return _Search(tokens, language, words, candidates)
+
+    def matching_articles(self, request: Request, limit: int = MATCHING_ARTICLES) -> list[str]:
+        """Return the ids of the articles (at most ``limit``, best first) with a passage
+        that passes the "not covered" floor on its own for the request's search words,
+        inside its window and outlet: the articles about a topic, across stories."""
+        search = request.search or request.question
+        searched = self._search(search, request)
+        if searched is None:
+            return []
+        _, language, words, candidates = searched
         ranked = one_per_article(candidates)[:limit]
         if not ranked:
             return []
@@ -487,7 +498,7 @@ class NewsIndex:
                     text=text,
                     snippet_start=start,
                     snippet_end=end,
-                    citation=_citation(row),
+                    citation=citation_of(row),
                     story=self.stories.of(row[2]),
                     also=also,
                 )
@@ -551,7 +562,7 @@ class NewsIndex:
                 continue
             start, end = best_sentence(row[0], [])
             story = self.stories.of(row[2])
-            hits.append(Hit(len(hits) + 1, 0.0, row[0], start, end, _citation(row), story))
+            hits.append(Hit(len(hits) + 1, 0.0, row[0], start, end, citation_of(row), story))
         return tuple(hits)
 
     def newest_articles(self, days: Iterable[str], limit: int) -> tuple[Hit, ...]:
@@ -574,11 +585,11 @@ class NewsIndex:
         hits = []
         for rank, row in enumerate(rows, start=1):
             start, end = best_sentence(row[0], [])
-            hits.append(Hit(rank, 0.0, row[0], start, end, _citation(row)))
+            hits.append(Hit(rank, 0.0, row[0], start, end, citation_of(row)))
         return tuple(hits)
 
 
-def _citation(row: HitRow) -> Citation:
+def citation_of(row: HitRow) -> Citation:
     """The citation of a paragraph from its metadata row (``HitRow``'s columns)."""
     _, number, article_id, title, source, published, url, path = row
     return Citation(
