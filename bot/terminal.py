@@ -44,9 +44,10 @@ def format_hit(hit: Hit, *, color: bool, language: str = "en") -> str:
     else:
         paragraph = f"{before}»{hit.snippet}«{after}"
     lines = [f"{hit.rank}. {paragraph}"]
+    words = INDONESIAN if language == "id" else ENGLISH
     outlet = f" — {c.source}" if c.source else ""
-    date = f", {display_published(c.published)}" if c.published else ""
-    lines.append(f"   {c.title}{outlet}{date}, paragraph {c.paragraph}")
+    date = f", {display_published(c.published, words.months)}" if c.published else ""
+    lines.append(f"   {c.title}{outlet}{date}, {words.paragraph.format(number=c.paragraph)}")
     if c.url:
         lines.append(f"   {c.url}")
     elif not sample.is_cited_sample(c.path):

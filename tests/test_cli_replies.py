@@ -10,8 +10,9 @@ import pytest
 from newsbot.bot import cli
 from newsbot.bot.messages import ENGLISH, INDONESIAN, Messages
 from newsbot.bot.reply_language import reply_language
-from newsbot.bot.terminal import format_report
+from newsbot.bot.terminal import format_hit, format_report
 from newsbot.index import defaults
+from newsbot.index.answering.answers import Citation, Hit
 from newsbot.index.building import embedders
 from newsbot.index.building.build import BuildReport
 from tests.conftest import FakeEmbedder, write_article
@@ -168,3 +169,19 @@ def test_a_one_article_build_says_one_article(
     assert cli.main(["index", str(indexed)]) == 0
     out = capsys.readouterr().out
     assert out.startswith("Indexed 1 article (1 paragraph)") and "1 paragraph embedded" in out
+
+
+@pytest.mark.parametrize(
+    ("language", "line"),
+    [
+        ("id", "Harga Cabai — kompas, 5 Agustus 2021, 08:10 WIB, paragraf 2"),
+        ("en", "Harga Cabai — kompas, 5 August 2021, 08:10 WIB, paragraph 2"),
+    ],
+)
+def test_a_citation_line_is_in_the_replys_language(language: str, line: str) -> None:
+    text = "Harga cabai rawit naik."
+    citation = Citation(
+        "Harga Cabai", "kompas", "2021-08-05T08:10:00+07:00", None, "news/cabai.txt", 2, "a1"
+    )
+    hit = Hit(1, 1.0, text, 0, len(text), citation)
+    assert f"   {line}" in format_hit(hit, color=False, language=language).splitlines()
