@@ -289,6 +289,30 @@ def test_a_missing_path_and_an_unsupported_file_named_explicitly(tmp_path: Path)
     assert "'.pdf'" in skipped[1].reason and ".jsonl" in skipped[1].reason
 
 
+@pytest.mark.parametrize(
+    "given", ["http://192.168.1.1/x.html", "https://example.com/berita/banjir", "HTTPS://a.b/c"]
+)
+def test_a_web_address_given_as_a_path_says_where_urls_go(given: str) -> None:
+    # As the command line passes it: a Path, which folds "//" into "/".
+    _, skipped = read_all(Path(given))
+
+    assert len(skipped) == 1 and skipped[0].path.casefold() == given.casefold()
+    assert "web address" in skipped[0].reason and "newsbot.toml" in skipped[0].reason
+    assert "/add" in skipped[0].reason
+
+
+def test_a_file_named_like_a_scheme_is_still_a_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "http").mkdir()
+    (tmp_path / "http" / "a.txt").write_text("Judul\n\nIsi berita yang cukup panjang.\n")
+
+    articles, skipped = read_all(Path("http/a.txt"))
+
+    assert skipped == [] and len(articles) == 1
+
+
 def test_folders_are_walked_recursively_sorted_without_hidden_or_unsupported(
     tmp_path: Path,
 ) -> None:

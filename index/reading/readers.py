@@ -54,6 +54,14 @@ _EXTRACTION = use_config()
 _EXTRACTION.set("DEFAULT", "MIN_EXTRACTED_SIZE", "50")
 
 
+#: A web address given where a path goes (``Path`` has folded its "//" into "/").
+_WEB_ADDRESS = re.compile(r"^(?P<scheme>https?):/+(?P<rest>.+)$", re.IGNORECASE)
+_URL_GIVEN = (
+    "a web address, not a file or folder: list it in the sources file "
+    '(`[[sources]]` with `url = "{url}"` in newsbot.toml) or send it to the bot with /add'
+)
+
+
 def read_sources(paths: Iterable[Path]) -> Iterator[Article | SkippedSource]:
     """Yield every article in the given files and folders, or why a source was skipped.
 
@@ -64,6 +72,11 @@ def read_sources(paths: Iterable[Path]) -> Iterator[Article | SkippedSource]:
     Relative paths are taken from the current folder and recorded absolute.
     """
     for given in paths:
+        address = _WEB_ADDRESS.match(str(given))
+        if address:  # a path collapses "https://" to "https:/"
+            url = f"{address['scheme']}://{address['rest']}"
+            yield SkippedSource(url, _URL_GIVEN.format(url=url))
+            continue
         # Absolute, so that a citation's file is found whatever folder the question is
         # asked from (and an article's id does not depend on where `newsbot index` ran).
         path = Path(os.path.abspath(Path(given).expanduser()))
