@@ -98,13 +98,17 @@ def long_article(number: int, city: str) -> dict[str, str]:
     }
 
 
-def rebuild_article() -> str:
+def rebuild_article(edition: str = "") -> str:
     """A new article for the admin's rebuild: enough paragraphs that embedding them takes
     ten seconds or more even on a quiet machine (30 took about one, and the rebuild once
-    finished before the question asked during it), so a question can be asked meanwhile."""
+    finished before the question asked during it), so a question can be asked meanwhile.
+
+    Vectors are reused by their text across versions, so a rebuild that must take time
+    passes an ``edition`` of its own: the same article once embedded costs nothing again."""
+    place = f"di lereng gunung {edition}".rstrip()
     paragraphs = [
         f"Pada hari ke-{n}, tim relawan membagikan {n * 10} paket bantuan kepada warga desa "
-        f"terdampak longsor di lereng gunung, dan kepala desa mencatat kebutuhan air bersih, "
+        f"terdampak longsor {place}, dan kepala desa mencatat kebutuhan air bersih, "
         f"selimut serta obat-obatan yang masih kurang untuk {n * 3} keluarga pengungsi."
         for n in range(1, 301)
     ]
