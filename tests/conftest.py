@@ -103,3 +103,28 @@ def write_article(folder: Path, name: str, title: str, *paragraphs: str) -> Path
     body = "\n\n".join(paragraphs)
     path.write_text(f"{title}\n\n- 17 September 2021, 16:30 WIB\n\n{body}\n", encoding="utf-8")
     return path
+
+
+#: The settings a command-line test must not inherit from the shell that runs it.
+CLI_SETTINGS = (
+    "NEWSBOT_INDEX_DIR",
+    "NEWSBOT_MODEL",
+    "NEWSBOT_SOURCES",
+    "NEWSBOT_STORE",
+    "NEWSBOT_CONFIG",
+)
+
+
+def cli_news_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Prepare a command-line test: the CLI embeds with the fake embedder, no newsbot
+    setting comes from the environment, the current folder is ``tmp_path``; return the
+    empty folder ``tmp_path/news`` for its articles."""
+    from newsbot.index.building import embedders
+
+    monkeypatch.setattr(embedders, "load_embedder", lambda model=None: FakeEmbedder())
+    for name in CLI_SETTINGS:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.chdir(tmp_path)
+    folder = tmp_path / "news"
+    folder.mkdir()
+    return folder

@@ -10,8 +10,7 @@ import pytest
 
 from newsbot.bot import cli
 from newsbot.index import defaults, sample
-from newsbot.index.building import embedders
-from tests.conftest import FakeEmbedder, write_article
+from tests.conftest import cli_news_folder, write_article
 
 HIT_KEYS = {
     "rank",
@@ -32,13 +31,7 @@ HIT_KEYS = {
 @pytest.fixture
 def news_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A folder of two articles; the CLI embeds with the fake embedder; index in tmp."""
-    monkeypatch.setattr(embedders, "load_embedder", lambda model=None: FakeEmbedder())
-    monkeypatch.delenv("NEWSBOT_INDEX_DIR", raising=False)
-    monkeypatch.delenv("NEWSBOT_MODEL", raising=False)
-    monkeypatch.delenv("NEWSBOT_SOURCES", raising=False)
-    monkeypatch.chdir(tmp_path)
-    folder = tmp_path / "news"
-    folder.mkdir()
+    folder = cli_news_folder(tmp_path, monkeypatch)
     write_article(
         folder,
         "csto.txt",

@@ -12,19 +12,13 @@ from pathlib import Path
 import pytest
 
 from newsbot.bot import cli
-from newsbot.index.building import embedders
-from tests.conftest import FakeEmbedder, write_article
+from tests.conftest import cli_news_folder, write_article
 
 
 @pytest.fixture
 def news(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Two articles in tmp/news; the fake embedder; the current folder tmp."""
-    monkeypatch.setattr(embedders, "load_embedder", lambda model=None: FakeEmbedder())
-    for name in ("NEWSBOT_INDEX_DIR", "NEWSBOT_MODEL", "NEWSBOT_SOURCES", "NEWSBOT_STORE"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.chdir(tmp_path)
-    folder = tmp_path / "news"
-    folder.mkdir()
+    folder = cli_news_folder(tmp_path, monkeypatch)
     write_article(
         folder,
         "csto.txt",

@@ -13,21 +13,15 @@ from newsbot.bot.reply_language import reply_language
 from newsbot.bot.terminal import format_hit, format_report
 from newsbot.index import defaults
 from newsbot.index.answering.answers import Citation, Hit
-from newsbot.index.building import embedders
 from newsbot.index.building.build import BuildReport
-from tests.conftest import FakeEmbedder, write_article
+from tests.conftest import cli_news_folder, write_article
 
 
 @pytest.fixture
 def indexed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """One article of one paragraph, indexed with the fake embedder; the floor set so high
     that nothing is covered."""
-    monkeypatch.setattr(embedders, "load_embedder", lambda model=None: FakeEmbedder())
-    for name in ("NEWSBOT_INDEX_DIR", "NEWSBOT_MODEL", "NEWSBOT_SOURCES", "NEWSBOT_STORE"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.chdir(tmp_path)
-    folder = tmp_path / "news"
-    folder.mkdir()
+    folder = cli_news_folder(tmp_path, monkeypatch)
     write_article(folder, "cabai.txt", "Harga Cabai", "Harga cabai rawit di Jakarta naik tajam.")
     assert cli.main(["index", str(folder)]) == 0
     return folder

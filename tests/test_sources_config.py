@@ -7,11 +7,10 @@ from pathlib import Path
 import pytest
 
 from newsbot.bot import cli
-from newsbot.index.building import embedders
 from newsbot.index.errors import ConfigError
 from newsbot.index.reading.feeds import plan_sources, remember_url
 from newsbot.index.reading.sources import Source, find_config, load_config
-from tests.conftest import FakeEmbedder, write_article
+from tests.conftest import cli_news_folder, write_article
 
 EXAMPLE = """
 [[sources]]
@@ -109,12 +108,7 @@ def test_where_the_sources_file_is_found(tmp_path: Path, monkeypatch: pytest.Mon
 
 @pytest.fixture
 def cli_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setattr(embedders, "load_embedder", lambda model=None: FakeEmbedder())
-    for name in ("NEWSBOT_INDEX_DIR", "NEWSBOT_MODEL", "NEWSBOT_SOURCES", "NEWSBOT_CONFIG"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.chdir(tmp_path)
-    news = tmp_path / "news"
-    news.mkdir()
+    news = cli_news_folder(tmp_path, monkeypatch)
     write_article(news, "cabai.txt", "Harga Cabai Naik", "Harga cabai rawit naik dua kali lipat.")
     other = tmp_path / "other"
     other.mkdir()
