@@ -1,5 +1,7 @@
 """Splitting articles into indexed paragraphs and paragraphs into sentences."""
 
+import pytest
+
 from newsbot.index.articles import Article
 from newsbot.index.building.chunking import (
     embedding_context,
@@ -25,6 +27,17 @@ def test_sentences_split_at_full_stops_but_not_in_numbers_or_abbreviations() -> 
         "Dr. Zas hadir di Jl. Merdeka no. 5 kemarin!",
         "Sahamnya naik 49,07 persen?",
         "Ya.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "title", ["drg.", "Dra.", "Apt.", "AKBP", "Irjen.", "Kab.", "Kec.", "Prov."]
+)
+def test_a_title_or_place_abbreviation_does_not_end_a_sentence(title: str) -> None:
+    text = f"Kondisinya stabil, kata Kombes {title} Raymond di {title} Bandung. Ia pulang."
+    assert split_sentences(text) == [
+        f"Kondisinya stabil, kata Kombes {title} Raymond di {title} Bandung.",
+        "Ia pulang.",
     ]
 
 

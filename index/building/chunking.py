@@ -13,8 +13,9 @@ from newsbot.index.defaults import MAX_PARAGRAPH_CHARS, MIN_PARAGRAPH_CHARS
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
 # Words after which a full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(
-    "dr drs ir prof h hj jl no kh st sh se mt mm mr mrs ms sen gen kol letjen mayjen brigjen "
-    "kompol kapt lt u.s dll dsb dkk tsb vs rp inc ltd co corp jr sr".split()
+    "dr drs dra drg apt ir prof h hj jl no kh st sh se mt mm mr mrs ms sen gen kol letjen "
+    "mayjen brigjen irjen komjen jend kompol akbp kapt lt u.s dll dsb dkk tsb vs rp inc ltd "
+    "co corp jr sr kab kec kel prov".split()
 )
 
 
