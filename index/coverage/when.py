@@ -223,18 +223,8 @@ _COVERAGE_ONLY = {
     "last_month",
     "this_month",
 }
-_RELATIVE = {
-    "today",
-    "yesterday",
-    "days",
-    "last_week",
-    "this_week",
-    "last_month",
-    "this_month",
-    "last_year",
-    "this_year",
-    "weekday",
-}
+#: Windows counted from now (the rest name dates of their own).
+_RELATIVE = _COVERAGE_ONLY | {"last_year", "this_year", "weekday"}
 
 
 def window_in(question: str, current: datetime) -> Window | None:
