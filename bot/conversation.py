@@ -11,12 +11,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, User
+from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message, User
 
 from newsbot.bot.callbacks import button_data
 from newsbot.bot.follow_messages import follow_messages_for
 from newsbot.bot.followup import FOLLOWUP_SECONDS, resolve
-from newsbot.bot.messages import Messages
+from newsbot.bot.messages import Messages, messages_for
 from newsbot.bot.state import BotState
 from newsbot.bot.store import AnswerRecord
 from newsbot.index.answering.answers import Hit
@@ -107,3 +107,19 @@ async def remember_answer(
         state.store.forget_answers(now - KEEP_ANSWERS_DAYS * 86400)
 
     await state.stored(keep)
+
+
+async def answer_under(
+    query: CallbackQuery, state: BotState, valid: bool = True
+) -> tuple[Message, AnswerRecord] | None:
+    """The answer message a button was pressed under and what the store remembers of it;
+    None once the presser has been told the button expired (its data not ``valid``, its
+    message or the stored answer gone)."""
+    pressed = query.message if isinstance(query.message, Message) else None
+    if pressed is not None and valid:
+        chat_id, message_id = pressed.chat.id, pressed.message_id
+        record = await state.stored(lambda store: store.answer(chat_id, message_id))
+        if record is not None:
+            return pressed, record
+    await query.answer(messages_for(query.from_user.language_code).expired, show_alert=True)
+    return None

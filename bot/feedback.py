@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import logging
 
-from telegram import Message, Update
+from telegram import Update
 from telegram.ext import ContextTypes
 
 from newsbot.bot.callbacks import button_argument
-from newsbot.bot.conversation import FEEDBACK, VERDICTS
+from newsbot.bot.conversation import FEEDBACK, VERDICTS, answer_under
 from newsbot.bot.follow_messages import follow_messages_for
-from newsbot.bot.messages import messages_for
 from newsbot.bot.state import state_of
 
 log = logging.getLogger(__name__)
@@ -26,15 +25,10 @@ async def feedback_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     state = state_of(context.bot_data)
     user = query.from_user
     verdict = button_argument(query.data, FEEDBACK)
-    pressed = query.message if isinstance(query.message, Message) else None
-    if pressed is None or verdict not in VERDICTS:
-        await query.answer(messages_for(user.language_code).expired, show_alert=True)
+    under = await answer_under(query, state, verdict in VERDICTS)
+    if under is None or verdict is None:
         return
-    chat_id, message_id = pressed.chat.id, pressed.message_id
-    record = await state.stored(lambda store: store.answer(chat_id, message_id))
-    if record is None:
-        await query.answer(messages_for(user.language_code).expired, show_alert=True)
-        return
+    _, record = under
     now = state.now()
     await state.stored(lambda store: store.give_feedback(record, user.id, verdict, now))
     log.info("Feedback %s on %r", verdict, record.question)

@@ -20,7 +20,7 @@ from telegram.error import TelegramError
 from telegram.ext import Application, ContextTypes
 
 from newsbot.bot.callbacks import button_data, button_numbers
-from newsbot.bot.conversation import remember_answer
+from newsbot.bot.conversation import answer_under, remember_answer
 from newsbot.bot.follow_messages import FollowMessages, follow_messages_for
 from newsbot.bot.messages import messages_for
 from newsbot.bot.render import escape, format_date, render_passages
@@ -60,15 +60,11 @@ async def follow_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     state = state_of(context.bot_data)
     user = query.from_user
     words = follow_messages_for(user.language_code)
-    pressed = query.message if isinstance(query.message, Message) else None
-    if pressed is None:
-        await query.answer(messages_for(user.language_code).expired, show_alert=True)
+    under = await answer_under(query, state)
+    if under is None:
         return
-    chat_id, message_id = pressed.chat.id, pressed.message_id
-    record = await state.stored(lambda store: store.answer(chat_id, message_id))
-    if record is None:
-        await query.answer(messages_for(user.language_code).expired, show_alert=True)
-        return
+    pressed, record = under
+    chat_id = pressed.chat.id
     now = state.now()
     before = await state.stored(lambda store: store.follows_of(chat_id))
     renewing = any(f.question == record.question for f in before)
