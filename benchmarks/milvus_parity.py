@@ -14,13 +14,11 @@ extra; never runs in CI.
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 import sqlite3
 import statistics
 import sys
-import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -85,11 +83,7 @@ def measure(
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
-    parser.add_argument(
-        "--work-dir", type=Path, default=Path(tempfile.gettempdir()) / "newsbot-quality"
-    )
+    parser = side_by_side.arguments(__doc__, REPO)
     parser.add_argument("--store", default=None, help="default: a Milvus Lite file in work")
     args = parser.parse_args()
     eval_dir = args.shared / "eval"

@@ -16,12 +16,10 @@ Needs the dev index of ``benchmarks/milvus_parity.py`` in ``--work-dir``. Writes
 
 from __future__ import annotations
 
-import argparse
 import dataclasses
 import json
 import sqlite3
 import sys
-import tempfile
 import time
 from collections import Counter
 from collections.abc import Sequence
@@ -161,11 +159,7 @@ def compare(
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
-    parser.add_argument(
-        "--work-dir", type=Path, default=Path(tempfile.gettempdir()) / "newsbot-quality"
-    )
+    parser = side_by_side.arguments(__doc__, REPO)
     parser.add_argument("--sizes", type=int, nargs="+", default=[100_000])
     parser.add_argument("--questions", type=int, default=200)
     parser.add_argument(

@@ -3,10 +3,12 @@ each, and writing the results with the machine and the date."""
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import platform
 import statistics
+import tempfile
 import time
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -15,6 +17,17 @@ from typing import Any
 import numpy as np
 
 RESULTS = Path(__file__).resolve().parent / "results"
+
+
+def arguments(doc: str, repo: Path) -> argparse.ArgumentParser:
+    """The options both Milvus benchmarks take: ``--shared`` (beside the repository
+    ``repo``) and ``--work-dir`` (the quality benchmark's, whose dev index they ask)."""
+    parser = argparse.ArgumentParser(description=doc.split("\n")[0])
+    parser.add_argument("--shared", type=Path, default=repo.parent / "shared")
+    parser.add_argument(
+        "--work-dir", type=Path, default=Path(tempfile.gettempdir()) / "newsbot-quality"
+    )
+    return parser
 
 
 def timed_turns(
