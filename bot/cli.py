@@ -236,7 +236,7 @@ def _open_or_build_sample(args: argparse.Namespace) -> NewsIndex:
     try:
         return stores.open_index(index_dir, target, embedder)
     except IndexIncomplete:
-        unfinished = unfinished_build(index_dir)
+        unfinished = stores.unfinished_build_in(index_dir, target)
         if unfinished is None or not unfinished.sample or unfinished.running:
             raise
     except IndexMissing:

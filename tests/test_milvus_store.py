@@ -23,6 +23,7 @@ from newsbot.index.building.milvus_store import (
     epoch_seconds,
     parse_store,
 )
+from newsbot.index.building.unfinished import SAMPLE_MARKER
 from newsbot.index.errors import IndexMissing, StoreUnavailable
 from tests.conftest import BORDER, CHILI, TROOPS, FakeEmbedder, write_article
 from tests.coverage.test_coverage_answers import NOW, RECORDS
@@ -373,6 +374,68 @@ def test_a_killed_build_resumes_without_embedding_again(
         kept = {c for c in milvus.client.list_collections() if c.startswith("newsbot_p_")}
         assert milvus.paragraphs_collection(live) in kept
         assert len(kept) == (2 if live_before else 1)  # the unfinished version was dropped
+    finally:
+        milvus.close()
+
+
+@pytest.mark.parametrize("command", [["ask", "siapa yang setuju?"], ["stats"]])
+def test_a_question_after_a_killed_milvus_build_keeps_its_vectors(
+    tmp_path: Path,
+    lite: MilvusTarget,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    command: list[str],
+) -> None:
+    """A first question where a Milvus build was killed says the index is incomplete; it
+    does not build the sample over it (whose publishing would drop the killed build's
+    vectors), and the next ``newsbot index`` reuses them."""
+    from newsbot.index.building import milvus_build
+
+    monkeypatch.setattr(milvus_build, "UPLOAD_BATCH", 40)
+    monkeypatch.setattr(embedders, "load_embedder", lambda model=None: FakeEmbedder())
+    monkeypatch.chdir(tmp_path)
+    corpus = sample.sources()
+    dying = DyingEmbedder(budget=100)
+    with pytest.raises(KeyboardInterrupt):
+        stores.build(tmp_path / "idx", lite, corpus, dying)
+
+    setting = ["--store", lite.setting, "--index-dir", str(tmp_path / "idx")]
+    assert cli.main([*command[:1], *setting, *command[1:]]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"newsbot: error: the index in Milvus at {lite.setting} is incomplete")
+    assert "embedded paragraphs are kept" in err and err.count("\n") == 1
+    milvus = MilvusStore(lite)
+    try:
+        assert len(milvus.unfinished()) == 1  # still there for the next build
+        with pytest.raises(IndexMissing):
+            milvus.live_version()
+    finally:
+        milvus.close()
+
+    resumed = FakeEmbedder()
+    report = stores.build(tmp_path / "idx", lite, corpus, resumed)
+    assert report.reused >= dying.passages_embedded - 40
+
+
+def test_an_interrupted_sample_build_in_milvus_is_resumed_by_the_next_question(
+    tmp_path: Path, lite: MilvusTarget, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsbot.index.building import milvus_build
+
+    monkeypatch.setattr(milvus_build, "UPLOAD_BATCH", 40)
+    monkeypatch.setattr(embedders, "load_embedder", lambda model=None: FakeEmbedder())
+    index_dir = tmp_path / "idx"
+    index_dir.mkdir()
+    (index_dir / SAMPLE_MARKER).touch()  # as the CLI marks its own sample build
+    with pytest.raises(KeyboardInterrupt):
+        stores.build(index_dir, lite, sample.sources(), DyingEmbedder(budget=100))
+    setting = ["--store", lite.setting, "--index-dir", str(index_dir)]
+    assert cli.main(["stats", *setting]) == 1  # stats never builds
+    assert cli.main(["ask", *setting, "siapa yang setuju mengerahkan pasukan?"]) == 0
+    assert not (index_dir / SAMPLE_MARKER).exists()
+    milvus = MilvusStore(lite)
+    try:
+        assert milvus.unfinished() == {} and milvus.live_version()
     finally:
         milvus.close()
 

@@ -13,8 +13,13 @@ from newsbot.index.building import embedders, store
 from newsbot.index.building.build import BuildReport, Progress, build_index
 from newsbot.index.building.embedders import Embedder
 from newsbot.index.building.milvus_store import MilvusTarget, index_model
-from newsbot.index.building.unfinished import STARTED_MARKER, unfinished_build
-from newsbot.index.errors import IndexMissing
+from newsbot.index.building.unfinished import (
+    STARTED_MARKER,
+    UnfinishedBuild,
+    unfinished_build,
+    unfinished_milvus_build,
+)
+from newsbot.index.errors import IndexIncomplete, IndexMissing
 
 #: Where the index lives: None for the local index directory, else Milvus.
 Store = MilvusTarget | None
@@ -35,7 +40,29 @@ def open_index(index_dir: Path, target: Store, embedder: Embedder) -> NewsIndex:
             raise unfinished.error() from None
     from newsbot.index.answering.milvus_search import MilvusNewsIndex
 
-    return MilvusNewsIndex.open_milvus(target, embedder)
+    try:
+        return MilvusNewsIndex.open_milvus(target, embedder)
+    except IndexIncomplete:
+        raise
+    except IndexMissing:
+        unfinished = unfinished_build_in(index_dir, target)
+        if unfinished is None:
+            raise
+        raise unfinished.error() from None
+
+
+def unfinished_build_in(index_dir: Path, target: Store) -> UnfinishedBuild | None:
+    """What a build that never published left in the store (``unfinished``), or None when
+    no build was ever started there. Call only where the store has no live version."""
+    if target is None:
+        return unfinished_build(index_dir)
+    from newsbot.index.building.milvus_store import MilvusStore
+
+    milvus = MilvusStore(target)
+    try:
+        return unfinished_milvus_build(index_dir, milvus)
+    finally:
+        milvus.close()
 
 
 def embedder_for(index_dir: Path, target: Store, model: str | None = None) -> Embedder:

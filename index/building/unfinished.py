@@ -18,6 +18,7 @@ import numpy as np
 
 from newsbot.index.building import integrity
 from newsbot.index.building.journal import JOURNAL
+from newsbot.index.building.milvus_store import MilvusStore
 from newsbot.index.building.store import LOCK
 from newsbot.index.errors import IndexIncomplete
 
@@ -40,13 +41,15 @@ class UnfinishedBuild:
     running: bool
     #: Whether it was the CLI's sample build on a first question.
     sample: bool
+    #: Where the index lives, for the message, when not in ``index_dir``: "Milvus at URI".
+    store: str = ""
 
     def error(self) -> IndexIncomplete:
         """The one-line error for a question asked of this directory."""
+        where = self.store or str(self.index_dir)
         if self.running:
             return IndexIncomplete(
-                f"the index in {self.index_dir} is being built: ask again when "
-                "`newsbot index` has finished"
+                f"the index in {where} is being built: ask again when `newsbot index` has finished"
             )
         kept = (
             f"; its {self.kept} embedded paragraphs are kept and will be reused"
@@ -54,7 +57,7 @@ class UnfinishedBuild:
             else ""
         )
         return IndexIncomplete(
-            f"the index in {self.index_dir} is incomplete: a `newsbot index` there was "
+            f"the index in {where} is incomplete: a `newsbot index` there was "
             f"interrupted or failed{kept}. Run `newsbot index PATH...` to finish it"
         )
 
@@ -70,6 +73,23 @@ def unfinished_build(index_dir: Path) -> UnfinishedBuild | None:
         kept=_journaled(journal),
         running=_locked(lock),
         sample=(index_dir / SAMPLE_MARKER).exists(),
+    )
+
+
+def unfinished_milvus_build(index_dir: Path, milvus: MilvusStore) -> UnfinishedBuild | None:
+    """What a Milvus build that never published left in ``milvus`` (its versions recorded as
+    unfinished, whose vectors the next build reuses), or None when there is none. Its lock
+    and sample marker live in ``index_dir``, as for a local build. Call only where
+    ``milvus`` has no live version. StoreUnavailable when Milvus cannot be reached."""
+    versions = milvus.unfinished()
+    if not versions:
+        return None
+    return UnfinishedBuild(
+        index_dir=index_dir,
+        kept=sum(milvus.count(milvus.paragraphs_collection(name)) for name in versions),
+        running=_locked(index_dir / LOCK),
+        sample=(index_dir / SAMPLE_MARKER).exists(),
+        store=f"Milvus at {milvus.target.setting}",
     )
 
 
