@@ -34,6 +34,7 @@ from newsbot.index.building.build import (
 from newsbot.index.building.chunking import embedding_context, lexical_text
 from newsbot.index.building.embedders import Embedder
 from newsbot.index.building.lexical import tokenize
+from newsbot.index.building.milvus_lease import build_lease
 from newsbot.index.building.milvus_store import (
     DENSE_INDEX,
     MilvusStore,
@@ -95,15 +96,17 @@ def build_milvus_index(
     extra: Iterable[Article | SkippedSource] = (),
 ) -> BuildReport:
     """Build a new version of the Milvus index at ``target`` from ``sources`` and make it
-    live; the same contract as ``build.build_index`` (the caller holds the build lock).
+    live; the same contract as ``build.build_index`` (the caller holds the index directory's
+    build lock; this holds the store's build lease, ``milvus_lease``).
 
-    Raises NoSources when no article could be read and StoreUnavailable when Milvus fails;
-    either way the live version keeps serving.
+    Raises NoSources when no article could be read, BuildInProgress when another build
+    writes to this Milvus, and StoreUnavailable when Milvus fails; in every case the live
+    version keeps serving.
     """
     started = time.monotonic()
     milvus = MilvusStore(target)
     try:
-        with tempfile.TemporaryDirectory(prefix="newsbot-build-") as scratch:
+        with build_lease(milvus), tempfile.TemporaryDirectory(prefix="newsbot-build-") as scratch:
             conn = sqlite3.connect(Path(scratch) / local_store.META)
             try:
                 return _build(milvus, conn, sources, embedder, progress, extra, started)

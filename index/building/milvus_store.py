@@ -33,7 +33,7 @@ import re
 import time
 import uuid
 import warnings
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -216,6 +216,8 @@ class MilvusStore:
             )
         except Exception as exc:
             raise StoreUnavailable(self._unreachable(exc)) from exc
+        #: Called after each write of rows (the build lease renews itself there).
+        self.after_write: Callable[[], None] | None = None
         self._ensure_meta()
 
     def _unreachable(self, exc: BaseException) -> str:
@@ -285,7 +287,11 @@ class MilvusStore:
         """Return the meta value stored under ``key``, or None."""
         with self._calls(f"read {key}"):
             rows = self.client.query(
-                self.meta_collection, ids=[key], output_fields=["value"], timeout=TIMEOUT
+                self.meta_collection,
+                ids=[key],
+                output_fields=["value"],
+                timeout=TIMEOUT,
+                consistency_level="Strong",  # see the writes of every client, even just made
             )
         return str(rows[0]["value"]) if rows else None
 
@@ -431,6 +437,8 @@ class MilvusStore:
         if rows:
             with self._calls(f"write {len(rows)} rows"):
                 self.client.upsert(collection, list(rows), timeout=TIMEOUT)
+            if self.after_write is not None:
+                self.after_write()
 
     def write_terms(self, version: str, frequencies: Mapping[str, int]) -> None:
         """Store each term's document frequency in ``version``'s terms collection (a term

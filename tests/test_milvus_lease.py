@@ -1,0 +1,149 @@
+"""One build at a time in a Milvus store, from any folder, machine or replica: the store's
+build lease (``milvus_lease``), against a real Milvus Lite."""
+
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import threading
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from newsbot.index import sample
+from newsbot.index.answering import stores
+from newsbot.index.building import milvus_lease
+from newsbot.index.building.embedders import Vectors
+from newsbot.index.building.milvus_lease import LEASE_KEY, LEASE_SECONDS, read_lease
+from newsbot.index.building.milvus_store import MilvusStore, MilvusTarget
+from newsbot.index.errors import BuildInProgress
+from tests.conftest import FakeEmbedder
+from tests.test_milvus_store import lite  # noqa: F401 - the fixture
+
+
+class HeldEmbedder(FakeEmbedder):
+    """Embeds its first batch, then waits until ``release`` is set."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.writing = threading.Event()
+        self.release = threading.Event()
+
+    def embed_passages(self, texts: Sequence[str]) -> Vectors:
+        if self.passages_embedded:
+            self.writing.set()
+            assert self.release.wait(60)
+        return super().embed_passages(texts)
+
+
+def store_lease(target: MilvusTarget, **fields: object) -> None:
+    milvus = MilvusStore(target)
+    try:
+        milvus.put({LEASE_KEY: json.dumps(fields)})
+    finally:
+        milvus.close()
+
+
+def lease_of(target: MilvusTarget) -> milvus_lease.Lease | None:
+    milvus = MilvusStore(target)
+    try:
+        return read_lease(milvus)
+    finally:
+        milvus.close()
+
+
+def test_a_build_from_another_folder_is_refused_while_one_writes(
+    tmp_path: Path,
+    lite: MilvusTarget,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from newsbot.index.building import milvus_build
+
+    monkeypatch.setattr(milvus_build, "UPLOAD_BATCH", 40)
+    corpus = sample.sources()
+    held = HeldEmbedder()
+    failures: list[BaseException] = []
+
+    def first() -> None:
+        try:
+            stores.build(tmp_path / "one", lite, corpus, held)
+        except BaseException as exc:  # reported below
+            failures.append(exc)
+
+    thread = threading.Thread(target=first)
+    thread.start()
+    try:
+        assert held.writing.wait(60)
+        # Another folder: the local lock is not shared, the store's lease is.
+        with pytest.raises(BuildInProgress, match="another build is writing to Milvus at"):
+            stores.build(tmp_path / "two", lite, corpus[:1], FakeEmbedder())
+        holder = lease_of(lite)
+        assert holder is not None and holder.host == socket.gethostname()
+    finally:
+        held.release.set()
+        thread.join(120)
+    assert failures == []  # the first build was not disturbed
+    assert lease_of(lite) is None  # and gave the lease back
+    report = stores.build(tmp_path / "two", lite, corpus, FakeEmbedder())
+    assert report.embedded == 0  # the same articles: every vector reused
+
+
+def test_the_lease_of_a_build_that_died_is_taken_over(
+    tmp_path: Path,
+    lite: MilvusTarget,  # noqa: F811
+) -> None:
+    dead = subprocess.Popen(["true"])
+    dead.wait()
+    now = time.time()
+    here = socket.gethostname()
+    store_lease(lite, token="x", host=here, pid=dead.pid, since=now, renewed=now)
+    stores.build(tmp_path / "idx", lite, sample.sources()[:1], FakeEmbedder())
+    assert lease_of(lite) is None
+
+
+def test_a_live_lease_elsewhere_is_respected_until_it_lapses(
+    tmp_path: Path,
+    lite: MilvusTarget,  # noqa: F811
+) -> None:
+    now = time.time()
+    other = {"token": "x", "host": "another-machine", "pid": 1, "since": now}
+    store_lease(lite, **other, renewed=now - 10)
+    with pytest.raises(BuildInProgress, match="process 1 on another-machine"):
+        stores.build(tmp_path / "idx", lite, sample.sources()[:1], FakeEmbedder())
+    holder = lease_of(lite)
+    assert holder is not None and holder.host == "another-machine"  # left as it was
+
+    store_lease(lite, **other, renewed=now - LEASE_SECONDS - 1)
+    stores.build(tmp_path / "idx", lite, sample.sources()[:1], FakeEmbedder())
+    assert lease_of(lite) is None
+
+
+def test_two_claims_at_once_leave_one_holder(
+    lite: MilvusTarget,  # noqa: F811
+) -> None:
+    """Both claim before either reads back: only the later claim's owner builds."""
+    entered: list[str] = []
+    refused: list[str] = []
+    barrier = threading.Barrier(2)
+
+    def claim(name: str) -> None:
+        milvus = MilvusStore(lite)
+        barrier.wait()
+        try:
+            with milvus_lease.build_lease(milvus):
+                entered.append(name)
+                time.sleep(milvus_lease.SETTLE_SECONDS * 4)
+        except BuildInProgress:
+            refused.append(name)
+        finally:
+            milvus.close()
+
+    threads = [threading.Thread(target=claim, args=(n,)) for n in ("a", "b")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert len(entered) == 1 and len(refused) == 1
