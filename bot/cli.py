@@ -25,7 +25,7 @@ from importlib import metadata
 from pathlib import Path
 
 from newsbot.bot.coverage_text import answer_language
-from newsbot.bot.store import STATE_ENV, StateStore, state_location
+from newsbot.bot.store import STATE_ENV, StateStore, shown_location, state_location
 from newsbot.bot.terminal import (
     ProgressBar,
     format_answer,
@@ -462,10 +462,11 @@ def cmd_state(args: argparse.Namespace) -> int:
     location = state_location(args.index_dir, os.environ)
     if args.reset:
         state = StateStore.reset(location, marker_dir=args.index_dir)
-        print(f"The bot's state in {location} is new and empty.")
+        print(f"The bot's state in {shown_location(location)} is new and empty.")
     else:
         state = StateStore.open(location, marker_dir=args.index_dir)
-        print(f"The bot's state: {location} (schema version {state.schema_version()})")
+        shown = shown_location(location)
+        print(f"The bot's state: {shown} (schema version {state.schema_version()})")
     state.close()
     return 0
 

@@ -39,8 +39,8 @@ _TIME = re.compile(r"([01]?\d|2[0-3])(?:[:.]([0-5]\d))?")
 async def top_stories(live: LiveIndex, day: datetime, limit: int = STORIES) -> list[Story]:
     """The top stories of ``day`` (a date in the bot's time zone): the stories with
     articles published that day or the day before, those most outlets covered first, then
-    the newest. An index without stories (the Milvus store, for now) gives its newest
-    articles as stories of one article each."""
+    the newest. An index without stories (one built before stories existed, until its next
+    rebuild) gives its newest articles as stories of one article each."""
     since, until = day.date() - timedelta(days=1), day.date()
     stories = await live.latest_stories(since, until, None)
     if not stories:

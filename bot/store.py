@@ -89,6 +89,16 @@ def is_url(location: str) -> bool:
     return "://" in location
 
 
+def shown_location(location: str) -> str:
+    """``location`` as messages and logs may show it: a URL's password as ``***``."""
+    if not is_url(location):
+        return location
+    try:
+        return str(make_url(location).render_as_string(hide_password=True))
+    except ArgumentError:
+        return location.split("://", 1)[0] + "://…"
+
+
 def make_engine(location: str) -> Engine:
     """The one place engines are made: a URL as given, a path as a SQLite file.
 
@@ -104,7 +114,8 @@ def make_engine(location: str) -> Engine:
         parsed = make_url(url)
     except ArgumentError as exc:
         raise StateUnavailable(f"{STATE_ENV} is not a database URL or path: {location!r}") from exc
-    if parsed.drivername == "postgresql":  # psycopg 3, the driver newsbot installs
+    # psycopg 3, the driver newsbot installs; "postgres://" is the scheme many hosts print.
+    if parsed.drivername in ("postgresql", "postgres"):
         parsed = parsed.set(drivername="postgresql+psycopg")
     sqlite = parsed.get_backend_name() == "sqlite"
     try:
@@ -112,7 +123,9 @@ def make_engine(location: str) -> Engine:
             parsed, connect_args={"timeout": 30} if sqlite else {}, pool_pre_ping=not sqlite
         )
     except (ArgumentError, ImportError) as exc:
-        raise StateUnavailable(f"cannot use the state database {location!r}: {exc}") from exc
+        raise StateUnavailable(
+            f"cannot use the state database {shown_location(location)!r}: {exc}"
+        ) from exc
     return engine
 
 
@@ -275,12 +288,19 @@ class StateStore:
             raise
         except (DatabaseError, OperationalError) as exc:
             engine.dispose()
-            reason = str(exc.orig) if exc.orig is not None else str(exc)
+            reason = " ".join(str(exc.orig if exc.orig is not None else exc).split())
+            if is_url(location) and isinstance(exc, OperationalError):
+                # A server that cannot be reached: its data is not at stake, a reset is no cure.
+                raise StateUnavailable(
+                    f"cannot reach the bot's state database {shown_location(location)} "
+                    f"({reason}): check {STATE_ENV} and that the database is running"
+                ) from exc
             raise StateUnavailable(
-                f"the bot's state {location} is unreadable ({reason}): "
+                f"the bot's state {shown_location(location)} is unreadable ({reason}): "
                 "`newsbot state --reset` replaces it with an empty one"
             ) from exc
-        if marker is not None and not marker.exists():
+        # Only a state file can go missing unnoticed; a database server's state is its own.
+        if marker is not None and sqlite_file is not None and not marker.exists():
             marker.parent.mkdir(parents=True, exist_ok=True)
             marker.write_text("The bot's state was created; see `newsbot state --reset`.\n")
         return store
@@ -300,7 +320,9 @@ class StateStore:
                 metadata.drop_all(connection)
         except SQLAlchemyError as exc:
             engine.dispose()
-            raise StateUnavailable(f"cannot reset the bot's state {location}: {exc}") from exc
+            raise StateUnavailable(
+                f"cannot reset the bot's state {shown_location(location)}: {exc}"
+            ) from exc
         engine.dispose()
         return cls.open(location, create=True, marker_dir=marker_dir)
 
@@ -325,8 +347,8 @@ class StateStore:
             current = connection.execute(select(schema_version.c.version)).scalar_one()
             if current > SCHEMA_VERSION:
                 raise StateUnavailable(
-                    f"the bot's state {self.location} has schema version {current}, newer than "
-                    f"this newsbot's {SCHEMA_VERSION}: upgrade newsbot"
+                    f"the bot's state {shown_location(self.location)} has schema version "
+                    f"{current}, newer than this newsbot's {SCHEMA_VERSION}: upgrade newsbot"
                 )
             for version in range(current + 1, SCHEMA_VERSION + 1):
                 MIGRATIONS[version - 1](connection)

@@ -16,7 +16,7 @@ from newsbot.bot.live import LiveIndex
 from newsbot.bot.replicas import JobLeader, SharedQuota, rebuild_lock
 from newsbot.bot.settings import BotSettings
 from newsbot.bot.state import state_of
-from newsbot.bot.store import SCHEMA_VERSION, StateStore
+from newsbot.bot.store import CREATED_MARKER, SCHEMA_VERSION, StateStore
 from newsbot.index.errors import BuildInProgress
 from newsbot.index.reading.feeds import plan_sources
 from tests.bot.fakes import FakeBuilder, FakeIndex, FakeTelegram
@@ -159,3 +159,23 @@ async def test_a_bot_on_a_shared_database_counts_its_quota_there(
     quotas = [state_of(app.bot_data).quota for app in apps]
     assert all(isinstance(quota, SharedQuota) for quota in quotas)
     assert quotas[0].allow(99) and not quotas[1].allow(99)
+
+
+def test_a_database_state_leaves_no_marker_that_a_file_state_would_read_as_lost(
+    postgres: str, tmp_path: Path
+) -> None:
+    """The "state was created" marker guards a state file; a database server's state left
+    none, so a later run with the default file starts it instead of calling it lost."""
+    StateStore.open(postgres, marker_dir=tmp_path / "idx").close()
+    assert not (tmp_path / "idx" / CREATED_MARKER).exists()
+    default = str(tmp_path / "idx-state.sqlite")
+    StateStore.open(default, marker_dir=tmp_path / "idx").close()
+    assert (tmp_path / "idx" / CREATED_MARKER).exists()
+
+
+def test_the_postgres_scheme_many_hosts_print_is_accepted(postgres: str) -> None:
+    store = StateStore.open(postgres.replace("postgresql://", "postgres://", 1))
+    try:
+        assert store.schema_version() == SCHEMA_VERSION
+    finally:
+        store.close()

@@ -17,6 +17,7 @@ from newsbot.bot.store import (
     StateUnavailable,
     default_location,
     follows,
+    shown_location,
     state_location,
 )
 
@@ -192,3 +193,22 @@ def test_a_newer_schema_is_refused(store: StateStore, location: str, tmp_path: P
 def test_a_malformed_url_is_one_line(tmp_path: Path) -> None:
     with pytest.raises(StateUnavailable, match=r"NEWSBOT_STATE|cannot use"):
         StateStore.open("nosuchdb://x/y")
+
+
+def test_a_database_that_cannot_be_reached_is_no_reason_to_reset(tmp_path: Path) -> None:
+    """Refused connections say so, hide the password, and do not advise wiping the state."""
+    from tests.ports import free_port
+
+    url = f"postgresql://newsbot:s3cret@127.0.0.1:{free_port()}/newsbot"
+    with pytest.raises(StateUnavailable) as caught:
+        StateStore.open(url, marker_dir=tmp_path)
+    message = str(caught.value)
+    assert message.startswith("cannot reach the bot's state database postgresql://newsbot:***@")
+    assert "s3cret" not in message and "--reset" not in message and "\n" not in message
+    assert not (tmp_path / CREATED_MARKER).exists()
+
+
+def test_passwords_are_never_shown() -> None:
+    assert shown_location("postgresql://u:pw@db:5432/news") == "postgresql://u:***@db:5432/news"
+    assert shown_location("postgresql://db/news") == "postgresql://db/news"
+    assert shown_location("/srv/state.sqlite") == "/srv/state.sqlite"
