@@ -164,7 +164,9 @@ def _build(
     frequencies: Counter[str] = Counter()
     for batch in _batches(conn.execute(_ROWS.format(where="")), UPLOAD_BATCH):
         vectors, new = _vectors(milvus, reuse, batch, embedder, leads)
-        milvus.insert(collection, _rows(batch, vectors, stories, frequencies))
+        rows = _rows(batch, vectors, stories, frequencies)
+        milvus.upsert(collection, [row for row in rows if row["number"] == 1])  # again
+        milvus.insert(collection, [row for row in rows if row["number"] != 1])
         embedded += new
         done += sum(1 for item in batch if item[2] != 1)
         if progress is not None:

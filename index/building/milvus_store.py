@@ -433,10 +433,25 @@ class MilvusStore:
             )
 
     def insert(self, collection: str, rows: Sequence[Mapping[str, Any]]) -> None:
-        """Insert ``rows`` into ``collection`` (upsert: a resumed batch overwrites)."""
+        """Insert ``rows``, whose keys ``collection`` does not hold yet (a key inserted twice
+        would be two rows: rewrite with ``upsert``)."""
+        self._write(collection, rows, self.client.insert)
+
+    def upsert(self, collection: str, rows: Sequence[Mapping[str, Any]]) -> None:
+        """Write ``rows`` over the rows of ``collection`` with their keys. Slower than
+        ``insert`` as the collection grows (Milvus Lite: ~3,100 rows/s at first, ~900 past
+        100,000 rows, against a steady ~2,200 for inserts), so only for rewrites."""
+        self._write(collection, rows, self.client.upsert)
+
+    def _write(
+        self,
+        collection: str,
+        rows: Sequence[Mapping[str, Any]],
+        call: Callable[..., Any],
+    ) -> None:
         if rows:
             with self._calls(f"write {len(rows)} rows"):
-                self.client.upsert(collection, list(rows), timeout=TIMEOUT)
+                call(collection, list(rows), timeout=TIMEOUT)
             if self.after_write is not None:
                 self.after_write()
 
