@@ -95,8 +95,10 @@ def format_summary(summary: IndexSummary) -> str:
         if summary.first_published
         else "unknown"
     )
+    # A Milvus server's size is its own: none is shown.
+    size = f" ({summary.size_bytes / 1e6:.1f} MB)" if summary.size_bytes else ""
     rows = [
-        ("Index", f"{summary.path} ({summary.size_bytes / 1e6:.1f} MB)"),
+        ("Index", summary.path + size),
         ("Articles", f"{summary.articles} ({summary.paragraphs} paragraphs)"),
         ("Outlets", outlets),
         ("Published", dates),

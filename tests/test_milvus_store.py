@@ -5,6 +5,8 @@ atomic and resumable."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from collections.abc import Iterator, Sequence
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -481,3 +483,52 @@ def test_a_wrong_store_setting_is_one_line(
     assert err == (
         "newsbot: error: --store 'milvus://nowhere': a Milvus server is named milvus://HOST:PORT\n"
     )
+
+
+def test_an_unreachable_milvus_is_one_line_on_the_real_stderr(tmp_path: Path) -> None:
+    """Not only newsbot's own line: pymilvus's loggers write to the process's stderr
+    (handlers of their own), which only a child process shows."""
+    from tests.ports import free_port
+
+    store = f"milvus://127.0.0.1:{free_port()}"
+    done = subprocess.run(
+        [sys.executable, "-m", "newsbot", "--store", store, "stats"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 1
+    assert done.stderr.startswith(f"newsbot: error: cannot reach Milvus at {store}")
+    assert done.stderr.count("\n") == 1
+
+
+def test_check_and_stats_count_the_rows_in_milvus(
+    tmp_path: Path,
+    lite: MilvusTarget,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setattr(embedders, "load_embedder", lambda model=None: FakeEmbedder())
+    monkeypatch.chdir(tmp_path)
+    report = stores.build(tmp_path / "idx", lite, sample.sources()[:3], FakeEmbedder())
+    setting = ["--store", lite.setting, "--index-dir", str(tmp_path / "idx")]
+    assert cli.main(["check", *setting]) == 0
+    out = capsys.readouterr().out
+    assert f"intact: all {report.paragraphs} paragraphs of " in out
+    assert f"Milvus at {lite.setting}" in out
+    assert cli.main(["stats", "--check", *setting]) == 0
+    out = capsys.readouterr().out
+    assert "checksums" not in out and f"intact: all {report.paragraphs}" in out
+    assert " MB)" in out and "(0.0 MB)" not in out  # the Lite file's own size
+
+    milvus = MilvusStore(lite)
+    try:
+        collection = milvus.paragraphs_collection(milvus.live_version())
+        milvus.client.delete(collection, filter="number == 2")
+    finally:
+        milvus.close()
+    assert cli.main(["check", *setting]) == 1
+    err = capsys.readouterr().err
+    assert f"the index in Milvus at {lite.setting} is damaged" in err
+    assert f"of its {report.paragraphs} paragraphs" in err and err.count("\n") == 1

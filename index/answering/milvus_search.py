@@ -45,7 +45,7 @@ from newsbot.index.building.store import Manifest
 from newsbot.index.coverage.book import ArticleRef, Story, StoryBook
 from newsbot.index.coverage.request import Request
 from newsbot.index.defaults import CANDIDATES
-from newsbot.index.errors import NewsbotError
+from newsbot.index.errors import IndexDamaged, NewsbotError
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -409,6 +409,20 @@ class MilvusNewsIndex(NewsIndex):
                 hits.append(_lead_hit(len(hits) + 1, row, self.stories.of(row[2])))
         return tuple(hits)
 
+    def check_rows(self) -> str:
+        """What ``newsbot check`` tells of this version, in one line: every paragraph its
+        manifest counts is in Milvus (Milvus keeps its own segments whole; the product's
+        checksums are the local store's). IndexDamaged when rows are missing."""
+        rows = self._milvus.count(self._collection)
+        where = f"Milvus at {self._milvus.target.setting}"
+        if rows != self.manifest.paragraphs:
+            raise IndexDamaged(
+                f"the index in {where} is damaged: version {self._version_name} holds {rows} "
+                f"of its {self.manifest.paragraphs} paragraphs. Repair it with `newsbot index "
+                "PATH...` over the same sources (written vectors are reused)"
+            )
+        return f"intact: all {rows} paragraphs of {self._version_name} are in {where}"
+
     def damage(self) -> str:
         """Damaged files of this version, in one line: none here (Milvus keeps its own
         segments whole); a version whose collection is gone is reported."""
@@ -426,13 +440,26 @@ class MilvusNewsIndex(NewsIndex):
             last_published=facts.get("last"),
             embedder=self.manifest.embedder,
             built_at=self.manifest.built_at,
-            size_bytes=0,
+            size_bytes=_lite_size(self._milvus.target),
             path=f"{self._milvus.target.setting} ({self._version_name})",
         )
 
 
 #: The fields of a paragraph row a hit is made of, in ``HitRow``'s order.
 _HIT_FIELDS = ["text", "number", "article_id", "title", "source", "published", "url", "path"]
+
+
+def _lite_size(target: MilvusTarget) -> int:
+    """Bytes a Milvus Lite file (or folder) holds; 0 for a server, whose size is its own."""
+    if not target.is_lite:
+        return 0
+    path = Path(target.uri)
+    try:
+        if path.is_dir():
+            return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def _hit_row(item: dict[str, Any]) -> HitRow:

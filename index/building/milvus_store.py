@@ -127,7 +127,9 @@ def _import_pymilvus() -> Any:
             "the Milvus store needs the milvus extra: pip install 'newsbot[milvus]'"
         ) from exc
     # pymilvus logs every failed call at ERROR with a traceback; our errors say it once.
-    logging.getLogger("pymilvus").setLevel(logging.CRITICAL)
+    # Some of its loggers have levels and handlers of their own: each is quietened.
+    for name in [n for n in logging.Logger.manager.loggerDict if n.startswith("pymilvus")]:
+        logging.getLogger(name).setLevel(logging.CRITICAL)
     return pymilvus
 
 
