@@ -10,7 +10,9 @@ dates, claims the paragraph does not make, swapped roles), in English and Indone
 ending in ``-rN`` were added in the second round, about paragraphs the first did not use. Its
 paragraphs are split in two halves: thresholds are calibrated on ``calibration`` alone —
 per language, the highest that keeps at least ``--keep`` of its supported sentences — and
-``holdout`` is reported beside it, never tuned on.
+``holdout`` is reported beside it, never tuned on. A third round (split ``round3``, ids
+ending in ``-tN``), labelled before the verifier ever scored it, is reported apart as a
+second holdout.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from newsbot.index.answering.verify import (
     contradicts,
     missing_facts,
     moved_names,
+    moved_titles,
     role_swaps,
     swapped_numbers,
     unknown_words,
@@ -102,6 +105,8 @@ def measure(rows: list[Row], cache: Path | None = None) -> None:
         ) and not unsupported_agents(row.sentence, paragraphs, row.language)
         if row.language == "id" and moved_names(row.sentence, paragraphs):
             row.roles_ok = False
+        if moved_titles(row.sentence, paragraphs):
+            row.roles_ok = False
 
 
 def calibrate(rows: list[Row], keep: float) -> Thresholds:
@@ -137,6 +142,7 @@ def report(rows: list[Row], thresholds: Thresholds) -> dict[str, Any]:
     for name, part in (
         ("calibration", [r for r in rows if r.split == "calibration"]),
         ("holdout", [r for r in rows if r.split == "holdout"]),
+        ("round3", [r for r in rows if r.split == "round3"]),
         ("all", rows),
     ):
         supported = [r for r in part if r.supported]
