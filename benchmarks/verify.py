@@ -154,6 +154,19 @@ def report(rows: list[Row], thresholds: Thresholds) -> dict[str, Any]:
             "unsupported": len(unsupported),
             "unsupported_shown": len(shown) / len(unsupported),
             "shown_by_kind": dict(Counter(r.kind for r in shown)),
+            "by_language": {
+                language: {
+                    "supported_kept": f"{sum(r.kept(thresholds) for r in sup)}/{len(sup)}",
+                    "unsupported_shown": f"{sum(r.kept(thresholds) for r in uns)}/{len(uns)}",
+                }
+                for language in ("en", "id")
+                for sup, uns in [
+                    (
+                        [r for r in supported if r.language == language],
+                        [r for r in unsupported if r.language == language],
+                    )
+                ]
+            },
             "shown_ids": [r.id for r in shown],
             "dropped_supported": [r.id for r in supported if not r.kept(thresholds)],
         }
@@ -183,6 +196,11 @@ def main() -> int:
             f"unsupported shown {t['unsupported_shown']:.1%} of {t['unsupported']:3d}  "
             f"{t['shown_by_kind']}"
         )
+        languages = "   ".join(
+            f"{language}: kept {v['supported_kept']}, shown {v['unsupported_shown']}"
+            for language, v in t["by_language"].items()
+        )
+        print(f"{'':12} {languages}")
         print(f"{'':12} shown: {t['shown_ids']}  dropped supported: {t['dropped_supported']}")
     return 0
 
