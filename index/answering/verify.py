@@ -711,10 +711,10 @@ def _titled(text: str, is_name: Callable[[str], bool], run: int | None) -> dict[
 
 
 def moved_titles(sentence: str, paragraphs: Sequence[str]) -> list[str]:
-    """Titles the sentence gives a name the paragraphs give only another name's title:
-    ``Presiden Real Madrid`` where they write ``Presiden Barcelona`` and name Real Madrid
-    elsewhere, in either language (``Real Madrid president``… no: the name after the
-    title counts, ``president Bartomeu``)."""
+    """Titles the sentence gives a name the paragraphs give only other names, as
+    ``"title name"`` strings: ``Presiden Real Madrid`` where they write ``Presiden
+    Barcelona`` and name Real Madrid elsewhere. Either language; the name right after the
+    title counts (``Barcelona president Bartomeu`` gives the title to Bartomeu)."""
     text = strip_markers(sentence)
     is_name = _name_test(text, paragraphs)
     source: dict[str, set[str]] = {}
