@@ -10,7 +10,9 @@ dates, claims the paragraph does not make, swapped roles), in English and Indone
 ending in ``-rN`` were added in the second round, about paragraphs the first did not use. Its
 paragraphs are split in two halves: thresholds are calibrated on ``calibration`` alone —
 per language, the highest that keeps at least ``--keep`` of its supported sentences — and
-``holdout`` is reported beside it, never tuned on.
+``holdout`` is reported beside it, never tuned on. A third round (split ``round3``, ids
+ending in ``-tN``), labelled before the verifier ever scored it, is reported apart as a
+second holdout.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from newsbot.index.answering.verify import (
     contradicts,
     missing_facts,
     moved_names,
+    moved_titles,
     role_swaps,
     swapped_numbers,
     unknown_words,
@@ -102,6 +105,8 @@ def measure(rows: list[Row], cache: Path | None = None) -> None:
         ) and not unsupported_agents(row.sentence, paragraphs, row.language)
         if row.language == "id" and moved_names(row.sentence, paragraphs):
             row.roles_ok = False
+        if moved_titles(row.sentence, paragraphs):
+            row.roles_ok = False
 
 
 def calibrate(rows: list[Row], keep: float) -> Thresholds:
@@ -137,6 +142,7 @@ def report(rows: list[Row], thresholds: Thresholds) -> dict[str, Any]:
     for name, part in (
         ("calibration", [r for r in rows if r.split == "calibration"]),
         ("holdout", [r for r in rows if r.split == "holdout"]),
+        ("round3", [r for r in rows if r.split == "round3"]),
         ("all", rows),
     ):
         supported = [r for r in part if r.supported]
@@ -148,6 +154,19 @@ def report(rows: list[Row], thresholds: Thresholds) -> dict[str, Any]:
             "unsupported": len(unsupported),
             "unsupported_shown": len(shown) / len(unsupported),
             "shown_by_kind": dict(Counter(r.kind for r in shown)),
+            "by_language": {
+                language: {
+                    "supported_kept": f"{sum(r.kept(thresholds) for r in sup)}/{len(sup)}",
+                    "unsupported_shown": f"{sum(r.kept(thresholds) for r in uns)}/{len(uns)}",
+                }
+                for language in ("en", "id")
+                for sup, uns in [
+                    (
+                        [r for r in supported if r.language == language],
+                        [r for r in unsupported if r.language == language],
+                    )
+                ]
+            },
             "shown_ids": [r.id for r in shown],
             "dropped_supported": [r.id for r in supported if not r.kept(thresholds)],
         }
@@ -177,6 +196,11 @@ def main() -> int:
             f"unsupported shown {t['unsupported_shown']:.1%} of {t['unsupported']:3d}  "
             f"{t['shown_by_kind']}"
         )
+        languages = "   ".join(
+            f"{language}: kept {v['supported_kept']}, shown {v['unsupported_shown']}"
+            for language, v in t["by_language"].items()
+        )
+        print(f"{'':12} {languages}")
         print(f"{'':12} shown: {t['shown_ids']}  dropped supported: {t['dropped_supported']}")
     return 0
 

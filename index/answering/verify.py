@@ -145,7 +145,8 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
 _CAPITALISED = re.compile(r"[^\W\d_][\w'’]*(?:-[\w'’]+)*", re.UNICODE)
 _MARKERS = re.compile(r"\s*\[\s*\d+(?:\s*[,;]\s*\d+)*\s*\]")
 # Day and month written together: "17 September", "September 17", "17/9", "17-09-2021".
-_NUMERIC_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2,4}))?(?![\d/])")
+# The year may follow a space ("13/3/ 2017", as news sites write it).
+_NUMERIC_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})(?:[/.-] ?(\d{2,4}))?(?![\d/])")
 _ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 
 
@@ -504,7 +505,7 @@ _NEGATIONS = frozenset(
 )
 # Verbs that deny or undo what they govern, by English word start or Indonesian stem.
 _REFUSALS_EN = ("refus", "reject", "deni", "deny", "cancel", "call off", "called off")
-_REFUSALS_ID = frozenset("tolak bantah batal sangkal".split())
+_REFUSALS_ID = frozenset("tolak bantah batal sangkal tampik".split())
 _LOWER_WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
@@ -518,6 +519,38 @@ def negated(text: str) -> bool:
     if any(w.startswith(_REFUSALS_EN) for w in words):
         return True
     return any(w.isalpha() and len(w) > 4 and stem(w) in _REFUSALS_ID for w in words)
+
+
+# Words that say someone would not (``tidak mau``, ``enggan``, ``declined``): the plain
+# negation a refusal may paraphrase.
+_WILLING = frozenset("mau bersedia ingin sudi berkenan willing want wanted".split())
+_UNWILLING = frozenset("enggan ogah declined declines decline".split())
+
+
+def refuses(text: str) -> bool:
+    """Whether ``text`` refuses, rejects, denies or cancels (``rejected``, ``menolak``,
+    ``dibatalkan``), in lowercase words: a capitalised word is a name (``Denis``)."""
+    words = [w for w in _LOWER_WORDS.findall(text.replace("’", "'")) if w.islower()]
+    if any(w.startswith(_REFUSALS_EN) for w in words):
+        return True
+    if re.search(r"\b(?:call(?:s|ed|ing)?|turn(?:s|ed|ing)?) (?:it |them )?(?:off|down)\b", text):
+        return True
+    return any(w.isalpha() and len(w) > 4 and stem(w) in _REFUSALS_ID for w in words)
+
+
+def unwilling(text: str) -> bool:
+    """Whether ``text`` says someone refused or would not: a refusal (:func:`refuses`),
+    ``enggan``/``declined``, or a negation right before a word of will (``tidak mau``,
+    ``tak bersedia``, ``was not willing``)."""
+    if refuses(text):
+        return True
+    words = _LOWER_WORDS.findall(text.lower().replace("’", "'"))
+    if any(w in _UNWILLING for w in words):
+        return True
+    return any(
+        (w in _NEGATIONS or w.endswith("n't")) and _WILLING & set(words[i + 1 : i + 3])
+        for i, w in enumerate(words)
+    )
 
 
 def negated_predicates(text: str) -> set[str]:
@@ -543,6 +576,8 @@ def contradicts(sentence: str, paragraphs: Sequence[str], language: str) -> str 
     text = strip_markers(sentence)
     if negated(text) and not any(negated(p) for p in paragraphs):
         return "says no where the cited passage does not"
+    if refuses(text) and not any(unwilling(p) for p in paragraphs):
+        return "refuses where the cited passage only says no"
     if language == "id" and not negated(text):
         denied = set().union(*(negated_predicates(p) for p in paragraphs))
         stated = {stem(w) for w in _LOWER_WORDS.findall(text.lower()) if w.isalpha()}
@@ -628,6 +663,70 @@ def moved_names(sentence: str, paragraphs: Sequence[str]) -> list[str]:
         others = {n for s, w, n in source if s == side and w == word and n != name}
         if others:
             moved.append(f"{word} {name}" if side == "before" else f"{name} {word}")
+    return sorted(moved)
+
+
+# Titles that belong to the name after them, by their Indonesian form (English ones
+# translated): "Presiden Barcelona", "Barcelona president Bartomeu", "pelatih Persipura".
+_TITLES: dict[str, str] = {
+    "presiden": "presiden", "president": "presiden", "ketua": "ketua",
+    "chairman": "ketua", "chairwoman": "ketua", "chair": "ketua", "pelatih": "pelatih",
+    "coach": "pelatih", "manager": "pelatih", "manajer": "pelatih", "kapten": "kapten",
+    "captain": "kapten", "gubernur": "gubernur", "governor": "gubernur", "bupati": "bupati",
+    "regent": "bupati", "walikota": "walikota", "mayor": "walikota", "direktur": "direktur",
+    "director": "direktur", "kapolsek": "kapolsek", "kapolres": "kapolres",
+    "kapolda": "kapolda",
+}  # fmt: skip
+
+# Indonesian words that give the name after them a title: "dilatih Teco" (Teco coaches).
+_TITLE_VERBS = {"dilatih": "pelatih", "diasuh": "pelatih", "asuhan": "pelatih"}
+
+
+def _titled(text: str, is_name: Callable[[str], bool], run: int | None) -> dict[str, set[str]]:
+    """Per title (Indonesian form), the names written right after it: its run of
+    capitalised words, commas allowed (``Presiden Barcelona, Josep Maria Bartomeu``,
+    ``Direktur Olah Raga Paris Saint Germain, Patrick Kluivert``), other titles skipped;
+    only the first ``run`` names when given."""
+    tokens = re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|,", text)
+    found: dict[str, set[str]] = {}
+    for i, token in enumerate(tokens):
+        title = _TITLES.get(token.lower()) or _TITLE_VERBS.get(token.lower())
+        if title is None:
+            continue
+        held: set[str] = set()
+        j = i + 1
+        while j < len(tokens) and (run is None or len(held) < run):
+            word = tokens[j]
+            if word == ",":
+                if not held:
+                    break
+            elif not word[0].isupper():
+                break
+            elif word.lower() not in NOT_NAMES and is_name(word):
+                held.add(word.lower())
+            j += 1
+        if held:
+            found.setdefault(title, set()).update(held)
+    return found
+
+
+def moved_titles(sentence: str, paragraphs: Sequence[str]) -> list[str]:
+    """Titles the sentence gives a name the paragraphs give only other names, as
+    ``"title name"`` strings: ``Presiden Real Madrid`` where they write ``Presiden
+    Barcelona`` and name Real Madrid elsewhere. Either language; the name right after the
+    title counts (``Barcelona president Bartomeu`` gives the title to Bartomeu)."""
+    text = strip_markers(sentence)
+    is_name = _name_test(text, paragraphs)
+    source: dict[str, set[str]] = {}
+    for paragraph in paragraphs:
+        for title, held in _titled(paragraph, is_name, None).items():
+            source.setdefault(title, set()).update(held)
+    known = {w.lower() for p in paragraphs for w in re.findall(r"[^\W\d_]+", p)}
+    moved = []
+    for title, held in _titled(text, is_name, 1).items():
+        for name in held:
+            if title in source and name not in source[title] and name in known:
+                moved.append(f"{title} {name}")
     return sorted(moved)
 
 
@@ -755,6 +854,7 @@ def _fact_verdict(
     swapped = role_swaps(sentence, paragraphs, language)
     if language == "id":
         swapped += moved_names(sentence, paragraphs)
+    swapped += moved_titles(sentence, paragraphs)
     if swapped:
         return Verdict(False, "names in other roles than the cited passage: " + ", ".join(swapped))
     agents = unsupported_agents(strip_markers(sentence), paragraphs, language)
