@@ -268,17 +268,21 @@ def share(count: int, total: int) -> float:
     return round(count / max(total, 1), 4)
 
 
-def corpus_matrix(
+#: An index of the matrix: its name, its sources, its answerable and its no-answer questions.
+MatrixCorpus = tuple[str, list[Path], list[Question], list[Question]]
+
+
+def matrix_corpora(
     work: Path,
     shared: Path,
-    embedder: Embedder,
     questions: dict[str, list[Question]],
     no_answer: list[Question],
-) -> dict[str, Any]:
-    """Answerable and no-answer refusals on indexes of every size: the seed article alone,
-    the two-article dragon-boat case, the shipped 31-article sample, 300 articles (100
-    IndoSum + 200 dev passages) and the whole dev index. The dev questions an index lacks
-    are its hardest no-answer questions: real news questions, about news it does not hold."""
+) -> list[MatrixCorpus]:
+    """The indexes of the refusal matrix but the dev index: the seed article alone, the
+    two-article dragon-boat case, the shipped 31-article sample and 300 articles (100
+    IndoSum + 200 dev passages), each with its answerable and no-answer questions. The dev
+    questions an index lacks are its hardest no-answer questions: real news questions,
+    about news it does not hold."""
     cases = shared / "cases" / "quality"
     seed_questions = read_jsonl(shared / "eval" / "seed_dev.jsonl")
     if (cases / "seed-alone-questions.jsonl").exists():
@@ -292,7 +296,7 @@ def corpus_matrix(
     dev_absent = [{**q, "set": half(q["id"])} for q in [*dev_sample, *questions["en"]]]
     small_absent = no_answer + dev_absent
     sample = REPO / "index" / "sample"
-    corpora: list[tuple[str, list[Path], list[Question], list[Question]]] = [
+    corpora: list[MatrixCorpus] = [
         ("1 article (seed)", [sample / "seed-article.txt"], seed_questions, small_absent),
         (
             "31 articles (sample)",
@@ -350,14 +354,28 @@ def corpus_matrix(
             p300_absent,
         )
     )
+    return corpora
+
+
+def matrix_index_dir(work: Path, name: str) -> Path:
+    """Where the matrix's index ``name`` is built in ``work``."""
+    if "300" in name:
+        return work / "p300-index"
+    slug = re.sub(r"\W+", "-", name.split(" (")[0])
+    return work / f"matrix-{slug}"
+
+
+def corpus_matrix(
+    work: Path,
+    shared: Path,
+    embedder: Embedder,
+    questions: dict[str, list[Question]],
+    no_answer: list[Question],
+) -> dict[str, Any]:
+    """Answerable and no-answer refusals on the indexes of :func:`matrix_corpora`."""
     results: dict[str, Any] = {}
-    for name, sources, answerable, absent in corpora:
-        slug = re.sub(r"\W+", "-", name.split(" (")[0])
-        index = (
-            build(work / f"matrix-{slug}", sources, embedder)
-            if "300" not in name
-            else build(work / "p300-index", sources, embedder)
-        )
+    for name, sources, answerable, absent in matrix_corpora(work, shared, questions, no_answer):
+        index = build(matrix_index_dir(work, name), sources, embedder)
         try:
             results[name] = {
                 "paragraphs": index.manifest.paragraphs,

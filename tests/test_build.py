@@ -271,3 +271,22 @@ def test_a_manifest_of_todays_confidence_keeps_its_own_numbers() -> None:
     manifest = store.parse_manifest(_manifest_json(), "manifest.json", "index")
     assert manifest.answer_floor == 0.5
     assert manifest.confidence == {"id": (0.4, 0.1, 0.2)}
+
+
+def test_a_manifest_of_the_previous_floor_formula_reads_with_todays_four_weights() -> None:
+    # Floor formula 2 recorded three weights per language and a floor for every question
+    # term asked of the passage; its numbers mean something else today.
+    previous = _manifest_json(floor_formula=2, confidence={"id": [0.18, 0.0, 0.02]})
+    manifest = store.parse_manifest(previous, "manifest.json", "index")
+    assert manifest.answer_floor == ANSWER_FLOORS[DEFAULT_MODEL]
+    assert manifest.confidence == CONFIDENCE_BY_LANGUAGE
+    assert all(len(weights) == 4 for weights in manifest.confidence.values())
+    # Today's form keeps its own four numbers; five are damage.
+    today = _manifest_json(confidence={"id": [0.3, 0.0, 0.02, 0.05]})
+    assert store.parse_manifest(today, "manifest.json", "index").confidence == {
+        "id": (0.3, 0.0, 0.02, 0.05)
+    }
+    with pytest.raises(IndexDamaged, match="incomplete"):
+        store.parse_manifest(
+            _manifest_json(confidence={"id": [0.3, 0.0, 0.02, 0.05, 1.0]}), "manifest.json", "index"
+        )

@@ -12,6 +12,7 @@ from newsbot.index.answering.fusion import (
     confidence,
     cosine_margin,
     fuse,
+    holdable_terms,
     one_per_article,
     question_language,
     relative_support,
@@ -124,13 +125,19 @@ def test_a_name_shared_with_the_news_still_breaks_a_near_tie() -> None:
 def test_the_floor_answers_a_close_indonesian_paragraph_and_refuses_a_distant_one() -> None:
     floor = ANSWER_FLOORS[DEFAULT_MODEL]
     # Medians of the benchmark's 300-article index: an answerable Indonesian question's
-    # first passage (cosine 0.88, 0.07 above the next, 0.8 of the rarity-weighted terms)
-    # answers; a no-answer question's topically close passage (0.83, 0.02, 0.26) is refused,
-    # and so is a close one when the question names something the index never holds.
-    assert confidence(0.88, 0.8, 0, ID, margin=0.07) >= floor
-    assert confidence(0.88, 0.0, 0, ID, margin=0.04) >= floor
-    assert confidence(0.83, 0.26, 0, ID, margin=0.02) < floor
-    assert confidence(0.84, 0.3, 0, ID, 0.02) >= floor > confidence(0.84, 0.3, 1, ID, 0.02)
+    # first passage (cosine 0.89, 0.07 above the next, 0.84 of the rarity-weighted terms
+    # the index could hold, every word known) answers; a no-answer question's topically
+    # close passage (0.83, 0.02, 0.30, a fifth of its words unknown) is refused, and so is
+    # a close one when the question names something the index never holds.
+    assert confidence(0.89, 0.84, 0, ID, margin=0.07) >= floor
+    assert confidence(0.83, 0.30, 0, ID, margin=0.02, unknown_words=0.2) < floor
+    assert confidence(0.83, 0.30, 0, ID, margin=0.02, unknown_words=0.0) < floor
+    assert confidence(0.85, 0.3, 0, ID, 0.03) >= floor > confidence(0.85, 0.3, 1, ID, 0.03)
+    # Words the index never holds lower the confidence, the more of them the lower.
+    assert confidence(0.85, 0.3, 0, ID, 0.03, unknown_words=0.5) < floor
+    assert confidence(0.86, 0.5, 0, ID, 0.04, unknown_words=0.25) > confidence(
+        0.86, 0.5, 0, ID, 0.04, unknown_words=0.5
+    )
     # English: cosines run lower, the margin is not counted, and a name the index never
     # holds refuses a passage that would otherwise just pass.
     en_margin = MARGIN_WEIGHTS["en"]
@@ -146,3 +153,14 @@ def test_english_confidence_ignores_the_margin() -> None:
         0.8, 0.0, 0, EN, 0.0, en_margin
     )
     assert confidence(0.8, 0.0, 0, ID, 0.1) > confidence(0.8, 0.0, 0, ID, 0.0)
+
+
+def test_the_passage_is_asked_only_for_terms_the_index_could_hold() -> None:
+    weights = {"askar": 7.0, "sempadan": 7.0, "tajikistan": 3.0, "omicron": 7.0}
+    known = {"tajikistan"}.__contains__
+    # Ordinary words no paragraph holds are left out; a name stays, as the rarest term.
+    assert holdable_terms(weights, known, {"omicron"}) == {"tajikistan": 3.0, "omicron": 7.0}
+    assert holdable_terms(weights, known, set()) == {"tajikistan": 3.0}
+    # So a passage holding every word the index knows is fully supported.
+    assert relative_support(holdable_terms(weights, known, set()), {"tajikistan"}, 20) == 1.0
+    assert relative_support(weights, {"tajikistan"}, 20) < 0.3

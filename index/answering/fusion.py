@@ -10,17 +10,18 @@ and higher powers of the coverage on both languages.)
 Whether to answer at all is decided on a ``confidence``: the best cosine similarity, plus
 how far it stands above the next candidates' cosines (the index's own score distribution),
 plus the rarity-weighted share of the question's terms the first passage holds, less a
-penalty for a name or number the index never holds, weighed by the question's language and
-compared with the index's calibrated ``answer_floor``. Rarity is relative to the index's
-size (a term's idf over the largest idf the index could give), so it means the same on one
-article as on thousands.
+penalty for a name or number the index never holds and one for the share of the question's
+words it never holds, weighed by the question's language and compared with the index's
+calibrated ``answer_floor``. Rarity is relative to the index's size (a term's idf over the
+largest idf the index could give), so it means the same on one article as on thousands; and
+the passage is only asked for what the index could hold (:func:`holdable_terms`).
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping, Sequence, Set
+from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass
 
 import numpy as np
@@ -70,27 +71,32 @@ def confidence(
     weights: Sequence[float],
     margin: float = 0.0,
     margin_weight: float = MARGIN_WEIGHTS["id"],
+    unknown_words: float = 0.0,
 ) -> float:
     """Return how sure the index is that its first passage answers: the best cosine
     similarity, plus ``margin_weight`` (the language's ``MARGIN_WEIGHTS``) times its
     ``margin`` over the next candidates (cosine units, see :func:`cosine_margin`), plus the
     share (0 to 1) of the question's terms the passage holds, weighted by rarity relative
-    to the index (:func:`relative_support`),
-    less a penalty when the question names something (a name, a number) the index never
-    holds.
+    to the index (:func:`relative_support`), less a penalty when the question names
+    something (a name, a number) the index never holds, less a weight times
+    ``unknown_words``, the share (0 to 1) of the question's content words no indexed
+    paragraph holds.
 
-    ``weights`` are the question language's (support weight, offset, unknown-name penalty),
-    recorded in the index manifest. English questions share only names with Indonesian news
-    and get lower cosines: their terms count less and an offset puts them on the Indonesian
-    scale, so one calibrated floor serves both languages.
+    ``weights`` are the question language's (support weight, offset, unknown-name penalty,
+    unknown-word weight), recorded in the index manifest; a triple (an older form) has no
+    unknown-word weight. English questions share only names with Indonesian news and get
+    lower cosines: their terms count less and an offset puts them on the Indonesian scale,
+    so one calibrated floor serves both languages.
     """
-    support_weight, offset, penalty = weights
+    support_weight, offset, penalty, *rest = weights
+    unknown_weight = rest[0] if rest else 0.0
     return (
         cosine
         + margin_weight * margin
         + support_weight * support
         + offset
         - (penalty if unknown_names else 0.0)
+        - unknown_weight * unknown_words
     )
 
 
@@ -102,6 +108,18 @@ def cosine_margin(cosines: Sequence[float]) -> float:
         return 0.0
     following = ranked[1 : 1 + MARGIN_DEPTH]
     return ranked[0] - sum(following) / len(following)
+
+
+def holdable_terms(
+    term_weights: Mapping[str, float], knows: Callable[[str], bool], names: Set[str]
+) -> dict[str, float]:
+    """Return the question's ``term_weights`` without the common words no indexed paragraph
+    holds (``knows`` is False): no passage of this index could hold them, so their absence
+    says nothing about the first passage, and the confidence counts them apart (its share
+    of unknown words). Names and numbers (``names``: their terms) stay, as the rarest terms:
+    a passage about "Omicron" must name it. On a small index many ordinary words are unknown
+    (a Malay question's "askar", "sempadan"); counted as missing, they sank its support."""
+    return {term: weight for term, weight in term_weights.items() if term in names or knows(term)}
 
 
 def relative_support(term_weights: Mapping[str, float], held: Set[str], paragraphs: int) -> float:

@@ -28,6 +28,7 @@ from newsbot.index.answering.fusion import (
     confidence,
     cosine_margin,
     fuse,
+    holdable_terms,
     one_per_article,
     question_language,
     relative_support,
@@ -38,7 +39,7 @@ from newsbot.index.answering.snippets import best_sentence
 from newsbot.index.building import dense as dense_index
 from newsbot.index.building import integrity, store
 from newsbot.index.building.embedders import Embedder
-from newsbot.index.building.lexical import Bm25Index, sentence_terms, tokenize
+from newsbot.index.building.lexical import Bm25Index, named_terms, sentence_terms, tokenize
 from newsbot.index.building.stories import read_stories
 from newsbot.index.coverage import when
 from newsbot.index.coverage.book import ArticleRef, Story, StoryBook
@@ -361,23 +362,27 @@ class NewsIndex:
     ) -> bool:
         """Whether the index is sure enough to answer (the calibrated floor): the best
         cosine and its lead over the next candidates, the rarity-weighted share of the
-        question's terms the first passage holds, and whether the question names something
-        the index never mentions."""
+        question's terms the first passage holds (of those the index could hold), whether
+        the question names something the index never mentions, and the share of its words
+        the index never holds."""
         cosines = [candidate.dense for candidate in candidates]
         held = {term for _, terms in sentence_terms(top_text) for term in terms}
         stats = self._term_stats()
-        support = relative_support(
-            stats.term_weights(tokenize(question)), held, self.manifest.paragraphs
-        )
+        names = {term for _, terms in named_terms(question) for term in terms}
+        term_weights = holdable_terms(stats.term_weights(tokenize(question)), stats.knows, names)
+        support = relative_support(term_weights, held, self.manifest.paragraphs)
         unknown = len(stats.unknown_names(question))
-        weights = self.manifest.confidence
+        weights = self.manifest.confidence.get(language, self.manifest.confidence["id"])
+        # Only where it counts: each word asked of another store is a look-up.
+        counts_words = len(weights) > 3 and weights[3] and words.words
         sure = confidence(
             max(cosines),
             support,
             unknown,
-            weights.get(language, weights["id"]),
+            weights,
             cosine_margin(cosines),
             MARGIN_WEIGHTS.get(language, MARGIN_WEIGHTS["id"]),
+            1.0 - words.known_share(stats.knows) if counts_words else 0.0,
         )
         return sure >= self.manifest.answer_floor
 

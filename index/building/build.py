@@ -168,7 +168,7 @@ class _Previous:
     article_hashes: dict[str, str]
     dense_index: str = dense.FLAT
     #: The "not covered" calibration the live version was built with: (floor, weights).
-    calibration: tuple[float, dict[str, tuple[float, float, float]]] | None = None
+    calibration: tuple[float, dict[str, tuple[float, ...]]] | None = None
     #: The live version is intact (every file matches its checksum) and of this embedder:
     #: only then may a build with nothing to change keep it.
     intact: bool = False
@@ -264,7 +264,7 @@ def _other_versions(index_dir: Path, live: Path | None) -> list[Path]:
     return sorted(found, key=lambda p: p.stat().st_mtime, reverse=True)
 
 
-def _calibration(embedder: Embedder) -> tuple[float, dict[str, tuple[float, float, float]]]:
+def _calibration(embedder: Embedder) -> tuple[float, dict[str, tuple[float, ...]]]:
     """The "not covered" floor and confidence weights a build records for ``embedder``."""
     return ANSWER_FLOORS.get(embedder.name, 0.0), dict(CONFIDENCE_BY_LANGUAGE)
 

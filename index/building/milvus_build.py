@@ -68,7 +68,7 @@ class _Live:
     embedder: str | None
     article_hashes: dict[str, str]
     stories: dict[str, str]
-    calibration: tuple[float, dict[str, tuple[float, float, float]]] | None
+    calibration: tuple[float, dict[str, tuple[float, ...]]] | None
 
 
 def _live(milvus: MilvusStore) -> _Live:

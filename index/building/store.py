@@ -119,8 +119,9 @@ class Manifest:
     dense_index: str
     answer_floor: float
     #: Per question language, the weights of ``answering.fusion.confidence`` the floor was
-    #: calibrated with; manifests written before they were recorded get today's.
-    confidence: dict[str, tuple[float, float, float]] = field(
+    #: calibrated with (support, offset, unknown-name penalty and, from floor formula 3,
+    #: unknown-word weight); manifests written before they were recorded get today's.
+    confidence: dict[str, tuple[float, ...]] = field(
         default_factory=lambda: dict(CONFIDENCE_BY_LANGUAGE)
     )
     #: Every other file of the version: name -> (size in bytes, SHA-256 hex digest), written
@@ -197,11 +198,13 @@ def parse_manifest(raw: object, where: str, index: str) -> Manifest:
     try:
         manifest = Manifest(**{k: raw[k] for k in Manifest.__dataclass_fields__ if k in raw})
         confidence = {
-            str(language): (float(support), float(offset), float(penalty))
-            for language, (support, offset, penalty) in manifest.confidence.items()
+            str(language): tuple(float(weight) for weight in weights)
+            for language, weights in manifest.confidence.items()
         }
         if "id" not in confidence:
             raise ValueError("no confidence weights for Indonesian questions")
+        if any(len(weights) not in (3, 4) for weights in confidence.values()):
+            raise ValueError("confidence weights are not 3 or 4 numbers")
     except (TypeError, ValueError, AttributeError, KeyError) as exc:
         raise IndexDamaged(f"{where} is incomplete ({exc}): rebuild with `newsbot index`") from exc
     if raw.get("floor_formula", 1) != FLOOR_FORMULA:  # its numbers meant another confidence

@@ -1,0 +1,191 @@
+"""Record what the "not covered" floor sees, for every question of the quality matrix.
+
+Every question of ``benchmarks/quality.py``'s refusal matrix (the seed article alone, the
+dragon-boat case, the 31-article sample, 300 articles, the dev index) is asked once through
+``NewsIndex.ask`` with the floor not applied; what the floor would decide on is written as
+one JSON line per question: the candidates' cosines, the question's terms with their
+document frequency and whether the first passage (and its article) holds them, its names
+and numbers, and whether the first passage is the right one. A floor formula is then
+tried by replaying these lines (``benchmarks/floor_replay.py``) instead of asking thousands
+of questions again.
+
+    python benchmarks/floor_features.py --shared ../shared --work-dir W --out features.jsonl
+
+Needs the indexes ``quality.py`` built in ``--work-dir`` (it builds any that are missing).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+import quality  # noqa: E402
+
+from newsbot.index.answering.bridge import QuestionTerms  # noqa: E402
+from newsbot.index.answering.fusion import Candidate, cosine_margin  # noqa: E402
+from newsbot.index.answering.search import NewsIndex  # noqa: E402
+from newsbot.index.building.embedders import load_embedder  # noqa: E402
+from newsbot.index.building.lexical import named_terms, sentence_terms, tokenize  # noqa: E402
+
+
+def _terms(text: str) -> set[str]:
+    return {term for _, terms in sentence_terms(text) for term in terms}
+
+
+class Recorder:
+    """Wraps ``NewsIndex._covers``: records what it is given, then answers (floor off)."""
+
+    def __init__(self, index: NewsIndex) -> None:
+        self.index = index
+        self.last: dict[str, Any] | None = None
+        original = NewsIndex._covers.__get__(index)  # the floor itself, even if wrapped
+
+        def covers(
+            question: str,
+            language: str,
+            words: QuestionTerms,
+            top_text: str,
+            candidates: list[Candidate],
+        ) -> bool:
+            self.last = self.features(question, language, words, top_text, candidates)
+            self.last["floor_says"] = original(question, language, words, top_text, candidates)
+            return True
+
+        index._covers = covers  # type: ignore[method-assign]
+
+    def features(
+        self,
+        question: str,
+        language: str,
+        words: QuestionTerms,
+        top_text: str,
+        candidates: list[Candidate],
+    ) -> dict[str, Any]:
+        index = self.index
+        lexical = index._lexical
+        with index._meta_lock:
+            found = index._meta.execute(
+                "SELECT row, article_id FROM paragraphs WHERE text = ? LIMIT 1", (top_text,)
+            ).fetchone()
+        row, article = (int(found[0]), str(found[1])) if found else (-1, "")
+        article_text = index.article_text(article) or top_text
+        in_paragraph, in_article = _terms(top_text), _terms(article_text)
+        by_row = {candidate.row: candidate for candidate in candidates}
+        tokens = tokenize(question)
+        weights = lexical.term_weights(tokens)
+
+        def df(term: str) -> int:
+            col = lexical.vocabulary.get(term)
+            if col is None:
+                return 0
+            return int(lexical.weights.indptr[col + 1] - lexical.weights.indptr[col])
+
+        cosines = sorted((candidate.dense for candidate in candidates), reverse=True)
+        return {
+            "language": language,
+            "paragraphs": index.manifest.paragraphs,
+            "cosines": [round(c, 5) for c in cosines[:40]],
+            "margin": round(cosine_margin(cosines), 5),
+            "top_cosine": round(by_row[row].dense, 5) if row in by_row else None,
+            "top_text": top_text,
+            "terms": [
+                {
+                    "term": term,
+                    "idf": round(weight, 4),
+                    "df": df(term),
+                    "paragraph": term in in_paragraph,
+                    "article": term in in_article,
+                }
+                for term, weight in weights.items()
+            ],
+            "names": [
+                {
+                    "word": word,
+                    "known": any(df(t) for t in terms),
+                    "paragraph": any(t in in_paragraph for t in terms),
+                    "article": any(t in in_article for t in terms),
+                }
+                for word, terms in named_terms(question)
+            ],
+            "words": [
+                {
+                    "terms": sorted(word),
+                    "known": any(df(t) for t in word),
+                    "paragraph": bool(word & in_paragraph),
+                    "article": bool(word & in_article),
+                    "df": max((df(t) for t in word), default=0),
+                }
+                for word in words.words
+            ],
+        }
+
+
+def record(index: NewsIndex, name: str, questions: list[quality.Question], kind: str) -> list[Any]:
+    recorder = Recorder(index)
+    out = []
+    for q in questions:
+        recorder.last = None
+        answer = index.ask(q["question"], k=1)
+        gold = str(q.get("answer") or q.get("must_contain") or "")
+        top = answer.hits[0].text if answer.hits else ""
+        out.append(
+            {
+                "index": name,
+                "kind": kind,
+                "question": q["question"],
+                "lang": q["lang"],
+                "set": q.get("set") or quality.half(q.get("id") or q["question"]),
+                "answered": answer.answered,
+                "reason": answer.reason,
+                "right_first": bool(gold) and bool(answer.hits) and gold in top,
+                **(recorder.last or {}),
+            }
+        )
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
+    parser.add_argument("--work-dir", type=Path, required=True)
+    parser.add_argument("--out", type=Path, required=True)
+    args = parser.parse_args(argv)
+    shared, work = args.shared.resolve(), args.work_dir
+    eval_dir = shared / "eval"
+    questions = {
+        "id": quality.read_jsonl(eval_dir / "dev_id.jsonl"),
+        "en": quality.read_jsonl(eval_dir / "dev_en.jsonl"),
+    }
+    no_answer = quality.read_jsonl(REPO / "benchmarks" / "no_answer.jsonl")
+    asked = [q["question"] for qs in questions.values() for q in qs]
+    cached = quality.PrecomputedQueries(
+        load_embedder(), asked + [q["question"] for q in no_answer], work
+    )
+    corpora = quality.matrix_corpora(work, shared, questions, no_answer)
+    indosum = work / f"indosum-first-{quality.INDOSUM_ARTICLES}.jsonl"
+    dev = [eval_dir / "dev-passages.jsonl", indosum]
+    corpora.append(("1,483 articles (dev)", dev, [*questions["id"], *questions["en"]], no_answer))
+    with args.out.open("w", encoding="utf-8") as out:
+        for name, sources, answerable, absent in corpora:
+            where = work / "dev-index" if "dev" in name else quality.matrix_index_dir(work, name)
+            index = quality.build(where, sources, cached)
+            try:
+                for kind, qs in (("answerable", answerable), ("absent", absent)):
+                    print(f"{name}: {len(qs)} {kind}", file=sys.stderr)
+                    for line in record(index, name, qs, kind):
+                        out.write(json.dumps(line, ensure_ascii=False) + "\n")
+                    out.flush()
+            finally:
+                index.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

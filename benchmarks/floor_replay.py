@@ -1,0 +1,156 @@
+"""Replay the "not covered" floor on recorded features and calibrate it.
+
+Reads what ``benchmarks/floor_features.py`` recorded (one JSON line per question of the
+quality matrix) and recomputes each question's confidence with the product's own
+functions (``answering.fusion``) and today's weights, or with weights given on the command
+line. The floor is set by the calibration rule on Indonesian questions: the highest floor at
+which neither large index (300 and 1,483 articles) refuses more than 3% of its answerable
+questions of the calibration half, and every answerable question of the small indexes (the
+seed article, the dragon-boat case, the sample: the shared cases) is answered. English
+questions keep the floor they were held to (``--english-floor``): their offset moves with
+the floor. Prints, per index
+and language, answerable refused and no-answer refused on both halves; only calibration
+halves decide anything.
+
+    python benchmarks/floor_replay.py features.jsonl
+    python benchmarks/floor_replay.py features.jsonl --weights-id 0.3 0 0.02 0.05
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from newsbot.index.answering.fusion import (  # noqa: E402
+    MARGIN_WEIGHTS,
+    confidence,
+    holdable_terms,
+    relative_support,
+)
+from newsbot.index.building.lexical import named_terms  # noqa: E402
+from newsbot.index.defaults import (  # noqa: E402
+    ANSWER_FLOORS,
+    CONFIDENCE_BY_LANGUAGE,
+    DEFAULT_MODEL,
+)
+
+LARGE = ("300 articles", "1,483 articles (dev)")
+#: Share of a large index's answerable calibration questions the floor may refuse.
+REFUSED = 0.03
+
+Record = dict[str, Any]
+
+
+def score(record: Record, weights: dict[str, Sequence[float]]) -> float:
+    """The confidence of a recorded question under ``weights`` (per question language)."""
+    language = record["language"]
+    terms = {t["term"]: t["idf"] for t in record["terms"]}
+    known = {t["term"] for t in record["terms"] if t["df"] > 0}
+    names = {term for _, ts in named_terms(record["question"]) for term in ts}
+    held = {t["term"] for t in record["terms"] if t["paragraph"]}
+    kept = holdable_terms(terms, known.__contains__, names)
+    support = relative_support(kept, held, record["paragraphs"])
+    words = record["words"]
+    unknown_words = sum(not w["known"] for w in words) / len(words) if words else 0.0
+    unknown_names = sum(not n["known"] for n in record["names"])
+    return confidence(
+        record["cosines"][0],
+        support,
+        unknown_names,
+        weights.get(language, weights["id"]),
+        record["margin"],
+        MARGIN_WEIGHTS.get(language, MARGIN_WEIGHTS["id"]),
+        unknown_words,
+    )
+
+
+def calibrate(records: list[Record], scores: list[float]) -> float:
+    """The floor by the calibration rule (module docstring), from Indonesian questions."""
+    bounds = []
+    for index in LARGE:
+        mine = sorted(
+            s
+            for r, s in zip(records, scores, strict=True)
+            if r["index"] == index
+            and r["kind"] == "answerable"
+            and r["set"] == "calibration"
+            and r["language"] == "id"
+        )
+        bounds.append(mine[int(REFUSED * len(mine))])
+    small = [
+        s
+        for r, s in zip(records, scores, strict=True)
+        if r["index"] not in LARGE and r["kind"] == "answerable" and r["language"] == "id"
+    ]
+    return min([*bounds, min(small)]) if small else min(bounds)
+
+
+def matrix(records: list[Record], scores: list[float], floor: float) -> list[str]:
+    """One line per index and language: answerable refused, no-answer refused per half."""
+    lines = []
+    for index in dict.fromkeys(r["index"] for r in records):
+        for lang in ("id", "en"):
+            mine = [
+                (r, s)
+                for r, s in zip(records, scores, strict=True)
+                if r["index"] == index and r["lang"] == lang
+            ]
+
+            def refused(chosen: list[tuple[Record, float]]) -> str:
+                if not chosen:
+                    return "-"
+                return f"{sum(s < floor for _, s in chosen) / len(chosen):.1%} of {len(chosen)}"
+
+            answerable = [(r, s) for r, s in mine if r["kind"] == "answerable"]
+            halves = [
+                refused([(r, s) for r, s in mine if r["kind"] == "absent" and r["set"] == part])
+                for part in ("calibration", "holdout")
+            ]
+            cells = [index, lang, refused(answerable), *halves]
+            lines.append("| " + " | ".join(cells) + " |")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("features", type=Path)
+    parser.add_argument("--weights-id", type=float, nargs=4, help="Indonesian weights")
+    parser.add_argument("--weights-en", type=float, nargs=4, help="English weights")
+    parser.add_argument("--floor", type=float, help="a given floor instead of the rule's")
+    parser.add_argument(
+        "--english-floor",
+        type=float,
+        default=ANSWER_FLOORS[DEFAULT_MODEL],
+        help="the floor English questions are held to under --weights-en (default: today's)",
+    )
+    args = parser.parse_args(argv)
+    with args.features.open(encoding="utf-8") as handle:
+        records = [r for r in map(json.loads, handle) if "cosines" in r]
+    weights: dict[str, Sequence[float]] = dict(CONFIDENCE_BY_LANGUAGE)
+    if args.weights_id:
+        weights["id"] = args.weights_id
+    if args.weights_en:
+        weights["en"] = args.weights_en
+    scores = [score(r, weights) for r in records]
+    floor = args.floor if args.floor is not None else calibrate(records, scores)
+    # English questions keep the floor they were held to: their offset moves with it.
+    english = list(weights["en"])
+    english[1] += floor - args.english_floor
+    weights["en"] = english
+    scores = [score(r, weights) for r in records]
+    print(f"floor {floor:.4f}, weights {weights}")
+    print("| index | language | answerable refused | no-answer refused: calibration | holdout |")
+    print("|---|---|---|---|---|")
+    print("\n".join(matrix(records, scores, floor)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
