@@ -55,7 +55,7 @@ KEEP_OLD_VERSIONS = 1
 #: holds and one for the share of the question's words it never holds) the index answers
 #: "not covered". Calibrated per embedder on the calibration halves of indexes of five
 #: sizes, checked on their holdout halves (BENCHMARKS.md, "Quality"), and recorded in each
-#: index's manifest at build time; models not listed always answer.
+#: index's manifest at build time; models not listed get 0, no floor: they always answer.
 ANSWER_FLOORS = {DEFAULT_MODEL: 0.963}
 
 #: Per question language: (weight of the term support, offset, penalty for an unknown name,

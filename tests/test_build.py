@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import signal
@@ -13,6 +14,8 @@ from typing import Any
 
 import pytest
 
+from newsbot.index.answering.bridge import question_terms
+from newsbot.index.answering.fusion import Candidate
 from newsbot.index.answering.search import NewsIndex
 from newsbot.index.building import store
 from newsbot.index.building.build import build_index
@@ -290,3 +293,23 @@ def test_a_manifest_of_the_previous_floor_formula_reads_with_todays_four_weights
         store.parse_manifest(
             _manifest_json(confidence={"id": [0.3, 0.0, 0.02, 0.05, 1.0]}), "manifest.json", "index"
         )
+
+
+def test_a_model_without_a_calibration_answers_whatever_its_penalties(
+    tmp_path: Path, sources: Path
+) -> None:
+    # The fake model has no calibrated floor (0): a first passage far from the question
+    # (cosine -0.5), for a question whose names and words the index lacks, still answers;
+    # under a real floor it would not.
+    build_index(tmp_path / "idx", [sources], FakeEmbedder())
+    index = NewsIndex.open(tmp_path / "idx", FakeEmbedder())
+    try:
+        assert index.manifest.answer_floor == 0.0
+        far = [Candidate(row=0, article_id="a", score=0.0, dense=-0.5, lexical=0.0)]
+        question = "Berapa harga Zorblax Quuxinator di Wakanda?"
+        words = question_terms(question, "id", lambda term: False)
+        assert index._covers(question, "id", words, "Harga cabai naik.", far)
+        index.manifest = dataclasses.replace(index.manifest, answer_floor=0.5)
+        assert not index._covers(question, "id", words, "Harga cabai naik.", far)
+    finally:
+        index.close()

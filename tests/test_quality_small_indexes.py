@@ -28,6 +28,11 @@ SEED_ANSWERED = [
         "setuju untuk mengerahkan pasukan militer",
     ),
     ("Negara mana yang bersetuju menghantar tentera?", "setuju untuk mengerahkan"),
+    # Malay words the article never holds ("sempadan", "mesyuarat", "bilakah") are not asked
+    # of the passage; the rest of the question is.
+    ("Berapa panjang sempadan Tajikistan dengan Afghanistan?", "1.300 kilometer"),
+    ("Di manakah mesyuarat negara-negara CSTO diadakan?", "Dushanbe"),
+    ("Bilakah mesyuarat CSTO diadakan?", "16 September 2021"),
     ("Which Russian minister says Moscow keeps talking with the Taliban?", "Sergey Lavrov"),
 ]
 SEED_REFUSED = [
@@ -35,6 +40,9 @@ SEED_REFUSED = [
     "Berapa korban tewas gempa Cianjur?",
     "What is the price of rice in Jakarta?",
     "Kapan ChatGPT pertama kali dirilis?",
+    # Malay questions about news the article lacks: unknown words do not make them answerable.
+    "Berapa panjang sempadan Malaysia dengan Thailand?",
+    "Siapakah yang menang pilihan raya umum Malaysia?",
 ]
 
 KITES = (

@@ -364,7 +364,10 @@ class NewsIndex:
         cosine and its lead over the next candidates, the rarity-weighted share of the
         question's terms the first passage holds (of those the index could hold), whether
         the question names something the index never mentions, and the share of its words
-        the index never holds."""
+        the index never holds. A floor of 0 or less (a model without a calibration) is no
+        floor: every question is answered, however its penalties add up."""
+        if self.manifest.answer_floor <= 0.0:
+            return True
         cosines = [candidate.dense for candidate in candidates]
         held = {term for _, terms in sentence_terms(top_text) for term in terms}
         stats = self._term_stats()
