@@ -313,3 +313,37 @@ def test_a_model_without_a_calibration_answers_whatever_its_penalties(
         assert not index._covers(question, "id", words, "Harga cabai naik.", far)
     finally:
         index.close()
+
+
+def test_a_topic_is_held_by_the_article_not_only_by_its_paragraph(tmp_path: Path) -> None:
+    # "berita <headline> kemarin": the first passage holds one of the headline's words, the
+    # article (headline and paragraphs) all of them; the floor asks the article for them
+    # where the question asks for news by topic (a window, an outlet, coverage).
+    folder = tmp_path / "news"
+    folder.mkdir()
+    write_article(
+        folder,
+        "djarot.txt",
+        "Djarot Akan Besuk Ahok di Penjara Setelah Pensiun",
+        "Djarot Saiful Hidayat mengatakan rencananya kepada wartawan di Balai Kota.",
+        "Ia akan menjenguk Basuki Tjahaja Purnama setelah masa jabatannya berakhir.",
+    )
+    build_index(tmp_path / "idx", [folder], FakeEmbedder())
+    index = NewsIndex.open(tmp_path / "idx", FakeEmbedder())
+    try:
+        index.manifest = dataclasses.replace(index.manifest, answer_floor=0.963)
+        question = "Djarot Akan Besuk Ahok di Penjara Setelah Pensiun"
+        words = question_terms(question, "id", index._lexical.knows)
+        top = Candidate(row=0, article_id="", score=0.0, dense=0.88, lexical=0.0)
+        with index._meta_lock:
+            top_row = index._meta.execute("SELECT row, article_id, text FROM paragraphs").fetchone()
+        top = dataclasses.replace(top, row=int(top_row[0]), article_id=str(top_row[1]))
+        near = [top, dataclasses.replace(top, dense=0.86)]
+        assert not index._covers(question, "id", words, str(top_row[2]), near)
+        assert index._covers_in_article(question, "id", words, top, near)
+        # An article that holds none of the topic's words does not pass either way.
+        other = "Harga cabai rawit naik di pasar induk"
+        other_words = question_terms(other, "id", index._lexical.knows)
+        assert not index._covers_in_article(other, "id", other_words, top, near)
+    finally:
+        index.close()

@@ -210,7 +210,12 @@ class NewsIndex:
             RERANK_WORDS.get(language, 0.0),
         )
         top_text = texts[[candidate.row for candidate in best].index(reranked[0].row)]
-        if not self._covers(search, language, words, top_text, candidates):
+        if not self._covers(search, language, words, top_text, candidates) and not (
+            # Coverage, the news of a day or of an outlet is asked for by topic, and a topic is
+            # held by an article (its headline and paragraphs), not by one of its paragraphs.
+            (request.coverage, request.window, request.outlet) != (None, None, None)
+            and self._covers_in_article(search, language, words, reranked[0], candidates)
+        ):
             return refused()
         hits = self._hits(reranked + ranked[RERANK_DEPTH:], [*tokens, *words.bridged], k, search)
         return Answer(request.question, answered=True, hits=hits, request=request, newest=newest)
@@ -232,8 +237,9 @@ class NewsIndex:
 
     def matching_articles(self, request: Request, limit: int = MATCHING_ARTICLES) -> list[str]:
         """Return the ids of the articles (at most ``limit``, best first) with a passage
-        that passes the "not covered" floor on its own for the request's search words,
-        inside its window and outlet: the articles about a topic, across stories."""
+        that passes the "not covered" floor on its own for the request's search words (or
+        whose whole article does: a topic is held by an article), inside its window and
+        outlet: the articles about a topic, across stories."""
         search = request.search or request.question
         searched = self._search(search, request)
         if searched is None:
@@ -247,7 +253,9 @@ class NewsIndex:
         for candidate, text in zip(ranked, texts, strict=True):
             if candidate.article_id in found:
                 continue
-            if self._covers(search, language, words, text, [candidate]):
+            if self._covers(search, language, words, text, [candidate]) or (
+                self._covers_in_article(search, language, words, candidate, [candidate])
+            ):
                 found.append(candidate.article_id)
         return found
 
@@ -388,6 +396,19 @@ class NewsIndex:
             1.0 - words.known_share(stats.knows) if counts_words else 0.0,
         )
         return sure >= self.manifest.answer_floor
+
+    def _covers_in_article(
+        self,
+        question: str,
+        language: str,
+        words: QuestionTerms,
+        top: Candidate,
+        candidates: list[Candidate],
+    ) -> bool:
+        """The floor of :meth:`_covers` with the terms of ``top``'s whole article (headline
+        and paragraphs) as those the passage holds; False when the store cannot tell."""
+        article = self.article_text(top.article_id)
+        return article is not None and self._covers(question, language, words, article, candidates)
 
     def _term_stats(self) -> TermStats:
         """The corpus's term statistics; another store supplies its own."""
