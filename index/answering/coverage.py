@@ -41,9 +41,10 @@ def answer_coverage(index: NewsIndex, request: Request, k: int, current: datetim
 
     "outlets" and "first" find the story of the best passage for the topic (inside the
     window and outlet, when the question names them; refused below the floor) and answer
-    from its dated articles; "count" counts every article with a passage above the floor,
-    across stories; without a topic, all three answer from the window's (or outlet's)
-    articles. "latest" lists the newest stories of the window, or of the topic, up to now.
+    from its dated articles; "count" counts that story's articles and every other article
+    naming the topic with a passage above the floor (``_counted``); without a topic, all
+    three answer from the window's (or outlet's) articles. "latest" lists the newest
+    stories of the window, or of the topic, up to now.
     """
     assert request.coverage is not None
     kind = request.coverage.kind
@@ -55,15 +56,7 @@ def answer_coverage(index: NewsIndex, request: Request, k: int, current: datetim
     if not answer.answered or not answer.hits:
         return answer
     if kind == "count":
-        ids = index.matching_articles(request)
-        topic, language = request.coverage.topic, question_language(request.question)
-        refs = [
-            ref
-            for ref in map(index.stories.article, ids)
-            if ref is not None
-            and _inside(request, ref, current)
-            and index.holds_topic(topic, ref.id, language)
-        ]
+        refs = _counted(index, request, answer.hits[0].story, current)
         found = _from_articles(index, request, kind, refs, lead=answer.hits[0].story)
         return dataclasses.replace(found, hits=answer.hits[:1]) if found.answered else answer
     story = answer.hits[0].story
@@ -76,14 +69,40 @@ def answer_coverage(index: NewsIndex, request: Request, k: int, current: datetim
     return dataclasses.replace(found, hits=answer.hits[:1], newest=answer.newest)
 
 
+def _counted(
+    index: NewsIndex, request: Request, lead: Story | None, current: datetime
+) -> list[ArticleRef]:
+    """The articles "how many articles about X" counts: the events about X, each counted by
+    all of its story's articles. An event is about X when one of its articles names X
+    (``holds_topic``) with a passage above the floor, or it is ``lead`` (the story of the
+    best passage naming X): a story's other outlets often word the event differently
+    ("pasukan" for "tentara"), and X may span several events ("sepak bola"). All inside the
+    question's window and outlet and out by ``current``."""
+    assert request.coverage is not None
+    topic, language = request.coverage.topic, question_language(request.question)
+    stories: list[Story] = [lead] if lead is not None else []
+    for found in map(index.stories.article, index.matching_articles(request)):
+        if found is None or any(found in story.articles for story in stories):
+            continue
+        if _inside(request, found, current) and index.holds_topic(topic, found.id, language):
+            story = index.stories.of(found.id)
+            stories.append(story if story is not None else story_of(found.id, [found]))
+    counted = {a.id: a for story in stories for a in story.articles if _inside(request, a, current)}
+    return list(counted.values())
+
+
 def _about_topic(index: NewsIndex, request: Request, answer: Answer) -> Answer:
-    """The answer's passages whose article names the whole topic (``holds_topic``); not
+    """The answer's passages whose article names the whole topic (``holds_topic``), those
+    naming more of its words first (``topic_share``; in rank order among equals); not
     covered when none does: above the floor is not enough for a topic named in a few
-    words ("the Lombok earthquake" must not be the Kampung Melayu bombing)."""
+    words ("the Lombok earthquake" must not be the Kampung Melayu bombing). The first
+    passage's story is the one the answer is about: for "Kronologi Panglima TNI Ditolak
+    Masuk Amerika Serikat" the article saying all of it, not a follow-up saying half."""
     if not answer.answered or request.coverage is None or not request.coverage.topic:
         return answer
     topic, language = request.coverage.topic, question_language(request.question)
     kept = [h for h in answer.hits if index.holds_topic(topic, h.citation.article_id, language)]
+    kept.sort(key=lambda h: -index.topic_share(topic, h.citation.article_id, language))
     hits = tuple(dataclasses.replace(h, rank=rank) for rank, h in enumerate(kept, start=1))
     if hits:
         return dataclasses.replace(answer, hits=hits)

@@ -277,9 +277,33 @@ class NewsIndex:
         without a translation the index knows is not checked. ``language`` is
         the question's (``en``/``id``; by default the topic's own). True when the index
         cannot tell (``article_text`` is None)."""
+        held = self._topic_held(topic, article_id, language)
+        if held is None:
+            return True
+        named, common = held
+        if not all(named):
+            return False
+        return not common or sum(common) / len(common) >= 0.5
+
+    def topic_share(self, topic: str, article_id: str, language: str | None = None) -> float:
+        """The share (0-1) of ``topic``'s checked words (``holds_topic``: names and other
+        content words) that an article holds; 1.0 when the index cannot tell or nothing is
+        checked. Among articles that hold a topic, the one holding more of its words is
+        more about it."""
+        held = self._topic_held(topic, article_id, language)
+        if held is None:
+            return 1.0
+        words = [*held[0], *held[1]]
+        return sum(words) / len(words) if words else 1.0
+
+    def _topic_held(
+        self, topic: str, article_id: str, language: str | None
+    ) -> tuple[list[bool], list[bool]] | None:
+        """For each checked word of ``topic``, whether the article holds it: the names',
+        then the other words'; None when the index cannot tell."""
         text = self.article_text(article_id)
         if text is None:
-            return True
+            return None
         stats = self._term_stats()
         language = language or question_language(topic)
         words = question_terms(topic, language, stats.knows)
@@ -303,11 +327,9 @@ class NewsIndex:
         held = {term for line in text.splitlines() for _, ts in sentence_terms(line) for term in ts}
         # Every name; of the other words, half (a translation table misses synonyms:
         # "troops" is "tentara" there, "pasukan" in the news).
-        named = [word for word in checked if word & names]
-        common = [word for word in checked if not word & names]
-        if not all(word & held for word in named):
-            return False
-        return not common or sum(bool(word & held) for word in common) / len(common) >= 0.5
+        named = [bool(word & held) for word in checked if word & names]
+        common = [bool(word & held) for word in checked if not word & names]
+        return named, common
 
     def latest_stories(
         self, since: date | None = None, until: date | None = None, limit: int | None = None
