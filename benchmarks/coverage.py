@@ -187,8 +187,17 @@ def questions(news: NewsIndex, articles: dict[str, Article]) -> dict[str, Any]:
     windowed = 0
     failures: list[str] = []
 
-    def record(kind: str, ok: bool, question: str) -> None:
+    #: Wrong coverage answers to questions whose headline reads as a time window ("... Hari
+    #: Ini", "on Rabu ...": today, last Wednesday), which the product rightly applies.
+    windowed_wrong: list[str] = []
+
+    #: Coverage questions right by the half of the labelled pair they come from.
+    halves: dict[str, list[bool]] = {}
+
+    def record(kind: str, ok: bool, question: str, half: str | None = None) -> None:
         results.setdefault(kind, []).append(ok)
+        if half is not None:
+            halves.setdefault(half, []).append(ok)
         if not ok:
             failures.append(f"{kind}: {question}")
 
@@ -207,7 +216,9 @@ def questions(news: NewsIndex, articles: dict[str, Article]) -> dict[str, Any]:
             ok = story is not None and both <= set(story.outlets)
             if kind == "count":
                 ok = ok and answer.coverage is not None and answer.coverage.articles >= 2
-            record(kind, ok, question)
+            record(kind, ok, question, pair["split"])
+            if not ok and answer.request is not None and answer.request.window is not None:
+                windowed_wrong.append(question)
         day_a, day_b = published_day(a.published), published_day(b.published)
         if day_a and day_b and day_a != day_b:
             first = a if day_a < day_b else b
@@ -215,7 +226,10 @@ def questions(news: NewsIndex, articles: dict[str, Article]) -> dict[str, Any]:
                 question = template.format(t=b.title)
                 answer = news.ask(question, now=late)
                 story = answer.coverage.stories[0] if answer.coverage else None
-                record("first", story is not None and story.first.source == first.source, question)
+                ok = story is not None and story.first.source == first.source
+                record("first", ok, question, pair["split"])
+                if not ok and answer.request is not None and answer.request.window is not None:
+                    windowed_wrong.append(question)
     dated = [a for a in articles.values() if published_day(a.published)]
     for article in dated:
         day = published_day(article.published)
@@ -260,6 +274,10 @@ def questions(news: NewsIndex, articles: dict[str, Article]) -> dict[str, Any]:
         "window_questions": windowed,
         "window_outside": outside,
         "failures": failures[:40],
+        "wrong_with_window": windowed_wrong,
+        "pair_questions_by_half": {
+            h: {"right": sum(v), "asked": len(v)} for h, v in halves.items()
+        },
     }
 
 
@@ -333,6 +351,9 @@ def markdown(r: dict[str, Any]) -> str:
     dated_h = prf(g["product"]["dated_pairs"]["holdout"])
     wrong = ", ".join(f"{n} {k}" for k, n in sorted(g["product"]["errors"].items())) or "none"
     q = r["questions"]
+    halves = ", ".join(
+        f"{h} {v['right']} / {v['asked']}" for h, v in sorted(q["pair_questions_by_half"].items())
+    )
     kinds = "\n".join(
         f"| {k} | {v['right']} / {v['asked']} |" for k, v in sorted(q["by_kind"].items())
     )
@@ -361,6 +382,9 @@ Its wrong pairs (both halves): {wrong}.
 build; gold from dates and outlets). Coverage questions right: {q["coverage_right"]:.1%} of
 {q["coverage_asked"]}. Time-window questions: {q["window_outside"]} of
 {q["window_questions"]} cited a paragraph outside their window (or read no window).
+Outlets, count and first questions by the half of their labelled pair: {halves}. Of
+the wrong coverage answers, {len(q["wrong_with_window"])} are to questions whose headline
+reads as a time window ("... Hari Ini", "on Rabu ..."), rightly applied by the product.
 
 | kind | right |
 |---|---|
