@@ -12,7 +12,7 @@ articles published more than a window apart never share a story.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -60,12 +60,17 @@ def group_stories(
     same_outlet_penalty: float = SAME_OUTLET_PENALTY,
     window_days: int = STORY_WINDOW_DAYS,
     undated_penalty: float = UNDATED_PENALTY,
+    may_join: Callable[[int, int], bool] | None = None,
 ) -> dict[str, str]:
     """Return article id -> story id.
 
     ``vectors`` holds one unit vector per article (rows in the order of ``articles``).
     ``kept`` maps the articles whose story is already known (unchanged since the last build)
     to it; they keep it, and the others join them or start stories, in publication order.
+    ``may_join(i, j)`` (rows of ``articles``), when given, is a further test an article
+    ``i`` must pass to join the story of an earlier article ``j`` close enough to it; the
+    closest ``j`` that passes is taken. The product passes none; the coverage benchmark
+    tries evidence beyond the vectors with it.
     """
     kept = kept or {}
     n = len(articles)
@@ -106,9 +111,16 @@ def group_stories(
                 similarity = similarity - undated_penalty * ~dated
             else:
                 similarity = similarity - undated_penalty
-            best = int(np.argmax(similarity))
-            if similarity[best] >= threshold:
-                best_story = stories[best]
+            if may_join is None:
+                best = int(np.argmax(similarity))
+                if similarity[best] >= threshold:
+                    best_story = stories[best]
+            else:
+                close = np.flatnonzero(similarity >= threshold)
+                for j in close[np.argsort(-similarity[close], kind="stable")]:
+                    if may_join(i, int(j)):
+                        best_story = stories[j]
+                        break
         story = best_story or story_id(articles[i].id)
         assignment[articles[i].id] = stories[i] = story
         placed[i] = True

@@ -82,3 +82,23 @@ def test_new_articles_join_kept_stories_and_ids_stay() -> None:
     # The founder removed: the others keep the story's id.
     rest = group_stories(later[:1] + later[2:], vectors[[0, 2, 3]], kept=after)
     assert rest["b"] == rest["c"] == story_id("a")
+
+
+def test_a_further_join_test_skips_to_the_closest_article_that_passes_it() -> None:
+    articles = [
+        StoryArticle("a", "antaranews", "2021-09-17"),
+        StoryArticle("b", "suara", "2021-09-17T09:00:00+07:00"),
+        StoryArticle("c", "merdeka", "2021-09-18"),
+    ]
+    vectors = np.stack([EVENT, _unit(0, 1, 0.05), NEAR_EVENT])  # c: closest to a, far from b
+    assert group_stories(articles, vectors)["c"] == story_id("a")
+    refused = group_stories(articles, vectors, may_join=lambda i, j: articles[j].id != "a")
+    assert refused["c"] == story_id("c")  # b is not close enough to take it instead
+    seen: list[tuple[str, str]] = []
+
+    def record(i: int, j: int) -> bool:
+        seen.append((articles[i].id, articles[j].id))
+        return True
+
+    assert group_stories(articles, vectors, may_join=record) == group_stories(articles, vectors)
+    assert seen == [("c", "a")]  # asked only of articles close enough, closest first
