@@ -61,8 +61,8 @@ def format_coverage(answer: Answer, language: str = "en", *, urls: bool = True) 
                 outlets=outlets, articles=articles, window=period, names=", ".join(names)
             )
     elif coverage.kind == "first":
-        if not coverage.firsts:
-            return words["first_one"].format(who=first) + "."
+        if not coverage.firsts:  # no article has a date
+            return words["no_first"] + "."
         earliest = coverage.firsts[0]
         where = f" ({earliest.url})" if earliest.url and urls else ""
         if len({a.source for a in coverage.firsts}) > 1:
@@ -76,7 +76,8 @@ def format_coverage(answer: Answer, language: str = "en", *, urls: bool = True) 
         head = words["count_window"].format(
             articles=articles, window=period, outlets=outlets, names=", ".join(names)
         )
-    return f"{head} {words['first_short'].format(who=first)}"
+    tail = words["first_short"].format(who=first) if coverage.firsts else words["no_first"] + "."
+    return f"{head} {tail}"
 
 
 def unanswered_text(answer: Answer, language: str) -> str:

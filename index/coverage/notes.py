@@ -17,6 +17,10 @@ _WORDS = {
     "en": {
         "outlets": "{n} outlets since {day}, first: {first}",
         "outlet": "1 outlet since {day}",
+        "outlets_undated": "{n} outlets, no dates",
+        "outlet_undated": "1 outlet, no date",
+        "no_first": "No dates tell who reported it first",
+        "no_date": "no date",
         "articles": "{n} articles",
         "article": "1 article",
         "outlets_n": "{n} outlets",
@@ -42,6 +46,10 @@ _WORDS = {
     "id": {
         "outlets": "{n} media sejak {day}, pertama: {first}",
         "outlet": "1 media sejak {day}",
+        "outlets_undated": "{n} media, tanpa tanggal",
+        "outlet_undated": "1 media, tanpa tanggal",
+        "no_first": "Tidak ada tanggal yang menunjukkan siapa yang pertama memberitakannya",
+        "no_date": "tanpa tanggal",
         "articles": "{n} artikel",
         "article": "1 artikel",
         "outlets_n": "{n} media",
@@ -109,8 +117,8 @@ def window_text(start: date, end: date, language: str = "en") -> str:
 def first_text(firsts: Sequence[ArticleRef], language: str = "en") -> str:
     """Who reported first: "ANTARA, 17 Sep 2021 08:10 WIB", or for a tie on a day without
     times "cnn indonesia and antaranews (25 May 2017, same day, no times)"."""
-    if not firsts:
-        return words_for(language)["unknown"]
+    if not firsts:  # no article has a date
+        return words_for(language)["no_first"]
     unknown = words_for(language)["unknown"]
     outlets = sorted({a.source or unknown for a in firsts})
     if len(outlets) == 1:
@@ -164,7 +172,10 @@ def story_line(story: Story, language: str = "en") -> str:
     (outlets tied on a first day without times are all named)."""
     words = _WORDS[_language(language)]
     day = day_text(story.first.published, language)
-    if len(story.outlets) <= 1:
+    if story.first.published is None:  # none of its articles has a date
+        n = len(story.outlets)
+        line = words["outlet_undated"] if n <= 1 else words["outlets_undated"].format(n=n)
+    elif len(story.outlets) <= 1:
         line = words["outlet"].format(day=day)
     else:
         firsts = first_reports(story.articles)
@@ -192,9 +203,13 @@ def newest_line(day: str, language: str = "en") -> str:
 def timeline_caption(story: Story, language: str = "en") -> str:
     """Return a chart's one-line caption: articles, outlets, first report, latest."""
     words = _WORDS[_language(language)]
+    articles = articles_text(len(story.articles), language)
+    outlets = ", ".join(story.outlets) or words["unknown"]
+    if story.first.published is None:  # none of its articles has a date
+        return f"{articles}, {outlets}: {words['no_date']}"
     return words["caption"].format(
-        articles=articles_text(len(story.articles), language),
-        outlets=", ".join(story.outlets) or words["unknown"],
+        articles=articles,
+        outlets=outlets,
         first=first_text(first_reports(story.articles) or (story.first,), language),
         latest=day_text(story.latest.published, language),
     )

@@ -1,0 +1,79 @@
+"""Coverage of articles without dates: no "since ?", no "first: unknown outlet", in either
+language; the lines say there are no dates to tell."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsbot.bot.coverage_text import format_coverage
+from newsbot.index.answering.search import NewsIndex
+from newsbot.index.building.build import build_index
+from newsbot.index.coverage.book import ArticleRef, story_of
+from newsbot.index.coverage.notes import first_text, story_line, timeline_caption
+from tests.conftest import FakeEmbedder
+from tests.coverage.test_coverage_answers import NOW, WIRE, WIRE_2, _write
+
+
+def ref(id_: str, source: str, published: str | None) -> ArticleRef:
+    return ArticleRef(id_, f"{id_} headline", source, published, None)
+
+
+@pytest.mark.parametrize(
+    ("sources", "language", "line"),
+    [
+        (["kumparan", "kumparan"], "en", "1 outlet, no date (2 articles)"),
+        (["kumparan"], "id", "1 media, tanpa tanggal"),
+        (["kumparan", "suara"], "en", "2 outlets, no dates"),
+        (["kumparan", "suara", "tempo"], "id", "3 media, tanpa tanggal"),
+    ],
+)
+def test_a_story_without_dates_says_so(sources: list[str], language: str, line: str) -> None:
+    story = story_of("s", [ref(f"a{i}", s, None) for i, s in enumerate(sources)])
+    assert story_line(story, language) == line
+
+
+def test_one_dated_article_dates_the_story() -> None:
+    story = story_of("s", [ref("a", "suara", None), ref("b", "tempo", "2017-05-25")])
+    assert story_line(story) == "2 outlets since 25 May 2017, first: tempo"
+
+
+def test_nobody_is_named_first_without_dates() -> None:
+    assert first_text([]) == "No dates tell who reported it first"
+    assert first_text([], "id").startswith("Tidak ada tanggal")
+    story = story_of("s", [ref("a", "kumparan", None), ref("b", "suara", None)])
+    caption = timeline_caption(story)
+    assert "?" not in caption and "unknown outlet" not in caption
+    assert caption == "2 articles, kumparan, suara: no date"
+
+
+@pytest.fixture
+def undated(tmp_path: Path) -> NewsIndex:
+    records = [
+        {"id": f"w-{s}", "source": s, "title": f"{s} headline", "text": f"{WIRE}\n\n{WIRE_2}"}
+        for s in ("kumparan", "suara")
+    ]
+    build_index(tmp_path / "idx", [_write(tmp_path / "news", records)], FakeEmbedder())
+    index = NewsIndex.open(tmp_path / "idx", FakeEmbedder())
+    yield index
+    index.close()
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("which outlets reported that CSTO agreed to deploy troops?", "en"),
+        ("who first reported that CSTO agreed to deploy troops?", "en"),
+        ("media apa saja yang memberitakan CSTO setuju mengerahkan pasukan?", "id"),
+        ("siapa yang pertama memberitakan CSTO setuju mengerahkan pasukan?", "id"),
+    ],
+)
+def test_coverage_answers_over_undated_articles(
+    undated: NewsIndex, question: str, language: str
+) -> None:
+    answer = undated.ask(question, now=NOW)
+    assert answer.answered and answer.coverage is not None
+    text = format_coverage(answer, language)
+    assert "unknown outlet" not in text and "tak dikenal" not in text and "?" not in text
+    assert ("No dates tell" if language == "en" else "Tidak ada tanggal") in text
