@@ -25,7 +25,14 @@ from importlib import metadata
 from pathlib import Path
 
 from newsbot.bot.coverage_text import answer_language
-from newsbot.bot.store import STATE_ENV, StateStore, shown_location, state_location
+from newsbot.bot.store import (
+    STATE_ENV,
+    StateStore,
+    StateUnavailable,
+    is_url,
+    shown_location,
+    state_location,
+)
 from newsbot.bot.terminal import (
     ProgressBar,
     format_answer,
@@ -208,6 +215,11 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="replace a missing or unreadable state with an empty one (follows, digests "
         "and feedback are lost)",
+    )
+    state.add_argument(
+        "--force",
+        action="store_true",
+        help="with --reset: empty the state even when it opens fine",
     )
     return parser
 
@@ -485,6 +497,8 @@ def cmd_state(args: argparse.Namespace) -> int:
     """Say where the bot's state is and its schema version; --reset starts it anew."""
     location = state_location(args.index_dir, os.environ)
     if args.reset:
+        if not args.force:
+            _refuse_healthy_reset(location, args.index_dir)
         state = StateStore.reset(location, marker_dir=args.index_dir)
         print(f"The bot's state in {shown_location(location)} is new and empty.")
     else:
@@ -493,6 +507,24 @@ def cmd_state(args: argparse.Namespace) -> int:
         print(f"The bot's state: {shown} (schema version {state.schema_version()})")
     state.close()
     return 0
+
+
+def _refuse_healthy_reset(location: str, index_dir: Path) -> None:
+    """``--reset`` is for a state that is missing or unreadable: one that opens fine (every
+    replica's follows, digests and feedback) is emptied only with ``--force``."""
+    if not is_url(location) and not Path(location).expanduser().exists():
+        return  # missing: nothing to lose
+    try:
+        state = StateStore.open(location, marker_dir=index_dir)
+    except StateUnavailable as exc:
+        if str(exc).startswith("cannot reach"):
+            raise  # a server that cannot be reached: nothing to reset
+        return
+    state.close()
+    raise StateUnavailable(
+        f"the bot's state {shown_location(location)} opens fine: `newsbot state --reset "
+        "--force` empties it anyway (follows, digests and feedback are lost)"
+    )
 
 
 COMMANDS = {

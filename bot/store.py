@@ -94,8 +94,11 @@ def shown_location(location: str) -> str:
     if not is_url(location):
         return location
     try:
-        return str(make_url(location).render_as_string(hide_password=True))
-    except ArgumentError:
+        url = make_url(location)
+        if "password" in url.query:  # libpq also takes it as a parameter
+            url = url.update_query_dict({"password": "***"})
+        return str(url.render_as_string(hide_password=True)).replace("%2A%2A%2A", "***")
+    except (ArgumentError, ValueError):
         return location.split("://", 1)[0] + "://…"
 
 
@@ -112,8 +115,10 @@ def make_engine(location: str) -> Engine:
     url = location if is_url(location) else f"sqlite:///{Path(location).expanduser()}"
     try:
         parsed = make_url(url)
-    except ArgumentError as exc:
-        raise StateUnavailable(f"{STATE_ENV} is not a database URL or path: {location!r}") from exc
+    except (ArgumentError, ValueError) as exc:  # ValueError: a port that is not a number
+        raise StateUnavailable(
+            f"{STATE_ENV} is not a database URL or path: {shown_location(location)!r}"
+        ) from exc
     # psycopg 3, the driver newsbot installs; "postgres://" is the scheme many hosts print.
     if parsed.drivername in ("postgresql", "postgres"):
         parsed = parsed.set(drivername="postgresql+psycopg")
@@ -311,8 +316,13 @@ class StateStore:
         empty one."""
         if not is_url(location):
             path = Path(location).expanduser()
-            for extra in ("", "-journal", "-wal", "-shm"):
-                Path(f"{path}{extra}").unlink(missing_ok=True)
+            try:
+                for extra in ("", "-journal", "-wal", "-shm"):
+                    Path(f"{path}{extra}").unlink(missing_ok=True)
+            except OSError as exc:
+                raise StateUnavailable(
+                    f"cannot reset the bot's state {path}: {exc.strerror or exc}"
+                ) from exc
             return cls.open(location, create=True, marker_dir=marker_dir)
         engine = make_engine(location)
         try:

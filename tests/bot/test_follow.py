@@ -345,6 +345,32 @@ def test_state_reset_needs_asking_and_a_corrupt_state_is_one_line(
     assert capsys.readouterr().out.endswith("No feedback yet.\n")
 
 
+def test_a_healthy_state_is_reset_only_when_forced(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--reset is for a missing or unreadable state: follows that open fine are kept."""
+    monkeypatch.delenv("NEWSBOT_STATE", raising=False)
+    index_dir = tmp_path / "idx"
+    assert cli.main(["state", "--index-dir", str(index_dir)]) == 0
+    store = StateStore.open(str(tmp_path / "idx-state.sqlite"))
+    store.follow(1, 2, "harga cabai", "id", 100, chat_limit=5, user_limit=5)
+    store.close()
+    capsys.readouterr()
+    assert cli.main(["state", "--reset", "--index-dir", str(index_dir)]) == 1
+    err = capsys.readouterr().err
+    assert "opens fine" in err and "--reset --force" in err and err.count("\n") == 1
+    store = StateStore.open(str(tmp_path / "idx-state.sqlite"))
+    assert len(store.follows_of(1)) == 1  # kept
+    store.close()
+    assert cli.main(["state", "--reset", "--force", "--index-dir", str(index_dir)]) == 0
+    store = StateStore.open(str(tmp_path / "idx-state.sqlite"))
+    assert store.follows_of(1) == []
+    store.close()
+    # A missing file needs no forcing.
+    (tmp_path / "idx-state.sqlite").unlink()
+    assert cli.main(["state", "--reset", "--index-dir", str(index_dir)]) == 0
+
+
 # --- digest ---------------------------------------------------------------------------------
 async def test_digest_subscribes_and_sends_the_days_stories_once(
     bot: Bot, state: BotState, clock: Clock

@@ -212,3 +212,23 @@ def test_passwords_are_never_shown() -> None:
     assert shown_location("postgresql://u:pw@db:5432/news") == "postgresql://u:***@db:5432/news"
     assert shown_location("postgresql://db/news") == "postgresql://db/news"
     assert shown_location("/srv/state.sqlite") == "/srv/state.sqlite"
+
+
+def test_a_password_given_as_a_parameter_is_hidden_too() -> None:
+    assert shown_location("postgresql://u@db/news?password=pw") == (
+        "postgresql://u@db/news?password=***"
+    )
+
+
+def test_a_port_that_is_not_a_number_is_one_line_without_the_password() -> None:
+    with pytest.raises(StateUnavailable, match="not a database URL") as caught:
+        StateStore.open("postgresql://u:s3cret@127.0.0.1:notaport/db")
+    assert "s3cret" not in str(caught.value)
+
+
+def test_resetting_a_folder_named_as_the_state_is_one_line(tmp_path: Path) -> None:
+    folder = tmp_path / "state.sqlite"
+    folder.mkdir()
+    with pytest.raises(StateUnavailable, match="cannot reset the bot's state"):
+        StateStore.reset(str(folder))
+    assert folder.is_dir()
