@@ -19,7 +19,7 @@ from newsbot.index.building import milvus_lease
 from newsbot.index.building.embedders import Vectors
 from newsbot.index.building.milvus_lease import LEASE_KEY, LEASE_SECONDS, read_lease
 from newsbot.index.building.milvus_store import MilvusStore, MilvusTarget
-from newsbot.index.errors import BuildInProgress
+from newsbot.index.errors import BuildInProgress, IndexMissing
 from tests.conftest import FakeEmbedder
 from tests.test_milvus_store import lite  # noqa: F401 - the fixture
 
@@ -147,3 +147,61 @@ def test_two_claims_at_once_leave_one_holder(
     for thread in threads:
         thread.join(60)
     assert len(entered) == 1 and len(refused) == 1
+
+
+def test_a_build_whose_lease_was_taken_over_stops_without_publishing(
+    tmp_path: Path,
+    lite: MilvusTarget,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A build that stalled past the lease (stopped, swapped out) and was taken over must not
+    write on, nor publish over, the build that took its turn."""
+    from newsbot.index.building import milvus_build
+
+    monkeypatch.setattr(milvus_build, "UPLOAD_BATCH", 40)
+    held = HeldEmbedder()
+    failures: list[BaseException] = []
+
+    def stalled() -> None:
+        try:
+            stores.build(tmp_path / "one", lite, sample.sources(), held)
+        except BaseException as exc:  # reported below
+            failures.append(exc)
+
+    thread = threading.Thread(target=stalled)
+    thread.start()
+    try:
+        assert held.writing.wait(60)
+        now = time.time()
+        store_lease(lite, token="y", host="another-machine", pid=7, since=now, renewed=now)
+    finally:
+        held.release.set()
+        thread.join(120)
+    assert len(failures) == 1 and isinstance(failures[0], BuildInProgress)
+    assert "taken over by process 7 on another-machine" in str(failures[0])
+    milvus = MilvusStore(lite)
+    try:
+        with pytest.raises(IndexMissing):
+            milvus.live_version()  # nothing published
+        holder = read_lease(milvus)
+        assert holder is not None and holder.token == "y"  # the other's lease left alone
+    finally:
+        milvus.close()
+
+
+def test_the_lease_is_renewed_while_a_build_runs_without_writing(
+    lite: MilvusTarget,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(milvus_lease, "RENEW_SECONDS", 0.2)
+    milvus = MilvusStore(lite)
+    try:
+        with milvus_lease.build_lease(milvus):
+            first = read_lease(milvus)
+            time.sleep(1.0)  # reading sources, grouping stories: no rows written
+            later = read_lease(milvus)
+        assert first is not None and later is not None
+        assert later.token == first.token and later.renewed > first.renewed
+        assert read_lease(milvus) is None
+    finally:
+        milvus.close()

@@ -3,7 +3,7 @@
 The local store's build lock is a file lock in the index directory; builds that write to
 one Milvus from two folders, two machines or two bot replicas do not share that file, and
 the first to publish drops the other's unfinished version under it. So a Milvus build also
-holds a lease: a row of ``newsbot_meta`` naming its holder, renewed while it writes and
+holds a lease: a row of ``newsbot_meta`` naming its holder, renewed while it runs and
 removed when it ends. Milvus has no compare-and-set, so a builder writes its claim, waits
 ``SETTLE_SECONDS`` and reads it back: of two builders that claim at once, the one whose
 claim was overwritten stops. A holder that died is recognised by its process being gone
@@ -13,9 +13,11 @@ claim was overwritten stops. A holder that died is recognised by its process bei
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import os
 import socket
+import threading
 import time
 import uuid
 from collections.abc import Iterator
@@ -27,12 +29,12 @@ from newsbot.index.errors import BuildInProgress
 
 #: The meta key of the lease.
 LEASE_KEY = "build-lease"
-#: A lease not renewed for this long is taken over (a build renews it at each write, every
-#: few seconds; a batch embedded on a crowded machine may take a minute).
+#: A lease not renewed for this long is taken over (a build renews it every
+#: ``RENEW_SECONDS``; only a stalled or stopped process misses that many renewals).
 LEASE_SECONDS = 300.0
 #: How long a builder waits after claiming before reading its claim back.
 SETTLE_SECONDS = 0.5
-#: Renew the lease at a write at most this often.
+#: How often the lease is renewed while a build runs.
 RENEW_SECONDS = 15.0
 
 
@@ -80,10 +82,13 @@ def read_lease(milvus: MilvusStore) -> Lease | None:
 
 @contextlib.contextmanager
 def build_lease(milvus: MilvusStore) -> Iterator[None]:
-    """Hold the build lease of ``milvus`` while the body runs; the store renews it at each
-    write (``MilvusStore.after_write``).
+    """Hold the build lease of ``milvus`` while the body runs: a thread renews it every
+    ``RENEW_SECONDS`` (through reading, grouping and embedding alike), and the store checks
+    it before each write and before publishing (``MilvusStore.guard``), so a build whose
+    lease was taken over (it stalled past ``LEASE_SECONDS``) stops instead of writing.
 
-    Raises BuildInProgress when a live build holds it, StoreUnavailable when Milvus fails.
+    Raises BuildInProgress when a live build holds it, or takes it over later;
+    StoreUnavailable when Milvus fails.
     """
     held = read_lease(milvus)
     now = time.time()
@@ -95,19 +100,34 @@ def build_lease(milvus: MilvusStore) -> Iterator[None]:
     held = read_lease(milvus)
     if held is None or held.token != mine.token:
         raise _busy(milvus, held)
-    last = [now]
+    stop = threading.Event()
 
     def renew() -> None:
-        moment = time.time()
-        if moment - last[0] >= RENEW_SECONDS:
-            last[0] = moment
-            _write(milvus, Lease(mine.token, mine.host, mine.pid, mine.since, moment))
+        while not stop.wait(RENEW_SECONDS):
+            with contextlib.suppress(Exception):  # a failed renewal: the next one, or expiry
+                held = read_lease(milvus)
+                if held is None or held.token != mine.token:
+                    return  # taken over: the next guard stops the build
+                _write(milvus, dataclasses.replace(mine, renewed=time.time()))
 
-    milvus.after_write = renew
+    def guard() -> None:
+        held = read_lease(milvus)
+        if held is None or held.token != mine.token:
+            who = f" by {held.describe()}" if held is not None else ""
+            raise BuildInProgress(
+                f"this build's turn at Milvus at {milvus.target.setting} was taken over{who} "
+                f"after it stalled for {LEASE_SECONDS:.0f} s: it stops without publishing"
+            )
+
+    renewer = threading.Thread(target=renew, name="milvus-lease", daemon=True)
+    renewer.start()
+    milvus.guard = guard
     try:
         yield
     finally:
-        milvus.after_write = None
+        milvus.guard = None
+        stop.set()
+        renewer.join()
         with contextlib.suppress(Exception):  # an unreachable Milvus: the lease expires
             held = read_lease(milvus)
             if held is not None and held.token == mine.token:

@@ -218,8 +218,9 @@ class MilvusStore:
             )
         except Exception as exc:
             raise StoreUnavailable(self._unreachable(exc)) from exc
-        #: Called after each write of rows (the build lease renews itself there).
-        self.after_write: Callable[[], None] | None = None
+        #: Called before each write of rows and before publishing: raises to stop a build
+        #: that no longer holds the build lease (``milvus_lease``).
+        self.guard: Callable[[], None] | None = None
         self._ensure_meta()
 
     def _unreachable(self, exc: BaseException) -> str:
@@ -452,10 +453,10 @@ class MilvusStore:
         call: Callable[..., Any],
     ) -> None:
         if rows:
+            if self.guard is not None:
+                self.guard()
             with self._calls(f"write {len(rows)} rows"):
                 call(collection, list(rows), timeout=TIMEOUT)
-            if self.after_write is not None:
-                self.after_write()
 
     def write_terms(self, version: str, frequencies: Mapping[str, int]) -> None:
         """Store each term's document frequency in ``version``'s terms collection (a term
@@ -478,6 +479,8 @@ class MilvusStore:
     def publish(self, version: str, manifest: Manifest, summary: Mapping[str, Any]) -> None:
         """Make ``version`` live in one upsert of the pointer, after its facts are stored;
         drop all but ``KEEP_OLD_VERSIONS`` older versions and every unfinished one."""
+        if self.guard is not None:
+            self.guard()
         self.put(
             {
                 f"manifest/{version}": manifest.to_json(),
