@@ -18,9 +18,10 @@ from newsbot.index.answering import stores
 from newsbot.index.building import milvus_lease
 from newsbot.index.building.embedders import Vectors
 from newsbot.index.building.milvus_lease import LEASE_KEY, LEASE_SECONDS, read_lease
-from newsbot.index.building.milvus_store import MilvusStore, MilvusTarget
-from newsbot.index.errors import BuildInProgress, IndexMissing
+from newsbot.index.building.milvus_store import MilvusStore, MilvusTarget, parse_store
+from newsbot.index.errors import BuildInProgress, IndexMissing, StoreUnavailable
 from tests.conftest import FakeEmbedder
+from tests.milvus_server import milvus_lite_server
 from tests.test_milvus_store import lite  # noqa: F401 - the fixture
 
 
@@ -205,3 +206,37 @@ def test_the_lease_is_renewed_while_a_build_runs_without_writing(
         assert read_lease(milvus) is None
     finally:
         milvus.close()
+
+
+def test_a_build_whose_milvus_dies_fails_within_the_call_timeout(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """pymilvus bounds its retries by ``timeout=`` only when it is an int; with a float a
+    build whose server died retried for ~7 minutes before saying anything."""
+    from newsbot.index.building import milvus_build, milvus_store
+
+    monkeypatch.setattr(milvus_build, "UPLOAD_BATCH", 40)
+    monkeypatch.setattr(milvus_store, "TIMEOUT", 3)
+    monkeypatch.setattr(milvus_lease, "RENEW_SECONDS", 600)  # only the build's own calls
+    held = HeldEmbedder()
+    failures: list[BaseException] = []
+    server_dir = tmp_path / "server"
+    server_dir.mkdir()
+    with milvus_lite_server(server_dir) as url:
+        target = parse_store(url)
+        assert target is not None
+
+        def build() -> None:
+            try:
+                stores.build(tmp_path / "idx", target, sample.sources(), held)
+            except BaseException as exc:  # reported below
+                failures.append(exc)
+
+        thread = threading.Thread(target=build)
+        thread.start()
+        assert held.writing.wait(60)
+    held.release.set()  # the server is gone
+    thread.join(300)
+    assert not thread.is_alive()
+    assert len(failures) == 1 and isinstance(failures[0], StoreUnavailable)
+    assert "Retry timeout: 3s" in str(failures[0]), failures[0]

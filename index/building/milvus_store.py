@@ -56,8 +56,10 @@ STORE_ENV = "NEWSBOT_STORE"
 LOCAL = "local"
 #: Collection names start with this prefix (one Milvus database may hold other data).
 PREFIX = "newsbot"
-#: Seconds any one Milvus call may take: Milvus Lite retries a failed insert for minutes.
-TIMEOUT = 120.0
+#: Seconds any one Milvus call may take, retries included. An int: pymilvus bounds its
+#: retries by a timeout only when it is one (a float is ignored, and a call to a server that
+#: died retries 75 times, ~7 minutes).
+TIMEOUT = 120
 #: Terms written to Milvus per call.
 TERMS_BATCH = 2048
 #: The dense index Milvus builds: Lite 2.5 refuses HNSW; servers choose by themselves.
