@@ -14,6 +14,7 @@ exception is the very first start, when no store was ever made for this index (n
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -277,7 +278,7 @@ class StateStore:
         )
         marker = marker_dir / CREATED_MARKER if marker_dir is not None else None
         if sqlite_file is not None and not sqlite_file.exists():
-            if not create and marker is not None and marker.exists():
+            if not create and marker is not None and _created_here(marker, sqlite_file, marker_dir):
                 raise StateUnavailable(
                     f"the bot's state {sqlite_file} is missing (follows, digests and feedback "
                     "are lost): `newsbot state --reset` starts a new one"
@@ -305,9 +306,8 @@ class StateStore:
                 "`newsbot state --reset` replaces it with an empty one"
             ) from exc
         # Only a state file can go missing unnoticed; a database server's state is its own.
-        if marker is not None and sqlite_file is not None and not marker.exists():
-            marker.parent.mkdir(parents=True, exist_ok=True)
-            marker.write_text("The bot's state was created; see `newsbot state --reset`.\n")
+        if marker is not None and sqlite_file is not None:
+            _record_created(marker, sqlite_file)
         return store
 
     @classmethod
@@ -669,6 +669,39 @@ class StateStore:
             }
             for row in rows
         ]
+
+
+_MARKER_HEAD = "The bot's state was created; see `newsbot state --reset`. Its files:\n"
+
+
+def _created_files(marker: Path) -> list[str]:
+    try:
+        lines = marker.read_text().splitlines()
+    except OSError:
+        return []
+    return [line for line in lines[1:] if line.strip()]
+
+
+def _created_here(marker: Path, state_file: Path, index_dir: Path | None) -> bool:
+    """Whether ``marker`` says ``state_file`` was created (a marker written before it named
+    its files stands for the default file beside ``index_dir``)."""
+    if not marker.exists():
+        return False
+    files = _created_files(marker)
+    if not files and index_dir is not None:
+        files = [str(default_location(index_dir))]
+    return str(state_file.absolute()) in files
+
+
+def _record_created(marker: Path, state_file: Path) -> None:
+    """Add ``state_file`` to the files ``marker`` says were created."""
+    name = str(state_file.absolute())
+    files = _created_files(marker)
+    if name in files:
+        return
+    with contextlib.suppress(OSError):  # the marker is a courtesy; the state is open
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        marker.write_text(_MARKER_HEAD + "".join(f"{f}\n" for f in [*files, name]))
 
 
 def _answer(row: object) -> AnswerRecord:

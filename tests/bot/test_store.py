@@ -232,3 +232,32 @@ def test_resetting_a_folder_named_as_the_state_is_one_line(tmp_path: Path) -> No
     with pytest.raises(StateUnavailable, match="cannot reset the bot's state"):
         StateStore.reset(str(folder))
     assert folder.is_dir()
+
+
+def test_a_state_file_never_made_is_made_even_beside_one_that_was(
+    store: StateStore, location: str, tmp_path: Path
+) -> None:
+    """The marker names the files it saw made: moving the state to a new path starts it
+    there; only a file that was made and is gone is called lost."""
+    store.close()
+    index_dir = tmp_path / "index"
+    elsewhere = tmp_path / "elsewhere.sqlite"
+    StateStore.open(str(elsewhere), marker_dir=index_dir).close()
+    assert elsewhere.exists()
+    elsewhere.unlink()
+    with pytest.raises(StateUnavailable, match="missing"):
+        StateStore.open(str(elsewhere), marker_dir=index_dir)
+    Path(location).unlink()
+    with pytest.raises(StateUnavailable, match="missing"):
+        StateStore.open(location, marker_dir=index_dir)
+
+
+def test_a_marker_from_before_it_named_files_stands_for_the_default_file(
+    tmp_path: Path,
+) -> None:
+    index_dir = tmp_path / "idx"
+    index_dir.mkdir()
+    (index_dir / CREATED_MARKER).write_text("The bot's state was created.\n")
+    with pytest.raises(StateUnavailable, match="missing"):
+        StateStore.open(str(default_location(index_dir)), marker_dir=index_dir)
+    StateStore.open(str(tmp_path / "other.sqlite"), marker_dir=index_dir).close()
