@@ -483,6 +483,10 @@ def test_a_wrong_store_setting_is_one_line(
     assert err == (
         "newsbot: error: --store 'milvus://nowhere': a Milvus server is named milvus://HOST:PORT\n"
     )
+    (tmp_path / "folder.db").mkdir()
+    assert cli.main(["stats", "--store", "folder.db"]) == 1
+    err = capsys.readouterr().err
+    assert err == "newsbot: error: --store 'folder.db' is a folder, not a Milvus Lite file\n"
 
 
 def test_an_unreachable_milvus_is_one_line_on_the_real_stderr(tmp_path: Path) -> None:

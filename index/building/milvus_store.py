@@ -29,6 +29,7 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import os
 import re
 import time
 import uuid
@@ -112,6 +113,8 @@ def parse_store(value: str | None) -> MilvusTarget | None:
             )
         if not path.parent.is_dir():
             raise StoreUnavailable(f"{STORE_ENV}={value!r}: the folder {path.parent} is missing")
+        if path.is_dir():
+            raise StoreUnavailable(f"{STORE_ENV}={value!r} is a folder, not a Milvus Lite file")
         return MilvusTarget(uri=str(path), setting=value)
     raise StoreUnavailable(
         f"{STORE_ENV}={value!r} is not a store: use local, milvus://HOST:PORT or a Milvus "
@@ -132,7 +135,16 @@ def _import_pymilvus() -> Any:
     # Some of its loggers have levels and handlers of their own: each is quietened.
     for name in [n for n in logging.Logger.manager.loggerDict if n.startswith("pymilvus")]:
         logging.getLogger(name).setLevel(logging.CRITICAL)
+    # milvus-lite logs its failures on the root logger; our error says them once too.
+    root = logging.getLogger()
+    if _from_milvus_lite not in root.filters:
+        root.addFilter(_from_milvus_lite)
     return pymilvus
+
+
+def _from_milvus_lite(record: logging.LogRecord) -> bool:
+    """A root-logger filter: False (drop) for records milvus-lite's own code logs."""
+    return f"{os.sep}milvus_lite{os.sep}" not in record.pathname
 
 
 def clip(text: str | None, limit: int) -> str:
@@ -229,7 +241,8 @@ class MilvusStore:
         detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         if self.target.is_lite:
             return (
-                f"cannot open the Milvus Lite file {self.target.uri} ({detail}); one process "
+                f"cannot open the Milvus Lite file {self.target.uri} ({detail}): it is not "
+                "one, or another process has it open; one process "
                 "at a time opens it: for several, serve it with Milvus Lite's server and set "
                 f"{STORE_ENV}=milvus://HOST:PORT"
             )
