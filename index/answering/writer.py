@@ -9,13 +9,17 @@ fails, times out or answers nonsense (:class:`WriterUnavailable`).
 
 Every sentence the model writes goes through ``answering.verify`` against the passages it
 cites; one that fails is returned with ``kept=False`` and the reason, and is never shown.
+:meth:`AnswerWriter.stream` asks the endpoint to stream (``stream: true``, server-sent
+events) and yields each sentence, checked, as soon as the model has finished it.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import re
-from collections.abc import Mapping, Sequence
+import time
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -41,6 +45,10 @@ MAX_SENTENCES = 3
 MAX_TOKENS = 200
 #: Characters of each passage the prompt carries (the paragraph around its answer).
 PASSAGE_CHARS = 900
+
+# A letter outside citation markers: the sentence after a full stop has begun, so the one
+# before it (and any marker written after its stop) is complete.
+_LETTER = re.compile(r"[^\W\d_]")
 
 LANGUAGE_NAMES = {"en": "English", "id": "Indonesian"}
 _MARKER = re.compile(r"\[\s*(\d+(?:\s*[,;]\s*\d+)*)\s*\]")
@@ -261,18 +269,93 @@ class AnswerWriter:
             raise WriterUnavailable(f"{self.settings.endpoint} answered no text")
         return content
 
+    def stream(self, answer: Answer, language: str) -> Iterator[WrittenSentence]:
+        """The model's sentences for ``answer`` in ``language``, each checked as :meth:`write`
+        checks it, yielded as soon as the model has finished writing it (the next sentence
+        has begun, or the reply ended). Stops reading after MAX_SENTENCES sentences. Raises
+        WriterUnavailable when the endpoint fails, answers no text or the whole reply takes
+        longer than the timeout; the sentences yielded before stay checked."""
+        if not answer.answered or not answer.hits:
+            return
+        by_rank = {hit.rank: hit for hit in answer.hits}
+        reply, done = "", 0
+        for piece in self.complete_streaming(prompt(answer.question, answer.hits, language)):
+            reply += piece
+            drafts = split_written(reply)
+            begun = bool(drafts) and bool(_LETTER.search(strip_markers(drafts[-1][0])))
+            complete = drafts[: len(drafts) - (1 if begun else 2)]
+            if len(complete) > done:
+                yield from self._judged(complete[done:MAX_SENTENCES], done, by_rank, language)
+                done = len(complete)
+            if done >= MAX_SENTENCES:
+                return
+        yield from self._judged(split_written(reply)[done:MAX_SENTENCES], done, by_rank, language)
+
+    def complete_streaming(self, messages: list[dict[str, str]]) -> Iterator[str]:
+        """The endpoint's reply to ``messages`` piece by piece as it streams (an endpoint
+        that answers in one piece serves too); WriterUnavailable on any failure or when
+        the whole reply takes longer than the timeout."""
+        body = {
+            "model": self.settings.model,
+            "messages": messages,
+            "temperature": 0,
+            "max_tokens": MAX_TOKENS,
+            "stream": True,
+        }
+        deadline = time.monotonic() + self.settings.timeout
+        endpoint = self.settings.endpoint
+        try:
+            with self._client.stream("POST", endpoint, json=body) as response:
+                if response.status_code >= 400:
+                    response.read()
+                    raise WriterUnavailable(
+                        f"{endpoint} answered HTTP {response.status_code}: {response.text[:200]}"
+                    )
+                if not response.headers.get("content-type", "").startswith("text/event-stream"):
+                    response.read()
+                    yield _content(response, endpoint)
+                    return
+                for line in response.iter_lines():
+                    if time.monotonic() > deadline:
+                        raise WriterUnavailable(
+                            f"no whole answer from {endpoint} within {self.settings.timeout:g} s"
+                        )
+                    if not line.startswith("data:"):
+                        continue  # blank separators, comments, "event:" lines
+                    data = line[len("data:") :].strip()
+                    if data == "[DONE]":
+                        return
+                    piece = _delta(data, endpoint)
+                    if piece:
+                        yield piece
+        except httpx.TimeoutException:
+            raise WriterUnavailable(
+                f"no answer from {endpoint} within {self.settings.timeout:g} s"
+            ) from None
+        except httpx.HTTPError as exc:
+            raise WriterUnavailable(f"cannot reach {endpoint}: {exc}") from None
+
     def check(self, reply: str, hits: Sequence[Hit], language: str) -> list[WrittenSentence]:
         """Split the model's ``reply`` into sentences and decide which may be shown: at most
         three, each citing passages among ``hits``, in the reader's language, and passing
         ``verify`` against the passages it cites."""
         by_rank = {hit.rank: hit for hit in hits}
-        drafts = split_written(reply)
+        return self._judged(split_written(reply), 0, by_rank, language)
+
+    def _judged(
+        self,
+        drafts: Sequence[tuple[str, tuple[int, ...]]],
+        first: int,
+        by_rank: Mapping[int, Hit],
+        language: str,
+    ) -> list[WrittenSentence]:
+        """The verdicts on ``drafts``, the reply's sentences from number ``first`` (0-based)."""
         results: list[WrittenSentence | None] = []
         pending: list[int] = []
         for i, (text, cited) in enumerate(drafts):
             unknown = [n for n in cited if n not in by_rank]
             written_in = written_language(strip_markers(text))
-            if i >= MAX_SENTENCES:
+            if first + i >= MAX_SENTENCES:
                 results.append(WrittenSentence(text, cited, False, "more than three sentences"))
             elif not cited:
                 results.append(WrittenSentence(text, cited, False, "cites no passage"))
@@ -306,6 +389,32 @@ class AnswerWriter:
                 sentence.why,
             )
         return written
+
+
+def _content(response: httpx.Response, endpoint: str) -> str:
+    """The text of a whole (not streamed) chat completion; WriterUnavailable if none."""
+    try:
+        content = response.json()["choices"][0]["message"]["content"]
+    except (ValueError, KeyError, IndexError, TypeError):
+        raise WriterUnavailable(
+            f"{endpoint} did not answer as an OpenAI-compatible chat API"
+        ) from None
+    if not isinstance(content, str):
+        raise WriterUnavailable(f"{endpoint} answered no text")
+    return content
+
+
+def _delta(data: str, endpoint: str) -> str:
+    """The text one streamed chunk (a server-sent event's JSON ``data``) adds; "" for a
+    chunk that adds none (the role, the finish reason)."""
+    try:
+        choices = json.loads(data)["choices"]
+        content = choices[0]["delta"].get("content") if choices else None
+    except (ValueError, KeyError, IndexError, TypeError, AttributeError):
+        raise WriterUnavailable(
+            f"{endpoint} did not stream as an OpenAI-compatible chat API"
+        ) from None
+    return content if isinstance(content, str) else ""
 
 
 def shown(written: Sequence[WrittenSentence]) -> list[str]:
