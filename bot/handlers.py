@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, NamedTuple
 
-from telegram import CallbackQuery, Message, Update, User
+from telegram import CallbackQuery, InlineKeyboardMarkup, Message, Update, User
 from telegram.constants import ChatAction
 from telegram.error import BadRequest, NetworkError, TelegramError
 from telegram.ext import ContextTypes
@@ -40,11 +40,11 @@ from newsbot.bot.render import (
     render_unanswered,
 )
 from newsbot.bot.state import BotState, state_of
-from newsbot.index.answering.answers import Answer, Hit
+from newsbot.bot.written import stream_written
+from newsbot.index.answering.answers import Hit
 from newsbot.index.answering.small_talk import is_small_talk
-from newsbot.index.answering.writer import shown as kept_sentences
 from newsbot.index.coverage.notes import newest_line, timeline_caption
-from newsbot.index.errors import NewsbotError, WriterUnavailable
+from newsbot.index.errors import NewsbotError
 
 if TYPE_CHECKING:
     from newsbot.index.building.build import BuildReport
@@ -146,17 +146,19 @@ async def answer(message: Message, user: User | None, context: ContextTypes.DEFA
         await message.reply_html(render_unanswered(found, messages, note=note), do_quote=True)
         return
     first = replace(found, hits=found.hits[:PAGE])
-    written = await _written(state, first, messages.language)
-    sent = await _send_passages(
-        message,
-        first.hits,
-        messages,
-        shown=0,
-        more=len(found.hits) > PAGE,
-        note=note,
-        written=written,
-    )
+    more = len(found.hits) > PAGE
+    sent = await _send_passages(message, first.hits, messages, shown=0, more=more, note=note)
     await remember_answer(state, sent, user, question, found.hits[:PAGE], messages.language)
+    if state.writer is not None:  # the passages are out: now the checked sentences above them
+        await stream_written(
+            sent,
+            state.writer,
+            first,
+            messages,
+            note=note,
+            markup=_buttons(first.hits, messages, shown=0, more=more),
+            every=state.settings.progress_seconds,
+        )
 
 
 async def timeline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -177,18 +179,6 @@ async def timeline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     story, png = found
     caption = timeline_caption(story, messages.language)
     await message.reply_photo(png, caption=caption[:1024], do_quote=True)
-
-
-async def _written(state: BotState, answer: Answer, language: str) -> list[str]:
-    """The checked sentences the operator's model writes for the passages shown; none
-    when no model is configured or it fails (the passages are the answer then)."""
-    if state.writer is None:
-        return []
-    try:
-        return kept_sentences(await asyncio.to_thread(state.writer.write, answer, language))
-    except WriterUnavailable as exc:
-        log.warning("No written answer: %s", exc)
-        return []
 
 
 async def more_sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -423,21 +413,28 @@ async def _send_passages(
     shown: int,
     more: bool,
     note: str | None = None,
-    written: Sequence[str] = (),
 ) -> list[Message]:
-    """Reply to the question with the passages numbered from ``shown + 1``, after the
-    ``written`` answer if any; the last message carries the answer's buttons, with "More
-    sources" when there are more. The messages sent."""
-    pages = render_passages(hits, messages, first_number=shown + 1, note=note, written=written)
-    outlets = button_data(OUTLETS, shown, len(hits)) if any(map(has_outlets, hits)) else None
-    buttons = answer_keyboard(
-        messages, button_data(MORE, shown + len(hits)) if more else None, outlets
-    )
+    """Reply to the question with the passages numbered from ``shown + 1``; the last
+    message carries the answer's buttons, with "More sources" when there are more. The
+    messages sent."""
+    pages = render_passages(hits, messages, first_number=shown + 1, note=note)
+    buttons = _buttons(hits, messages, shown=shown, more=more)
     sent = []
     for number, page in enumerate(pages, 1):
         markup = buttons if number == len(pages) else None
         sent.append(await question.reply_html(page, do_quote=True, reply_markup=markup))
     return sent
+
+
+def _buttons(
+    hits: Sequence[Hit], messages: Messages, *, shown: int, more: bool
+) -> InlineKeyboardMarkup:
+    """The buttons under the passages numbered from ``shown + 1``: "More sources" when
+    there are ``more``, the outlets when any passage has them."""
+    outlets = button_data(OUTLETS, shown, len(hits)) if any(map(has_outlets, hits)) else None
+    return answer_keyboard(
+        messages, button_data(MORE, shown + len(hits)) if more else None, outlets
+    )
 
 
 async def _drop_button(message: Message, messages: Messages) -> None:

@@ -1,6 +1,7 @@
-"""The bot with an answer writer configured: the checked sentences head the first reply,
-nothing unchecked is shown, and a failing model leaves the passages as the answer. The
-model is a real HTTP endpoint on loopback (``tests/llm_stub.py``)."""
+"""The bot with an answer writer configured: the passages are sent at once, then the first
+reply is edited to add the checked sentences as the model streams them; nothing unchecked
+is shown, and a failing model leaves the passages as the answer. The model is a real HTTP
+endpoint on loopback (``tests/llm_stub.py``) streaming as the OpenAI API does."""
 
 from __future__ import annotations
 
@@ -60,6 +61,12 @@ async def writing_bot(settings: BotSettings, stub: StubLLM, tmp_path: Path) -> A
         writer.close()
 
 
+def _final(bot: Bot) -> str:
+    """What the first reply shows once the writer is done."""
+    edits = bot.telegram.edits()
+    return edits[-1] if edits else str(bot.telegram.sent()[0]["text"])
+
+
 async def test_kept_sentences_head_the_reply_and_dropped_ones_never_show(
     writing_bot: Bot, stub: StubLLM
 ) -> None:
@@ -70,7 +77,11 @@ async def test_kept_sentences_head_the_reply_and_dropped_ones_never_show(
     )
     await writing_bot.send(private("who agreed to deploy troops?"))
     [reply] = writing_bot.telegram.sent()
-    text = reply["text"]
+    assert reply["text"].startswith("1. ")  # the passages first, as without a writer
+    [edit] = writing_bot.telegram.sent("editMessageText")
+    assert edit["message_id"] == writing_bot.telegram.messages[0]["message_id"]
+    assert edit["reply_markup"] == reply["reply_markup"]  # the buttons stay
+    text = edit["text"]
     assert text.startswith("Russia, Belarus and Armenia agreed to deploy troops [1].\n\n1. ")
     assert "1,400" not in text and "Kazakhstan" not in text
     assert "3. " in text and "4. " not in text  # [4] is not among the passages shown
@@ -87,13 +98,13 @@ async def test_the_model_is_asked_in_the_readers_language_about_the_shown_passag
     content = request["messages"][0]["content"]
     assert "in Indonesian" in content
     assert "[3] " in content and "[4] " not in content
-    assert writing_bot.telegram.sent()[0]["text"].startswith("Rusia, Belarus dan Armenia setuju")
+    assert _final(writing_bot).startswith("Rusia, Belarus dan Armenia setuju")
 
 
 async def test_model_text_is_escaped(writing_bot: Bot, stub: StubLLM) -> None:
     stub.reply = "Russia, Belarus & Armenia <i>agreed</i> to deploy troops [1]."
     await writing_bot.send(private("who agreed?"))
-    text = writing_bot.telegram.sent()[0]["text"]
+    text = _final(writing_bot)
     # Tag-like tokens a model echoes are dropped; what is left is shown literally.
     assert text.startswith("Russia, Belarus &amp; Armenia agreed to deploy troops [1].\n\n")
 
@@ -106,6 +117,7 @@ async def test_when_nothing_survives_the_passages_are_the_answer(
     await writing_bot.send(private("who agreed?"))
     await bot.send(private("who agreed?"))
     assert writing_bot.telegram.sent()[0]["text"] == bot.telegram.sent()[0]["text"]
+    assert writing_bot.telegram.edits() == []
     assert stub.requests  # the model was asked; its one sentence was dropped
 
 
@@ -117,6 +129,7 @@ async def test_a_failing_model_leaves_the_passages_and_logs_why(
         await writing_bot.send(private("who agreed?"))
     [reply] = writing_bot.telegram.sent()
     assert reply["text"].startswith("1. ")
+    assert writing_bot.telegram.edits() == []
     assert any(
         "No written answer" in r.getMessage() and "HTTP 500" in r.getMessage()
         for r in caplog.records
