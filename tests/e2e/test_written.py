@@ -1,0 +1,119 @@
+"""The written answer as users meet it: ``newsbot run`` with ``NEWSBOT_LLM_URL`` set, against
+the Telegram emulator. The model is a real OpenAI-compatible HTTP server on loopback
+(``tests/llm_stub.py``) that streams server-sent events as the OpenAI API does; the
+verifier runs with the real default embedder and its calibrated thresholds."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from newsbot.bot.messages import messages_for
+from newsbot.bot.render import render_passages
+from newsbot.index.answering.search import NewsIndex
+from newsbot.index.answering.verify import thresholds_for
+from newsbot.index.answering.writer import AnswerWriter, WriterSettings, shown
+from newsbot.index.building.embedders import load_embedder
+from tests.e2e.conftest import BOT_COMMAND, HARNESS, REPO, SKIP_REASON, bot_env
+from tests.llm_stub import StubLLM, serve_stub
+
+if not HARNESS:
+    pytest.skip(SKIP_REASON, allow_module_level=True)
+from tgemu import BotProcess, TelegramEmulator
+
+pytestmark = [pytest.mark.e2e, pytest.mark.model]
+
+TOKEN = "555444:WRITTEN-TEST"
+TROOPS = "who agreed to deploy troops?"
+FIRST = (
+    "CSTO Secretary General Stanislav Zas said Russia, Belarus and Armenia agreed to deploy "
+    "military troops [1]."
+)
+THIRD = "The aim is to stop the threat of terrorism and to fight drug trafficking [2]."
+WRONG = "Kazakhstan and Uzbekistan agreed to deploy 5,000 troops [1]."
+EVERY = 1.0  # NEWSBOT_PROGRESS_SECONDS
+THINKING = 3.0  # seconds the model takes before its first word
+
+
+@pytest.fixture(scope="module")
+def stub() -> Iterator[StubLLM]:
+    with serve_stub() as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def writing_bot(
+    tg: TelegramEmulator,
+    index_dir: Path,
+    sources: Path,
+    stub: StubLLM,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[BotProcess]:
+    state = tmp_path_factory.mktemp("written-state") / "state.sqlite"
+    env = {
+        **bot_env(sources),
+        "NEWSBOT_PROGRESS_SECONDS": str(EVERY),
+        "NEWSBOT_STATE": str(state),
+        "NEWSBOT_LLM_URL": stub.url,
+        "NEWSBOT_LLM_MODEL": "stub",
+    }
+    proc = tg.start_bot(
+        [*BOT_COMMAND, "--index-dir", str(index_dir)], token=TOKEN, env=env, cwd=REPO
+    )
+    yield proc
+    assert proc.stop() == 0, proc.output()
+    assert "Traceback" not in proc.output(), proc.output()
+
+
+def test_passages_first_then_each_checked_sentence_throttled(
+    writing_bot: BotProcess, stub: StubLLM, index_dir: Path
+) -> None:
+    # What the whole written answer would show, decided here by the same checks.
+    embedder = load_embedder()
+    thresholds = thresholds_for(embedder.name)
+    assert thresholds is not None
+    hits = NewsIndex.open(index_dir, embedder).ask(TROOPS, 4).hits[:3]
+    settings = WriterSettings.from_env({"NEWSBOT_LLM_URL": stub.url})
+    assert settings is not None
+    checker = AnswerWriter(settings, embedder, thresholds)
+    reply_text = f"{FIRST} {WRONG} {THIRD}"
+    verdicts = checker.check(reply_text, hits, "en")
+    checker.close()
+    assert [v.kept for v in verdicts] == [True, False, True], verdicts
+
+    stub.reply, stub.delay, stub.chunk_delay = reply_text, THINKING, 0.02
+    tg = writing_bot.client
+    reader = tg.new_user("Wira", language_code="en")
+    chat = tg.private_chat(reader)
+    tg.send_private(reader, TROOPS)
+    reply = tg.wait_for_reply(chat, timeout=60)
+    # The passages are out while the model has not written a word yet.
+    assert len(stub.requests) == 1 and stub.streamed == []
+    english = messages_for("en")
+    text = reply.text or ""
+    note = text[3 : text.index("</i>\n\n")] if text.startswith("<i>") else None
+    assert [text] == render_passages(hits, english, note=note)
+
+    seen: list[tuple[float, str]] = []  # when each edit was first seen
+    deadline = time.monotonic() + THINKING + 30
+    final = render_passages(hits, english, note=note, written=shown(verdicts))[0]
+    while (not seen or seen[-1][1] != final) and time.monotonic() < deadline:
+        for edit in tg.edits(reply)[len(seen) :]:
+            seen.append((time.monotonic(), edit["params"]["text"]))
+        time.sleep(0.02)
+    edits = [edit["params"] for edit in tg.edits(reply)]
+    # Sentence by sentence: the first one alone, then both; the unsupported one never.
+    first = render_passages(hits, english, note=note, written=[FIRST])[0]
+    assert [e["text"] for e in edits] == [first, final]
+    assert all("Uzbekistan" not in e["text"] and "5,000" not in e["text"] for e in edits)
+    assert all(e["reply_markup"] == reply.reply_markup for e in edits)  # the buttons stay
+    assert all(e["parse_mode"] == "HTML" for e in edits)
+    assert all(e["link_preview_options"] == reply.params["link_preview_options"] for e in edits)
+    # Throttled: the second sentence was done well before the second edit was allowed.
+    chunk_of_third = len(f"{FIRST} {WRONG} {THIRD}".split(" "))
+    written_gap = stub.streamed[chunk_of_third] - stub.streamed[len(FIRST.split(" "))]
+    assert written_gap < EVERY / 2
+    assert seen[1][0] - seen[0][0] >= EVERY * 0.8, seen
