@@ -282,3 +282,29 @@ def test_an_instruction_tuned_model_gets_a_supported_sentence_shown(
     finally:
         writer.close()
     assert kept, "SmolLM2 wrote no sentence the verifier keeps"
+
+
+def test_the_real_server_streams_the_sentences_the_whole_reply_gives(
+    smollm2_url: str, sample_index: NewsIndex
+) -> None:
+    """Through llama.cpp's server, streamed (``stream: true``) and whole, SmolLM2's greedy
+    reply gives the same sentences with the same verdicts, the kept ones included."""
+    settings = WriterSettings.from_env(
+        {"NEWSBOT_LLM_URL": smollm2_url, "NEWSBOT_LLM_TIMEOUT": "300"}
+    )
+    thresholds = thresholds_for(DEFAULT_MODEL)
+    assert settings is not None and thresholds is not None
+    writer = AnswerWriter(settings, sample_index.embedder, thresholds)
+    streamed_kept = 0
+    try:
+        for question in EASY_QUESTIONS:
+            answer = sample_index.ask(question)
+            whole = writer.write(answer, "id")[:3]
+            streamed = list(writer.stream(answer, "id"))
+            assert [(s.text, s.kept, s.why) for s in streamed] == [
+                (s.text, s.kept, s.why) for s in whole
+            ]
+            streamed_kept += sum(s.kept for s in streamed)
+    finally:
+        writer.close()
+    assert streamed_kept, "SmolLM2 wrote no sentence the verifier keeps"
