@@ -37,8 +37,8 @@ async def stream_written(
     writes, editing its first message at most once every ``every`` seconds (counted from
     the reply; 0 or less: once, when the writer is done). A sentence is added only while
     the pages stay as sent but the first (so paging and buttons do not move); a sentence
-    that fails the check never is. When the writer fails or times out the reply keeps
-    what it shows, logged. The sentences shown, in order."""
+    that fails the check never is. When the writer fails or times out (or raises
+    anything else) the reply keeps what it shows, logged. The sentences shown, in order."""
     pages = render_passages(answer.hits, messages, note=note)
     if len(pages) != len(sent):  # not the reply this answer renders: leave it alone
         return []
@@ -46,14 +46,12 @@ async def stream_written(
     queue: asyncio.Queue[_Item] = asyncio.Queue()
 
     def produce() -> None:
-        item: _Item = None
         try:
             for sentence in writer.stream(answer, messages.language):
                 loop.call_soon_threadsafe(queue.put_nowait, sentence)
         except WriterUnavailable as exc:
-            item = exc
-        loop.call_soon_threadsafe(queue.put_nowait, item)
-        if item is not None:
+            loop.call_soon_threadsafe(queue.put_nowait, exc)
+        finally:  # even after an unexpected error: the loop below must not wait forever
             loop.call_soon_threadsafe(queue.put_nowait, None)
 
     producer = asyncio.ensure_future(asyncio.to_thread(produce))
@@ -99,7 +97,10 @@ async def stream_written(
                 await asyncio.sleep(max(0.0, last_edit + every - loop.time()))
             await show()
     finally:
-        await producer
+        try:
+            await producer
+        except Exception:  # a bug in writing or checking: the reply keeps what it shows
+            log.exception("The written answer failed")
     return shown
 
 

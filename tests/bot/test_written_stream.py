@@ -62,12 +62,27 @@ def stub() -> Iterator[StubLLM]:
         yield running
 
 
+class BrokenEmbedder(FakeEmbedder):
+    """An embedder with a bug: checking any sentence raises."""
+
+    def embed_queries(self, texts: Any) -> Any:
+        raise RuntimeError("a bug in the embedder")
+
+    def embed_passages(self, texts: Any) -> Any:
+        raise RuntimeError("a bug in the embedder")
+
+
 async def _bot(
-    settings: BotSettings, stub: StubLLM, tmp_path: Path, hits: list[Any], **env: str
+    settings: BotSettings,
+    stub: StubLLM,
+    tmp_path: Path,
+    hits: list[Any],
+    embedder: FakeEmbedder | None = None,
+    **env: str,
 ) -> AsyncIterator[Bot]:
     writer_settings = WriterSettings.from_env({"NEWSBOT_LLM_URL": stub.url, **env})
     assert writer_settings is not None
-    writer = AnswerWriter(writer_settings, FakeEmbedder(), ANY_CLOSENESS)
+    writer = AnswerWriter(writer_settings, embedder or FakeEmbedder(), ANY_CLOSENESS)
     index, builder = FakeIndex(hits), FakeBuilder()
     live = LiveIndex(index, reopen=lambda: FakeIndex(hits), build=builder)
     app = build_application(
@@ -173,6 +188,19 @@ async def test_a_failing_model_leaves_the_passages_untouched(
     await streaming_bot.send(private("who agreed to deploy troops?"))
     assert _telegram(streaming_bot).edits() == []
     assert _telegram(streaming_bot).texts()[0].startswith("1. ")
+
+
+async def test_a_bug_while_checking_leaves_the_passages_and_is_logged(
+    settings: BotSettings, stub: StubLLM, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    stub.reply = f"{FIRST} {THIRD}"
+    async for bot in _bot(settings, stub, tmp_path, HITS, BrokenEmbedder()):
+        with caplog.at_level(logging.ERROR):
+            await bot.send(private("who agreed to deploy troops?"))
+        telegram = _telegram(bot)
+        assert telegram.texts() == render_passages(HITS[:PAGE], messages_for("en"))
+        assert telegram.edits() == []
+        assert any("The written answer failed" in r.getMessage() for r in caplog.records)
 
 
 def _cited(rank: int, url_length: int) -> Any:
