@@ -16,6 +16,7 @@ from newsbot.bot.render import render_passages
 from newsbot.index.answering.search import NewsIndex
 from newsbot.index.answering.verify import thresholds_for
 from newsbot.index.answering.writer import AnswerWriter, WriterSettings, shown
+from newsbot.index.building.build import build_index
 from newsbot.index.building.embedders import load_embedder
 from tests.e2e.conftest import BOT_COMMAND, HARNESS, REPO, SKIP_REASON, bot_env
 from tests.llm_stub import StubLLM, serve_stub
@@ -45,9 +46,17 @@ def stub() -> Iterator[StubLLM]:
 
 
 @pytest.fixture(scope="module")
+def written_index(sources: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An index of its own: the shared one holds the shared bot's state."""
+    index_dir = tmp_path_factory.mktemp("written-index") / "index"
+    build_index(index_dir, [sources], load_embedder())
+    return index_dir
+
+
+@pytest.fixture(scope="module")
 def writing_bot(
     tg: TelegramEmulator,
-    index_dir: Path,
+    written_index: Path,
     sources: Path,
     stub: StubLLM,
     tmp_path_factory: pytest.TempPathFactory,
@@ -61,7 +70,7 @@ def writing_bot(
         "NEWSBOT_LLM_MODEL": "stub",
     }
     proc = tg.start_bot(
-        [*BOT_COMMAND, "--index-dir", str(index_dir)], token=TOKEN, env=env, cwd=REPO
+        [*BOT_COMMAND, "--index-dir", str(written_index)], token=TOKEN, env=env, cwd=REPO
     )
     yield proc
     assert proc.stop() == 0, proc.output()
@@ -69,13 +78,13 @@ def writing_bot(
 
 
 def test_passages_first_then_each_checked_sentence_throttled(
-    writing_bot: BotProcess, stub: StubLLM, index_dir: Path
+    writing_bot: BotProcess, stub: StubLLM, written_index: Path
 ) -> None:
     # What the whole written answer would show, decided here by the same checks.
     embedder = load_embedder()
     thresholds = thresholds_for(embedder.name)
     assert thresholds is not None
-    hits = NewsIndex.open(index_dir, embedder).ask(TROOPS, 4).hits[:3]
+    hits = NewsIndex.open(written_index, embedder).ask(TROOPS, 4).hits[:3]
     settings = WriterSettings.from_env({"NEWSBOT_LLM_URL": stub.url})
     assert settings is not None
     checker = AnswerWriter(settings, embedder, thresholds)
