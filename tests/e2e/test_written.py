@@ -5,6 +5,7 @@ verifier runs with the real default embedder and its calibrated thresholds."""
 
 from __future__ import annotations
 
+import shutil
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -46,10 +47,13 @@ def stub() -> Iterator[StubLLM]:
 
 
 @pytest.fixture(scope="module")
-def written_index(sources: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """An index of its own: the shared one holds the shared bot's state."""
+def written_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An index of its own, of the seed article alone: the shared one holds the shared
+    bot's state, and other tests add articles to the shared sources."""
+    news = tmp_path_factory.mktemp("written-news")
+    shutil.copy(REPO / "index" / "sample" / "seed-article.txt", news)
     index_dir = tmp_path_factory.mktemp("written-index") / "index"
-    build_index(index_dir, [sources], load_embedder())
+    build_index(index_dir, [news], load_embedder())
     return index_dir
 
 
