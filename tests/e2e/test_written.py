@@ -36,8 +36,8 @@ FIRST = (
 )
 THIRD = "The aim is to stop the threat of terrorism and to fight drug trafficking [2]."
 WRONG = "Kazakhstan and Uzbekistan agreed to deploy 5,000 troops [1]."
-EVERY = 1.0  # NEWSBOT_PROGRESS_SECONDS
-THINKING = 3.0  # seconds the model takes before its first word
+EVERY = 2.0  # NEWSBOT_PROGRESS_SECONDS
+THINKING = 4.0  # seconds the model takes before its first word
 
 
 @pytest.fixture(scope="module")
@@ -129,4 +129,6 @@ def test_passages_first_then_each_checked_sentence_throttled(
     chunk_of_third = len(f"{FIRST} {WRONG} {THIRD}".split(" "))
     written_gap = stub.streamed[chunk_of_third] - stub.streamed[len(FIRST.split(" "))]
     assert written_gap < EVERY / 2
-    assert seen[1][0] - seen[0][0] >= EVERY * 0.8, seen
+    # Seen by polling, the first edit may be seen late: hence the margin (unthrottled, the
+    # second edit would follow within written_gap).
+    assert seen[1][0] - seen[0][0] >= EVERY * 0.6, seen
