@@ -259,15 +259,7 @@ class AnswerWriter:
                 f"{self.settings.endpoint} answered HTTP {response.status_code}: "
                 f"{response.text[:200]}"
             )
-        try:
-            content = response.json()["choices"][0]["message"]["content"]
-        except (ValueError, KeyError, IndexError, TypeError):
-            raise WriterUnavailable(
-                f"{self.settings.endpoint} did not answer as an OpenAI-compatible chat API"
-            ) from None
-        if not isinstance(content, str):
-            raise WriterUnavailable(f"{self.settings.endpoint} answered no text")
-        return content
+        return _content(response, self.settings.endpoint)
 
     def stream(self, answer: Answer, language: str) -> Iterator[WrittenSentence]:
         """The model's sentences for ``answer`` in ``language``, each checked as :meth:`write`
