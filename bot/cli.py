@@ -53,7 +53,7 @@ from newsbot.index.answering.writer import (
 )
 from newsbot.index.building import dense, integrity, store
 from newsbot.index.building.milvus_store import STORE_ENV, parse_store
-from newsbot.index.building.unfinished import SAMPLE_MARKER, unfinished_build
+from newsbot.index.building.unfinished import SAMPLE_MARKER, UnfinishedBuild
 from newsbot.index.coverage.notes import timeline_caption
 from newsbot.index.coverage.timeline import FORMATS, render_timeline
 from newsbot.index.errors import (
@@ -247,9 +247,11 @@ def _open_or_build_sample(args: argparse.Namespace) -> NewsIndex:
     embedder = stores.embedder_for(index_dir, target, args.model)
     try:
         return stores.open_index(index_dir, target, embedder)
-    except IndexIncomplete:
-        unfinished = stores.unfinished_build_in(index_dir, target)
-        if unfinished is None or not unfinished.sample or unfinished.running:
+    except IndexIncomplete as exc:
+        unfinished = exc.unfinished
+        if not isinstance(unfinished, UnfinishedBuild):
+            raise
+        if not unfinished.sample or unfinished.running:
             raise
     except IndexMissing:
         if target is None and index_dir.exists() and any(index_dir.glob("v-*")):
@@ -376,10 +378,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     try:
         version = store.live_version(args.index_dir)
     except IndexMissing:
-        unfinished = unfinished_build(args.index_dir)
-        if unfinished is None or any(args.index_dir.glob("v-*")):
+        error = stores.incomplete(args.index_dir, None)
+        if error is None:
             raise
-        raise unfinished.error() from None
+        raise error from None
     check = integrity.check_version(version)
     print(format_check(check))
     if not check.healthy:

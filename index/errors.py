@@ -10,7 +10,12 @@ class IndexMissing(NewsbotError):
 
 
 class IndexIncomplete(IndexMissing):
-    """No live index yet, but a build of it was started and interrupted or failed."""
+    """No live index yet, but a build of it was started and interrupted or failed;
+    ``unfinished`` is what it left (a ``building.unfinished.UnfinishedBuild``)."""
+
+    def __init__(self, message: str, unfinished: object = None) -> None:
+        super().__init__(message)
+        self.unfinished = unfinished
 
 
 class IndexIncompatible(NewsbotError):

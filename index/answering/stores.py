@@ -15,7 +15,6 @@ from newsbot.index.building.embedders import Embedder
 from newsbot.index.building.milvus_store import MilvusTarget, index_model
 from newsbot.index.building.unfinished import (
     STARTED_MARKER,
-    UnfinishedBuild,
     unfinished_build,
     unfinished_milvus_build,
 )
@@ -28,41 +27,39 @@ Store = MilvusTarget | None
 def open_index(index_dir: Path, target: Store, embedder: Embedder) -> NewsIndex:
     """Open the live index for ``embedder``: in Milvus at ``target``, else in ``index_dir``.
 
-    Raises IndexIncomplete (an IndexMissing) when ``index_dir`` has no live version but a
+    Raises IndexIncomplete (an IndexMissing) when the store has no live version but a
     build of it was started and interrupted or failed, IndexMissing when none ever was."""
-    if target is None:
-        try:
+    try:
+        if target is None:
             return NewsIndex.open(index_dir, embedder)
-        except IndexMissing:
-            unfinished = unfinished_build(index_dir)
-            if unfinished is None or any(index_dir.glob("v-*")):
-                raise
-            raise unfinished.error() from None
-    from newsbot.index.answering.milvus_search import MilvusNewsIndex
+        from newsbot.index.answering.milvus_search import MilvusNewsIndex
 
-    try:
         return MilvusNewsIndex.open_milvus(target, embedder)
-    except IndexIncomplete:
-        raise
     except IndexMissing:
-        unfinished = unfinished_build_in(index_dir, target)
-        if unfinished is None:
+        error = incomplete(index_dir, target)
+        if error is None:
             raise
-        raise unfinished.error() from None
+        raise error from None
 
 
-def unfinished_build_in(index_dir: Path, target: Store) -> UnfinishedBuild | None:
-    """What a build that never published left in the store (``unfinished``), or None when
-    no build was ever started there. Call only where the store has no live version."""
+def incomplete(index_dir: Path, target: Store) -> IndexIncomplete | None:
+    """The error for a store without a live version where a build was started and never
+    published (``unfinished``; its ``unfinished`` attribute says what it left), or None
+    when no build ever was (locally: or older versions are there). StoreUnavailable when
+    Milvus cannot be reached."""
     if target is None:
-        return unfinished_build(index_dir)
-    from newsbot.index.building.milvus_store import MilvusStore
+        if any(index_dir.glob("v-*")):
+            return None
+        unfinished = unfinished_build(index_dir)
+    else:
+        from newsbot.index.building.milvus_store import MilvusStore
 
-    milvus = MilvusStore(target)
-    try:
-        return unfinished_milvus_build(index_dir, milvus)
-    finally:
-        milvus.close()
+        milvus = MilvusStore(target)
+        try:
+            unfinished = unfinished_milvus_build(index_dir, milvus)
+        finally:
+            milvus.close()
+    return None if unfinished is None else unfinished.error()
 
 
 def embedder_for(index_dir: Path, target: Store, model: str | None = None) -> Embedder:

@@ -49,7 +49,8 @@ class UnfinishedBuild:
         where = self.store or str(self.index_dir)
         if self.running:
             return IndexIncomplete(
-                f"the index in {where} is being built: ask again when `newsbot index` has finished"
+                f"the index in {where} is being built: ask again when `newsbot index` has finished",
+                self,
             )
         kept = (
             f"; its {self.kept} embedded paragraphs are kept and will be reused"
@@ -58,7 +59,8 @@ class UnfinishedBuild:
         )
         return IndexIncomplete(
             f"the index in {where} is incomplete: a `newsbot index` there was "
-            f"interrupted or failed{kept}. Run `newsbot index PATH...` to finish it"
+            f"interrupted or failed{kept}. Run `newsbot index PATH...` to finish it",
+            self,
         )
 
 
