@@ -36,6 +36,9 @@ LEASE_SECONDS = 300.0
 SETTLE_SECONDS = 0.5
 #: How often the lease is renewed while a build runs.
 RENEW_SECONDS = 15.0
+#: A build that renewed its lease this recently still holds it (a takeover needs
+#: ``LEASE_SECONDS`` without a renewal): its writes go on without reading the lease again.
+CONFIRM_SECONDS = 60.0
 
 
 @dataclass(frozen=True)
@@ -84,8 +87,9 @@ def read_lease(milvus: MilvusStore) -> Lease | None:
 def build_lease(milvus: MilvusStore) -> Iterator[None]:
     """Hold the build lease of ``milvus`` while the body runs: a thread renews it every
     ``RENEW_SECONDS`` (through reading, grouping and embedding alike), and the store checks
-    it before each write and before publishing (``MilvusStore.guard``), so a build whose
-    lease was taken over (it stalled past ``LEASE_SECONDS``) stops instead of writing.
+    it before each write and before publishing (``MilvusStore.guard``; read again only when
+    the last renewal is older than ``CONFIRM_SECONDS``), so a build whose lease was taken
+    over (it stalled past ``LEASE_SECONDS``) stops instead of writing.
 
     Raises BuildInProgress when a live build holds it, or takes it over later;
     StoreUnavailable when Milvus fails.
@@ -101,16 +105,21 @@ def build_lease(milvus: MilvusStore) -> Iterator[None]:
     if held is None or held.token != mine.token:
         raise _busy(milvus, held)
     stop = threading.Event()
+    renewed = [time.monotonic()]  # when this build last wrote its lease
 
     def renew() -> None:
         while not stop.wait(RENEW_SECONDS):
             with contextlib.suppress(Exception):  # a failed renewal: the next one, or expiry
+                moment = time.monotonic()
                 held = read_lease(milvus)
                 if held is None or held.token != mine.token:
                     return  # taken over: the next guard stops the build
                 _write(milvus, dataclasses.replace(mine, renewed=time.time()))
+                renewed[0] = moment
 
     def guard() -> None:
+        if time.monotonic() - renewed[0] < CONFIRM_SECONDS:
+            return  # renewed lately: nobody can have taken it over since
         held = read_lease(milvus)
         if held is None or held.token != mine.token:
             who = f" by {held.describe()}" if held is not None else ""
