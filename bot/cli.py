@@ -29,12 +29,14 @@ from newsbot.bot.store import (
     STATE_ENV,
     StateStore,
     StateUnavailable,
+    StateUnreachable,
     is_url,
     shown_location,
     state_location,
 )
 from newsbot.bot.terminal import (
     ProgressBar,
+    check_line,
     format_answer,
     format_check,
     format_report,
@@ -373,7 +375,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     In Milvus: that every paragraph of the live version is there."""
     target = _target(args)
     if target is not None:
-        print(f"{'Check:':<11}{_milvus_check(args, target)}")
+        print(check_line(_milvus_check(args, target)))
         return 0
     try:
         version = store.live_version(args.index_dir)
@@ -443,7 +445,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     else:
         print(format_summary(summary))
         if args.check:
-            print(f"{'Check:':<11}{checked}" if checked else format_check(check))
+            print(check_line(checked) if checked else format_check(check))
     return 0
 
 
@@ -518,9 +520,9 @@ def _refuse_healthy_reset(location: str, index_dir: Path) -> None:
         return  # missing: nothing to lose
     try:
         state = StateStore.open(location, marker_dir=index_dir)
-    except StateUnavailable as exc:
-        if str(exc).startswith("cannot reach"):
-            raise  # a server that cannot be reached: nothing to reset
+    except StateUnreachable:
+        raise  # nothing to reset
+    except StateUnavailable:
         return
     state.close()
     raise StateUnavailable(

@@ -73,6 +73,10 @@ class StateUnavailable(NewsbotError):
     """The state database is missing, unreadable or of a newer schema."""
 
 
+class StateUnreachable(StateUnavailable):
+    """The state's database server cannot be reached (its data is not at stake)."""
+
+
 def default_location(index_dir: Path) -> Path:
     """Where the state lives unless ``NEWSBOT_STATE`` says: a file beside the index
     directory (``newsbot-index`` → ``newsbot-index-state.sqlite``)."""
@@ -297,7 +301,7 @@ class StateStore:
             reason = " ".join(str(exc.orig if exc.orig is not None else exc).split())
             if is_url(location) and isinstance(exc, OperationalError):
                 # A server that cannot be reached: its data is not at stake, a reset is no cure.
-                raise StateUnavailable(
+                raise StateUnreachable(
                     f"cannot reach the bot's state database {shown_location(location)} "
                     f"({reason}): check {STATE_ENV} and that the database is running"
                 ) from exc

@@ -142,7 +142,12 @@ def format_check(check: VersionCheck) -> str:
         if check.checksummed
         else "every file opens (built before checksums were recorded: `newsbot index` adds them)"
     )
-    return f"{'Check:':<11}intact: {how} ({check.version.name})"
+    return check_line(f"intact: {how} ({check.version.name})")
+
+
+def check_line(text: str) -> str:
+    """Return ``text`` as the "Check:" line of ``stats`` and ``check``."""
+    return f"{'Check:':<11}{text}"
 
 
 class ProgressBar:
