@@ -440,7 +440,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     if args.json:
         raw = summary.to_json()
         if args.check:
-            raw["check"] = {"intact": True, "checksummed": check.checksummed and not checked}
+            raw["check"] = {"intact": True, "checksummed": check.checksummed}
         print(json.dumps(raw, ensure_ascii=False))
     else:
         print(format_summary(summary))
