@@ -13,6 +13,9 @@ class Article:
     own offset when it printed one (``2021-09-17T16:30:00+07:00``, never converted to UTC).
     ``path`` names the source file the article came from (with ``:LINE`` for JSONL records).
     ``author`` is the byline's name; ``place`` the dateline's ("Pekalongan").
+    ``seen`` is when the article was first seen (crawled, fetched from a feed or a URL), ISO
+    8601 with an offset, or a date: an upper bound on its publication time, never shown or
+    used as the publication date (story grouping bounds an undated article with it).
     """
 
     id: str
@@ -26,6 +29,7 @@ class Article:
     origin: str | None = None
     author: str | None = None
     place: str | None = None
+    seen: str | None = None
 
 
 @dataclass(frozen=True)

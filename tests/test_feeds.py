@@ -244,3 +244,43 @@ def test_files_in_the_config_are_read_too(site: NewsServer, tmp_path: Path) -> N
         ("Harga Cabai Naik", "Arsip"),
         ("Banjir Rendam Medan Johor", "Kabar Contoh"),
     ]
+
+
+def test_articles_keep_when_they_were_first_fetched(site: NewsServer, tmp_path: Path) -> None:
+    cfg = config(Source("feed", site.url("/rss.xml")))
+    index_dir = tmp_path / "idx"
+    first = 1709609400.0  # 2024-03-05T03:30:00Z
+
+    def seen() -> dict[str, tuple[str | None, str | None]]:
+        conn = store.connect_readonly(store.live_version(index_dir))
+        try:
+            rows = conn.execute("SELECT title, published, seen FROM articles").fetchall()
+        finally:
+            conn.close()
+        return {title: (published, seen) for title, published, seen in rows}
+
+    build_index(index_dir, [], FakeEmbedder(), extra=read(cfg, index_dir, clock=lambda: first))
+    fetched = seen()
+    assert {s for _, s in fetched.values()} == {"2024-03-05T03:30:00+00:00"}
+    # The page without a date takes the feed entry's as its publication date, never the
+    # fetch time; the summary standing in for the page that failed is seen too.
+    assert fetched["PPN Ditunda"] == ("2024-03-05T02:30:00+00:00", "2024-03-05T03:30:00+00:00")
+    # Fetched again a day later (the page changed): first seen stays the first fetch.
+    site.routes["/banjir"].body = article_page(
+        "Banjir Rendam Medan Johor", [*BANJIR, "Air mulai surut pada Selasa sore."]
+    )
+    updated = "Wed, 06 Mar 2024 01:00:00 GMT"
+    site.routes["/rss.xml"] = Route(
+        rss_feed(
+            site.base, [("Banjir Rendam Medan Johor", "/banjir?utm_source=rss", "B.", updated)]
+        ),
+        content_type=RSS,
+    )
+    later = first + 86400
+    build_index(index_dir, [], FakeEmbedder(), extra=read(cfg, index_dir, clock=lambda: later))
+    assert any("Air mulai surut" in t for t in paragraphs(index_dir))  # fetched again
+    assert seen()["Banjir Rendam Medan Johor"][1] == "2024-03-05T03:30:00+00:00"
+    # A URL added later is first seen then.
+    site.routes["/baru"] = Route(article_page("Jalan Tol Baru Dibuka", KERETA))
+    items = read(config(), index_dir, urls=[site.url("/baru")], clock=lambda: later)
+    assert [a.seen for a in items if isinstance(a, Article)] == ["2024-03-06T03:30:00+00:00"]

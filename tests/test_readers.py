@@ -160,6 +160,39 @@ def test_jsonl_fields_map_onto_the_article() -> None:
     assert article.paragraphs == tuple(BODY.split("\n\n"))
 
 
+@pytest.mark.parametrize(
+    ("field", "value", "seen"),
+    [
+        ("id_timestamp_utc", "2017-03-28T04:15:36Z", "2017-03-28T04:15:36+00:00"),
+        ("crawled_at", "2017-03-28T11:15:36+07:00", "2017-03-28T11:15:36+07:00"),
+        ("fetched_at", "2017-03-28 04:15:36", "2017-03-28T04:15:36+00:00"),  # no offset: UTC
+        ("retrieved_at", 1490674536, "2017-03-28T04:15:36+00:00"),  # epoch seconds
+        ("scraped_at", "Tue, 28 Mar 2017 04:15:36 GMT", "2017-03-28T04:15:36+00:00"),
+        ("first_seen", "2017-03-28", "2017-03-28"),
+    ],
+)
+def test_jsonl_keeps_when_a_record_was_crawled_apart_from_its_date(
+    field: str, value: object, seen: str
+) -> None:
+    record: dict[str, object] = {"id": "x", "text": BODY, "date": None, field: value}
+    article = article_from_record(record, "news.jsonl:1")
+    assert article.seen == seen
+    assert article.published is None  # a crawl time is never the publication date
+    dated = article_from_record({**record, "date": "2017-03-27"}, "news.jsonl:1")
+    assert (dated.published, dated.seen) == ("2017-03-27", seen)
+
+
+def test_a_crawl_time_newsbot_cannot_read_is_ignored_with_a_warning(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    record: dict[str, object] = {"id": "x", "text": BODY, "crawled_at": "sometime last week"}
+    with caplog.at_level("WARNING"):
+        article = article_from_record(record, "news.jsonl:4")
+    assert article.seen is None and article.paragraphs
+    assert "news.jsonl:4: the crawled_at 'sometime last week' is not a time" in caplog.text
+    assert article_from_record({"id": "y", "text": BODY}, "news.jsonl:5").seen is None
+
+
 def test_jsonl_without_id_gets_a_stable_id_from_url_or_place(tmp_path: Path) -> None:
     source = jsonl(
         tmp_path / "news.jsonl",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 # Indonesian and English month names, full and abbreviated, plus old spellings
 # (Pebruari, Nopember) that older Indonesian sites still print.
@@ -201,6 +201,19 @@ def published_from_value(value: object, zone: timezone = DEFAULT_ZONE) -> str | 
             return None
         return moment.replace(microsecond=0).isoformat()
     return parse_published(text)
+
+
+def seen_from_value(value: object) -> str | None:
+    """Return a record's crawl or fetch time as ISO 8601, or None when it is no time.
+
+    Read as :func:`published_from_value` reads a date, except that a time without an offset
+    and epoch seconds are taken as UTC, as crawl and fetch logs keep them.
+    """
+    seen = published_from_value(value, UTC)
+    if seen is None or "T" not in seen:
+        return seen
+    moment = datetime.fromisoformat(seen)
+    return seen if moment.tzinfo is not None else moment.replace(tzinfo=UTC).isoformat()
 
 
 # -- relative times ------------------------------------------------------------------------

@@ -25,7 +25,7 @@ import re
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
@@ -325,6 +325,8 @@ async def _read_page(
         html = fetched.text()
         article = await asyncio.to_thread(read_web_page, html, fetched.url, fetched_at)
         article = await _with_next_pages(fetcher, article, html, fetched.url, fetched_at)
+        # First seen: the first fetch's time, kept when the page is fetched again.
+        article = replace(article, seen=(cached and cached.seen) or _seen_at(now))
     cache.pages[url] = {
         "etag": fetched.etag,
         "last_modified": fetched.last_modified,
@@ -484,6 +486,8 @@ async def _read_entry(
             log.warning("page %s unreadable (%s): keeping it as read before", link, exc)
             return earlier
         stub = _entry_article(entry, feed_title)
+        if stub is not None:
+            stub = replace(stub, seen=(earlier and earlier.seen) or _seen_at(now))
         if stub is None:
             log.info("skipped %s: %s", link, exc)  # the build's summary names it
             return SkippedSource(link, f"{exc}; the feed entry has no summary either")
@@ -495,6 +499,11 @@ async def _read_entry(
         article = replace(article, published=_entry_date(entry))
         cache.pages[link] = {**cache.pages[link], "article": asdict(article)}
     return article
+
+
+def _seen_at(now: float) -> str:
+    """A fetch time (epoch seconds) as an article's seen time: ISO 8601 in UTC."""
+    return datetime.fromtimestamp(int(now), UTC).isoformat()
 
 
 def _entry_article(entry: Mapping[str, Any], feed_title: str | None) -> Article | None:

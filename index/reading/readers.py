@@ -26,7 +26,12 @@ from newsbot.index.reading.cleaning import (
     title_from_text,
     title_from_url,
 )
-from newsbot.index.reading.dates import is_date_line, parse_published, published_from_value
+from newsbot.index.reading.dates import (
+    is_date_line,
+    parse_published,
+    published_from_value,
+    seen_from_value,
+)
 from newsbot.index.reading.encodings import NotText, decode_text
 from newsbot.index.reading.pagedates import most_precise, page_byline, page_published
 
@@ -56,6 +61,20 @@ _EXTRACTION.set("DEFAULT", "MIN_EXTRACTED_SIZE", "50")
 
 #: A web address given where a path goes (``Path`` has folded its "//" into "/").
 _WEB_ADDRESS = re.compile(r"^(?P<scheme>https?):/+(?P<rest>.+)$", re.IGNORECASE)
+#: JSONL fields that hold when a record was crawled or fetched (first match wins): an upper
+#: bound on its publication time, kept as ``Article.seen``. ``id_timestamp_utc`` is
+#: IndoSum's crawl time.
+SEEN_FIELDS = (
+    "seen",
+    "first_seen",
+    "crawled_at",
+    "crawled",
+    "fetched_at",
+    "fetched",
+    "retrieved_at",
+    "scraped_at",
+    "id_timestamp_utc",
+)
 _URL_GIVEN = (
     "a web address, not a file or folder: list it in the sources file "
     '(`[[sources]]` with `url = "{url}"` in newsbot.toml) or send it to the bot with /add'
@@ -241,7 +260,21 @@ def article_from_record(record: dict[str, object], path: str) -> Article:
         origin=_string(record.get("origin")) or body.origin,
         author=_string(record.get("author")) or body.author,
         place=body.place,
+        seen=_seen(record, path),
     )
+
+
+def _seen(record: dict[str, object], path: str) -> str | None:
+    """The record's first-seen time from the first of ``SEEN_FIELDS`` it fills."""
+    for field in SEEN_FIELDS:
+        value = record.get(field)
+        if value in (None, ""):
+            continue
+        seen = seen_from_value(value)
+        if seen is None:
+            log.warning("%s: the %s %r is not a time newsbot reads: ignored", path, field, value)
+        return seen
+    return None
 
 
 def _read_folder(folder: Path, seen: set[str]) -> Iterator[Article | SkippedSource]:
