@@ -211,9 +211,11 @@ def _previous(index_dir: Path, embedder: Embedder) -> _Previous:
         previous.versions.append(check)
         if manifest is not None:
             try:
-                previous.stories = read_stories(live)
+                # An older format's stories were grouped without the seen times: regroup.
+                fresh = manifest.format == FORMAT_VERSION
+                previous.stories = read_stories(live) if fresh else None
             except NewsbotError:
-                previous.stories = None  # an older format, or lost: the build regroups
+                previous.stories = None  # lost: the build regroups
             previous.dense_index = manifest.dense_index
             previous.calibration = (manifest.answer_floor, manifest.confidence)
             previous.intact = (
@@ -304,7 +306,7 @@ def _write_articles(
         hashes[item.id] = content_hash
         paths[item.id] = item.path
         conn.execute(
-            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 item.id,
                 item.title,
@@ -315,6 +317,7 @@ def _write_articles(
                 item.editor,
                 item.origin,
                 content_hash,
+                item.seen,
             ),
         )
         conn.executemany(

@@ -42,7 +42,7 @@ from newsbot.index.building.milvus_store import (
     paragraph_row,
 )
 from newsbot.index.building.stories import group_leads, lead_articles
-from newsbot.index.defaults import EMBED_BATCH
+from newsbot.index.defaults import EMBED_BATCH, FORMAT_VERSION
 from newsbot.index.errors import IndexDamaged, IndexIncompatible, IndexMissing
 
 #: Paragraphs written to Milvus per call.
@@ -84,6 +84,8 @@ def _live(milvus: MilvusStore) -> _Live:
         if row["story_id"]:
             stories[str(row["article_id"])] = str(row["story_id"])
     calibration = (manifest.answer_floor, manifest.confidence)
+    if manifest.format != FORMAT_VERSION:  # grouped without the seen times: regroup
+        stories = {}
     return _Live(version, manifest.embedder, hashes, stories, calibration)
 
 

@@ -39,6 +39,7 @@ from newsbot.index.defaults import (
     FLOOR_FORMULA,
     FORMAT_VERSION,
     KEEP_OLD_VERSIONS,
+    READABLE_FORMATS,
 )
 from newsbot.index.errors import (
     BuildInProgress,
@@ -92,7 +93,8 @@ CREATE TABLE articles (
     path TEXT NOT NULL,
     editor TEXT,
     origin TEXT,
-    content_hash TEXT NOT NULL
+    content_hash TEXT NOT NULL,
+    seen TEXT
 );
 CREATE TABLE paragraphs (
     row INTEGER PRIMARY KEY,
@@ -190,7 +192,7 @@ def parse_manifest(raw: object, where: str, index: str) -> Manifest:
     or malformed) or IndexIncompatible (another format)."""
     if not isinstance(raw, dict):
         raise IndexDamaged(f"{where} is not a manifest: rebuild with `newsbot index`")
-    if raw.get("format") != FORMAT_VERSION:
+    if raw.get("format") not in READABLE_FORMATS:
         raise IndexIncompatible(
             f"the index in {index} has format {raw.get('format')!r}, this newsbot reads "
             f"format {FORMAT_VERSION}: rebuild it with `newsbot index PATH...`"

@@ -3,7 +3,9 @@ outlet filters, coverage questions, old indexes, stable story ids, the timeline 
 
 from __future__ import annotations
 
+import hashlib
 import json
+import sqlite3
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -18,6 +20,7 @@ from newsbot.index.building.build import build_index
 from newsbot.index.building.stories import STORIES, read_stories
 from newsbot.index.coverage.stories import story_id
 from newsbot.index.coverage.when import WIB
+from newsbot.index.defaults import FORMAT_VERSION
 from tests.conftest import FakeEmbedder
 
 WIRE = (
@@ -207,8 +210,46 @@ def test_an_index_of_the_older_format_is_rebuilt_without_embedding(tmp_path: Pat
     report = build_index(tmp_path / "idx", [sources], embedder)
     assert report.changed and report.embedded == 0 and embedder.passages_embedded == 0
     news = NewsIndex.open(tmp_path / "idx", embedder)
-    assert news.manifest.format == 2 and news.manifest.stories == 4
+    assert news.manifest.format == FORMAT_VERSION and news.manifest.stories == 4
     news.close()
+
+
+def test_an_index_of_format_2_opens_and_a_rebuild_regroups_with_seen_times(
+    tmp_path: Path,
+) -> None:
+    crawled = [{**r, "crawled_at": "2021-09-18T01:00:00Z"} for r in RECORDS]
+    sources = _write(tmp_path / "news", crawled)
+    build_index(tmp_path / "idx", [sources], FakeEmbedder())
+    version = store.live_version(tmp_path / "idx")
+    meta = version / store.META
+    # Format 2 had no seen column: take it out, as such an index was written.
+    conn = sqlite3.connect(meta)
+    conn.execute("ALTER TABLE articles DROP COLUMN seen")
+    conn.commit()
+    conn.close()
+    raw = json.loads((version / store.MANIFEST).read_text())
+    raw["format"] = 2
+    data = meta.read_bytes()
+    raw["files"][store.META] = {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+    (version / store.MANIFEST).write_text(json.dumps(raw))
+    news = NewsIndex.open(tmp_path / "idx", FakeEmbedder())
+    try:
+        assert news.manifest.format == 2
+        question = "media apa saja yang memberitakan pasukan CSTO di perbatasan Tajikistan?"
+        answer = news.ask(question, now=NOW)
+        assert answer.coverage is not None
+        assert set(answer.coverage.stories[0].outlets) >= {"antaranews", "suara", "merdeka"}
+    finally:
+        news.close()
+    embedder = FakeEmbedder()
+    report = build_index(tmp_path / "idx", [sources], embedder)
+    assert report.changed and embedder.passages_embedded == 0
+    rebuilt = store.live_version(tmp_path / "idx")
+    assert store.read_manifest(rebuilt).format == FORMAT_VERSION
+    conn = store.connect_readonly(rebuilt)
+    seen = {s for (s,) in conn.execute("SELECT seen FROM articles")}
+    conn.close()
+    assert seen == {"2021-09-18T01:00:00+00:00"}
 
 
 def test_story_ids_are_stable_and_new_articles_join(tmp_path: Path) -> None:
