@@ -35,12 +35,16 @@ def build_stories(
 
 
 def lead_articles(conn: sqlite3.Connection) -> list[tuple[StoryArticle, int]]:
-    """Every article in ``conn`` with the row of its first paragraph, in row order."""
+    """Every article in ``conn`` with the row of its first paragraph, in row order; the
+    first paragraph is the lead that may name the day of the article's event."""
     rows = conn.execute(
-        "SELECT a.id, a.source, a.published, p.row FROM articles a "
+        "SELECT a.id, a.source, a.published, a.seen, p.text, p.row FROM articles a "
         "JOIN paragraphs p ON p.article_id = a.id AND p.number = 1 ORDER BY p.row"
     ).fetchall()
-    return [(StoryArticle(i, source, published), row) for i, source, published, row in rows]
+    return [
+        (StoryArticle(i, source, published, seen, lead), row)
+        for i, source, published, seen, lead, row in rows
+    ]
 
 
 def group_leads(

@@ -18,6 +18,11 @@ from datetime import date
 
 import numpy as np
 
+from newsbot.index.coverage.spans import (
+    NAMED_DAY_SLACK_DAYS,
+    SEEN_SLACK_DAYS,
+    publication_span,
+)
 from newsbot.index.coverage.when import published_day
 
 #: Cosine similarity of lead vectors (multilingual-e5-small) from which two articles of
@@ -28,22 +33,27 @@ STORY_THRESHOLD = 0.88
 #: our labelled pairs (all of two outlets) it only acts through chaining and did not help:
 #: 0 was chosen on the tune half; the parameter stays for other corpora.
 SAME_OUTLET_PENALTY = 0.0
-#: Articles published further apart than this many days never share a story.
+#: Articles published further apart than this many days never share a story (for an
+#: undated article, its span of possible days: ``coverage.spans``).
 STORY_WINDOW_DAYS = 3
-#: Taken off the similarity of two articles when either has no date: the window cannot keep
-#: apart the same topic's events weeks apart ("Setnov skips a summons" in November and in
-#: December).
-UNDATED_PENALTY = 0.03
+#: Taken off the similarity of two articles when either has no date: an undated article's
+#: span is only bounded by when it was first seen, and one never seen is held to no window
+#: ("Setnov skips a summons" in November and in December).
+UNDATED_PENALTY = 0.02
 _MATRIX_UP_TO = 4096
 
 
 @dataclass(frozen=True)
 class StoryArticle:
-    """What grouping needs of an article: its id, outlet and publication date or time."""
+    """What grouping needs of an article: its id, outlet and publication date or time, and,
+    for an undated one, when it was first seen (ISO 8601) and its lead, which may name the
+    day of its event (``coverage.spans``)."""
 
     id: str
     source: str | None
     published: str | None
+    seen: str | None = None
+    lead: str = ""
 
 
 def story_id(founder: str) -> str:
@@ -61,6 +71,8 @@ def group_stories(
     window_days: int = STORY_WINDOW_DAYS,
     undated_penalty: float = UNDATED_PENALTY,
     may_join: Callable[[int, int], bool] | None = None,
+    seen_slack: int = SEEN_SLACK_DAYS,
+    named_slack: int | None = NAMED_DAY_SLACK_DAYS,
 ) -> dict[str, str]:
     """Return article id -> story id.
 
@@ -71,14 +83,27 @@ def group_stories(
     ``i`` must pass to join the story of an earlier article ``j`` close enough to it; the
     closest ``j`` that passes is taken. The product passes none; the coverage benchmark
     tries evidence beyond the vectors with it.
+
+    Each article may have been published within a span of days (``coverage.spans``): its
+    date, or for an undated article the days up to ``seen_slack`` before it was first seen,
+    narrowed by a day its lead names (``named_slack`` days after it; None reads no named
+    day). Two articles whose spans lie more than ``window_days`` apart never share a story;
+    an article nothing bounds (no date, never seen) is held to no window.
     """
     kept = kept or {}
     n = len(articles)
     if n == 0:
         return {}
-    days = [published_day(a.published) for a in articles]
-    ordinals = np.array([d.toordinal() if d else 0 for d in days], dtype=np.int64)
-    dated = np.array([d is not None for d in days])
+    dated = np.array([published_day(a.published) is not None for a in articles])
+    spans = [
+        publication_span(
+            a.published, a.seen, a.lead, seen_slack=seen_slack, named_slack=named_slack
+        )
+        for a in articles
+    ]
+    bounded = np.array([s is not None for s in spans])
+    starts = np.array([s[0].toordinal() if s else 0 for s in spans], dtype=np.int64)
+    ends = np.array([s[1].toordinal() if s else 0 for s in spans], dtype=np.int64)
     sources = [(a.source or "").casefold() for a in articles]
     codes: dict[str, int] = {}
     # An article without an outlet is an outlet of its own.
@@ -95,7 +120,7 @@ def group_stories(
             placed[i] = True
     order = sorted(
         (i for i in range(n) if articles[i].id not in kept),
-        key=lambda i: (days[i] or date.max, articles[i].id),
+        key=lambda i: (starts[i] if bounded[i] else date.max.toordinal(), articles[i].id),
     )
     # Below a few thousand articles one matrix product is cheapest; above, a row at a time.
     matrix = vectors @ vectors.T if n <= _MATRIX_UP_TO else None
@@ -105,9 +130,10 @@ def group_stories(
             row = matrix[i] if matrix is not None else vectors @ vectors[i]
             similarity = np.where(placed, row, -np.inf)
             similarity = similarity - same_outlet_penalty * (outlet_codes == outlet_codes[i])
+            if bounded[i]:
+                gap = np.maximum(starts - ends[i], starts[i] - ends)
+                similarity = np.where(bounded & (gap > window_days), -np.inf, similarity)
             if dated[i]:
-                far = dated & (np.abs(ordinals - ordinals[i]) > window_days)
-                similarity = np.where(far, -np.inf, similarity)
                 similarity = similarity - undated_penalty * ~dated
             else:
                 similarity = similarity - undated_penalty

@@ -102,3 +102,45 @@ def test_a_further_join_test_skips_to_the_closest_article_that_passes_it() -> No
 
     assert group_stories(articles, vectors, may_join=record) == group_stories(articles, vectors)
     assert seen == [("c", "a")]  # asked only of articles close enough, closest first
+
+
+def test_undated_articles_first_seen_weeks_apart_never_share_a_story() -> None:
+    # The same topic's two events (a summons in March, another in April): alike leads, no
+    # publication dates, crawled weeks apart.
+    for seen_b, together in (
+        ("2017-04-20T03:00:00Z", False),  # weeks later
+        ("2017-03-29T22:00:00Z", True),  # the same week
+        (None, True),  # never seen: nothing bounds it, as before
+    ):
+        articles = [
+            StoryArticle("a", "kumparan", None, "2017-03-28T04:15:36Z"),
+            StoryArticle("b", "merdeka", None, seen_b),
+        ]
+        stories = group_stories(articles, np.stack([EVENT, NEAR_EVENT]))
+        assert (stories["a"] == stories["b"]) is together, seen_b
+
+
+def test_an_undated_article_joins_a_dated_one_only_near_when_it_was_seen() -> None:
+    for seen, together in (
+        ("2021-09-18T02:00:00Z", True),  # the day after the dated report
+        ("2021-09-21T02:00:00Z", True),  # 4 days after: within the window and the slack
+        ("2021-10-02T02:00:00Z", False),  # two weeks after: another event
+        ("2021-09-10T02:00:00Z", False),  # seen before the dated one was published
+    ):
+        articles = [
+            StoryArticle("a", "antaranews", "2021-09-17T08:10:00+07:00"),
+            StoryArticle("b", "kumparan", None, seen),
+        ]
+        stories = group_stories(articles, np.stack([EVENT, EVENT]))
+        assert (stories["a"] == stories["b"]) is together, seen
+
+
+def test_a_named_day_can_bound_an_undated_article_when_asked() -> None:
+    # Seen on Tuesday 28 March: its span is 27-28 March, one story with a report of the
+    # 28th; read, "Kamis (23/3)" narrows it to 23-24 March, more than 2 days before.
+    dated = StoryArticle("a", "antaranews", "2017-03-28")
+    named = StoryArticle("b", "kumparan", None, "2017-03-28T04:15:36Z", "Kamis (23/3) lalu.")
+    vectors = np.stack([EVENT, EVENT])
+    assert len(set(group_stories([dated, named], vectors, window_days=2).values())) == 1
+    split = group_stories([dated, named], vectors, window_days=2, named_slack=1)
+    assert split["a"] != split["b"]

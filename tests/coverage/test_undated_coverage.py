@@ -77,3 +77,48 @@ def test_coverage_answers_over_undated_articles(
     text = format_coverage(answer, language)
     assert "unknown outlet" not in text and "tak dikenal" not in text and "?" not in text
     assert ("No dates tell" if language == "en" else "Tidak ada tanggal") in text
+
+
+@pytest.fixture
+def crawled(tmp_path: Path) -> NewsIndex:
+    # Undated, but crawled the day before NOW: the crawl time bounds their story and is no
+    # publication date.
+    records = [
+        {
+            "id": f"w-{s}",
+            "source": s,
+            "title": f"{s} headline",
+            "text": f"{WIRE}\n\n{WIRE_2}",
+            "crawled_at": "2021-09-18T03:00:00Z",
+        }
+        for s in ("kumparan", "suara")
+    ]
+    build_index(tmp_path / "idx", [_write(tmp_path / "news", records)], FakeEmbedder())
+    index = NewsIndex.open(tmp_path / "idx", FakeEmbedder())
+    yield index
+    index.close()
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "berita pasukan CSTO di perbatasan Tajikistan kemarin",
+        "news about CSTO troops at the Tajikistan border yesterday",
+        "berita apa saja kemarin?",
+        "what's new?",
+    ],
+)
+def test_a_crawl_time_never_places_an_article_in_a_time_window(
+    crawled: NewsIndex, question: str
+) -> None:
+    answer = crawled.ask(question, k=3, now=NOW)
+    assert not answer.hits and not (answer.coverage and answer.coverage.stories), question
+
+
+def test_crawled_undated_articles_still_share_their_story(crawled: NewsIndex) -> None:
+    answer = crawled.ask(
+        "media apa saja yang memberitakan CSTO setuju mengerahkan pasukan?", now=NOW
+    )
+    assert answer.coverage is not None
+    assert set(answer.coverage.stories[0].outlets) == {"kumparan", "suara"}
+    assert "No dates tell" in format_coverage(answer, "en")
