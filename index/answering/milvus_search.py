@@ -215,6 +215,8 @@ class MilvusNewsIndex(NewsIndex):
         self.where = where
         #: The filter of the question being answered in this thread (its window, outlet).
         self._asking = threading.local()
+        #: Milvus rows keep no dateline place: the topic check reads the text alone.
+        self._places: dict[str, str] = {}
         self.stories = self._story_book()
 
     def _story_book(self) -> StoryBook:

@@ -116,6 +116,14 @@ class NewsIndex:
                 "SELECT article_id, min(row), count(*) FROM paragraphs GROUP BY article_id"
             )
         }
+        columns = {column for _, column, *_ in meta.execute("PRAGMA table_info(articles)")}
+        #: The place of each article's dateline ("BEKASI (Pos Kota) -"), which cleaning
+        #: cuts from its text; format 2 kept none.
+        self._places: dict[str, str] = (
+            dict(meta.execute("SELECT id, place FROM articles WHERE place IS NOT NULL"))
+            if "place" in columns
+            else {}
+        )
 
     @classmethod
     def open(cls, index_dir: Path, embedder: Embedder) -> NewsIndex:
@@ -270,13 +278,17 @@ class NewsIndex:
         texts = self._paragraph_column(range(first, first + count), "text")
         return "\n".join([ref.title, *texts])
 
+    def article_place(self, article_id: str) -> str | None:
+        """The place an article's dateline named ("Bekasi"), or None."""
+        return self._places.get(article_id)
+
     def holds_topic(self, topic: str, article_id: str, language: str | None = None) -> bool:
-        """Whether an article (title and paragraphs) holds a coverage question's ``topic``
-        ("gempa Lombok", "the Lombok earthquake"): every name (a capitalised word) and at
-        least half of its other content words, themselves or translated; an English word
-        without a translation the index knows is not checked. ``language`` is
-        the question's (``en``/``id``; by default the topic's own). True when the index
-        cannot tell (``article_text`` is None)."""
+        """Whether an article (title, paragraphs and dateline place) holds a coverage
+        question's ``topic`` ("gempa Lombok", "the Lombok earthquake"): every name (a
+        capitalised word) and at least half of its other content words, themselves or
+        translated; an English word without a translation the index knows is not checked.
+        ``language`` is the question's (``en``/``id``; by default the topic's own). True
+        when the index cannot tell (``article_text`` is None)."""
         held = self._topic_held(topic, article_id, language)
         if held is None:
             return True
@@ -324,7 +336,10 @@ class NewsIndex:
                 and not any(stats.knows(term) for term in word)
             )
         ]
-        held = {term for line in text.splitlines() for _, ts in sentence_terms(line) for term in ts}
+        # The dateline's place is where the news happened, though cleaning cut it from the
+        # text: "uang palsu di Bekasi" is held by "BEKASI (Pos Kota) - ... Pasar Tambun".
+        lines = [*text.splitlines(), self.article_place(article_id) or ""]
+        held = {term for line in lines for _, ts in sentence_terms(line) for term in ts}
         # Every name; of the other words, half (a translation table misses synonyms:
         # "troops" is "tentara" there, "pasukan" in the news).
         named = [bool(word & held) for word in checked if word & names]

@@ -306,7 +306,7 @@ def _write_articles(
         hashes[item.id] = content_hash
         paths[item.id] = item.path
         conn.execute(
-            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 item.id,
                 item.title,
@@ -318,6 +318,7 @@ def _write_articles(
                 item.origin,
                 content_hash,
                 item.seen,
+                item.place,
             ),
         )
         conn.executemany(

@@ -94,7 +94,8 @@ CREATE TABLE articles (
     editor TEXT,
     origin TEXT,
     content_hash TEXT NOT NULL,
-    seen TEXT
+    seen TEXT,
+    place TEXT
 );
 CREATE TABLE paragraphs (
     row INTEGER PRIMARY KEY,

@@ -49,3 +49,24 @@ def test_a_reported_topic_counts_at_least_its_story(sample_index: NewsIndex, que
     assert answer.hits[0].story == story
     assert answer.coverage.articles >= len(story.articles) >= 1
     assert set(story.outlets) <= set(answer.coverage.outlets)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "media apa saja yang memberitakan uang palsu di Bekasi?",  # Bekasi: the dateline only
+        "media apa saja yang memberitakan uang palsu di Tambun?",
+        "siapa yang pertama memberitakan uang palsu di Bekasi?",
+    ],
+)
+def test_a_place_named_only_in_the_dateline_is_covered(
+    sample_index: NewsIndex, question: str
+) -> None:
+    answer = sample_index.ask(question, now=NOW)
+    assert answer.answered and answer.coverage is not None, question
+    assert "poskotanews" in answer.coverage.stories[0].outlets
+
+
+def test_fake_money_in_a_place_the_sample_never_names_is_refused(sample_index: NewsIndex) -> None:
+    answer = sample_index.ask("media apa saja yang memberitakan uang palsu di Surabaya?", now=NOW)
+    assert not answer.answered and answer.coverage is None
