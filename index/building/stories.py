@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 
 from newsbot.index.building.store import STORIES
-from newsbot.index.coverage.stories import StoryArticle, group_stories
+from newsbot.index.coverage.stories import OPENING_PARAGRAPHS, StoryArticle, group_stories
 from newsbot.index.errors import IndexDamaged
 
 
@@ -35,15 +35,21 @@ def build_stories(
 
 
 def lead_articles(conn: sqlite3.Connection) -> list[tuple[StoryArticle, int]]:
-    """Every article in ``conn`` with the row of its first paragraph, in row order; the
-    first paragraph is the lead that may name the day of the article's event."""
+    """Every article in ``conn`` with the row of its first paragraph, in row order; its
+    opening paragraphs may name the day of the article's event."""
     rows = conn.execute(
-        "SELECT a.id, a.source, a.published, a.seen, p.text, p.row FROM articles a "
+        "SELECT a.id, a.source, a.published, a.seen, p.row FROM articles a "
         "JOIN paragraphs p ON p.article_id = a.id AND p.number = 1 ORDER BY p.row"
     ).fetchall()
+    openings: dict[str, list[str]] = {}
+    for article, text in conn.execute(
+        "SELECT article_id, text FROM paragraphs WHERE number <= ? ORDER BY article_id, number",
+        (OPENING_PARAGRAPHS,),
+    ):
+        openings.setdefault(article, []).append(text)
     return [
-        (StoryArticle(i, source, published, seen, lead), row)
-        for i, source, published, seen, lead, row in rows
+        (StoryArticle(i, source, published, seen, " ".join(openings.get(i, []))), row)
+        for i, source, published, seen, row in rows
     ]
 
 

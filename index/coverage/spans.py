@@ -77,6 +77,14 @@ def publication_span(
     return seen_day - timedelta(days=seen_slack), seen_day
 
 
+def event_day(published: str | None, seen: str | None, opening: str) -> date | None:
+    """The day of the event an article's opening names ("Senin (27/3)", "Kamis"), resolved
+    against its publication day, else its seen day (``named_day``); None when it names
+    none or nothing dates the article."""
+    reference = published_day(published) or seen_date(seen)
+    return named_day(opening, reference) if reference is not None else None
+
+
 def seen_date(seen: str | None) -> date | None:
     """The calendar day in WIB of an ISO 8601 seen time (UTC when it has no offset); a date
     alone is that day. None when missing or unreadable."""

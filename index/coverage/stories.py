@@ -21,6 +21,7 @@ import numpy as np
 from newsbot.index.coverage.spans import (
     NAMED_DAY_SLACK_DAYS,
     SEEN_SLACK_DAYS,
+    event_day,
     publication_span,
 )
 from newsbot.index.coverage.when import published_day
@@ -40,14 +41,21 @@ STORY_WINDOW_DAYS = 3
 #: span is only bounded by when it was first seen, and one never seen is held to no window
 #: ("Setnov skips a summons" in November and in December).
 UNDATED_PENALTY = 0.02
+#: Two articles whose openings name event days (``coverage.spans.event_day``) further apart
+#: than this many days report different happenings (Setnov skips Monday's summons, then
+#: Thursday's) and never share a story; None: named days are not compared. Chosen on the
+#: tune half (BENCHMARKS.md, "Coverage").
+EVENT_DAY_TOLERANCE: int | None = 1
+#: The paragraphs an article's event day is read from (``StoryArticle.lead``).
+OPENING_PARAGRAPHS = 2
 _MATRIX_UP_TO = 4096
 
 
 @dataclass(frozen=True)
 class StoryArticle:
-    """What grouping needs of an article: its id, outlet and publication date or time, and,
-    for an undated one, when it was first seen (ISO 8601) and its lead, which may name the
-    day of its event (``coverage.spans``)."""
+    """What grouping needs of an article: its id, outlet and publication date or time, when
+    it was first seen (ISO 8601), and its opening (``OPENING_PARAGRAPHS`` paragraphs), which
+    may name the day of its event (``coverage.spans``)."""
 
     id: str
     source: str | None
@@ -73,6 +81,7 @@ def group_stories(
     may_join: Callable[[int, int], bool] | None = None,
     seen_slack: int = SEEN_SLACK_DAYS,
     named_slack: int | None = NAMED_DAY_SLACK_DAYS,
+    event_tolerance: int | None = EVENT_DAY_TOLERANCE,
 ) -> dict[str, str]:
     """Return article id -> story id.
 
@@ -88,7 +97,8 @@ def group_stories(
     date, or for an undated article the days up to ``seen_slack`` before it was first seen,
     narrowed by a day its lead names (``named_slack`` days after it; None reads no named
     day). Two articles whose spans lie more than ``window_days`` apart never share a story;
-    an article nothing bounds (no date, never seen) is held to no window.
+    an article nothing bounds (no date, never seen) is held to no window. Nor do two whose
+    openings name event days more than ``event_tolerance`` days apart.
     """
     kept = kept or {}
     n = len(articles)
@@ -102,6 +112,12 @@ def group_stories(
         for a in articles
     ]
     bounded = np.array([s is not None for s in spans])
+    events = [
+        event_day(a.published, a.seen, a.lead) if event_tolerance is not None else None
+        for a in articles
+    ]
+    named = np.array([e is not None for e in events])
+    event_ordinals = np.array([e.toordinal() if e else 0 for e in events], dtype=np.int64)
     starts = np.array([s[0].toordinal() if s else 0 for s in spans], dtype=np.int64)
     ends = np.array([s[1].toordinal() if s else 0 for s in spans], dtype=np.int64)
     sources = [(a.source or "").casefold() for a in articles]
@@ -133,6 +149,9 @@ def group_stories(
             if bounded[i]:
                 gap = np.maximum(starts - ends[i], starts[i] - ends)
                 similarity = np.where(bounded & (gap > window_days), -np.inf, similarity)
+            if named[i] and event_tolerance is not None:
+                apart = np.abs(event_ordinals - event_ordinals[i]) > event_tolerance
+                similarity = np.where(named & apart, -np.inf, similarity)
             if dated[i]:
                 similarity = similarity - undated_penalty * ~dated
             else:

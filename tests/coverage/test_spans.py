@@ -9,6 +9,7 @@ import pytest
 
 from newsbot.index.coverage.spans import (
     NAMED_DAY_MAX_AGE,
+    event_day,
     named_day,
     publication_span,
     seen_date,
@@ -105,3 +106,16 @@ def test_a_named_day_narrows_the_span_to_that_day_and_the_next() -> None:
         date(2017, 3, 27),
         TUESDAY,
     )
+
+
+def test_the_event_day_is_read_against_the_date_else_the_seen_time() -> None:
+    opening = "Polisi memeriksa saksi pada Kamis (23/3). Sidang digelar Senin."
+    # Dated Monday 27 March: the first day named within a week before it.
+    assert event_day("2017-03-27", None, opening) == date(2017, 3, 23)
+    # Undated, seen Tuesday 28 March: the same day.
+    assert event_day(None, SEEN, opening) == date(2017, 3, 23)
+    # A bare weekday: the last one on or before the reference day.
+    assert event_day("2017-03-27T10:00:00+07:00", None, "Rapat digelar Kamis.") == date(2017, 3, 23)
+    assert event_day(None, SEEN, "Rapat digelar Kamis.") == date(2017, 3, 23)
+    assert event_day(None, None, opening) is None  # nothing to resolve it against
+    assert event_day("2017-03-27", None, "Tanpa hari.") is None

@@ -144,3 +144,38 @@ def test_a_named_day_can_bound_an_undated_article_when_asked() -> None:
     assert len(set(group_stories([dated, named], vectors, window_days=2).values())) == 1
     split = group_stories([dated, named], vectors, window_days=2, named_slack=1)
     assert split["a"] != split["b"]
+
+
+def test_openings_naming_different_event_days_are_different_stories() -> None:
+    # Setnov skips Monday's summons, then Thursday's: alike leads, dated two days apart.
+    monday = StoryArticle("a", "kumparan", "2017-11-14", None, "Setnov mangkir, Senin (13/11).")
+    thursday = StoryArticle("b", "merdeka", "2017-11-16", None, "Setnov mangkir lagi, Kamis.")
+    same_day = StoryArticle("c", "suara", "2017-11-14", None, "Setya Novanto mangkir Senin.")
+    vectors = np.stack([EVENT, EVENT, NEAR_EVENT])
+    stories = group_stories([monday, thursday, same_day], vectors)
+    assert stories["a"] == stories["c"]  # both name Monday the 13th
+    assert stories["b"] != stories["a"]  # Thursday the 16th: another happening
+    # An article naming no day is held to none (pairs are compared, not whole stories).
+    unnamed = StoryArticle("d", "tempo", "2017-11-16", None, "Setnov kembali tidak hadir.")
+    stories = group_stories([monday, unnamed], np.stack([EVENT, EVENT]))
+    assert stories["a"] == stories["d"]
+    # A day apart is tolerated (the day of the event and the next day's report).
+    next_day = StoryArticle("e", "tempo", "2017-11-15", None, "Rapat digelar Selasa (14/11).")
+    tuesday = StoryArticle("f", "suara", "2017-11-14", None, "Rapat digelar Senin (13/11).")
+    together = group_stories([next_day, tuesday], np.stack([EVENT, EVENT]))
+    assert together["e"] == together["f"]
+    # Not compared when asked not to.
+    apart = group_stories([monday, thursday], np.stack([EVENT, EVENT]), event_tolerance=None)
+    assert apart["a"] == apart["b"]
+
+
+def test_an_undated_articles_event_day_is_read_against_when_it_was_seen() -> None:
+    # Crawled Friday 24 Nov; "Kamis" is the 23rd, a week after the dated report's Thursday.
+    dated = StoryArticle("a", "merdeka", "2017-11-17", None, "KPK memeriksa saksi, Kamis (16/11).")
+    undated = StoryArticle("b", "kumparan", None, "2017-11-24T03:00:00Z", "KPK memeriksa, Kamis.")
+    vectors = np.stack([EVENT, EVENT])
+    stories = group_stories([dated, undated], vectors, window_days=7, seen_slack=7)
+    assert stories["a"] != stories["b"]
+    again = StoryArticle("c", "kumparan", None, "2017-11-17T03:00:00Z", "KPK memeriksa, Kamis.")
+    stories = group_stories([dated, again], vectors, window_days=7, seen_slack=7)
+    assert stories["a"] == stories["c"]
