@@ -26,6 +26,7 @@ from newsbot.index.building.milvus_store import (
     parse_store,
 )
 from newsbot.index.building.unfinished import SAMPLE_MARKER
+from newsbot.index.defaults import FORMAT_VERSION
 from newsbot.index.errors import IndexMissing, StoreUnavailable
 from tests.conftest import BORDER, CHILI, TROOPS, FakeEmbedder, write_article
 from tests.coverage.test_coverage_answers import NOW, RECORDS
@@ -536,3 +537,45 @@ def test_check_and_stats_count_the_rows_in_milvus(
     err = capsys.readouterr().err
     assert f"the index in Milvus at {lite.setting} is damaged" in err
     assert f"of its {report.paragraphs} paragraphs" in err and err.count("\n") == 1
+
+
+def test_a_format_2_version_in_milvus_opens_and_is_regrouped_with_seen_times(
+    tmp_path: Path, lite: MilvusTarget
+) -> None:
+    # Two undated copies: one story while nothing bounds them.
+    copies = [
+        {k: v for k, v in r.items() if k != "published"}
+        for r in RECORDS
+        if r["id"] in ("wire-antara", "wire-suara")
+    ]
+    sources = write_records(tmp_path / "news", copies)
+    embedder = FakeEmbedder()
+    stores.build(tmp_path / "idx", lite, [sources], embedder)
+    milvus = MilvusStore(lite)
+    try:
+        version = milvus.live_version()
+        raw = json.loads(milvus.manifest(version).to_json())
+        raw["format"] = 2
+        milvus.put({f"manifest/{version}": json.dumps(raw)})
+    finally:
+        milvus.close()
+    old = stores.open_index(tmp_path / "idx", lite, embedder)
+    try:
+        assert old.manifest.format == 2
+        assert old.stories.of("wire-antara") == old.stories.of("wire-suara")
+    finally:
+        old.close()
+    # Now their crawl times, weeks apart, are known: a format-2 version is regrouped with
+    # them (same texts, so no vector is embedded again); a format-3 one would keep its
+    # stories, as the seen time is no content.
+    copies[0]["crawled_at"] = "2021-09-01T01:00:00Z"
+    copies[1]["crawled_at"] = "2021-09-30T01:00:00Z"
+    write_records(tmp_path / "news", copies)
+    report = stores.build(tmp_path / "idx", lite, [sources], embedder)
+    assert report.changed and report.embedded == 0
+    new = stores.open_index(tmp_path / "idx", lite, embedder)
+    try:
+        assert new.manifest.format == FORMAT_VERSION
+        assert new.stories.of("wire-antara") != new.stories.of("wire-suara")
+    finally:
+        new.close()

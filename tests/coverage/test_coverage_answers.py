@@ -220,18 +220,7 @@ def test_an_index_of_format_2_opens_and_a_rebuild_regroups_with_seen_times(
     crawled = [{**r, "crawled_at": "2021-09-18T01:00:00Z"} for r in RECORDS]
     sources = _write(tmp_path / "news", crawled)
     build_index(tmp_path / "idx", [sources], FakeEmbedder())
-    version = store.live_version(tmp_path / "idx")
-    meta = version / store.META
-    # Format 2 had no seen column: take it out, as such an index was written.
-    conn = sqlite3.connect(meta)
-    conn.execute("ALTER TABLE articles DROP COLUMN seen")
-    conn.commit()
-    conn.close()
-    raw = json.loads((version / store.MANIFEST).read_text())
-    raw["format"] = 2
-    data = meta.read_bytes()
-    raw["files"][store.META] = {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
-    (version / store.MANIFEST).write_text(json.dumps(raw))
+    _as_format_2(tmp_path / "idx")
     news = NewsIndex.open(tmp_path / "idx", FakeEmbedder())
     try:
         assert news.manifest.format == 2
@@ -250,6 +239,43 @@ def test_an_index_of_format_2_opens_and_a_rebuild_regroups_with_seen_times(
     seen = {s for (s,) in conn.execute("SELECT seen FROM articles")}
     conn.close()
     assert seen == {"2021-09-18T01:00:00+00:00"}
+
+
+def _as_format_2(index_dir: Path) -> None:
+    """Make the live version look written by format 2: no seen or place column."""
+    version = store.live_version(index_dir)
+    meta = version / store.META
+    conn = sqlite3.connect(meta)
+    conn.execute("ALTER TABLE articles DROP COLUMN seen")
+    conn.execute("ALTER TABLE articles DROP COLUMN place")
+    conn.commit()
+    conn.close()
+    raw = json.loads((version / store.MANIFEST).read_text())
+    raw["format"] = 2
+    data = meta.read_bytes()
+    raw["files"][store.META] = {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+    (version / store.MANIFEST).write_text(json.dumps(raw))
+
+
+def test_a_format_2_index_is_regrouped_with_the_seen_times(tmp_path: Path) -> None:
+    copies = [
+        {k: v for k, v in r.items() if k != "published"}
+        for r in RECORDS
+        if r["id"] in ("wire-antara", "wire-suara")
+    ]
+    sources = _write(tmp_path / "news", copies)
+    build_index(tmp_path / "idx", [sources], FakeEmbedder())
+    stories = read_stories(store.live_version(tmp_path / "idx"))
+    assert stories["wire-antara"] == stories["wire-suara"]  # undated, nothing bounds them
+    _as_format_2(tmp_path / "idx")
+    copies[0]["crawled_at"] = "2021-09-01T01:00:00Z"
+    copies[1]["crawled_at"] = "2021-09-30T01:00:00Z"
+    _write(tmp_path / "news", copies)
+    embedder = FakeEmbedder()
+    report = build_index(tmp_path / "idx", [sources], embedder)
+    assert report.changed and embedder.passages_embedded == 0
+    stories = read_stories(store.live_version(tmp_path / "idx"))
+    assert stories["wire-antara"] != stories["wire-suara"]  # seen weeks apart
 
 
 def test_story_ids_are_stable_and_new_articles_join(tmp_path: Path) -> None:
