@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from newsbot.index.articles import Article, SkippedSource
 from newsbot.index.building import store
 from newsbot.index.building.build import build_index
 from newsbot.index.reading.feeds import (
+    CACHE_FILE,
     article_id,
     canonical_url,
     read_configured,
@@ -284,3 +286,24 @@ def test_articles_keep_when_they_were_first_fetched(site: NewsServer, tmp_path: 
     site.routes["/baru"] = Route(article_page("Jalan Tol Baru Dibuka", KERETA))
     items = read(config(), index_dir, urls=[site.url("/baru")], clock=lambda: later)
     assert [a.seen for a in items if isinstance(a, Article)] == ["2024-03-06T03:30:00+00:00"]
+
+
+def test_a_page_cached_before_seen_times_were_kept_is_seen_at_the_next_read(
+    site: NewsServer, tmp_path: Path
+) -> None:
+    cfg = config(Source("feed", site.url("/rss.xml")))
+    index_dir = tmp_path / "idx"
+    earlier = 1709605800.0  # an hour before
+    build_index(index_dir, [], FakeEmbedder(), extra=read(cfg, index_dir, clock=lambda: earlier))
+    cache_file = index_dir / CACHE_FILE
+    data = json.loads(cache_file.read_text())
+    for page in data["pages"].values():
+        page["article"].pop("seen", None)  # as an older newsbot wrote it
+    cache_file.write_text(json.dumps(data))
+    later = 1709609400.0  # 2024-03-05T03:30:00Z
+    items = read(cfg, index_dir, clock=lambda: later)
+    seen = {a.seen for a in items if isinstance(a, Article)}
+    assert seen == {"2024-03-05T03:30:00+00:00"}
+    # Kept from then on: a read a day later finds the same first-seen time.
+    again = read(cfg, index_dir, clock=lambda: later + 86400)
+    assert {a.seen for a in again if isinstance(a, Article)} == seen

@@ -309,6 +309,11 @@ async def _read_page(
     ``now`` (epoch seconds) is the fetch time relative time lines are counted from."""
     record = cache.pages.get(url, {})
     cached = cache.article(url)
+    if cached is not None and cached.seen is None:
+        # Cached before seen times were kept: first seen now, as far as this cache knows
+        # (still an upper bound on its publication time).
+        cached = replace(cached, seen=_seen_at(now))
+        cache.pages[url] = {**record, "article": asdict(cached)}
     if cached is not None and stamp and record.get("stamp") == stamp and not record.get("stub"):
         return cached
     stub = bool(record.get("stub"))
@@ -414,6 +419,9 @@ async def _read_feed(
     articles: list[Item] = []
     for link in sorted(kept, key=lambda link: -kept[link]):
         article = cache.article(link)
+        if article is not None and article.seen is None:  # cached before seen times
+            article = replace(article, seen=_seen_at(now))
+            cache.pages[link] = {**cache.pages[link], "article": asdict(article)}
         if article is not None:
             articles.append(article)
     return articles + problems
