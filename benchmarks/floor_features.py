@@ -5,7 +5,9 @@ dragon-boat case, the 31-article sample, 300 articles, the dev index) is asked o
 ``NewsIndex.ask`` with the floor not applied; what the floor would decide on is written as
 one JSON line per question: the candidates' cosines, the question's terms with their
 document frequency and whether the first passage (and its article) holds them, its names
-and numbers, and whether the first passage is the right one. A floor formula is then
+and numbers, the first passage's article's place on the dense and on the lexical side, the
+question's cosines against every paragraph of the index (their mean, spread and
+percentiles), and whether the first passage is the right one. A floor formula is then
 tried by replaying these lines (``benchmarks/floor_replay.py``) instead of asking thousands
 of questions again.
 
@@ -22,6 +24,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
@@ -29,7 +33,7 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 import quality  # noqa: E402
 
 from newsbot.index.answering.bridge import QuestionTerms  # noqa: E402
-from newsbot.index.answering.fusion import Candidate, cosine_margin  # noqa: E402
+from newsbot.index.answering.fusion import Candidate, cosine_margin, lexical_rank  # noqa: E402
 from newsbot.index.answering.search import NewsIndex  # noqa: E402
 from newsbot.index.building.embedders import load_embedder  # noqa: E402
 from newsbot.index.building.lexical import named_terms, sentence_terms, tokenize  # noqa: E402
@@ -53,9 +57,12 @@ class Recorder:
             words: QuestionTerms,
             top_text: str,
             candidates: list[Candidate],
+            top_article: str | None = None,
         ) -> bool:
-            self.last = self.features(question, language, words, top_text, candidates)
-            self.last["floor_says"] = original(question, language, words, top_text, candidates)
+            self.last = self.features(question, language, words, top_text, candidates, top_article)
+            self.last["floor_says"] = original(
+                question, language, words, top_text, candidates, top_article
+            )
             return True
 
         index._covers = covers  # type: ignore[method-assign]
@@ -67,6 +74,7 @@ class Recorder:
         words: QuestionTerms,
         top_text: str,
         candidates: list[Candidate],
+        top_article: str | None = None,
     ) -> dict[str, Any]:
         index = self.index
         lexical = index._lexical
@@ -75,6 +83,8 @@ class Recorder:
                 "SELECT row, article_id FROM paragraphs WHERE text = ? LIMIT 1", (top_text,)
             ).fetchone()
         row, article = (int(found[0]), str(found[1])) if found else (-1, "")
+        if top_article is not None:  # the floor's own: another outlet may carry the same text
+            article = top_article
         article_text = index.article_text(article) or top_text
         in_paragraph, in_article = _terms(top_text), _terms(article_text)
         by_row = {candidate.row: candidate for candidate in candidates}
@@ -88,7 +98,27 @@ class Recorder:
             return int(lexical.weights.indptr[col + 1] - lexical.weights.indptr[col])
 
         cosines = sorted((candidate.dense for candidate in candidates), reverse=True)
+        by_dense = sorted(candidates, key=lambda c: -c.dense)
+        by_lexical = sorted(candidates, key=lambda c: -c.lexical)
+
+        query = index.embedder.embed_queries([question])[0]
+        every = np.sort(np.asarray(index._vectors @ query, dtype=np.float64))
         return {
+            # The first passage's article among the candidates by each side alone.
+            "dense_rank": next(
+                (i for i, c in enumerate(by_dense) if c.article_id == article), len(by_dense)
+            ),
+            "lexical_rank": lexical_rank(candidates, article),
+            "lexical_top": round(by_lexical[0].lexical, 4) if by_lexical else 0.0,
+            "lexical_of_top": round(by_row[row].lexical, 4) if row in by_row else None,
+            # The question's cosine against every paragraph of the index (its own null).
+            "null": {
+                "mean": round(float(every.mean()), 5),
+                "std": round(float(every.std()), 5),
+                "p50": round(float(np.percentile(every, 50)), 5),
+                "p90": round(float(np.percentile(every, 90)), 5),
+                "p99": round(float(np.percentile(every, 99)), 5),
+            },
             "language": language,
             "paragraphs": index.manifest.paragraphs,
             "cosines": [round(c, 5) for c in cosines[:40]],

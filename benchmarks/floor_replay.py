@@ -13,7 +13,7 @@ and language, answerable refused and no-answer refused on both halves; only cali
 halves decide anything.
 
     python benchmarks/floor_replay.py features.jsonl
-    python benchmarks/floor_replay.py features.jsonl --weights-id 0.3 0 0.02 0.05
+    python benchmarks/floor_replay.py features.jsonl --weights-en 0 0.1945 0.03 0 0
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from newsbot.index.answering.fusion import (  # noqa: E402
     MARGIN_WEIGHTS,
     confidence,
     holdable_terms,
+    lone_dense,
     relative_support,
 )
 from newsbot.index.building.lexical import named_terms  # noqa: E402
@@ -60,6 +61,8 @@ def score(record: Record, weights: dict[str, Sequence[float]]) -> float:
     words = record["words"]
     unknown_words = sum(not w["known"] for w in words) / len(words) if words else 0.0
     unknown_names = sum(not n["known"] for n in record["names"])
+    # Older records have no place on the lexical side: never alone.
+    alone = lone_dense(record.get("lexical_rank", 0), record["margin"])
     return confidence(
         record["cosines"][0],
         support,
@@ -68,6 +71,7 @@ def score(record: Record, weights: dict[str, Sequence[float]]) -> float:
         record["margin"],
         MARGIN_WEIGHTS.get(language, MARGIN_WEIGHTS["id"]),
         unknown_words,
+        alone,
     )
 
 
@@ -121,8 +125,8 @@ def matrix(records: list[Record], scores: list[float], floor: float) -> list[str
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("features", type=Path)
-    parser.add_argument("--weights-id", type=float, nargs=4, help="Indonesian weights")
-    parser.add_argument("--weights-en", type=float, nargs=4, help="English weights")
+    parser.add_argument("--weights-id", type=float, nargs=5, help="Indonesian weights")
+    parser.add_argument("--weights-en", type=float, nargs=5, help="English weights")
     parser.add_argument("--floor", type=float, help="a given floor instead of the rule's")
     parser.add_argument(
         "--english-floor",

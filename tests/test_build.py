@@ -276,22 +276,33 @@ def test_a_manifest_of_todays_confidence_keeps_its_own_numbers() -> None:
     assert manifest.confidence == {"id": (0.4, 0.1, 0.2)}
 
 
-def test_a_manifest_of_the_previous_floor_formula_reads_with_todays_four_weights() -> None:
-    # Floor formula 2 recorded three weights per language and a floor for every question
-    # term asked of the passage; its numbers mean something else today.
-    previous = _manifest_json(floor_formula=2, confidence={"id": [0.18, 0.0, 0.02]})
+@pytest.mark.parametrize(
+    ("form", "weights"),
+    [(2, [0.18, 0.0, 0.02]), (3, [0.3, 0.0, 0.02, 0.05])],
+)
+def test_a_manifest_of_a_previous_floor_formula_reads_with_todays_five_weights(
+    form: int, weights: list[float]
+) -> None:
+    # Floor formula 2 recorded three weights per language and asked the passage for every
+    # question term; form 3 four, without the lone-dense penalty. Their numbers mean
+    # something else today.
+    previous = _manifest_json(floor_formula=form, confidence={"id": weights})
     manifest = store.parse_manifest(previous, "manifest.json", "index")
     assert manifest.answer_floor == ANSWER_FLOORS[DEFAULT_MODEL]
     assert manifest.confidence == CONFIDENCE_BY_LANGUAGE
-    assert all(len(weights) == 4 for weights in manifest.confidence.values())
-    # Today's form keeps its own four numbers; five are damage.
-    today = _manifest_json(confidence={"id": [0.3, 0.0, 0.02, 0.05]})
+    assert all(len(weights) == 5 for weights in manifest.confidence.values())
+
+
+def test_a_manifest_of_todays_form_keeps_its_five_weights_and_six_are_damage() -> None:
+    today = _manifest_json(confidence={"id": [0.3, 0.0, 0.02, 0.05, 0.0]})
     assert store.parse_manifest(today, "manifest.json", "index").confidence == {
-        "id": (0.3, 0.0, 0.02, 0.05)
+        "id": (0.3, 0.0, 0.02, 0.05, 0.0)
     }
     with pytest.raises(IndexDamaged, match="incomplete"):
         store.parse_manifest(
-            _manifest_json(confidence={"id": [0.3, 0.0, 0.02, 0.05, 1.0]}), "manifest.json", "index"
+            _manifest_json(confidence={"id": [0.3, 0.0, 0.02, 0.05, 0.0, 1.0]}),
+            "manifest.json",
+            "index",
         )
 
 

@@ -6,6 +6,8 @@ import numpy as np
 import pytest
 
 from newsbot.index.answering.fusion import (
+    LEXICAL_AGREEMENT_DEPTH,
+    LONE_DENSE_LEAD,
     MARGIN_DEPTH,
     MARGIN_WEIGHTS,
     Candidate,
@@ -13,6 +15,8 @@ from newsbot.index.answering.fusion import (
     cosine_margin,
     fuse,
     holdable_terms,
+    lexical_rank,
+    lone_dense,
     one_per_article,
     question_language,
     relative_support,
@@ -90,6 +94,49 @@ def test_a_name_the_corpus_never_holds_lowers_confidence() -> None:
 def test_english_questions_are_put_on_the_indonesian_scale() -> None:
     # English questions get lower cosines against Indonesian news for the same evidence.
     assert confidence(0.82, 0.3, 0, EN) > confidence(0.82, 0.3, 0, ID)
+
+
+def _candidate(article: str, dense: float, lexical: float) -> Candidate:
+    return Candidate(row=0, article_id=article, score=0.0, dense=dense, lexical=lexical)
+
+
+def test_lexical_rank_is_the_articles_place_by_its_words_alone() -> None:
+    # Fusion order puts "close" first on its cosine; by the question's words three other
+    # paragraphs (of two articles) come first, then its own.
+    candidates = [
+        _candidate("close", 0.84, 1.0),
+        _candidate("words", 0.80, 9.0),
+        _candidate("words", 0.79, 8.0),
+        _candidate("other", 0.78, 3.0),
+        _candidate("close", 0.77, 0.5),
+    ]
+    assert lexical_rank(candidates, "words") == 0
+    assert lexical_rank(candidates, "other") == 2
+    assert lexical_rank(candidates, "close") == 3
+    # An article not among the candidates is last, after every one of them.
+    assert lexical_rank(candidates, "absent") == len(candidates)
+    # Ties keep the fusion order: no words at all leave the first passage first.
+    silent = [_candidate(name, 0.8 - i / 100, 0.0) for i, name in enumerate("abcd")]
+    assert lexical_rank(silent, "a") == 0 and lexical_rank(silent, "d") == 3
+
+
+def test_a_passage_only_the_dense_side_finds_is_alone() -> None:
+    deep, lead = LEXICAL_AGREEMENT_DEPTH, LONE_DENSE_LEAD
+    assert lone_dense(deep, lead / 2)
+    assert lone_dense(50, 0.0)
+    # The words lead to it too, or its cosine stands out of the index's own scores.
+    assert not lone_dense(deep - 1, lead / 2)
+    assert not lone_dense(0, 0.0)
+    assert not lone_dense(50, lead)
+    # On an index of one or two articles the first passage's article is at most second.
+    assert not lone_dense(1, 0.0)
+
+
+def test_only_english_questions_pay_for_a_passage_the_dense_side_finds_alone() -> None:
+    assert confidence(0.82, 0.3, 0, EN, lone_dense=True) < confidence(0.82, 0.3, 0, EN)
+    assert confidence(0.85, 0.5, 0, ID, lone_dense=True) == confidence(0.85, 0.5, 0, ID)
+    # Weights of an older form (four numbers) have no such penalty.
+    assert confidence(0.82, 0.3, 0, EN[:4], lone_dense=True) == confidence(0.82, 0.3, 0, EN[:4])
 
 
 def test_the_margin_is_the_best_cosines_lead_over_the_next_candidates() -> None:

@@ -14,6 +14,9 @@ ANSWERABLE = [
     "siapa yang setuju mengerahkan pasukan?",
     "Which Russian minister says Moscow keeps talking with the Taliban?",
     "Di kota mana pertemuan negara-negara CSTO digelar?",
+    # English questions whose passage the question's translated words lead to as well.
+    "Who is the physical coach of the Portuguese national team?",
+    "Which Indonesian doubles pair plays in the Tokyo tournament?",
 ]
 ABSENT = [
     "Kapan ChatGPT pertama kali dirilis oleh OpenAI?",
@@ -22,6 +25,10 @@ ABSENT = [
     # Names the sample news never holds: "Nanggala-402", "Seroja".
     "Kapan kapal selam KRI Nanggala-402 tenggelam di perairan Bali?",
     "Berapa korban tewas banjir bandang akibat Siklon Seroja di Nusa Tenggara Timur?",
+    # Close in cosine to the sample's Bandung and transport news, but the words ("train",
+    # "railway", "Surabaya") lead elsewhere: only the dense side finds the passage.
+    "When did the Jakarta-Bandung high-speed train start service?",
+    "When did the Jakarta-Surabaya high-speed railway project start?",
 ]
 
 

@@ -11,8 +11,10 @@ Whether to answer at all is decided on a ``confidence``: the best cosine similar
 how far it stands above the next candidates' cosines (the index's own score distribution),
 plus the rarity-weighted share of the question's terms the first passage holds, less a
 penalty for a name or number the index never holds and one for the share of the question's
-words it never holds, weighed by the question's language and compared with the index's
-calibrated ``answer_floor``. Rarity is relative to the index's size (a term's idf over the
+words it never holds, less one when only the dense side finds the passage (its article is
+not among the lexical side's first, and its cosine leads no more than a typical unanswerable
+question's), weighed by the question's language and compared with the index's calibrated
+``answer_floor``. Rarity is relative to the index's size (a term's idf over the
 largest idf the index could give), so it means the same on one article as on thousands; and
 the passage is only asked for what the index could hold (:func:`holdable_terms`).
 """
@@ -39,6 +41,12 @@ MIN_COVERAGE = 0.4
 #: articles: 78% → 73% refused on holdout) for a gain on large indexes only (BENCHMARKS.md).
 MARGIN_WEIGHTS = {"id": 1.0, "en": 0.0}
 MARGIN_DEPTH = 20
+#: The first passage is found by the dense side alone when its article is not among the
+#: lexical side's first ``LEXICAL_AGREEMENT_DEPTH`` candidates and its cosine's lead
+#: (:func:`cosine_margin`) is below ``LONE_DENSE_LEAD``: the median lead of the no-answer
+#: calibration questions of the 300- and 1,483-article indexes (0.0185, BENCHMARKS.md).
+LEXICAL_AGREEMENT_DEPTH = 3
+LONE_DENSE_LEAD = 0.02
 
 
 _WORDS = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -72,6 +80,7 @@ def confidence(
     margin: float = 0.0,
     margin_weight: float = MARGIN_WEIGHTS["id"],
     unknown_words: float = 0.0,
+    lone_dense: bool = False,
 ) -> float:
     """Return how sure the index is that its first passage answers: the best cosine
     similarity, plus ``margin_weight`` (the language's ``MARGIN_WEIGHTS``) times its
@@ -80,16 +89,19 @@ def confidence(
     to the index (:func:`relative_support`), less a penalty when the question names
     something (a name, a number) the index never holds, less a weight times
     ``unknown_words``, the share (0 to 1) of the question's content words no indexed
-    paragraph holds.
+    paragraph holds, less a penalty when ``lone_dense`` (:func:`lone_dense`: only the dense
+    side finds the passage).
 
     ``weights`` are the question language's (support weight, offset, unknown-name penalty,
-    unknown-word weight), recorded in the index manifest; a triple (an older form) has no
-    unknown-word weight. English questions share only names with Indonesian news and get
-    lower cosines: their terms count less and an offset puts them on the Indonesian scale,
-    so one calibrated floor serves both languages.
+    unknown-word weight, lone-dense penalty), recorded in the index manifest; older forms
+    have three or four (no lone-dense penalty, no unknown-word weight). English questions
+    share only names with Indonesian news and get lower cosines: their terms count less and
+    an offset puts them on the Indonesian scale, so one calibrated floor serves both
+    languages.
     """
     support_weight, offset, penalty, *rest = weights
     unknown_weight = rest[0] if rest else 0.0
+    lone_penalty = rest[1] if len(rest) > 1 else 0.0
     return (
         cosine
         + margin_weight * margin
@@ -97,6 +109,7 @@ def confidence(
         + offset
         - (penalty if unknown_names else 0.0)
         - unknown_weight * unknown_words
+        - (lone_penalty if lone_dense else 0.0)
     )
 
 
@@ -108,6 +121,26 @@ def cosine_margin(cosines: Sequence[float]) -> float:
         return 0.0
     following = ranked[1 : 1 + MARGIN_DEPTH]
     return ranked[0] - sum(following) / len(following)
+
+
+def lexical_rank(candidates: Sequence[Candidate], article_id: str) -> int:
+    """Return how many candidates come before ``article_id``'s first passage when
+    ``candidates`` (fusion order) are ordered by their lexical score alone, best first
+    (ties keep their order); ``len(candidates)`` when the article is not among them."""
+    by_lexical = sorted(candidates, key=lambda candidate: -candidate.lexical)
+    return next(
+        (i for i, candidate in enumerate(by_lexical) if candidate.article_id == article_id),
+        len(by_lexical),
+    )
+
+
+def lone_dense(rank: int, margin: float) -> bool:
+    """Whether the dense side alone finds the first passage: its article's ``rank`` on the
+    lexical side (:func:`lexical_rank`) is ``LEXICAL_AGREEMENT_DEPTH`` or worse and its
+    cosine's ``margin`` (:func:`cosine_margin`) is below ``LONE_DENSE_LEAD``. A passage the
+    words of the question also lead to, or one whose cosine stands out of the index's own
+    score distribution, is not alone. On an index of one or two articles nothing is alone."""
+    return rank >= LEXICAL_AGREEMENT_DEPTH and margin < LONE_DENSE_LEAD
 
 
 def holdable_terms(

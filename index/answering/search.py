@@ -29,6 +29,8 @@ from newsbot.index.answering.fusion import (
     cosine_margin,
     fuse,
     holdable_terms,
+    lexical_rank,
+    lone_dense,
     one_per_article,
     question_language,
     relative_support,
@@ -218,7 +220,8 @@ class NewsIndex:
             RERANK_WORDS.get(language, 0.0),
         )
         top_text = texts[[candidate.row for candidate in best].index(reranked[0].row)]
-        if not self._covers(search, language, words, top_text, candidates) and not (
+        top_article = reranked[0].article_id
+        if not self._covers(search, language, words, top_text, candidates, top_article) and not (
             # Coverage, the news of a day or of an outlet is asked for by topic, and a topic is
             # held by an article (its headline and paragraphs), not by one of its paragraphs.
             (request.coverage, request.window, request.outlet) != (None, None, None)
@@ -404,13 +407,16 @@ class NewsIndex:
         words: QuestionTerms,
         top_text: str,
         candidates: list[Candidate],
+        top_article: str | None = None,
     ) -> bool:
         """Whether the index is sure enough to answer (the calibrated floor): the best
         cosine and its lead over the next candidates, the rarity-weighted share of the
         question's terms the first passage holds (of those the index could hold), whether
-        the question names something the index never mentions, and the share of its words
-        the index never holds. A floor of 0 or less (a model without a calibration) is no
-        floor: every question is answered, however its penalties add up."""
+        the question names something the index never mentions, the share of its words
+        the index never holds, and whether only the dense side finds ``top_article`` (the
+        first passage's article; not asked when None). A floor of 0 or less (a model
+        without a calibration) is no floor: every question is answered, however its
+        penalties add up."""
         if self.manifest.answer_floor <= 0.0:
             return True
         cosines = [candidate.dense for candidate in candidates]
@@ -423,14 +429,19 @@ class NewsIndex:
         weights = self.manifest.confidence.get(language, self.manifest.confidence["id"])
         # Only where it counts: each word asked of another store is a look-up.
         counts_words = len(weights) > 3 and weights[3] and words.words
+        margin = cosine_margin(cosines)
+        alone = top_article is not None and lone_dense(
+            lexical_rank(candidates, top_article), margin
+        )
         sure = confidence(
             max(cosines),
             support,
             unknown,
             weights,
-            cosine_margin(cosines),
+            margin,
             MARGIN_WEIGHTS.get(language, MARGIN_WEIGHTS["id"]),
             1.0 - words.known_share(stats.knows) if counts_words else 0.0,
+            alone,
         )
         return sure >= self.manifest.answer_floor
 

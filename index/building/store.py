@@ -206,8 +206,8 @@ def parse_manifest(raw: object, where: str, index: str) -> Manifest:
         }
         if "id" not in confidence:
             raise ValueError("no confidence weights for Indonesian questions")
-        if any(len(weights) not in (3, 4) for weights in confidence.values()):
-            raise ValueError("confidence weights are not 3 or 4 numbers")
+        if any(len(weights) not in (3, 4, 5) for weights in confidence.values()):
+            raise ValueError("confidence weights are not 3 to 5 numbers")
     except (TypeError, ValueError, AttributeError, KeyError) as exc:
         raise IndexDamaged(f"{where} is incomplete ({exc}): rebuild with `newsbot index`") from exc
     if raw.get("floor_formula", 1) != FLOOR_FORMULA:  # its numbers meant another confidence
