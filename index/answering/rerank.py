@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set
 
 from newsbot.index.answering.bridge import QuestionTerms
 from newsbot.index.answering.fusion import Candidate
-from newsbot.index.building.lexical import sentence_terms
+from newsbot.index.building.lexical import sentence_terms, tokenize
 
 # English month names too, but not "may" and "march": those are English words first.
 _MONTHS = (
@@ -37,6 +37,30 @@ _ASKS_WHEN = re.compile(
 _ASKS_HOW_MANY = re.compile(
     r"\b(?:how many|how much|how large|how long|how big|berapa|berapakah)\b", re.I
 )
+#: Questions whose answer is a name: who, which (place, body, title), what is called.
+_ASKS_NAME = re.compile(
+    r"\b(?:siapa|siapakah|who|whom|which|where|mana|manakah|dimana|judul"
+    r"|apa nama|apakah nama|nama apa|what is the name)\b",
+    re.I,
+)
+#: A capitalised word: in the middle of a sentence, a name.
+_CAPITALISED = re.compile(r"\b[A-Z][\w-]+")
+
+
+def names_beyond(sentence: str, question_terms: Set[str]) -> bool:
+    """Whether ``sentence`` names something (a capitalised word after its first word) whose
+    terms the question does not hold: where a "who" or "which" question's answer would be.
+    """
+    return any(
+        match.start() > 0 and not set(tokenize(match.group())) & question_terms
+        for match in _CAPITALISED.finditer(sentence.strip())
+    )
+
+
+def asks_name(question: str) -> bool:
+    """Whether ``question`` asks for a name (who, which, where, what is called) rather than a
+    date or an amount (:func:`answer_kind`)."""
+    return answer_kind(question) is None and bool(_ASKS_NAME.search(question))
 
 
 def answer_kind(question: str) -> re.Pattern[str] | None:
@@ -59,30 +83,41 @@ def rerank(
     words_weight: float = 0.0,
 ) -> list[Candidate]:
     """Return ``ranked`` (with their paragraph ``texts``) reordered by fused score plus
-    ``weights`` = (paragraph support, best-sentence support, answer kind) bonuses, and
+    ``weights`` = (paragraph support, best-sentence support, answer kind[, answer kind in
+    the best sentence, a name beyond the question's in the best sentence]) bonuses, and
     ``words_weight`` times the share of the question's content ``words`` the paragraph
     holds, itself or translated (what English questions share with Indonesian news).
 
     Support is the rarity-weighted share of the question's terms (``term_weights``) that
-    the paragraph, or its best sentence, holds.
+    the paragraph, or its best sentence, holds. The best sentence is the one holding most of
+    it: for a "when" or "how many" question it should hold the date or the amount itself,
+    for a "who" or "which" question a name the question does not (:func:`names_beyond`).
     """
-    paragraph_weight, sentence_weight, kind_weight = weights
+    paragraph_weight, sentence_weight, kind_weight, *more = weights
+    sentence_kind_weight, name_weight = (*more, 0.0, 0.0)[:2]
     total = sum(term_weights.values())
     kind = answer_kind(question)
+    wants_name = name_weight and asks_name(question)
+    own = set(tokenize(question))
     rescored = []
     for candidate, text in zip(ranked, texts, strict=True):
-        sentences = [set(tokens) for _, tokens in sentence_terms(text)]
+        spans = sentence_terms(text)
+        sentences = [set(tokens) for _, tokens in spans]
         held = set().union(*sentences) if sentences else set()
         paragraph = sum(w for term, w in term_weights.items() if term in held)
-        sentence = max(
-            (sum(w for term, w in term_weights.items() if term in s) for s in sentences),
-            default=0.0,
-        )
+        supports = [sum(w for term, w in term_weights.items() if term in s) for s in sentences]
+        sentence = max(supports, default=0.0)
+        start, end = spans[supports.index(sentence)][0] if spans else (0, len(text))
+        best = text[start:end]
         score = candidate.score
         if total:
             score += (paragraph_weight * paragraph + sentence_weight * sentence) / total
         if kind is not None and kind.search(text):
             score += kind_weight
+        if kind is not None and kind.search(best):
+            score += sentence_kind_weight
+        if wants_name and names_beyond(best, own):
+            score += name_weight
         if words is not None and words_weight:
             score += words_weight * words.support(held)
         rescored.append(dataclasses.replace(candidate, score=score))
