@@ -531,10 +531,12 @@ class NewsIndex:
     ) -> tuple[Hit, ...]:
         """The ``k`` best passages; a passage that copies a better one's text (another
         outlet carrying the same wire story) is listed beside it, not shown again."""
-        kept: list[tuple[Candidate, frozenset[str], str | None, list[ArticleRef]]] = []
+        # Each kept passage with its copies: the other outlet's article and its paragraph.
+        kept: list[
+            tuple[Candidate, frozenset[str], str | None, dict[str, tuple[ArticleRef, Candidate]]]
+        ] = []
         scan = ranked[: max(3 * k, RERANK_DEPTH)]
         texts = self._paragraph_column((candidate.row for candidate in scan), "text")
-        by_article = {candidate.article_id: candidate for candidate in scan}
         for candidate, text in zip(scan, texts, strict=True):
             vocabulary = paragraph_words(text)
             ref = self.stories.article(candidate.article_id)
@@ -549,18 +551,20 @@ class NewsIndex:
                 None,
             )
             if original is not None and ref is not None:
-                original[3].append(ref)
+                # The copy's own matching paragraph (the best-ranked one), cited if it leads.
+                original[3].setdefault(ref.id, (ref, candidate))
             elif len(kept) < k:
-                kept.append((candidate, vocabulary, source, []))
+                kept.append((candidate, vocabulary, source, {}))
         # Cite the first report among copies (then the original outlet), the rest as "also".
         cited: list[tuple[Candidate, tuple[ArticleRef, ...]]] = []
         for candidate, _, _, copies in kept:
             ref = self.stories.article(candidate.article_id)
+            refs = [copy for copy, _ in copies.values()]
             if not copies or ref is None:
-                cited.append((candidate, tuple(copies)))
+                cited.append((candidate, tuple(refs)))
                 continue
-            lead, *others = original_first([ref, *copies], self._opening)
-            chosen = by_article.get(lead.id, candidate)
+            lead, *others = original_first([ref, *refs], self._opening)
+            chosen = copies[lead.id][1] if lead.id in copies else candidate
             cited.append((dataclasses.replace(chosen, score=candidate.score), tuple(others)))
         hits = []
         found = self._hit_rows([candidate.row for candidate, _ in cited])

@@ -321,3 +321,38 @@ def test_a_headline_as_topic_needs_most_of_its_words_not_each(
     assert set(answer.coverage.outlets) == {"antaranews", "cnn indonesia"}
     # A lower-case topic keeps its names required: "Lombok" is in no article.
     assert not news.ask("which outlets reported the bomb in Lombok?", now=NOW).answered
+
+
+@pytest.mark.parametrize("earlier", ["cnn indonesia", "antaranews", None])
+@pytest.mark.parametrize("reverse", [False, True])
+@pytest.mark.parametrize(
+    "question", ["siapa pelaku bom Kampung Melayu?", "bom Kampung Melayu", "Kampung Melayu bomb"]
+)
+def test_copies_cited_as_their_first_report_are_never_one_paragraph_twice(
+    tmp_path: Path, earlier: str | None, reverse: bool, question: str
+) -> None:
+    # Both paragraphs of a copied text are passages: each is cited as the first report's
+    # own matching paragraph, never the same paragraph of it twice.
+    records = [
+        {**r, "published": "2017-05-24T09:00:00+07:00" if r["source"] == earlier else None}
+        if r["id"].startswith("bomb")
+        else r
+        for r in RECORDS
+        if r["id"].startswith("bomb") or r["id"] == "debt"
+    ]
+    index = _build(tmp_path, list(reversed(records)) if reverse else records)
+    try:
+        hits = index.ask(question, k=3, now=NOW).hits
+        cited = [(h.citation.path, h.citation.paragraph) for h in hits]
+        assert len(cited) == len(set(cited)), cited
+        bomb = [h for h in hits if "/bomb-" in (h.citation.url or "")]
+        lead = BOMB.split(" -- ", 1)[1]  # the dateline is kept apart
+        assert {h.text for h in bomb} == {lead, BOMB_2}
+        for hit in bomb:  # the text shown is the cited paragraph's own
+            assert hit.citation.paragraph == (1 if hit.text == lead else 2)
+            assert {a.source for a in hit.also} | {hit.citation.source} == {
+                "cnn indonesia",
+                "antaranews",
+            }
+    finally:
+        index.close()
