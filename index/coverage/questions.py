@@ -72,6 +72,12 @@ _LATEST_EXPLICIT = [
 _LATEST_GENERIC = [
     r"\bwhat(?:'s|\s+is|\s+was)\s+(?:in\s+)?the\s+news",
     r"\bwhat\s+(?:news|happened|stories)",
+    # "what was reported (yesterday)?", "what did the media cover?": the news, no topic.
+    r"\bwhat\s+(?:was|were|is|are|has\s+been|have\s+been|got)\s+(?:being\s+)?"
+    r"(?:reported|covered|written|published)",
+    r"\bwhat\s+(?:did|do|does)\s+(?:the\s+)?(?:news\s+)?(?:media|outlets?|press|papers?|"
+    r"newspapers?|sites?)\s+(?:report|cover|write|say)",
+    rf"\bapa\s+(?:saja\s+)?yang\s+(?:sedang\s+)?{_PASSIVE_ID}",
     r"\b(?:any|the)\s+news",
     r"\bnews",
     r"\b(?:berita|kabar)\s+apa(?:\s+saja)?",

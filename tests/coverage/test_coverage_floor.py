@@ -356,3 +356,21 @@ def test_copies_cited_as_their_first_report_are_never_one_paragraph_twice(
             }
     finally:
         index.close()
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what was reported yesterday?",
+        "what did the media report yesterday?",
+        "apa yang diberitakan kemarin?",
+        "apa saja yang dilaporkan pada 26 Mei 2017?",
+    ],
+)
+def test_what_was_reported_in_a_window_lists_that_window_s_news(
+    news: NewsIndex, question: str
+) -> None:
+    answer = news.ask(question, now=NOW)
+    assert answer.coverage is not None and answer.coverage.kind == "latest"
+    assert answer.hits
+    assert {(h.citation.published or "undated")[:10] for h in answer.hits} == {"2017-05-26"}

@@ -31,6 +31,13 @@ OUTLETS = ["antaranews", "cnn indonesia", "kumparan", "Kompas.com", "detikNews",
         ("ada berita apa?", "latest", ""),
         ("latest news on the floods", "latest", "floods"),
         ("berita terbaru soal banjir", "latest", "banjir"),
+        ("what was reported?", "latest", ""),
+        ("What has been reported", "latest", ""),
+        ("what was covered?", "latest", ""),
+        ("what did the media report?", "latest", ""),
+        ("what did the papers say?", "latest", ""),
+        ("apa yang diberitakan?", "latest", ""),
+        ("apa saja yang dilaporkan?", "latest", ""),
     ],
 )
 def test_coverage_questions_are_recognised(question: str, kind: str, topic: str) -> None:
@@ -53,6 +60,10 @@ def test_coverage_questions_are_recognised(question: str, kind: str, topic: str)
         "Pada tahun berapa drama The Room dipentaskan pertama kali di Bristol?",
         "Kapankah kasus penyelundupan minyak pertama kali terbongkar?",
         "Kapankah para praktisi mendiskusikan perkembangan terakhir perbankan syariah?",
+        # A topic after "what was reported" asks about it, not for the latest news.
+        "what was reported about the Garut flood?",
+        "apa yang diberitakan soal banjir Garut?",
+        "what did the minister say?",
     ],
 )
 def test_ordinary_questions_are_not_coverage_questions(question: str) -> None:
