@@ -14,7 +14,7 @@ import re
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from newsbot.index.answering.answers import Answer, Coverage
+from newsbot.index.answering.answers import Answer, Coverage, Hit
 from newsbot.index.answering.fusion import question_language
 from newsbot.index.coverage.book import ArticleRef, Story, story_of
 from newsbot.index.coverage.firsts import first_reports, has_time, outlets_in_order
@@ -101,8 +101,16 @@ def _about_topic(index: NewsIndex, request: Request, answer: Answer) -> Answer:
     if not answer.answered or request.coverage is None or not request.coverage.topic:
         return answer
     topic, language = request.coverage.topic, question_language(request.question)
-    kept = [h for h in answer.hits if index.holds_topic(topic, h.citation.article_id, language)]
-    kept.sort(key=lambda h: -index.topic_share(topic, h.citation.article_id, language))
+
+    def carriers(hit: Hit) -> list[str]:
+        # A passage is one text carried by several outlets: one copy's headline may name
+        # the topic where the first report's, the one cited, words it differently.
+        return [hit.citation.article_id, *(a.id for a in hit.also)]
+
+    kept = [
+        h for h in answer.hits if any(index.holds_topic(topic, a, language) for a in carriers(h))
+    ]
+    kept.sort(key=lambda h: -max(index.topic_share(topic, a, language) for a in carriers(h)))
     hits = tuple(dataclasses.replace(h, rank=rank) for rank, h in enumerate(kept, start=1))
     if hits:
         return dataclasses.replace(answer, hits=hits)

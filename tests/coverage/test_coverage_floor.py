@@ -374,3 +374,38 @@ def test_what_was_reported_in_a_window_lists_that_window_s_news(
     assert answer.coverage is not None and answer.coverage.kind == "latest"
     assert answer.hits
     assert {(h.citation.published or "undated")[:10] for h in answer.hits} == {"2017-05-26"}
+
+
+@pytest.mark.parametrize("earlier", ["cnn indonesia", "antaranews"])
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("media apa saja yang memberitakan tragedi Kampung Melayu?", "outlets"),
+        ("siapa yang pertama memberitakan tragedi Kampung Melayu?", "first"),
+        ("berapa artikel tentang tragedi Kampung Melayu?", "count"),
+    ],
+)
+def test_a_copy_naming_the_topic_answers_for_the_first_report_it_copies(
+    tmp_path: Path, earlier: str, question: str, kind: str
+) -> None:
+    # One text, two outlets: the later copy's headline says "tragedi", the first report's
+    # (the one cited) does not. The passage is about the topic all the same.
+    records = [
+        {
+            **r,
+            "published": "2017-05-24T09:00:00+07:00" if r["source"] == earlier else None,
+            "title": "bom" if r["source"] == earlier else "Tragedi bom Kampung Melayu",
+        }
+        if r["id"].startswith("bomb")
+        else r
+        for r in RECORDS
+    ]
+    index = _build(tmp_path, records)
+    try:
+        answer = index.ask(question, now=NOW)
+        assert answer.answered and answer.coverage is not None
+        assert answer.coverage.kind == kind
+        assert answer.hits[0].citation.source == earlier
+        assert [a.source for a in answer.hits[0].also] != []
+    finally:
+        index.close()
