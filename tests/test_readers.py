@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -191,6 +192,36 @@ def test_a_crawl_time_newsbot_cannot_read_is_ignored_with_a_warning(
     assert article.seen is None and article.paragraphs
     assert "news.jsonl:4: the crawled_at 'sometime last week' is not a time" in caplog.text
     assert article_from_record({"id": "y", "text": BODY}, "news.jsonl:5").seen is None
+
+
+@pytest.mark.parametrize(
+    ("fields", "seen", "warned"),
+    [
+        # An unreadable first field does not hide a readable later one.
+        ({"seen": "garbage", "crawled_at": 1490674536}, "2017-03-28T04:15:36+00:00", "seen"),
+        ({"first_seen": "n/a", "scraped_at": "2017-03-28"}, "2017-03-28", "first_seen"),
+        # A crawl time in the future is no crawl time: the next field, else none.
+        ({"seen": "2999-01-01T00:00:00Z", "fetched_at": "2017-03-28"}, "2017-03-28", "seen"),
+        ({"crawled_at": 32503680000}, None, "crawled_at"),  # epoch seconds, year 3000
+        ({"crawled_at": 32503680000000}, None, "crawled_at"),  # epoch milliseconds
+        ({"id_timestamp_utc": "2999-12-31"}, None, "id_timestamp_utc"),
+    ],
+)
+def test_a_crawl_time_that_is_no_time_or_in_the_future_gives_way_to_the_next_field(
+    caplog: pytest.LogCaptureFixture, fields: dict[str, object], seen: str | None, warned: str
+) -> None:
+    record: dict[str, object] = {"id": "x", "text": BODY, **fields}
+    with caplog.at_level("WARNING"):
+        article = article_from_record(record, "news.jsonl:7")
+    assert article.seen == seen and article.published is None and article.paragraphs
+    assert f"news.jsonl:7: the {warned} " in caplog.text
+
+
+def test_a_crawl_time_a_few_hours_ahead_of_utc_is_kept() -> None:
+    # A crawl log keeping local time without a zone is read as UTC: hours ahead, not wrong.
+    ahead = (datetime.now(UTC) + timedelta(hours=7)).replace(tzinfo=None, microsecond=0)
+    record: dict[str, object] = {"id": "x", "text": BODY, "crawled_at": ahead.isoformat()}
+    assert article_from_record(record, "news.jsonl:8").seen == f"{ahead.isoformat()}+00:00"
 
 
 def test_jsonl_without_id_gets_a_stable_id_from_url_or_place(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ import logging
 import os
 import re
 from collections.abc import Iterable, Iterator
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import BinaryIO
 from urllib.parse import urlsplit
@@ -75,6 +75,9 @@ SEEN_FIELDS = (
     "scraped_at",
     "id_timestamp_utc",
 )
+#: How far past the clock a seen time may be and still be read: a crawl log that keeps
+#: local time without a zone (read as UTC) runs up to 14 hours ahead of UTC.
+_SEEN_AHEAD = timedelta(days=1)
 _URL_GIVEN = (
     "a web address, not a file or folder: list it in the sources file "
     '(`[[sources]]` with `url = "{url}"` in newsbot.toml) or send it to the bot with /add'
@@ -265,7 +268,10 @@ def article_from_record(record: dict[str, object], path: str) -> Article:
 
 
 def _seen(record: dict[str, object], path: str) -> str | None:
-    """The record's first-seen time from the first of ``SEEN_FIELDS`` it fills."""
+    """The record's first-seen time from the first of ``SEEN_FIELDS`` that holds one; a
+    field that holds no time newsbot reads, or a time after now (a record cannot have been
+    crawled later than it is read), is warned about and the next field is tried."""
+    latest = datetime.now(UTC) + _SEEN_AHEAD
     for field in SEEN_FIELDS:
         value = record.get(field)
         if value in (None, ""):
@@ -273,8 +279,17 @@ def _seen(record: dict[str, object], path: str) -> str | None:
         seen = seen_from_value(value)
         if seen is None:
             log.warning("%s: the %s %r is not a time newsbot reads: ignored", path, field, value)
-        return seen
+        elif _seen_moment(seen) > latest:
+            log.warning("%s: the %s %r is in the future: ignored", path, field, value)
+        else:
+            return seen
     return None
+
+
+def _seen_moment(seen: str) -> datetime:
+    """An ISO 8601 seen time (a date alone is its first moment in UTC) as an aware time."""
+    moment = datetime.fromisoformat(seen)
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 def _read_folder(folder: Path, seen: set[str]) -> Iterator[Article | SkippedSource]:
