@@ -128,9 +128,10 @@ def first_text(firsts: Sequence[ArticleRef], language: str = "en") -> str:
 
 
 def day_text(published: str | None, language: str = "en") -> str:
-    """Return "17 Sep 2021" for an ISO 8601 date or time; "?" without one."""
+    """Return "17 Sep 2021" for an ISO 8601 date or time; "no date" ("tanpa tanggal")
+    without one."""
     if not published:
-        return "?"
+        return words_for(language)["no_date"]
     try:
         moment = datetime.fromisoformat(published)
     except ValueError:

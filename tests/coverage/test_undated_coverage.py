@@ -11,7 +11,7 @@ from newsbot.bot.coverage_text import format_coverage
 from newsbot.index.answering.search import NewsIndex
 from newsbot.index.building.build import build_index
 from newsbot.index.coverage.book import ArticleRef, story_of
-from newsbot.index.coverage.notes import first_text, story_line, timeline_caption
+from newsbot.index.coverage.notes import day_text, first_text, story_line, timeline_caption
 from tests.conftest import FakeEmbedder
 from tests.coverage.test_coverage_answers import NOW, WIRE, WIRE_2, _write
 
@@ -122,3 +122,24 @@ def test_crawled_undated_articles_still_share_their_story(crawled: NewsIndex) ->
     assert answer.coverage is not None
     assert set(answer.coverage.stories[0].outlets) == {"kumparan", "suara"}
     assert "No dates tell" in format_coverage(answer, "en")
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "shown"),
+    [
+        ("berita terbaru soal pasukan CSTO", "en", "kumparan, suara, no date (2 articles)"),
+        ("berita terbaru soal pasukan CSTO", "id", "kumparan, suara, tanpa tanggal (2 artikel)"),
+    ],
+)
+def test_an_undated_story_among_the_latest_says_it_has_no_date(
+    undated: NewsIndex, question: str, language: str, shown: str
+) -> None:
+    answer = undated.ask(question, now=NOW)
+    assert answer.coverage is not None and answer.coverage.kind == "latest"
+    text = format_coverage(answer, language)
+    assert shown in text and "?" not in text
+
+
+def test_a_missing_date_reads_as_no_date_in_both_languages() -> None:
+    assert (day_text(None), day_text("", "id")) == ("no date", "tanpa tanggal")
+    assert day_text("2021-09-17T16:30:00+07:00", "id") == "17 Sep 2021"
