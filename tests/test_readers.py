@@ -217,6 +217,47 @@ def test_a_crawl_time_that_is_no_time_or_in_the_future_gives_way_to_the_next_fie
     assert f"news.jsonl:7: the {warned} " in caplog.text
 
 
+@pytest.mark.parametrize(
+    ("fields", "published", "warned"),
+    [
+        # An unreadable `published` does not hide a readable `date`.
+        ({"published": "kemarin sore", "date": "2017-03-27"}, "2017-03-27", ["published"]),
+        ({"published": "n/a", "date": 1490674536}, "2017-03-28T11:15:36+07:00", ["published"]),
+        (
+            {"published": "2017-03-27T09:00:00+07:00", "date": "junk"},
+            "2017-03-27T09:00:00+07:00",
+            [],
+        ),
+        ({"published": "  ", "date": "2017-03-27"}, "2017-03-27", []),  # blank is missing
+        ({"published": "??", "date": "--"}, None, ["published", "date"]),
+    ],
+)
+def test_an_unreadable_published_gives_way_to_date(
+    caplog: pytest.LogCaptureFixture,
+    fields: dict[str, object],
+    published: str | None,
+    warned: list[str],
+) -> None:
+    record: dict[str, object] = {"id": "x", "text": BODY, **fields}
+    with caplog.at_level("WARNING"):
+        article = article_from_record(record, "news.jsonl:9")
+    assert article.published == published and article.paragraphs
+    for field in warned:
+        assert f"news.jsonl:9: the {field} " in caplog.text
+    assert len(caplog.records) == len(warned)
+    if published and warned:  # the date that was read is not said to be missing
+        assert "undated" not in caplog.text and "ignored" in caplog.text
+
+
+@pytest.mark.parametrize("blank", ["", "   ", "\t", None])
+def test_a_blank_crawl_field_is_no_field(caplog: pytest.LogCaptureFixture, blank: object) -> None:
+    record: dict[str, object] = {"id": "x", "text": BODY, "seen": blank, "fetched_at": 1490674536}
+    with caplog.at_level("WARNING"):
+        article = article_from_record(record, "news.jsonl:10")
+    assert article.seen == "2017-03-28T04:15:36+00:00"
+    assert not caplog.records
+
+
 def test_a_crawl_time_a_few_hours_ahead_of_utc_is_kept() -> None:
     # A crawl log keeping local time without a zone is read as UTC: hours ahead, not wrong.
     ahead = (datetime.now(UTC) + timedelta(hours=7)).replace(tzinfo=None, microsecond=0)

@@ -238,16 +238,25 @@ def article_from_record(record: dict[str, object], path: str) -> Article:
     given_id = record.get("id")
     has_id = isinstance(given_id, str | int) and not isinstance(given_id, bool)
     article_id = str(given_id).strip() if has_id else ""
-    field = "published" if record.get("published") not in (None, "") else "date"
-    date = record.get(field)
-    published = published_from_value(date)
-    if published is None and date not in (None, ""):
+    # `published`, else `date`: an unreadable one gives way to the other (both warned).
+    published = None
+    unread: list[tuple[str, object]] = []
+    for field in ("published", "date"):
+        date = record.get(field)
+        if not _filled(date):
+            continue
+        published = published_from_value(date)
+        if published is not None:
+            break
+        unread.append((field, date))
+    for field, date in unread:
+        kept = "with the date printed in its text" if body.published else "undated"
         log.warning(
-            "%s: the %s %r is not a date newsbot reads: the article is kept %s",
+            "%s: the %s %r is not a date newsbot reads: %s",
             path,
             field,
             date,
-            "with the date printed in its text" if body.published else "undated",
+            "ignored" if published else f"the article is kept {kept}",
         )
     return Article(
         id=article_id or _stable_id(url or path),
@@ -274,7 +283,7 @@ def _seen(record: dict[str, object], path: str) -> str | None:
     latest = datetime.now(UTC) + _SEEN_AHEAD
     for field in SEEN_FIELDS:
         value = record.get(field)
-        if value in (None, ""):
+        if not _filled(value):
             continue
         seen = seen_from_value(value)
         if seen is None:
@@ -284,6 +293,11 @@ def _seen(record: dict[str, object], path: str) -> str | None:
         else:
             return seen
     return None
+
+
+def _filled(value: object) -> bool:
+    """Whether a record's field holds anything: not missing, null or blank."""
+    return value is not None and not (isinstance(value, str) and not value.strip())
 
 
 def _seen_moment(seen: str) -> datetime:
