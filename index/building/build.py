@@ -272,7 +272,11 @@ def _calibration(embedder: Embedder) -> tuple[float, dict[str, tuple[float, ...]
 
 
 def _article_hash(article: Article, contexts: Sequence[str]) -> str:
+    """What decides that an article changed. The seen time is in it: a corrected crawl time
+    regroups the article's story (its vectors are reused, nothing is embedded again)."""
     meta = [article.title, article.source, article.published, article.url, article.path]
+    if article.seen is not None:  # absent: the hash an index without seen times recorded
+        meta.append(article.seen)
     return _hash(json.dumps([meta, list(contexts)], ensure_ascii=False))
 
 

@@ -143,3 +143,34 @@ def test_an_undated_story_among_the_latest_says_it_has_no_date(
 def test_a_missing_date_reads_as_no_date_in_both_languages() -> None:
     assert (day_text(None), day_text("", "id")) == ("no date", "tanpa tanggal")
     assert day_text("2021-09-17T16:30:00+07:00", "id") == "17 Sep 2021"
+
+
+@pytest.mark.parametrize("corrected", ["2021-10-02T03:00:00Z", "1633143600"])
+def test_a_corrected_crawl_time_regroups_the_story_without_embedding(
+    tmp_path: Path, corrected: str
+) -> None:
+    # Two undated copies first seen the same day share a story; once one's crawl time is
+    # corrected to two weeks later, the next build splits them, reusing every vector.
+    records = [
+        {
+            "id": f"w-{s}",
+            "source": s,
+            "title": f"{s} headline",
+            "text": f"{WIRE}\n\n{WIRE_2}",
+            "crawled_at": "2021-09-18T03:00:00Z",
+        }
+        for s in ("kumparan", "suara")
+    ]
+    folder = _write(tmp_path / "news", records)
+    build_index(tmp_path / "idx", [folder], FakeEmbedder())
+    records[1]["crawled_at"] = corrected
+    _write(tmp_path / "news", records)
+    report = build_index(tmp_path / "idx", [folder], FakeEmbedder())
+    assert (report.updated, report.unchanged, report.embedded) == (1, 1, 0)
+    index = NewsIndex.open(tmp_path / "idx", FakeEmbedder())
+    try:
+        kumparan, suara = index.stories.of("w-kumparan"), index.stories.of("w-suara")
+        assert kumparan is not None and suara is not None
+        assert kumparan.id != suara.id
+    finally:
+        index.close()
