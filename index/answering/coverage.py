@@ -193,6 +193,23 @@ def _until_now(story: Story, current: datetime) -> Story | None:
     return story_of(story.id, kept) if kept else None
 
 
+def as_of(answer: Answer, current: datetime) -> Answer:
+    """The answer as known at ``current`` (``NEWSBOT_NOW`` in the past, say): each passage's
+    story and its copies without the articles published after it (the cited one stays)."""
+
+    def known(hit: Hit) -> Hit:
+        story, cited = hit.story, hit.citation.article_id
+        if story is not None:
+            kept = [a for a in story.articles if a.id == cited or published_by(a, current)]
+            if len(kept) < len(story.articles):
+                story = story_of(story.id, kept)
+        also = tuple(a for a in hit.also if published_by(a, current))
+        return dataclasses.replace(hit, story=story, also=also)
+
+    hits = tuple(known(hit) for hit in answer.hits)
+    return dataclasses.replace(answer, hits=hits) if hits != answer.hits else answer
+
+
 def _latest(index: NewsIndex, request: Request, k: int, current: datetime) -> Answer:
     today = current.astimezone(WIB).date()
     window = request.window

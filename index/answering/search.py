@@ -19,6 +19,7 @@ from newsbot.index.answering.answers import Answer, Citation, Hit, IndexSummary
 from newsbot.index.answering.bridge import QuestionTerms, question_terms
 from newsbot.index.answering.coverage import (
     answer_coverage,
+    as_of,
     outside_window,
     within_restriction,
 )
@@ -187,7 +188,7 @@ class NewsIndex:
             answer = answer_coverage(self, request, k, current)
         else:
             answer = within_restriction(self, self.passages(request, k, current))
-        return outside_window(self, answer, current)
+        return as_of(outside_window(self, answer, current), current)
 
     def passages(self, request: Request, k: int, current: datetime) -> Answer:
         """Answer a read question with passages, inside its window and outlet."""

@@ -370,3 +370,22 @@ def test_timeline_bars_sit_on_their_days_with_dated_ticks() -> None:
     ticks = day_ticks(month)
     assert len(ticks) <= 12 and ticks[0] == (0, "1 May 2017")
     assert all(label == f"{month[i].day} May 2017" for i, label in ticks)
+
+
+@pytest.mark.parametrize(
+    ("now", "outlets", "also"),
+    [
+        # Between the first report (08:10) and the next (10:00): only ANTARA had it.
+        (datetime(2021, 9, 17, 9, 0, tzinfo=WIB), ["antaranews"], set()),
+        (datetime(2021, 9, 17, 11, 0, tzinfo=WIB), ["antaranews", "suara"], {"suara"}),
+        (NOW, ["antaranews", "suara", "merdeka"], {"suara", "merdeka"}),
+    ],
+)
+def test_a_passages_story_is_told_as_known_at_now(
+    news: NewsIndex, now: datetime, outlets: list[str], also: set[str]
+) -> None:
+    top = news.ask("CSTO Rusia Belarus Armenia mengerahkan pasukan", k=3, now=now).hits[0]
+    hit = top.to_json()
+    assert hit["story"]["outlets"] == outlets
+    assert hit["story"]["articles"] == len(outlets)
+    assert {a["source"] for a in hit["also"]} == also
