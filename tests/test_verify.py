@@ -436,3 +436,44 @@ def test_swapped_roles_are_dropped_with_their_reason(fake_embedder: FakeEmbedder
     assert not verdicts[0].kept
     assert verdicts[0].why.startswith("names in other roles than the cited passage")
     assert verdicts[1].kept
+
+
+PATROL = (
+    "Para pemimpin Jepang, Korea Selatan, Filipina, dan Vietnam setuju memperkuat patroli "
+    "laut bersama, kata Menteri Luar Negeri Retno Marsudi."
+)
+AID = "Bantuan itu dikirim oleh Jepang, Filipina dan Vietnam ke Manila pekan lalu."
+SIGNING = "Di Manila, Retno Marsudi menandatangani kesepakatan itu bersama para menteri."
+SEED_TROOPS = (
+    "Sekretaris Jenderal CSTO, Stanislav Zas mengatakan bahwa negara-negara anggota CSTO "
+    "yakni Rusia, Belarus, Armenia, Tajikistan, Kyrgyzstan, dan Kazakhstan setuju untuk "
+    "mengerahkan pasukan militer di sepanjang perbatasan Tajikistan dan Afghanistan."
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "paragraph", "language", "caught"),
+    [
+        # Any names of a list share its deed, whichever of them the sentence picks.
+        ("Russia, Belarus and Armenia agreed to deploy troops [1].", SEED_TROOPS, "en", False),
+        ("Rusia, Belarus dan Armenia setuju mengerahkan pasukan [1].", SEED_TROOPS, "id", False),
+        ("Russia, Belarus, and Armenia agreed to deploy troops [1].", SEED_TROOPS, "en", False),
+        ("Korea Selatan setuju memperkuat patroli laut [1].", PATROL, "id", False),
+        ("Jepang dan Korea Selatan setuju memperkuat patroli laut [1].", PATROL, "id", False),
+        ("Japan and South Korea agreed to strengthen joint sea patrols [1].", PATROL, "en", False),
+        ("Filipina mengirim bantuan itu [1].", AID, "id", False),
+        ("Vietnam mengirim bantuan itu ke Manila [1].", AID, "id", False),
+        # Someone the paragraph names outside the list did not do it.
+        ("Stanislav Zas agreed to deploy troops [1].", SEED_TROOPS, "en", True),
+        ("Retno Marsudi setuju memperkuat patroli laut bersama [1].", PATROL, "id", True),
+        ("Retno Marsudi agreed to strengthen joint sea patrols [1].", PATROL, "en", True),
+        ("Manila mengirim bantuan itu [1].", AID, "id", True),
+        # Commas without a closing "dan" make no list: the place is no doer.
+        ("Manila menandatangani kesepakatan itu [1].", SIGNING, "id", True),
+        ("Retno Marsudi menandatangani kesepakatan itu [1].", SIGNING, "id", False),
+    ],
+)
+def test_every_name_of_a_list_does_what_the_list_does(
+    sentence: str, paragraph: str, language: str, caught: bool
+) -> None:
+    assert bool(role_swaps(sentence, [paragraph], language)) is caught
