@@ -477,3 +477,33 @@ def test_every_name_of_a_list_does_what_the_list_does(
     sentence: str, paragraph: str, language: str, caught: bool
 ) -> None:
     assert bool(role_swaps(sentence, [paragraph], language)) is caught
+
+
+EXPORT = (
+    "Produk ayam olahan dari Jawa Timur kini menembus pasar Malaysia. Kiriman perdana "
+    "sebanyak 1.000 karton dilepas pekan ini."
+)
+FEES = "Roma membayar 40 juta euro untuk pemain itu. Liverpool membayar 36,9 juta euro."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "paragraph", "language", "caught"),
+    [
+        # "Kiriman" (kirim + -an) opens a sentence; it is no name that holds the 1.000.
+        ("Malaysia menerima kiriman perdana sebanyak 1.000 karton [1].", EXPORT, "id", False),
+        (
+            "Chicken from East Java reached Malaysia, a first shipment of 1,000 cartons [1].",
+            EXPORT,
+            "en",
+            False,
+        ),
+        # A root or English word opening a sentence stays a name: Roma paid the 40 million.
+        ("Liverpool membayar 40 juta euro [1].", FEES, "id", True),
+        ("Liverpool paid 40 million euros [1].", FEES, "en", True),
+        ("Roma membayar 40 juta euro [1].", FEES, "id", False),
+    ],
+)
+def test_an_ordinary_word_opening_a_sentence_holds_no_number(
+    sentence: str, paragraph: str, language: str, caught: bool
+) -> None:
+    assert bool(role_swaps(sentence, [paragraph], language)) is caught
