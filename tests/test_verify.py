@@ -507,3 +507,21 @@ def test_an_ordinary_word_opening_a_sentence_holds_no_number(
     sentence: str, paragraph: str, language: str, caught: bool
 ) -> None:
     assert bool(role_swaps(sentence, [paragraph], language)) is caught
+
+
+def test_a_sentence_naming_part_of_a_list_is_kept_and_an_outsider_dropped(
+    fake_embedder: FakeEmbedder,
+) -> None:
+    verdicts = verify(
+        [
+            "Russia, Belarus and Armenia agreed to deploy troops [1].",
+            "Stanislav Zas agreed to deploy troops [1].",
+        ],
+        [[SEED_TROOPS], [SEED_TROOPS]],
+        fake_embedder,
+        ANY_CLOSENESS,
+        "en",
+    )
+    assert verdicts[0].kept, verdicts[0].why
+    assert not verdicts[1].kept
+    assert verdicts[1].why.startswith("names in other roles than the cited passage")
