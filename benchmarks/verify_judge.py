@@ -1,12 +1,15 @@
 """Measure a small instruction-tuned model as an entailment judge beside the verifier.
 
     python benchmarks/verify_judge.py --model SmolLM2-135M-Instruct.Q4_1.gguf --template chatml
+    python benchmarks/verify_judge.py --model gemma-3-270m-q4_k_m.gguf --conditional 0
     python benchmarks/verify_judge.py --scores judge.json   # scores computed before
 
 For each sentence of ``benchmarks/verify_labelled.jsonl`` the model (a GGUF run in-process by
 llama-cpp-python, one thread) reads the cited paragraph and the sentence and is asked whether
 the paragraph says everything the sentence says. Its score is log P(yes) - log P(no) of its
-first answer token. The judge is an extra check on top of the verifier: per language, the
+first answer token. With ``--conditional``, a pretrained model scores instead how likely
+the sentence is when written after its paragraph (per token, optionally minus how likely
+it is alone). The judge is an extra check on top of the verifier: per language, the
 threshold that shows the fewest unsupported sentences among those the verifier keeps, while
 at least ``--keep`` of the supported stay kept, chosen on the ``calibration`` half alone;
 ``holdout`` and ``round3`` are reported apart, never tuned on. Numbers in BENCHMARKS.md
@@ -67,6 +70,39 @@ def judge(rows: list[Row], model: Path, template: str) -> dict[str, float]:
     return scores
 
 
+LEADS = {"en": "In English: ", "id": "Ringkasnya: "}
+
+
+def conditional(rows: list[Row], model: Path, without: float) -> dict[str, float]:
+    """Each row's mean log-probability per token of the sentence written after its
+    paragraph (``paragraph + "In English: "``), minus ``without`` times the same without
+    the paragraph: a pretrained model needs no instructions for this (Gemma 3 270M)."""
+    from llama_cpp import Llama
+
+    llm = Llama(model_path=str(model), n_ctx=768, n_threads=1, verbose=False, logits_all=True)
+
+    def logprob(prefix: str, sentence: str) -> tuple[float, int]:
+        head = llm.tokenize(prefix.encode(), add_bos=True)
+        tail = llm.tokenize(sentence.encode(), add_bos=False)
+        llm.reset()
+        llm.eval(head + tail)
+        logits = np.array(llm.scores[len(head) - 1 : len(head) + len(tail) - 1], np.float64)
+        logits -= logits.max(axis=1, keepdims=True)
+        norm = np.log(np.exp(logits).sum(axis=1))
+        return float((logits[np.arange(len(tail)), tail] - norm).sum()), len(tail)
+
+    scores: dict[str, float] = {}
+    started = time.monotonic()
+    for done, row in enumerate(rows):
+        sentence, lead = strip_markers(row.sentence), LEADS[row.language]
+        given, count = logprob(f"{row.paragraph}\n\n{lead}", sentence)
+        alone = logprob(lead, sentence)[0] if without else 0.0
+        scores[row.id] = (given - without * alone) / count
+        if done % 50 == 0:
+            print(f"{done} rows, {time.monotonic() - started:.0f} s", file=sys.stderr)
+    return scores
+
+
 def with_judge(
     rows: list[Row], base: dict[str, bool], scores: dict[str, float], keep: float
 ) -> tuple[dict[str, float], dict[str, Any]]:
@@ -115,6 +151,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", type=Path, help="a GGUF file")
     parser.add_argument("--template", choices=sorted(TEMPLATES), default="chatml")
+    parser.add_argument(
+        "--conditional",
+        type=float,
+        metavar="WITHOUT",
+        help="score by the sentence's log-probability after its paragraph, minus WITHOUT "
+        "times its log-probability alone (0: none; 1: pointwise mutual information)",
+    )
     parser.add_argument("--scores", type=Path, help="judge scores: read if present, else written")
     parser.add_argument("--cache", type=Path, help="verify.py's file of similarities")
     parser.add_argument("--keep", type=float, default=0.9, help="supported share to keep")
@@ -123,7 +166,10 @@ def main() -> int:
     if args.scores is not None and args.scores.exists():
         scores = json.loads(args.scores.read_text(encoding="utf-8"))
     elif args.model is not None:
-        scores = judge(rows, args.model, args.template)
+        if args.conditional is not None:
+            scores = conditional(rows, args.model, args.conditional)
+        else:
+            scores = judge(rows, args.model, args.template)
         if args.scores is not None:
             args.scores.write_text(json.dumps(scores), encoding="utf-8")
     else:
