@@ -344,7 +344,7 @@ def test_the_calibrated_verifier_on_the_labelled_set(real_embedder: Embedder) ->
             key = (row["split"] == "round3", bool(row["supported"]))
             kept.setdefault(key, []).append(verdict.kept)
     share = {key: sum(v) / len(v) for key, v in kept.items()}
-    # BENCHMARKS.md: rounds 1-2 keep 93.1% of the supported and show 8.1% of the
+    # BENCHMARKS.md: rounds 1-2 keep 94.0% of the supported and show 8.1% of the
     # unsupported (target 2%, not met); round 3 keeps 85.2% and shows 37.5%.
     assert share[(False, True)] >= 0.90
     assert share[(False, False)] <= 0.09
@@ -436,3 +436,92 @@ def test_swapped_roles_are_dropped_with_their_reason(fake_embedder: FakeEmbedder
     assert not verdicts[0].kept
     assert verdicts[0].why.startswith("names in other roles than the cited passage")
     assert verdicts[1].kept
+
+
+PATROL = (
+    "Para pemimpin Jepang, Korea Selatan, Filipina, dan Vietnam setuju memperkuat patroli "
+    "laut bersama, kata Menteri Luar Negeri Retno Marsudi."
+)
+AID = "Bantuan itu dikirim oleh Jepang, Filipina dan Vietnam ke Manila pekan lalu."
+SIGNING = "Di Manila, Retno Marsudi menandatangani kesepakatan itu bersama para menteri."
+SEED_TROOPS = (
+    "Sekretaris Jenderal CSTO, Stanislav Zas mengatakan bahwa negara-negara anggota CSTO "
+    "yakni Rusia, Belarus, Armenia, Tajikistan, Kyrgyzstan, dan Kazakhstan setuju untuk "
+    "mengerahkan pasukan militer di sepanjang perbatasan Tajikistan dan Afghanistan."
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "paragraph", "language", "caught"),
+    [
+        # Any names of a list share its deed, whichever of them the sentence picks.
+        ("Russia, Belarus and Armenia agreed to deploy troops [1].", SEED_TROOPS, "en", False),
+        ("Rusia, Belarus dan Armenia setuju mengerahkan pasukan [1].", SEED_TROOPS, "id", False),
+        ("Russia, Belarus, and Armenia agreed to deploy troops [1].", SEED_TROOPS, "en", False),
+        ("Korea Selatan setuju memperkuat patroli laut [1].", PATROL, "id", False),
+        ("Jepang dan Korea Selatan setuju memperkuat patroli laut [1].", PATROL, "id", False),
+        ("Japan and South Korea agreed to strengthen joint sea patrols [1].", PATROL, "en", False),
+        ("Filipina mengirim bantuan itu [1].", AID, "id", False),
+        ("Vietnam mengirim bantuan itu ke Manila [1].", AID, "id", False),
+        # Someone the paragraph names outside the list did not do it.
+        ("Stanislav Zas agreed to deploy troops [1].", SEED_TROOPS, "en", True),
+        ("Retno Marsudi setuju memperkuat patroli laut bersama [1].", PATROL, "id", True),
+        ("Retno Marsudi agreed to strengthen joint sea patrols [1].", PATROL, "en", True),
+        ("Manila mengirim bantuan itu [1].", AID, "id", True),
+        # Commas without a closing "dan" make no list: the place is no doer.
+        ("Manila menandatangani kesepakatan itu [1].", SIGNING, "id", True),
+        ("Retno Marsudi menandatangani kesepakatan itu [1].", SIGNING, "id", False),
+    ],
+)
+def test_every_name_of_a_list_does_what_the_list_does(
+    sentence: str, paragraph: str, language: str, caught: bool
+) -> None:
+    assert bool(role_swaps(sentence, [paragraph], language)) is caught
+
+
+EXPORT = (
+    "Produk ayam olahan dari Jawa Timur kini menembus pasar Malaysia. Kiriman perdana "
+    "sebanyak 1.000 karton dilepas pekan ini."
+)
+FEES = "Roma membayar 40 juta euro untuk pemain itu. Liverpool membayar 36,9 juta euro."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "paragraph", "language", "caught"),
+    [
+        # "Kiriman" (kirim + -an) opens a sentence; it is no name that holds the 1.000.
+        ("Malaysia menerima kiriman perdana sebanyak 1.000 karton [1].", EXPORT, "id", False),
+        (
+            "Chicken from East Java reached Malaysia, a first shipment of 1,000 cartons [1].",
+            EXPORT,
+            "en",
+            False,
+        ),
+        # A root or English word opening a sentence stays a name: Roma paid the 40 million.
+        ("Liverpool membayar 40 juta euro [1].", FEES, "id", True),
+        ("Liverpool paid 40 million euros [1].", FEES, "en", True),
+        ("Roma membayar 40 juta euro [1].", FEES, "id", False),
+    ],
+)
+def test_an_ordinary_word_opening_a_sentence_holds_no_number(
+    sentence: str, paragraph: str, language: str, caught: bool
+) -> None:
+    assert bool(role_swaps(sentence, [paragraph], language)) is caught
+
+
+def test_a_sentence_naming_part_of_a_list_is_kept_and_an_outsider_dropped(
+    fake_embedder: FakeEmbedder,
+) -> None:
+    verdicts = verify(
+        [
+            "Russia, Belarus and Armenia agreed to deploy troops [1].",
+            "Stanislav Zas agreed to deploy troops [1].",
+        ],
+        [[SEED_TROOPS], [SEED_TROOPS]],
+        fake_embedder,
+        ANY_CLOSENESS,
+        "en",
+    )
+    assert verdicts[0].kept, verdicts[0].why
+    assert not verdicts[1].kept
+    assert verdicts[1].why.startswith("names in other roles than the cited passage")

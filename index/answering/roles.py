@@ -204,10 +204,15 @@ def _subject(tokens: Sequence[_Token], language: str) -> tuple[list[str], int] |
     if verb is None:
         return None
     subject: list[str] = []
+    listed = False  # "Russia, Belarus and Armenia agreed": the comma is the list's
     for i in range(verb - 1, first - 1, -1):
         token = tokens[i]
         if token.is_name:
             subject.append(token.lower)
+        elif token.lower in _CONJUNCTIONS and subject:
+            listed = True
+        elif token.text == "," and listed and i > 0 and tokens[i - 1].is_name:
+            continue
         elif _ends_subject(token):
             if token.lower in _SETTINGS:
                 return None  # "in the Korea Open": a setting, not a subject
@@ -479,20 +484,59 @@ def absent_doer(
     return [" ".join(subject)]
 
 
+# Words that join the last name of a list: "Rusia, Belarus, dan Armenia".
+_CONJUNCTIONS = frozenset("and dan serta atau or".split())
 # Words that open a clause of its own, with a doer of its own.
 _SUBORDINATE = frozenset("bahwa bagaimana yang agar supaya that how which who whom so".split())
 # Reporting verbs that put their speaker after them: "kata Febri", "ujar Aroso".
 _SPEAKER_AFTER = frozenset("kata ujar ucap tutur tulis lanjut imbuh".split())
 
 
-def _name_run(tokens: Sequence[_Token], start: int, step: int) -> list[str]:
-    """The capitalised words from ``start`` on, going ``step`` (+1 or -1), in text order."""
+def _capitalised(tokens: Sequence[_Token], start: int, step: int) -> list[str]:
+    """The capitalised words from ``start`` on, going ``step``, in the order read."""
     run = []
     i = start
     while 0 <= i < len(tokens) and tokens[i].text[:1].isupper():
         run.append(tokens[i].text)
         i += step
-    return run[::step]
+    return run
+
+
+def _joint(tokens: Sequence[_Token], at: int, step: int) -> tuple[int, bool] | None:
+    """Where the next name of a list starts after the words at ``at`` going ``step`` (a
+    comma, a conjunction, or both: ``, dan``), and whether a conjunction joins it; None
+    when no list goes on there."""
+    i, conjunction, seen = at, False, 0
+    while 0 <= i < len(tokens) and seen < 2:
+        if tokens[i].text == ",":
+            pass
+        elif tokens[i].lower in _CONJUNCTIONS:
+            conjunction = True
+        else:
+            break
+        i += step
+        seen += 1
+    if seen and 0 <= i < len(tokens) and tokens[i].text[:1].isupper():
+        return i, conjunction
+    return None
+
+
+def _name_run(tokens: Sequence[_Token], start: int, step: int) -> list[str]:
+    """The capitalised words from ``start`` on, going ``step`` (+1 or -1), in text order —
+    a whole list of names where they end one (``Rusia, Belarus, dan Armenia setuju``, or
+    ``oleh Rusia, Belarus dan Armenia``): names joined by commas count only where a
+    conjunction closes the list, so ``Di Jakarta, Jokowi berkata`` gives Jokowi alone."""
+    first = _capitalised(tokens, start, step)
+    run, i = first, start + step * len(first)
+    while run and (joint := _joint(tokens, i, step)) is not None:
+        nxt, conjunction = joint
+        if step < 0 and not conjunction and run == first:
+            break  # read back from a list's last name, the first joint is "dan"/"and"
+        more = _capitalised(tokens, nxt, step)
+        run, i = run + more, nxt + step * len(more)
+        if step > 0 and conjunction:
+            return run  # "oleh A, B dan C": the name after the conjunction ends the list
+    return first if step > 0 else run[::-1]
 
 
 def _agents_of(tokens: Sequence[_Token], at: int) -> list[str]:

@@ -769,6 +769,31 @@ def _same_name(name: str, word: str) -> bool:
     return _name_in(name, _words(word))
 
 
+_SENTENCE_START = re.compile(r"(^|[.!?][\"”’)]?\s+)([^\W\d_]+)")
+
+
+def _openers_lowered(paragraph: str, sentence: str) -> str:
+    """``paragraph`` with the words that open its sentences in lower case where they are
+    function words, openers or affixed Indonesian words (``Kiriman perdana … 1.000
+    karton``: ``kirim`` + ``-an``), so that they hold no numbers as names do. Roots and
+    English words stay (``Roma``, ``Stoke`` open sentences as names), and so does a word
+    the sentence writes too."""
+
+    def lowered(match: re.Match[str]) -> str:
+        word = match.group(2)
+        lower = word.lower()
+        if word.isupper() or _name_in(word, written):
+            return match.group()
+        root = stem(lower)
+        affixed = len(lower) - len(root) >= 2 and root in _dictionaries()[1]
+        if lower in STOPWORDS or lower in _OPENERS or affixed:
+            return match.group(1) + lower
+        return match.group()
+
+    written = {name.lower() for name in names(sentence)}
+    return _SENTENCE_START.sub(lowered, paragraph)
+
+
 def role_swaps(sentence: str, paragraphs: Sequence[str], language: str) -> list[str]:
     """What the sentence tells of its names that the paragraphs tell otherwise: its doer
     and other party in opposite roles (``"roma > liverpool"``), a number given to another
@@ -779,7 +804,7 @@ def role_swaps(sentence: str, paragraphs: Sequence[str], language: str) -> list[
     found = swapped_roles(text, paragraphs, is_name, _same_name, language)
     found += moved_numbers(
         _without_dates(text),
-        [_without_dates(p) for p in paragraphs],
+        [_without_dates(_openers_lowered(p, text)) for p in paragraphs],
         is_name,
         _same_name,
         _paragraph_name,
