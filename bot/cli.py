@@ -312,6 +312,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
         raise NewsbotError(f"{args.hits_option} must be at least 1")
     if args.question is None and not args.json:
         raise NewsbotError('ask what? `newsbot ask "QUESTION"` (or --json to read stdin)')
+    _refuse_blank(args.question, "ask")
     settings = _writer_settings() if args.write else None
     news = _open_or_build_sample(args)
     writer = _writer(settings, news) if settings else None
@@ -327,6 +328,13 @@ def cmd_ask(args: argparse.Namespace) -> int:
         news.close()
         if writer:
             writer.close()
+
+
+def _refuse_blank(question: str | None, command: str) -> None:
+    """Raise NewsbotError for a question given but blank (an unset shell variable, say):
+    answering it with the greeting and exit 0 hid the mistake, and drew no chart."""
+    if question is not None and not question.strip():
+        raise NewsbotError(f'the question is empty: `newsbot {command} "QUESTION"`')
 
 
 def _writer_settings() -> WriterSettings:
@@ -401,6 +409,7 @@ def cmd_timeline(args: argparse.Namespace) -> int:
             f"--png {args.png}: the chart is written as PNG, JPEG, SVG or PDF; end the file "
             f"name in one of {suffixes}"
         )
+    _refuse_blank(args.question, "timeline")
     news = _open_or_build_sample(args)
     try:
         answer = news.ask(args.question, k=1)

@@ -162,3 +162,28 @@ def test_relative_sources_are_cited_by_absolute_path(
     monkeypatch.chdir(tmp_path / "other")
     assert cli.main(["index", "--index-dir", str(index_dir), os.path.relpath(same)]) == 0
     assert capsys.readouterr().out.startswith("No changes")
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["ask", ""],
+        ["ask", "   "],
+        ["ask", "\t", "\n"],
+        ["ask", "--json", " "],
+        ["timeline", " ", "--png", "chart.png"],
+        ["timeline", "", "--png", "chart.svg"],
+    ],
+)
+def test_an_empty_question_is_a_mistake_not_a_greeting(
+    news: Path, capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    """A blank question (an unset shell variable, say) is one line and exit 1, before any
+    index is opened or built, not a greeting with exit 0 and no chart."""
+    assert cli.main(argv) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.startswith("newsbot: error: the question is empty")
+    assert captured.err.count("\n") == 1
+    assert not Path("chart.png").exists() and not Path("chart.svg").exists()
+    assert not Path("newsbot-index").exists()  # no sample index built for nothing
