@@ -32,6 +32,17 @@ SMALL_TALK = [
     ("makasih atas penjelasannya, kak", "id"),
     ("tolong", "id"),
     ("apa khabar?", "id"),
+    # text emoticons: their letters and digits are no words ("<3" is no number)
+    ("makasih <3", "id"),
+    ("thank you <333", "en"),
+    ("thanks :D", "en"),
+    ("oke :P", "id"),
+    ("makasih ya :-)", "id"),
+    ("good night ;)", "en"),
+    # Malay thanks with the Malay words for information and answer
+    ("terima kasih atas maklumat", "id"),
+    ("terima kasih atas jawapannya", "id"),
+    ("ok, terima kasih atas penerangan itu", "id"),
 ]
 
 QUESTIONS = [
@@ -49,6 +60,11 @@ QUESTIONS = [
     "help with the earthquake numbers",
     "info banjir",
     "berita",
+    "makasih <3, banjir Garut?",
+    "harga cabai <3 ribu?",
+    "2024 :)",
+    "maklumat banjir",
+    "terima kasih atas maklumat banjir Kelantan",
 ]
 
 

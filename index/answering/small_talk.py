@@ -8,8 +8,9 @@ when it holds at least one *small-talk word* (a greeting, thanks, an acknowledge
 for help) and every other word is a *filler*: a function word, a form of address ("bro",
 "kak", "min") or a word about the conversation itself ("info", "answer", "jawabannya").
 Indonesian and Malay enclitics (-nya, -ku, -mu) are stripped before the look-up, so
-"infonya" is "info". Anything that carries one other word is a question, however short:
-"makasih, siapa yang setuju?" and "thanks for the news about Garut" are answered.
+"infonya" is "info"; text emoticons ("<3", ":D") count as emoji, not words. Anything that
+carries one other word is a question, however short: "makasih, siapa yang setuju?" and
+"thanks for the news about Garut" are answered.
 """
 
 from __future__ import annotations
@@ -17,6 +18,9 @@ from __future__ import annotations
 import re
 
 _WORDS = re.compile(r"[^\W_]+", re.UNICODE)
+#: Text emoticons whose letters or digits would otherwise read as words ("<3" as the number
+#: 3, ":D" as the word "d"): a heart, and a face's eyes, optional nose and mouth.
+_EMOTICON = re.compile(r"(?<![\w<])(?:<3+|[:;=][-'^o]?[DPpOo3])(?!\w)")
 _ENCLITIC = re.compile(r"(?<=\w{3})(nya|ku|mu)$")
 #: Longer messages are questions even when every word is small talk.
 _MAX_WORDS = 10
@@ -43,7 +47,9 @@ _ENGLISH_FILLERS = frozenset(
 _INDONESIAN_FILLERS = frozenset(
     "atas untuk buat ini itu banyak sekali bgt banget ya dong deh sih kok nih kak kakak "
     "min admin bang mas mbak pak bu om bro sis gan bos bot semua sampai juga lagi sama "
-    "info informasi jawab jawaban penjelasan beritanya berita saya aku kami".split()
+    "info informasi jawab jawaban penjelasan beritanya berita saya aku kami "
+    # Malay: information, answer, explanation
+    "maklumat jawapan penerangan".split()
 )
 _ALL = _ENGLISH | _INDONESIAN | _ENGLISH_FILLERS | _INDONESIAN_FILLERS
 _SMALL_TALK = _ENGLISH | _INDONESIAN
@@ -60,7 +66,7 @@ def small_talk_language(text: str) -> str | None:
     """Return ``"en"`` or ``"id"`` when ``text`` is small talk rather than a question (the
     language its words are in: ``"id"`` when more of them are Indonesian-only words, else
     ``"en"``, as for "ok" and emoji alone), else None."""
-    words = [_word(word) for word in _WORDS.findall(text)]
+    words = [_word(word) for word in _WORDS.findall(_EMOTICON.sub(" ", text))]
     if not words:
         return "en" if text.strip() else None
     if len(words) > _MAX_WORDS or any(word.isdigit() for word in words):
