@@ -177,8 +177,10 @@ async def timeline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await message.reply_html(messages.not_covered, do_quote=True)
         return
     story, png = found
-    caption = timeline_caption(story, messages.language)
-    await message.reply_photo(png, caption=caption[:1024], do_quote=True)
+    # Telegram's limit counts the text shown; the bot's default parse mode is HTML, so an
+    # outlet named "A <B> & C" is escaped after the cut (raw, Telegram refused the caption).
+    caption = escape(timeline_caption(story, messages.language)[:1024])
+    await message.reply_photo(png, caption=caption, do_quote=True)
 
 
 async def more_sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -137,6 +137,28 @@ def test_article_text_that_looks_like_html_is_shown_escaped(
     assert 'https://example.com/berita?id=1&x=<y>"' in parsed.links
 
 
+def test_a_timeline_caption_that_looks_like_html_is_sent_escaped(
+    tg: TelegramEmulator, bot: BotProcess
+) -> None:
+    """The chart's caption names the story's outlets; it goes out under the bot's default
+    HTML parse mode, so an outlet "Contoh <Media> & Co" must be escaped (Telegram refused
+    the raw caption, and the user got "something went wrong" instead of the chart). The
+    emulator has no sendPhoto: a stub answers it, and the call's parameters are checked."""
+    for user in (tg.new_user("Tia"), tg.new_user("Tio", language_code="id")):
+        chat = tg.private_chat(user)
+        photo = {"message_id": 1, "date": int(time.time()), "chat": chat.to_api()}
+        tg.add_stub("sendPhoto", photo, times=1)
+        sent = tg.send_private(user, f"/timeline {HTML_LIKE_QUESTION}")
+        call = tg.wait_for_call("sendPhoto", chat=chat, timeout=ANSWER_SECONDS)
+        params = call["params"]
+        assert params["reply_parameters"]["message_id"] == sent.message_id
+        assert params["parse_mode"] == "HTML"
+        caption = TelegramHtml(params["caption"])  # no tag Telegram refuses, no bare &
+        assert "Contoh <Media> & Co" in caption.visible
+        assert "&lt;Media&gt; &amp; Co" in params["caption"]
+        assert str(params["photo"]).startswith("<file")
+
+
 def test_a_long_answer_stays_within_telegrams_limit(tg: TelegramEmulator, bot: BotProcess) -> None:
     jo = tg.new_user("Jo")
     tg.send_private(jo, LONG_QUESTION)
