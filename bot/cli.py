@@ -322,12 +322,22 @@ def cmd_ask(args: argparse.Namespace) -> int:
             return 0
         for line in sys.stdin:
             if line.strip():
-                _print_answer(news, writer, line, args)
+                _print_answer(news, writer, _readable(line), args)
         return 0
     finally:
         news.close()
         if writer:
             writer.close()
+
+
+def _readable(text: str) -> str:
+    """``text`` with the bytes that were not UTF-8 (which Python reads from argv and stdin
+    as lone surrogates, that no encoder takes) replaced by U+FFFD."""
+    try:  # the bytes themselves, one U+FFFD each
+        raw = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate no decoding made: one U+FFFD per byte of it
+        raw = text.encode("utf-8", "surrogatepass")
+    return raw.decode("utf-8", "replace")
 
 
 def _refuse_blank(question: str | None, command: str) -> None:
@@ -556,7 +566,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the newsbot command; return its exit code."""
     args = _parser().parse_args(argv)
     if args.command in ("ask", "timeline"):
-        args.question = " ".join(args.question) if args.question else None
+        args.question = _readable(" ".join(args.question)) if args.question else None
     if args.command != "run":
         logging.basicConfig(
             level=logging.INFO if args.verbose else logging.WARNING,

@@ -4,6 +4,7 @@ absolute so that citations hold from any folder."""
 
 from __future__ import annotations
 
+import io
 import json
 import os
 from importlib import metadata
@@ -187,3 +188,27 @@ def test_an_empty_question_is_a_mistake_not_a_greeting(
     assert captured.err.count("\n") == 1
     assert not Path("chart.png").exists() and not Path("chart.svg").exists()
     assert not Path("newsbot-index").exists()  # no sample index built for nothing
+
+
+@pytest.mark.parametrize(
+    "raw", [b"harga cabai \xff\xfe naik?", b"\xe9t\xe9 harga cabai", b"cabai \xed\xa0\x80"]
+)
+def test_bytes_that_are_not_utf8_in_a_question_are_replaced_not_a_traceback(
+    news: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, raw: bytes
+) -> None:
+    """Python reads undecodable bytes of argv and stdin as lone surrogates, which no encoder
+    takes: the question is answered with U+FFFD in their place, and the other lines of a
+    batch on stdin are answered too."""
+    assert cli.main(["index", "news"]) == 0
+    capsys.readouterr()
+    question = raw.decode("utf-8", "surrogateescape")  # as argv and a POSIX stdin give it
+    out = ask_json(capsys, question)
+    assert out["question"] == raw.decode("utf-8", "replace")  # one U+FFFD per bad byte
+    assert out["answered"] is True
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"{question}\nharga cabai rawit\n"))
+    assert cli.main(["ask", "--json"]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [line["question"] for line in lines][1:] == ["harga cabai rawit"]
+    assert len(lines) == 2 and "\ufffd" in lines[0]["question"]
+    code = cli.main(["timeline", question, "--png", "chart.png"])
+    assert "Traceback" not in capsys.readouterr().err and code in (0, 1)
