@@ -4,6 +4,7 @@ sentence, and an honest "not covered"."""
 from __future__ import annotations
 
 import dataclasses
+import re
 import sqlite3
 import threading
 from collections.abc import Iterable, Mapping
@@ -62,6 +63,8 @@ from newsbot.index.errors import IndexDamaged, IndexIncompatible, NewsbotError
 
 #: Articles a "how many articles about X" question looks at, at most.
 MATCHING_ARTICLES = 500
+#: C0 and C1 control characters and DEL: no text in a question.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 #: A cited paragraph: (text, number, article id, title, source, published, url, path).
 HitRow = tuple[str, int, str, str, str | None, str | None, str | None, str]
@@ -175,7 +178,8 @@ class NewsIndex:
         the passages to it; a coverage question ("which outlets reported X?") is answered
         from the stories. Raises NewsbotError for a malformed ``NEWSBOT_NOW``.
         """
-        question = " ".join(question.split())
+        # Control characters are no text (a NUL would end the text in the model's tokenizer).
+        question = " ".join(_CONTROL.sub(" ", question).split())
         if not question or is_small_talk(question):
             return Answer(question=question, answered=False, reason="not_a_question")
         if self.manifest.paragraphs == 0:
