@@ -196,6 +196,11 @@ async def more_sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     if button is None or shown is None:
         return
     state, messages, pressed, asked, question = button
+    # The button goes first: a second press (a stale button, two members of a group, another
+    # replica) finds it gone and shows nothing twice.
+    if not await _drop_button(pressed, messages):
+        await query.answer()
+        return
     question, _ = shorten(question)
     found = await state.live.ask(question, shown + PAGE + 1)
     hits = found.hits[shown : shown + PAGE]
@@ -206,7 +211,6 @@ async def more_sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         more = len(found.hits) > shown + PAGE
         sent = await _send_passages(asked, hits, messages, shown=shown, more=more)
         await remember_answer(state, sent, query.from_user, question, hits, messages.language)
-    await _drop_button(pressed, messages)
 
 
 async def show_outlets(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -439,9 +443,10 @@ def _buttons(
     )
 
 
-async def _drop_button(message: Message, messages: Messages) -> None:
-    """Remove the pressed "More sources" button: its passages are now shown. The outlets
-    button, if any, stays."""
+async def _drop_button(message: Message, messages: Messages) -> bool:
+    """Remove the pressed "More sources" button: its passages are about to be shown. The
+    outlets button, if any, stays. False when Telegram says the buttons are already so: an
+    earlier press removed it and showed its passages."""
     markup = message.reply_markup
     buttons = [b for row in markup.inline_keyboard for b in row] if markup else []
     outlets = next(
@@ -454,8 +459,11 @@ async def _drop_button(message: Message, messages: Messages) -> None:
     )
     try:
         await message.edit_reply_markup(reply_markup=answer_keyboard(messages, None, outlets))
-    except BadRequest as exc:  # too old to edit, or already without a button
+    except BadRequest as exc:  # already without the button, or too old to edit
+        if "not modified" in str(exc).lower():
+            return False
         log.info("Could not remove the button of message %s: %s", message.message_id, exc)
+    return True
 
 
 def _shown(data: str | None) -> int | None:

@@ -239,6 +239,36 @@ async def test_more_sources_shows_the_next_passages_and_drops_the_button(bot: Bo
     assert kept == ["follow", "fb:up", "fb:down", "fb:wrong_citation"]
 
 
+@pytest.mark.parametrize(
+    "refusal",
+    [
+        "Message is not modified: specified new message content and reply markup are exactly "
+        "the same as a current content and reply markup of the message",
+        "Bad Request: message is not modified",
+    ],
+)
+async def test_a_more_button_pressed_again_shows_nothing_twice(bot: Bot, refusal: str) -> None:
+    # The first press removed the button; a stale copy of it (or a second member of a
+    # group) presses it again: Telegram refuses to remove what is gone, and nothing is sent.
+    bot.index.hits = tuple(make_hit(rank) for rank in range(1, 9))
+    question = private("/ask who agreed?")["message"]
+    answer = bot_message("1. …", chat=private_chat(), reply_to=question)
+    bot.telegram.fail["editMessageReplyMarkup"] = BadRequest(refusal)
+    await bot.send(press(answer, f"more:{PAGE}"))
+    assert bot.telegram.sent() == []
+    [query] = bot.telegram.sent("answerCallbackQuery")
+    assert "text" not in query
+
+
+async def test_a_more_button_too_old_to_edit_still_shows_its_passages(bot: Bot) -> None:
+    bot.index.hits = tuple(make_hit(rank) for rank in range(1, 9))
+    question = private("/ask who agreed?")["message"]
+    answer = bot_message("1. …", chat=private_chat(), reply_to=question)
+    bot.telegram.fail["editMessageReplyMarkup"] = BadRequest("Message can't be edited")
+    await bot.send(press(answer, f"more:{PAGE}"))
+    assert only_reply(bot)["text"].startswith("4. ")
+
+
 async def test_more_sources_says_when_there_are_none(bot: Bot) -> None:
     question = private("who agreed?")["message"]
     answer = bot_message("1. …", chat=private_chat(), reply_to=question)

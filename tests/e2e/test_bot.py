@@ -67,6 +67,21 @@ def test_more_sources_shows_the_next_passages(tg: TelegramEmulator, bot: BotProc
     assert dropped["params"]["message_id"] == answer.message_id
 
 
+def test_more_sources_pressed_twice_shows_its_passages_once(
+    tg: TelegramEmulator, bot: BotProcess
+) -> None:
+    dana = tg.new_user("Dana")
+    chat = tg.private_chat(dana)
+    tg.send_private(dana, TROOPS)
+    answer = tg.wait_for_reply(chat, timeout=ANSWER_SECONDS)
+
+    tg.press_button(answer, dana, "more:3")
+    more = tg.wait_for_reply(chat, timeout=ANSWER_SECONDS)
+    assert check_answer(more).visible.startswith("4. ")
+    tg.press_button(answer, dana, "more:3")  # the button as the first press found it
+    tg.assert_no_reply(chat, within=3.0)
+
+
 def test_group_chatter_and_commands_for_other_bots_are_ignored(
     tg: TelegramEmulator, bot: BotProcess
 ) -> None:
