@@ -4,6 +4,7 @@ language; the lines say there are no dates to tell."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -79,11 +80,9 @@ def test_coverage_answers_over_undated_articles(
     assert ("No dates tell" if language == "en" else "Tidak ada tanggal") in text
 
 
-@pytest.fixture
-def crawled(tmp_path: Path) -> NewsIndex:
-    # Undated, but crawled the day before NOW: the crawl time bounds their story and is no
-    # publication date.
-    records = [
+def _crawled_records() -> list[dict[str, Any]]:
+    """One wire text, undated, at two outlets that crawled it the day before NOW."""
+    return [
         {
             "id": f"w-{s}",
             "source": s,
@@ -93,6 +92,13 @@ def crawled(tmp_path: Path) -> NewsIndex:
         }
         for s in ("kumparan", "suara")
     ]
+
+
+@pytest.fixture
+def crawled(tmp_path: Path) -> NewsIndex:
+    # Undated, but crawled the day before NOW: the crawl time bounds their story and is no
+    # publication date.
+    records = _crawled_records()
     build_index(tmp_path / "idx", [_write(tmp_path / "news", records)], FakeEmbedder())
     index = NewsIndex.open(tmp_path / "idx", FakeEmbedder())
     yield index
@@ -151,16 +157,7 @@ def test_a_corrected_crawl_time_regroups_the_story_without_embedding(
 ) -> None:
     # Two undated copies first seen the same day share a story; once one's crawl time is
     # corrected to two weeks later, the next build splits them, reusing every vector.
-    records = [
-        {
-            "id": f"w-{s}",
-            "source": s,
-            "title": f"{s} headline",
-            "text": f"{WIRE}\n\n{WIRE_2}",
-            "crawled_at": "2021-09-18T03:00:00Z",
-        }
-        for s in ("kumparan", "suara")
-    ]
+    records = _crawled_records()
     folder = _write(tmp_path / "news", records)
     build_index(tmp_path / "idx", [folder], FakeEmbedder())
     records[1]["crawled_at"] = corrected
