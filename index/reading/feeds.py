@@ -118,6 +118,16 @@ class FetchCache:
             self.feeds = dict(data.get("feeds") or {})
             self.pages = dict(data.get("pages") or {})
 
+    def first_seen(self, url: str, now: float) -> Article | None:
+        """The cached article of ``url``; one cached before seen times were kept is first
+        seen at ``now`` (epoch seconds; still an upper bound on its publication time), and
+        kept so."""
+        article = self.article(url)
+        if article is not None and article.seen is None:
+            article = replace(article, seen=_seen_at(now))
+            self.pages[url] = {**self.pages[url], "article": asdict(article)}
+        return article
+
     def article(self, url: str) -> Article | None:
         record = self.pages.get(url)
         fields = record.get("article") if record else None
@@ -308,12 +318,7 @@ async def _read_page(
     server says 304, else fetched and read, its further pages followed and joined.
     ``now`` (epoch seconds) is the fetch time relative time lines are counted from."""
     record = cache.pages.get(url, {})
-    cached = cache.article(url)
-    if cached is not None and cached.seen is None:
-        # Cached before seen times were kept: first seen now, as far as this cache knows
-        # (still an upper bound on its publication time).
-        cached = replace(cached, seen=_seen_at(now))
-        cache.pages[url] = {**record, "article": asdict(cached)}
+    cached = cache.first_seen(url, now)
     if cached is not None and stamp and record.get("stamp") == stamp and not record.get("stub"):
         return cached
     stub = bool(record.get("stub"))
@@ -418,10 +423,7 @@ async def _read_feed(
     cache.feeds[url] = {**validators, "entries": kept}
     articles: list[Item] = []
     for link in sorted(kept, key=lambda link: -kept[link]):
-        article = cache.article(link)
-        if article is not None and article.seen is None:  # cached before seen times
-            article = replace(article, seen=_seen_at(now))
-            cache.pages[link] = {**cache.pages[link], "article": asdict(article)}
+        article = cache.first_seen(link, now)
         if article is not None:
             articles.append(article)
     return articles + problems
