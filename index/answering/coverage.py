@@ -184,10 +184,10 @@ def _from_articles(
     return Answer(request.question, answered=True, request=request, coverage=coverage)
 
 
-def _until_now(story: Story, current: datetime) -> Story | None:
-    """The story as known at ``current``: without articles published after it; None if
-    none is left."""
-    kept = [a for a in story.articles if published_by(a, current)]
+def _until_now(story: Story, current: datetime, keep: str | None = None) -> Story | None:
+    """The story as known at ``current``: without articles published after it (but the
+    article ``keep``, a cited one); None if none is left."""
+    kept = [a for a in story.articles if a.id == keep or published_by(a, current)]
     if len(kept) == len(story.articles):
         return story
     return story_of(story.id, kept) if kept else None
@@ -198,11 +198,7 @@ def as_of(answer: Answer, current: datetime) -> Answer:
     story and its copies without the articles published after it (the cited one stays)."""
 
     def known(hit: Hit) -> Hit:
-        story, cited = hit.story, hit.citation.article_id
-        if story is not None:
-            kept = [a for a in story.articles if a.id == cited or published_by(a, current)]
-            if len(kept) < len(story.articles):
-                story = story_of(story.id, kept)
+        story = hit.story and _until_now(hit.story, current, keep=hit.citation.article_id)
         also = tuple(a for a in hit.also if published_by(a, current))
         return dataclasses.replace(hit, story=story, also=also)
 
