@@ -151,24 +151,30 @@ def check_line(text: str) -> str:
 
 
 class ProgressBar:
-    """A one-line progress bar on a terminal; silent when the stream is not one."""
+    """Embedding progress on ``stream``: a one-line bar redrawn in place on a terminal;
+    elsewhere (a log, a pipe, ``docker logs``) a plain line at every tenth of the work, so a
+    long build is never silent."""
 
-    def __init__(self, label: str, stream: TextIO = sys.stderr) -> None:
+    def __init__(self, label: str, stream: TextIO | None = None) -> None:
         self.label = label
-        self.stream = stream
-        self.enabled = stream.isatty()
+        self.stream = sys.stderr if stream is None else stream  # stderr as it is now
+        self.terminal = self.stream.isatty()
         self._last = -1
 
     def __call__(self, done: int, total: int) -> None:
-        if not self.enabled or total <= 0:
+        if total <= 0:
             return
         percent = done * 100 // total
-        if percent == self._last:
+        step = percent if self.terminal else percent // 10 * 10
+        if step == self._last:
             return
-        self._last = percent
-        filled = percent * 30 // 100
-        bar = "#" * filled + "-" * (30 - filled)
-        self.stream.write(f"\r{self.label} [{bar}] {done}/{total} paragraphs")
-        if done >= total:
-            self.stream.write("\n")
+        self._last = step
+        if self.terminal:
+            filled = percent * 30 // 100
+            bar = "#" * filled + "-" * (30 - filled)
+            self.stream.write(f"\r{self.label} [{bar}] {done}/{total} paragraphs")
+            if done >= total:
+                self.stream.write("\n")
+        else:
+            self.stream.write(f"{self.label}: {done}/{total} paragraphs ({step}%)\n")
         self.stream.flush()

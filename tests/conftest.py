@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -128,3 +129,12 @@ def cli_news_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "news"
     folder.mkdir()
     return folder
+
+
+_PROGRESS = re.compile(r"[\w ]+: \d+/\d+ paragraphs \(\d+%\)")
+
+
+def without_progress(stderr: str) -> str:
+    """``stderr`` of a command without the build's progress lines (``newsbot index`` writes
+    one at every tenth of its embedding when stderr is no terminal): what it *said*."""
+    return "\n".join(line for line in stderr.splitlines() if not _PROGRESS.fullmatch(line))

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from newsbot.bot import cli
+from newsbot.bot.terminal import ProgressBar
 from newsbot.index import defaults, sample
 from tests.conftest import cli_news_folder, write_article
 
@@ -59,6 +60,34 @@ def test_index_then_ask_prints_cited_passages(
     # The citation in the question's language.
     assert "CSTO Kerahkan Pasukan, 17 September 2021, 16:30 WIB, paragraf 1" in first
     assert "csto.txt" in first
+
+
+def test_index_reports_progress_in_plain_lines_when_not_on_a_terminal(
+    news_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A build run from a script, a pipe or `docker logs` is not silent: captured stderr is
+    # no terminal, so the bar becomes plain lines (no carriage returns), the last at 100%.
+    assert cli.main(["index", str(news_dir)]) == 0
+    lines = capsys.readouterr().err.splitlines()
+    progress = [line for line in lines if line.startswith("Embedding: ")]
+    assert progress[-1] == "Embedding: 2/2 paragraphs (100%)"
+    assert "\r" not in "".join(progress)
+
+
+def test_a_bar_redraws_in_place_on_a_terminal_and_steps_by_tenths_elsewhere() -> None:
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    terminal, log = Terminal(), io.StringIO()
+    for stream in (terminal, log):
+        bar = ProgressBar("Embedding", stream)
+        for done in range(0, 201):
+            bar(done, 200)
+    assert terminal.getvalue().count("\r") == 101  # every percent, on one line
+    assert terminal.getvalue().endswith("200/200 paragraphs\n")
+    assert log.getvalue().splitlines()[1] == "Embedding: 20/200 paragraphs (10%)"
+    assert len(log.getvalue().splitlines()) == 11  # 0%, 10%, ..., 100%
 
 
 def test_index_dir_option_and_environment(
