@@ -2,7 +2,7 @@
 
 In groups the bot answers only when addressed: ``/ask`` (or ``/ask@BotName``), a mention of
 ``@BotName``, or a reply to one of its messages. The question is the message text without
-the command and without mentions of the bot.
+the command and without mentions of the bot; a photo, video or file asks with its caption.
 """
 
 from __future__ import annotations
@@ -24,11 +24,11 @@ def replies_to_bot(message: Message, bot_id: int) -> bool:
 
 
 def question_text(message: Message, bot_username: str) -> str:
-    """The question a message asks: its text without a leading command and without
-    mentions of the bot, whitespace collapsed."""
-    text = message.text or ""
+    """The question a message asks: its text (or a photo's or file's caption) without a
+    leading command and without mentions of the bot, whitespace collapsed."""
+    text = message.text or message.caption or ""
     cuts = _bot_mentions(message, bot_username)
-    for entity in message.entities:
+    for entity in message.entities or message.caption_entities:
         if entity.type == MessageEntity.BOT_COMMAND and entity.offset == 0:
             cuts.append(entity)
     encoded = text.encode("utf-16-le")
@@ -54,8 +54,10 @@ def shorten(question: str, limit: int = QUESTION_LIMIT) -> tuple[str, bool]:
 
 def _bot_mentions(message: Message, bot_username: str) -> list[MessageEntity]:
     me = f"@{bot_username}".casefold()
-    return [
-        entity
-        for entity, text in message.parse_entities([MessageEntity.MENTION]).items()
-        if text.casefold() == me
-    ]
+    kinds = [MessageEntity.MENTION]
+    found = (
+        message.parse_entities(kinds)
+        if message.text is not None
+        else message.parse_caption_entities(kinds)
+    )
+    return [entity for entity, text in found.items() if text.casefold() == me]

@@ -130,6 +130,8 @@ async def answer(message: Message, user: User | None, context: ContextTypes.DEFA
     if not found.answered and question != alone:  # read as a follow-up, it found nothing
         question, found = alone, await state.live.ask(alone, PAGE + 1)
     stale = escape(newest_line(found.newest, messages.language)) if found.newest else None
+    if message.text is None:  # a photo's or file's caption was the question
+        stale = f"{messages.caption_only}\n{stale}" if stale else messages.caption_only
     if found.answered and found.coverage is not None:
         text = render_coverage(found, messages)
         await message.reply_html(

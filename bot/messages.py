@@ -29,6 +29,7 @@ class Messages:
     empty_question: str
     example_question: str
     question_truncated: str
+    caption_only: str
     non_text: str
     unknown_command: str
     rate_limited: str
@@ -106,6 +107,7 @@ ENGLISH = Messages(
     example_question="who agreed to deploy troops?",
     question_truncated="Your question was long; I used its first {limit} characters.",
     non_text="I can only read text: please type your question.",
+    caption_only="I read the caption only: I cannot see pictures or files.",
     unknown_command="I don't know that command. Just type your question, or send /help.",
     rate_limited="You're asking quickly: please wait a minute before the next question.",
     more_sources="More sources",
@@ -197,6 +199,7 @@ INDONESIAN = Messages(
     example_question="siapa yang setuju mengerahkan pasukan?",
     question_truncated="Pertanyaan Anda panjang; saya memakai {limit} karakter pertamanya.",
     non_text="Saya hanya bisa membaca teks: silakan ketik pertanyaan Anda.",
+    caption_only="Saya hanya membaca keterangannya: saya tidak bisa melihat gambar atau berkas.",
     unknown_command=(
         "Saya tidak mengenal perintah itu. Ketik saja pertanyaan Anda, atau kirim /help."
     ),

@@ -327,6 +327,17 @@ def message(
     return data
 
 
+def photo(caption: str | None = None) -> JSON:
+    """The fields of a photo message, with ``caption`` and its entities if given."""
+    size = {"file_id": "p", "file_unique_id": "p", "width": 90, "height": 60}
+    fields: JSON = {"photo": [size]}
+    if caption is not None:
+        fields["caption"] = caption
+        if found := entities(caption):
+            fields["caption_entities"] = found
+    return fields
+
+
 def private_chat(sender: JSON | None = None) -> JSON:
     return {"id": (sender or user())["id"], "type": "private", "first_name": "Ann"}
 

@@ -8,7 +8,7 @@ import pytest
 from telegram import Message
 
 from newsbot.bot.addressing import mentions_bot, question_text, replies_to_bot, shorten
-from tests.bot.fakes import BOT_ID, GROUP, bot_message, group
+from tests.bot.fakes import BOT_ID, GROUP, bot_message, group, photo
 
 
 def message(text: str, **extra: Any) -> Message:
@@ -30,6 +30,16 @@ def message(text: str, **extra: Any) -> Message:
 )
 def test_the_question_is_the_text_without_command_and_mention(text: str, question: str) -> None:
     assert question_text(message(text), "TestNameBot") == question
+
+
+def test_a_photo_asks_with_its_caption() -> None:
+    captioned = Message.de_json(group(None, **photo("@TestNameBot benarkah ini?"))["message"], None)
+    assert mentions_bot(captioned, "TestNameBot")
+    assert question_text(captioned, "TestNameBot") == "benarkah ini?"
+    plain = Message.de_json(group(None, **photo("lihat @Ann"))["message"], None)
+    assert not mentions_bot(plain, "TestNameBot")
+    assert question_text(plain, "TestNameBot") == "lihat @Ann"
+    assert question_text(Message.de_json(group(None, **photo())["message"], None), "X") == ""
 
 
 def test_a_mention_of_someone_else_does_not_address_the_bot() -> None:

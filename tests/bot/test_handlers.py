@@ -25,6 +25,7 @@ from tests.bot.fakes import (
     eventually,
     group,
     make_hit,
+    photo,
     press,
     private,
     private_chat,
@@ -112,6 +113,27 @@ async def test_stickers_get_a_hint_in_private_and_nothing_in_groups(bot: Bot) ->
     assert bot.telegram.sent() == []
     await bot.send(private(None, sticker=sticker))
     assert only_reply(bot)["text"] == "I can only read text: please type your question."
+
+
+async def test_a_photo_with_a_caption_is_asked_by_its_caption(bot: Bot) -> None:
+    await bot.send(private(None, **photo("siapa yang setuju mengerahkan pasukan?")))
+    [(question, _)] = bot.index.questions
+    assert question == "siapa yang setuju mengerahkan pasukan?"
+    text = only_reply(bot)["text"]
+    assert text.startswith("<i>I read the caption only: I cannot see pictures or files.</i>")
+    assert "1. " in text  # the passages follow the note
+
+
+async def test_a_caption_in_a_group_is_asked_only_when_it_addresses_the_bot(bot: Bot) -> None:
+    await bot.send(group(None, **photo("lihat ini, kacau")))
+    await bot.send(group(None, **photo()))
+    assert bot.telegram.sent() == [] and bot.index.questions == []
+    bot.index.hits = ()
+    await bot.send(group(None, sender=user(language="id"), **photo("@TestNameBot benarkah?")))
+    [(question, _)] = bot.index.questions
+    assert question == "benarkah?"
+    text = only_reply(bot)["text"]
+    assert text.startswith("Saya hanya membaca keterangannya") and "tidak membahas" in text
 
 
 async def test_an_unknown_command_in_private_points_at_help(bot: Bot) -> None:
