@@ -54,7 +54,7 @@ def shorten(question: str, limit: int = QUESTION_LIMIT) -> tuple[str, bool]:
 
 def _bot_mentions(message: Message, bot_username: str) -> list[MessageEntity]:
     me = f"@{bot_username}".casefold()
-    kinds = [MessageEntity.MENTION]
+    kinds: list[str | None] = [MessageEntity.MENTION]
     found = (
         message.parse_entities(kinds)
         if message.text is not None

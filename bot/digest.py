@@ -1,5 +1,6 @@
-"""The daily digest: ``/digest [HH:MM]`` subscribes a chat to the day's top stories at that
-hour of the bot's time zone (07:00 unless given), ``/digest off`` stops it.
+"""The daily digest: ``/digest`` shows the day's top stories now, ``/digest on`` or
+``/digest HH:MM`` subscribes a chat to them at that hour of the bot's time zone (07:00 for
+``on``), ``/digest off`` stops it; in a group only its admins may subscribe or stop it.
 
 A job checks every :data:`CHECK_SECONDS` which chats are due; the store records the day
 each chat was served, so a restart or a second check never sends a digest twice.
@@ -14,10 +15,11 @@ import re
 from datetime import datetime, timedelta
 from functools import partial
 
-from telegram import Bot, Update
+from telegram import Bot, Message, Update
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
+from newsbot.bot.chat_admins import may_manage
 from newsbot.bot.follow_messages import FollowMessages, follow_messages_for
 from newsbot.bot.live import LiveIndex
 from newsbot.bot.messages import messages_for
@@ -91,22 +93,36 @@ def parse_time(text: str) -> tuple[int, int] | None:
 
 
 async def digest(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Subscribe this chat to the daily digest (``/digest``, ``/digest 18:30``) or stop it
-    (``/digest off``)."""
+    """Show the top stories now (``/digest``), subscribe this chat to them daily
+    (``/digest on``, ``/digest 18:30``) or stop that (``/digest off``)."""
     message, user = update.effective_message, update.effective_user
     assert message is not None
     state = state_of(context.bot_data)
     words = follow_messages_for(user.language_code if user else None)
     args = [a.lower() for a in context.args or ()]
     chat_id = message.chat.id
-    if args in (["off"], ["stop"], ["mati"], ["berhenti"]):
+    if not args:
+        await _show_now(message, state, words)
+        return
+    off = args in (["off"], ["stop"], ["mati"], ["berhenti"])
+    when = (
+        (DEFAULT_HOUR, DEFAULT_MINUTE)
+        if args in (["on"], ["nyala"], ["aktif"])
+        else parse_time(args[0])
+        if len(args) == 1
+        else None
+    )
+    if not off and when is None:
+        await message.reply_html(words.digest_usage, do_quote=True)
+        return
+    if user is None or not await may_manage(context.bot, state, chat_id, user.id):
+        await message.reply_html(words.digest_admins_only, do_quote=True)
+        return
+    if off:
         stopped = await state.stored(lambda store: store.unsubscribe_digest(chat_id))
         await message.reply_html(words.digest_off if stopped else words.digest_was_off)
         return
-    when = parse_time(args[0]) if len(args) == 1 else (DEFAULT_HOUR, DEFAULT_MINUTE)
-    if when is None or len(args) > 1:
-        await message.reply_html(words.digest_usage, do_quote=True)
-        return
+    assert when is not None
     hour, minute = when
     local = state.clock().astimezone(state.timezone)
     # Subscribing after today's hour starts tomorrow: today counts as served.
@@ -118,6 +134,22 @@ async def digest(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         words.digest_on.format(
             time=f"{hour:02d}:{minute:02d}", timezone=escape(str(state.timezone))
         )
+    )
+
+
+async def _show_now(message: Message, state: BotState, words: FollowMessages) -> None:
+    """The day's digest as it stands now, with how to get it daily (or when it comes)."""
+    local = state.clock().astimezone(state.timezone)
+    stories = await top_stories(state.live, local)
+    subscription = await state.stored(lambda store: store.digest_of(message.chat.id))
+    hint = (
+        words.digest_hint_on.format(time=f"{subscription.hour:02d}:{subscription.minute:02d}")
+        if subscription
+        else words.digest_hint_off
+    )
+    await message.reply_html(
+        _fit(f"{render_digest(stories, local, words)}\n\n{hint}"),
+        disable_web_page_preview=True,
     )
 
 

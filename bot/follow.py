@@ -15,11 +15,11 @@ from functools import partial
 from typing import Any
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
-from telegram.constants import ChatMemberStatus
 from telegram.error import TelegramError
 from telegram.ext import Application, ContextTypes
 
 from newsbot.bot.callbacks import button_data, button_numbers
+from newsbot.bot.chat_admins import may_manage
 from newsbot.bot.conversation import answer_under, remember_answer
 from newsbot.bot.follow_messages import FollowMessages, follow_messages_for
 from newsbot.bot.messages import messages_for
@@ -127,18 +127,7 @@ async def unfollow_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -
 
 
 async def _may_unfollow(bot: Bot, state: BotState, follow: Follow, user_id: int) -> bool:
-    if user_id == follow.user_id or user_id in state.settings.admin_ids:
-        return True
-    if follow.chat_id > 0:  # a private chat: only its user is in it
-        return True
-    try:
-        member = await bot.get_chat_member(follow.chat_id, user_id)
-    except TelegramError as exc:
-        log.warning(
-            "Could not check whether %s is an admin of %s: %s", user_id, follow.chat_id, exc
-        )
-        return False
-    return member.status in (ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER)
+    return user_id == follow.user_id or await may_manage(bot, state, follow.chat_id, user_id)
 
 
 async def following(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

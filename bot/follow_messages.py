@@ -30,6 +30,9 @@ class FollowMessages:
     wrong_citation: str
     feedback_thanks: str
     digest_usage: str
+    digest_hint_off: str
+    digest_hint_on: str
+    digest_admins_only: str
     digest_on: str
     digest_off: str
     digest_was_off: str
@@ -65,12 +68,21 @@ ENGLISH = FollowMessages(
     wrong_citation="❌ Wrong citation",
     feedback_thanks="Thanks, noted.",
     digest_usage=(
-        "Send <code>/digest</code> for a daily digest at 07:00, <code>/digest 18:30</code> "
-        "for another time, <code>/digest off</code> to stop it."
+        "Send <code>/digest</code> for today's top stories, <code>/digest on</code> for them "
+        "every day at 07:00, <code>/digest 18:30</code> for another time, "
+        "<code>/digest off</code> to stop it."
     ),
+    digest_hint_off=(
+        "<i>Send <code>/digest on</code> to get this every day at 07:00, or "
+        "<code>/digest 18:30</code> for another time.</i>"
+    ),
+    digest_hint_on=(
+        "<i>This chat gets it every day at {time}; <code>/digest off</code> stops it.</i>"
+    ),
+    digest_admins_only="Only a group admin can change this group's daily digest.",
     digest_on="🗞 Every day at {time} ({timezone}) I'll send this chat the day's top stories.",
     digest_off="🗞 The daily digest is off.",
-    digest_was_off="This chat has no daily digest. Send /digest to start one.",
+    digest_was_off="This chat has no daily digest. Send <code>/digest on</code> to start one.",
     digest_head="🗞 <b>Top stories, {day}</b>",
     digest_story="{number}. {line}\n{citation} · {outlets}",
     digest_outlets_one="1 outlet",
@@ -112,12 +124,25 @@ INDONESIAN = FollowMessages(
     wrong_citation="❌ Kutipan salah",
     feedback_thanks="Terima kasih, sudah dicatat.",
     digest_usage=(
-        "Kirim <code>/digest</code> untuk ringkasan harian pukul 07.00, <code>/digest 18:30</code> "
-        "untuk jam lain, <code>/digest off</code> untuk menghentikannya."
+        "Kirim <code>/digest</code> untuk berita utama hari ini, <code>/digest on</code> untuk "
+        "menerimanya setiap hari pukul 07.00, <code>/digest 18:30</code> untuk jam lain, "
+        "<code>/digest off</code> untuk menghentikannya."
     ),
+    digest_hint_off=(
+        "<i>Kirim <code>/digest on</code> untuk menerimanya setiap hari pukul 07.00, atau "
+        "<code>/digest 18:30</code> untuk jam lain.</i>"
+    ),
+    digest_hint_on=(
+        "<i>Obrolan ini menerimanya setiap hari pukul {time}; <code>/digest off</code> "
+        "menghentikannya.</i>"
+    ),
+    digest_admins_only="Hanya admin grup yang bisa mengubah ringkasan harian grup ini.",
     digest_on="🗞 Setiap hari pukul {time} ({timezone}) saya kirim berita utama hari itu ke sini.",
     digest_off="🗞 Ringkasan harian dimatikan.",
-    digest_was_off="Obrolan ini tidak berlangganan ringkasan harian. Kirim /digest untuk mulai.",
+    digest_was_off=(
+        "Obrolan ini tidak berlangganan ringkasan harian. Kirim <code>/digest on</code> untuk "
+        "mulai."
+    ),
     digest_head="🗞 <b>Berita utama, {day}</b>",
     digest_story="{number}. {line}\n{citation} · {outlets}",
     digest_outlets_one="1 media",

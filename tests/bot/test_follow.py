@@ -381,7 +381,7 @@ async def test_digest_subscribes_and_sends_the_days_stories_once(
         make_hit(2, title="Banjir Medan", published="2021-09-17T20:00:00+07:00"),
         make_hit(3, title="Kabar lama", published="2021-09-01"),
     )
-    await bot.send(private("/digest"))
+    await bot.send(private("/digest on"))
     assert bot.telegram.sent()[-1]["text"].startswith("🗞 Every day at 07:00 (Asia/Jakarta)")
     assert await digest.send_due(bot.app.bot, state) == 0  # not 07:00 yet
     clock.now += timedelta(hours=2)
@@ -413,8 +413,46 @@ async def test_subscribing_after_the_hour_starts_tomorrow(
     bot: Bot, state: BotState, clock: Clock
 ) -> None:
     clock.now = datetime(2021, 9, 18, 3, 0, tzinfo=UTC)  # 10:00 in Jakarta
-    await bot.send(private("/digest"))
+    await bot.send(private("/digest on"))
     assert await digest.send_due(bot.app.bot, state) == 0
+
+
+async def test_digest_alone_shows_the_stories_now_and_how_to_get_them_daily(
+    bot: Bot, state: BotState, clock: Clock
+) -> None:
+    clock.now = datetime(2021, 9, 18, 3, 0, tzinfo=UTC)  # 10:00 in Jakarta
+    bot.index.hits = (make_hit(1, title="Pasukan CSTO", published="2021-09-18T06:00:00+07:00"),)
+    await bot.send(private("/digest"))
+    text = bot.telegram.sent()[-1]["text"]
+    assert text.startswith("🗞 <b>Top stories, 18 September 2021</b>") and "Pasukan CSTO" in text
+    assert text.endswith("<code>/digest 18:30</code> for another time.</i>")
+    assert await state.stored(lambda store: store.all_digests()) == []  # nothing subscribed
+    await bot.send(private("/digest 18:30"))
+    await bot.send(private("/digest"))
+    assert bot.telegram.sent()[-1]["text"].endswith(
+        "<i>This chat gets it every day at 18:30; <code>/digest off</code> stops it.</i>"
+    )
+
+
+async def test_only_a_group_admin_subscribes_or_stops_a_groups_digest(
+    bot: Bot, state: BotState
+) -> None:
+    stranger, owner = user(501), user(502)
+    bot.telegram.member_status[owner["id"]] = "creator"
+    bot.index.hits = ()
+    await bot.send(group("/digest on", sender=stranger))
+    assert bot.telegram.sent()[-1]["text"] == (
+        "Only a group admin can change this group's daily digest."
+    )
+    assert await state.stored(lambda store: store.all_digests()) == []
+    await bot.send(group("/digest", sender=stranger))  # reading it is anyone's
+    assert bot.telegram.sent()[-1]["text"].startswith("🗞 No new stories")
+    await bot.send(group("/digest 06:30", sender=owner))
+    assert bot.telegram.sent()[-1]["text"].startswith("🗞 Every day at 06:30")
+    await bot.send(group("/digest off", sender=stranger))
+    assert len(await state.stored(lambda store: store.all_digests())) == 1
+    await bot.send(group("/digest off", sender=owner))
+    assert await state.stored(lambda store: store.all_digests()) == []
 
 
 @pytest.mark.parametrize("args", ["25:00", "7:75", "tomorrow", "7 8"])

@@ -63,7 +63,7 @@ def test_the_daily_digest_comes_at_its_hour(bot: BotProcess) -> None:
     tg = bot.client
     reader = tg.new_user("Dina", language_code="en")
     chat = tg.private_chat(reader)
-    tg.send_private(reader, "/digest")
+    tg.send_private(reader, "/digest on")
     assert (tg.wait_for_reply(chat, timeout=ANSWER_SECONDS).text or "").startswith(
         "🗞 Every day at 07:00 (Asia/Jakarta)"
     )
