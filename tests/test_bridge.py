@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from newsbot.index.answering.bridge import BRIDGE_WEIGHT, bridged_terms, question_terms, version
+from newsbot.index.building.lexical import tokenize
 
 
 def nothing_known(term: str) -> bool:
@@ -67,3 +68,101 @@ def test_malay_words_still_count_as_the_questions_own_words() -> None:
 
 def test_the_sources_are_named_for_the_manifest() -> None:
     assert version() == "FreeDict eng-ind 2022.11.18"
+
+
+def senses_of(question: str, word: str) -> set[str]:
+    """The lexical terms one content word of an English question stands for (its own and
+    its translations')."""
+    own = tokenize(word)[0]
+    terms = question_terms(question, "en", nothing_known)
+    return set().union(*(w for w in terms.words if own in w))
+
+
+@pytest.mark.parametrize(
+    ("question", "place", "compass"),
+    [
+        ("Which outlets reported the forest fires in Central Kalimantan?", "kalimantan", "tengah"),
+        ("Who is the governor of Central Java?", "jawa", "tengah"),
+        ("How many people live in Central Sulawesi?", "sulawesi", "tengah"),
+        ("Who won the vote in East Java?", "jawa", "timur"),
+        ("Where did the flood hit North Sumatra?", "sumatera", "utara"),
+        ("What did South Korea agree to?", "korea", "selatan"),
+        ("When did Northern Ireland vote?", "irlandia", "utara"),
+    ],
+)
+def test_a_compass_word_before_a_place_brings_the_indonesian_head_first_name(
+    question: str, place: str, compass: str
+) -> None:
+    # Indonesian puts the head first: "Central Kalimantan" is "Kalimantan Tengah", as the
+    # dictionary's own "Central Asia" is "Asia Tengah"; the word before a name takes that
+    # sense, not central's general "pusat".
+    bridged = bridged_terms(question, "en", nothing_known)
+    assert compass in bridged
+    assert place in bridged or place in question.lower()
+    assert "pusat" not in bridged
+
+
+@pytest.mark.parametrize(
+    ("question", "expected", "not_expected"),
+    [
+        ("What did the central bank decide?", {"bank", "sentral"}, {"tengah"}),
+        ("Who runs the central government?", {"pemerintah", "pusat"}, {"tengah"}),
+        ("Where is the central office of the party?", {"pusat", "sentral"}, {"tengah"}),
+    ],
+)
+def test_a_compass_word_before_a_common_noun_keeps_its_sense(
+    question: str, expected: set[str], not_expected: set[str]
+) -> None:
+    terms = set(question_terms(question, "en", nothing_known).bridged) | set(
+        question.lower().split()
+    )
+    assert expected <= terms
+    assert not not_expected & terms
+
+
+def test_a_name_is_not_read_as_an_inflected_word() -> None:
+    # "jam" is a headword (selai); "James" is a name, not "jam" + "es".
+    assert "selai" not in bridged_terms("What did James say?", "en", nothing_known)
+    assert "selai" in bridged_terms("What did the jams cost?", "en", nothing_known)
+
+
+@pytest.mark.parametrize(
+    ("question", "word", "expected"),
+    [
+        ("Who deployed the troops?", "troops", "tentara"),
+        ("Which countries agreed?", "agreed", "menyetujui"),
+        ("Where do Sumatran tigers live?", "sumatran", "sumatra"),
+        ("Who led the Palestinian delegation?", "palestinian", "palestina"),
+        ("How many Colombians were on board?", "colombians", "kolombia"),
+        ("Who leads the Iraqi army?", "iraqi", "irak"),
+        ("When were the stoves solar-powered?", "solar-powered", "surya"),
+        ("Who leads the military?", "military", "militer"),  # only in two-word entries
+        ("Where did the plane fly?", "plane", "pesawat"),  # "paper plane"
+    ],
+)
+def test_inflected_derived_and_compound_forms_find_their_headword(
+    question: str, word: str, expected: str
+) -> None:
+    assert expected in senses_of(question, word)
+
+
+def test_a_two_word_headword_is_found_as_spelled_or_by_lemmas() -> None:
+    # "united" is lemmatised to "unite"; the pair is found as the question spells it.
+    assert {"amerika", "serikat"} <= set(bridged_terms("the United States", "en", nothing_known))
+    assert {"perahu", "naga"} <= set(bridged_terms("dragon boats", "en", nothing_known))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Siapa Gubernur Kalimantan Tengah?",
+        "Kapan banjir melanda Sumatera Utara dan Jawa Timur?",
+        "Berapa harga pesawat militer itu?",
+    ],
+)
+def test_indonesian_place_names_are_left_as_they_are(question: str) -> None:
+    terms = question_terms(question, "id", nothing_known)
+    assert terms.bridged == {}
+    assert set().union(*terms.words) == {
+        t for w in question.split() for t in tokenize(w.strip("?"))
+    }

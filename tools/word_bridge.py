@@ -29,15 +29,19 @@ MAX_SENSES = 3
 MAX_TRANSLATION_WORDS = 2
 #: Words in a kept English headword ("dragon boat" yes).
 MAX_HEADWORD_WORDS = 2
+#: Proper-noun entries that must show a word's sense before a name (one could be a name's
+#: own word: "East Timor" -> "Timor Leste" does not make east "leste").
+MIN_NAME_ENTRIES = 2
 
 _HEAD = re.compile(r"^(?P<word>[^/<]+?)\s+(?:/[^<]*/\s*)?<(?P<pos>[^>]+)>\s*$")
 _SENSE = re.compile(r"^\d+\.\s*")
 _TRAILING_SENSE = re.compile(r"\s+\d+\.\s*$")
 
 
-def freedict_entries(dict_text: str) -> dict[str, list[str]]:
-    """Return English headword -> Indonesian translations, most common sense first."""
-    entries: dict[str, list[str]] = collections.defaultdict(list)
+def raw_entries(dict_text: str) -> list[tuple[str, str, list[str]]]:
+    """Return every entry of the dictionary as (headword as printed, part of speech,
+    lowercased translations in order), suffix and prefix entries apart."""
+    entries = []
     lines = dict_text.splitlines()
     i = 0
     while i < len(lines):
@@ -45,7 +49,6 @@ def freedict_entries(dict_text: str) -> dict[str, list[str]]:
         if not head or head["pos"] in {"suffix", "prefix"}:
             i += 1
             continue
-        word = head["word"].strip().lower()
         i += 1
         body: list[str] = []
         while i < len(lines) and not _HEAD.match(lines[i]):
@@ -55,18 +58,28 @@ def freedict_entries(dict_text: str) -> dict[str, list[str]]:
         # an English gloss.
         translation_lines = [body[0]] if body and not _SENSE.match(body[0]) else []
         translation_lines += [line for line in body if _SENSE.match(line)]
+        translations = []
         for line in translation_lines:
             line = _TRAILING_SENSE.sub("", _SENSE.sub("", line)).strip()
-            for translation in line.split(","):
-                translation = translation.strip().lower()
-                if (
-                    translation
-                    and translation != word
-                    and len(translation.split()) <= MAX_TRANSLATION_WORDS
-                    and re.fullmatch(r"[a-z][a-z' -]*", translation)
-                    and translation not in entries[word]
-                ):
-                    entries[word].append(translation)
+            translations += [t.strip().lower() for t in line.split(",") if t.strip()]
+        entries.append((head["word"].strip(), head["pos"], translations))
+    return entries
+
+
+def freedict_entries(dict_text: str) -> dict[str, list[str]]:
+    """Return English headword -> Indonesian translations, most common sense first."""
+    entries: dict[str, list[str]] = collections.defaultdict(list)
+    for headword, _, translations in raw_entries(dict_text):
+        word = headword.lower()
+        for translation in translations:
+            if (
+                translation
+                and translation != word
+                and len(translation.split()) <= MAX_TRANSLATION_WORDS
+                and re.fullmatch(r"[a-z][a-z' -]*", translation)
+                and translation not in entries[word]
+            ):
+                entries[word].append(translation)
     return {
         word: senses[:MAX_SENSES]
         for word, senses in entries.items()
@@ -74,6 +87,60 @@ def freedict_entries(dict_text: str) -> dict[str, list[str]]:
         and len(word.split()) <= MAX_HEADWORD_WORDS
         and re.fullmatch(r"[a-z][a-z -]*", word)
     }
+
+
+def _translates(english: str, indonesian: str, entries: dict[str, list[str]]) -> bool:
+    """Whether ``indonesian`` is ``english`` itself or a word of one of its senses."""
+    english = english.lower()
+    return indonesian == english or any(
+        indonesian in sense.split() for sense in entries.get(english, ())
+    )
+
+
+def compound_senses(
+    raw: list[tuple[str, str, list[str]]], entries: dict[str, list[str]]
+) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """Return the word senses the dictionary's two-word entries show.
+
+    An entry "A B" translated "P Q" whose one Indonesian word translates one English word
+    (or is it, as a name is) gives the other Indonesian word to the other English word
+    ("nobel prize" -> "hadiah nobel": prize -> hadiah). Returns (1) senses for English words
+    the dictionary has no entry of their own for, most often seen first, at most
+    :data:`MAX_SENSES`; (2) the sense of a word before a name: in proper-noun entries
+    "A Name" -> "Name' X", Indonesian's head-first order ("Central Asia" -> "Asia Tengah",
+    "Central Luzon" -> "Luzon Tengah": central before a name -> tengah), kept when at least
+    :data:`MIN_NAME_ENTRIES` entries show it and it is not already one of A's senses.
+    """
+    gaps: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
+    before_names: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
+    for headword, pos, translations in raw:
+        words = headword.split()
+        if len(words) != 2 or not all(re.fullmatch(r"[A-Za-z]+", w) for w in words):
+            continue
+        a, b = words
+        for translation in translations:
+            pair = translation.split()
+            if len(pair) != 2 or not all(re.fullmatch(r"[a-z]+", p) for p in pair):
+                continue
+            for known, other in ((a, b), (b, a)):
+                for shown, rest in ((pair[0], pair[1]), (pair[1], pair[0])):
+                    if rest == shown or not _translates(known, shown, entries):
+                        continue
+                    if _translates(other, rest, entries):
+                        continue
+                    if other.lower() not in entries:
+                        gaps[other.lower()][rest] += 1
+                    head_first = other == a and shown == pair[0]
+                    if head_first and pos == "pn" and b[0].isupper():
+                        before_names[a.lower()][rest] += 1
+    return (
+        {w: [s for s, _ in c.most_common(MAX_SENSES)] for w, c in gaps.items()},
+        {
+            w: [s for s, n in c.most_common(MAX_SENSES) if n >= MIN_NAME_ENTRIES]
+            for w, c in before_names.items()
+            if c.most_common(1)[0][1] >= MIN_NAME_ENTRIES
+        },
+    )
 
 
 def write_tsv(path: Path, header: str, entries: dict[str, list[str]]) -> None:
@@ -92,12 +159,15 @@ def main(argv: list[str] | None = None) -> int:
     text = gzip.decompress(dictd.read_bytes()).decode("utf-8")
     edition = re.search(r"Edition: (\S+)", text)
     english = freedict_entries(text)
-    write_tsv(
-        OUT / "en-id.tsv",
-        f"# FreeDict eng-ind {edition[1] if edition else '?'} (CC BY-SA 3.0), see README.md\n",
-        english,
+    gaps, before_names = compound_senses(raw_entries(text), english)
+    source = f"FreeDict eng-ind {edition[1] if edition else '?'} (CC BY-SA 3.0), see README.md"
+    write_tsv(OUT / "en-id.tsv", f"# {source}\n", {**gaps, **english})
+    write_tsv(OUT / "en-id-names.tsv", f"# {source}; senses before a name\n", before_names)
+    print(
+        f"{len(english)} English headwords, {len(gaps)} more from two-word entries, "
+        f"{len(before_names)} with a sense before names",
+        file=sys.stderr,
     )
-    print(f"{len(english)} English headwords", file=sys.stderr)
     return 0
 
 

@@ -16,7 +16,7 @@ question in 150 and was dropped (DEVELOPERS.md).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Set
+from collections.abc import Callable, Iterator, Mapping, Set
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -55,29 +55,114 @@ def _english_lemma(word: str) -> str:
     return lemma.lower()
 
 
-def _english_words(question: str) -> Iterator[tuple[str, str | None]]:
-    """Yield an English question's content words, each with its dictionary headword (a
-    two-word headword for both of its words) or None."""
-    words = [w.lower() for w in _WORD.findall(question)]
+#: English endings and what a headword ends with instead, tried when neither the word nor
+#: its lemma is a headword: inflections the lemmatizer leaves (names' plurals, "uzbeks"),
+#: and the names of peoples and languages after their place ("sumatran" -> "sumatra",
+#: "palestinian" -> "palestine", "kurdish" -> "kurd", "iraqi" -> "iraq").
+_ENDINGS = (
+    ("ies", "y"),
+    ("es", ""),
+    ("s", ""),
+    ("ied", "y"),
+    ("ed", "e"),
+    ("ed", ""),
+    ("ing", "e"),
+    ("ing", ""),
+    ("ian", "ia"),
+    ("ian", "e"),
+    ("ian", ""),
+    ("an", "a"),
+    ("an", ""),
+    ("ese", ""),
+    ("ish", ""),
+    ("i", ""),
+)
+
+
+def _derived(word: str, steps: int = 2) -> Iterator[str]:
+    """Yield the forms ``word`` may come from by up to ``steps`` of :data:`_ENDINGS`
+    ("colombians" -> "colombian" -> "colombia"; a doubled last consonant undone too:
+    "stopped" -> "stop"), each at least three letters long."""
+    for ending, replacement in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            stem = word[: -len(ending)]
+            forms = [stem + replacement]
+            if not replacement and len(stem) > 3 and stem[-1] == stem[-2]:
+                forms.append(stem[:-1])
+            for form in forms:
+                yield form
+                if steps > 1:
+                    yield from _derived(form, steps - 1)
+
+
+#: Endings of the names of peoples and languages; the only ones taken off a capitalised
+#: word, so that a name is not read as an inflection ("James" is not "jam" + "es").
+_PEOPLE = {"ian", "an", "ese", "ish", "i"}
+
+
+def _headword(
+    word: str, table: Mapping[str, tuple[str, ...]], capitalised: bool = False
+) -> str | None:
+    """Return the headword of an English word: itself, its lemma, or a form it derives from
+    (:func:`_derived`; for a ``capitalised`` word only a people's name, its plural too:
+    "Colombians" -> "colombia"); None when the dictionary has none of them."""
+    lemma = _english_lemma(word)
+    if capitalised:
+        singular = (word, word[:-1]) if word.endswith("s") else (word,)
+        derived = [
+            form
+            for w in singular
+            for ending, replacement in _ENDINGS
+            if ending in _PEOPLE and w.endswith(ending) and len(w) - len(ending) >= 3
+            for form in (w[: -len(ending)] + replacement,)
+        ]
+    else:
+        derived = list(_derived(word))
+    return next((f for f in (word, lemma, *derived) if f in table), None)
+
+
+def _english_words(question: str) -> Iterator[tuple[str, tuple[str, ...] | None]]:
+    """Yield an English question's content words, each with its Indonesian senses (a
+    two-word headword's for both of its words) or None.
+
+    A word before a name takes its sense before names when the dictionary shows one
+    (``en-id-names.tsv``: "Central Kalimantan" -> tengah, as "Central Asia" is "Asia
+    Tengah"; "central bank" keeps "bank sentral")."""
+    spelled = _WORD.findall(question)
+    words = [w.lower() for w in spelled]
     table = _table("en-id.tsv")
+    before_names = _table("en-id-names.tsv")
     i = 0
     while i < len(words):
         if i + 1 < len(words):
-            pair = f"{_english_lemma(words[i])} {_english_lemma(words[i + 1])}"
-            if pair in table:
-                yield words[i], pair
-                yield words[i + 1], pair
+            pairs = (
+                f"{words[i]} {words[i + 1]}",
+                f"{_english_lemma(words[i])} {_english_lemma(words[i + 1])}",
+            )
+            pair = next((p for p in pairs if p in table), None)
+            if pair is not None:
+                yield words[i], table[pair]
+                yield words[i + 1], table[pair]
                 i += 2
                 continue
         word = words[i]
         i += 1
         if word in STOPWORDS or len(word) < 2:
             continue
-        yield word, next((f for f in (word, _english_lemma(word)) if f in table), None)
+        if word in before_names and i < len(words) and spelled[i][:1].isupper():
+            yield word, before_names[word]
+            continue
+        headword = _headword(word, table, i > 1 and spelled[i - 1][:1].isupper())
+        if headword is None and "-" in word:  # "solar-powered": its parts' senses
+            parts = [_headword(p, table) for p in word.split("-") if p not in STOPWORDS]
+            senses = tuple(s for h in parts if h is not None for s in table[h])
+            yield word, senses or None
+            continue
+        yield word, None if headword is None else table[headword]
 
 
-def _other_words(question: str) -> Iterator[tuple[str, str | None]]:
-    """Yield a question's content words, none with a headword (only English is bridged)."""
+def _other_words(question: str) -> Iterator[tuple[str, tuple[str, ...] | None]]:
+    """Yield a question's content words, none with senses (only English is bridged)."""
     for word in (w.lower() for w in _WORD.findall(question)):
         if word not in STOPWORDS and len(word) >= 2:
             yield word, None
@@ -115,15 +200,13 @@ def question_terms(question: str, language: str, known: Callable[[str], bool]) -
     ``known`` (whether the index holds a term) is kept for callers; the translation does
     not depend on it. A word's weight is shared by its senses; a term of several words
     keeps its largest."""
-    table = _table("en-id.tsv")
     pairs = list(_english_words(question) if language == "en" else _other_words(question))
     own = set(tokenize(question))
     words = []
     bridged: dict[str, float] = {}
-    for word, headword in pairs:
+    for word, senses in pairs:
         terms = set(tokenize(word))
-        if headword is not None:
-            senses = table[headword]
+        if senses is not None:
             for sense in senses:
                 for term in tokenize(sense):
                     terms.add(term)
