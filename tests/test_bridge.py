@@ -166,3 +166,13 @@ def test_indonesian_place_names_are_left_as_they_are(question: str) -> None:
     assert set().union(*terms.words) == {
         t for w in question.split() for t in tokenize(w.strip("?"))
     }
+
+
+def test_a_paragraph_on_the_named_province_holds_every_word_of_the_question() -> None:
+    # The floor's support: the share of the question's words the first passage holds. With
+    # central read as "pusat" the Central Kalimantan paragraph lacked one word in four.
+    paragraph = set(tokenize("Kebakaran hutan di Kalimantan Tengah meluas hingga 1.200 hektare."))
+    other = set(tokenize("Kebakaran hutan di Kalimantan Barat meluas hingga 800 hektare."))
+    terms = question_terms("forest fires in Central Kalimantan", "en", nothing_known)
+    assert terms.support(paragraph) == 1.0
+    assert terms.support(other) < 1.0
