@@ -137,7 +137,7 @@ def test_a_name_is_not_read_as_an_inflected_word() -> None:
         ("Who leads the Iraqi army?", "iraqi", "irak"),
         ("When were the stoves solar-powered?", "solar-powered", "surya"),
         ("Who leads the military?", "military", "militer"),  # only in two-word entries
-        ("Where did the plane fly?", "plane", "pesawat"),  # "paper plane"
+        ("Where did the plane fly?", "plane", "pesawat"),  # "jet plane"
     ],
 )
 def test_inflected_derived_and_compound_forms_find_their_headword(

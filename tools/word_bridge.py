@@ -104,7 +104,7 @@ def compound_senses(
 
     An entry "A B" translated "P Q" whose one Indonesian word translates one English word
     (or is it, as a name is) gives the other Indonesian word to the other English word
-    ("nobel prize" -> "hadiah nobel": prize -> hadiah). Returns (1) senses for English words
+    ("jet plane" -> "pesawat jet": plane -> pesawat). Returns (1) senses for English words
     the dictionary has no entry of their own for, most often seen first, at most
     :data:`MAX_SENSES`; (2) the sense of a word before a name: in proper-noun entries
     "A Name" -> "Name' X", Indonesian's head-first order ("Central Asia" -> "Asia Tengah",
