@@ -12,7 +12,16 @@ paragraphs are split in two halves: thresholds are calibrated on ``calibration``
 per language, the highest that keeps at least ``--keep`` of its supported sentences — and
 ``holdout`` is reported beside it, never tuned on. A third round (split ``round3``, ids
 ending in ``-tN``), labelled before the verifier ever scored it, is reported apart as a
-second holdout.
+second holdout. A fourth round (split ``round4``, ids ending in ``-uN``), about paragraphs
+no earlier round used, was labelled and committed before the verifier scored it, and is
+reported apart as a third holdout.
+
+The labels' definition: a sentence is ``supported`` when everything it claims — who did
+what to whom, every number, date and name, negation, cause and place — is stated by the
+cited paragraph, in a paraphrase or a translation; anything the paragraph does not state
+(even if likely true of the article) makes it unsupported, under the first kind that
+applies: ``number``, ``name`` or ``date`` changed, ``swap`` (the paragraph's own names or
+roles exchanged), ``claim`` (an invented verb, complement, cause, negation or event).
 """
 
 from __future__ import annotations
@@ -143,6 +152,7 @@ def report(rows: list[Row], thresholds: Thresholds) -> dict[str, Any]:
         ("calibration", [r for r in rows if r.split == "calibration"]),
         ("holdout", [r for r in rows if r.split == "holdout"]),
         ("round3", [r for r in rows if r.split == "round3"]),
+        ("round4", [r for r in rows if r.split == "round4"]),
         ("all", rows),
     ):
         supported = [r for r in part if r.supported]

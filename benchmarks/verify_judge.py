@@ -12,7 +12,7 @@ the sentence is when written after its paragraph (per token, optionally minus ho
 it is alone). The judge is an extra check on top of the verifier: per language, the
 threshold that shows the fewest unsupported sentences among those the verifier keeps, while
 at least ``--keep`` of the supported stay kept, chosen on the ``calibration`` half alone;
-``holdout`` and ``round3`` are reported apart, never tuned on. Numbers in BENCHMARKS.md
+``holdout``, ``round3`` and ``round4`` are reported apart, never tuned on. Numbers in BENCHMARKS.md
 ("Written answers: the verifier").
 """
 
@@ -122,7 +122,7 @@ def with_judge(
                 best = key
         thresholds[language] = best[2] if best is not None else -math.inf
     table: dict[str, Any] = {}
-    for split in ("calibration", "holdout", "round3"):
+    for split in ("calibration", "holdout", "round3", "round4"):
         part = [r for r in rows if r.split == split]
         for name, floors in (("verifier", None), ("verifier + judge", thresholds)):
 
@@ -177,7 +177,7 @@ def main() -> int:
     measure(rows, args.cache)
     verifier = calibrate(rows, args.keep)
     base = {r.id: r.kept(verifier) for r in rows}
-    for split in ("calibration", "holdout", "round3"):
+    for split in ("calibration", "holdout", "round3", "round4"):
         part = [r for r in rows if r.split == split]
         print(f"{split:12} judge alone: ROC AUC {separation(part, scores):.3f}")
     thresholds, table = with_judge(rows, base, scores, args.keep)
