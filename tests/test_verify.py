@@ -352,6 +352,31 @@ def test_the_calibrated_verifier_on_the_labelled_set(real_embedder: Embedder) ->
     assert share[("round3", False)] <= 0.40
 
 
+SUSPECT = (
+    "Komisi Pemberantasan Korupsi (KPK) kembali menetapkan Ketua DPR Setya Novanto sebagai "
+    "tersangka kasus korupsi e-KTP, Jumat (10/11)."
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "swapped"),
+    [
+        # "named" is a search stopword, but here it is the verb that gives the roles.
+        ("Novanto named the KPK a suspect [1].", "en", True),
+        ("Setya Novanto named the KPK a suspect in the e-KTP case [1].", "en", True),
+        ("Novanto menetapkan KPK sebagai tersangka [1].", "id", True),
+        ("The KPK named Novanto a suspect [1].", "en", False),
+        ("The KPK named Setya Novanto a suspect again [1].", "en", False),
+        ("KPK menetapkan Novanto sebagai tersangka [1].", "id", False),
+        ("A man named Novanto was questioned by the KPK [1].", "en", False),
+    ],
+)
+def test_a_verb_the_search_drops_still_gives_roles(
+    sentence: str, language: str, swapped: bool
+) -> None:
+    assert bool(role_swaps(sentence, [SUSPECT], language)) is swapped
+
+
 DERBY = "Persija mengalahkan Persib 2-1 di Stadion Utama Gelora Bung Karno, Minggu malam."
 FLOOD = "Puluhan rumah warga Desa Sukamaju rusak akibat banjir yang melanda sejak Sabtu."
 MEDALS = "Jepang meraih 12 medali emas, sedangkan Korea Selatan meraih 9 medali emas."
