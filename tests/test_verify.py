@@ -310,7 +310,9 @@ def test_the_checks_without_a_model_drop_every_changed_fact_in_the_labelled_set(
     supported = [r for r in rows if r["supported"]]
     # One changed date of round 3 passes: "the final was played on 22 May" where the
     # paragraph gives the games as "8-22 Mei" and the final as 21 Mei (BENCHMARKS.md).
-    assert [r["id"] for r in changed if _pure_checks_pass(r)] == ["isg_dates-t3"]
+    # One of round 4 too: "the fourth corner" for "tikungan kedua" (an ordinal written as a
+    # word is no number to the checks).
+    assert [r["id"] for r in changed if _pure_checks_pass(r)] == ["isg_dates-t3", "miller-u8"]
     # BENCHMARKS.md: 8 of the 116 supported sentences are dropped without the model (names
     # the paragraph does not write, "two games" for two scores, converse verbs).
     first = [r for r in supported if r["split"] in ("calibration", "holdout")]
@@ -319,12 +321,16 @@ def test_the_checks_without_a_model_drop_every_changed_fact_in_the_labelled_set(
     # a swap).
     third = [r for r in supported if r["split"] == "round3"]
     assert sum(_pure_checks_pass(r) for r in third) == len(third) - 4
+    # Round 4: 8 of 35 (9 before times of day were told from numbers; BENCHMARKS.md: a
+    # name ending in a number, a possessive read as an object, a country's nickname...).
+    fourth = [r for r in supported if r["split"] == "round4"]
+    assert sum(_pure_checks_pass(r) for r in fourth) == len(fourth) - 8
 
 
 @pytest.mark.model
 def test_the_calibrated_verifier_on_the_labelled_set(real_embedder: Embedder) -> None:
     """The numbers BENCHMARKS.md reports ("Written answers"): supported kept, unsupported
-    shown, on rounds 1-2 (calibration and holdout) and on round 3, with the default
+    shown, on rounds 1-2 (calibration and holdout), round 3 and round 4, with the default
     model's thresholds."""
     rows = _rows()
     thresholds = thresholds_for(DEFAULT_MODEL)
@@ -350,6 +356,9 @@ def test_the_calibrated_verifier_on_the_labelled_set(real_embedder: Embedder) ->
     assert share[("rounds 1-2", False)] <= 0.09
     assert share[("round3", True)] >= 0.85
     assert share[("round3", False)] <= 0.40
+    # Round 4, labelled before the verifier scored it: 74.3% kept, 27.6% shown.
+    assert share[("round4", True)] >= 0.74
+    assert share[("round4", False)] <= 0.28
 
 
 SUSPECT = (
@@ -375,6 +384,38 @@ def test_a_verb_the_search_drops_still_gives_roles(
     sentence: str, language: str, swapped: bool
 ) -> None:
     assert bool(role_swaps(sentence, [SUSPECT], language)) is swapped
+
+
+QUAKE = (
+    "Gempa berkekuatan 5,1 SR mengguncang wilayah Jawa Barat dan Banten pada Kamis (3/8) "
+    "sekitar pukul 21:15 WIB, sedangkan Lampung diguncang 2 kali gempa susulan."
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "swapped"),
+    [
+        # A time of day dates the event; it is no number of the name before it.
+        (
+            "A 5.1 earthquake shook West Java and Banten on Thursday at about 21:15 WIB [1].",
+            "en",
+            False,
+        ),
+        ("An earthquake shook West Java at 21:15 WIB on Thursday [1].", "en", False),
+        ("West Java and Banten were shaken at 21.15 WIB on Thursday [1].", "en", False),
+        (
+            "Wilayah Jawa Barat dan Banten diguncang gempa pada Kamis pukul 21.15 WIB [1].",
+            "id",
+            False,
+        ),
+        ("Wilayah Jawa Barat diguncang gempa 5,1 SR pukul 21:15 WIB [1].", "id", False),
+        # The numbers beside the time still keep their names.
+        ("West Java was hit by 2 aftershocks at 21:15 WIB [1].", "en", True),
+        ("Jawa Barat diguncang 2 kali gempa susulan pukul 21:15 WIB [1].", "id", True),
+    ],
+)
+def test_a_time_of_day_is_no_number_of_a_name(sentence: str, language: str, swapped: bool) -> None:
+    assert bool(role_swaps(sentence, [QUAKE], language)) is swapped
 
 
 DERBY = "Persija mengalahkan Persib 2-1 di Stadion Utama Gelora Bung Karno, Minggu malam."

@@ -334,6 +334,8 @@ def _numbered_names(
             value = re.sub(r"[.,]", "", match.group())
             if re.fullmatch(r"(19|20)\d\d", value) or _in_score(clause, match):
                 continue
+            if _in_clock_time(clause, match):
+                continue
             start = found[k - 1].end() if k > 0 else 0
             end = found[k + 1].start() if k + 1 < len(found) else len(clause)
             before = _names_in(clause[start : match.start()], is_name)
@@ -341,6 +343,30 @@ def _numbered_names(
             for word in before + (after if both_sides or not before else []):
                 pairs.append((word, value))
     return pairs
+
+
+# A time of day: "19:41", "pukul 19.41", "7.30 pm", "10:00 WIB" — it dates an event and is
+# no quantity of a name.
+_CLOCK = re.compile(
+    r"(?<![\d.,:])(?:(?:pukul|jam|at|around|about)\s+)?(\d{1,2})[:.](\d{2})"
+    r"(?:\s*(?:WIB|WITA|WIT|am|pm|a\.m\.|p\.m\.))?(?![\d.,:]\d)",
+    re.IGNORECASE,
+)
+
+
+def _in_clock_time(text: str, match: re.Match[str]) -> bool:
+    """Whether the number at ``match`` is (part of) a time of day: hours and minutes with a
+    colon, or with a dot after ``pukul``/``jam``/``at`` or before ``WIB``/``pm``."""
+    for clock in _CLOCK.finditer(text):
+        if clock.start(1) <= match.start() < clock.end(2) or (
+            match.start() <= clock.start(1) < match.end()
+        ):
+            hours, minutes = int(clock.group(1)), int(clock.group(2))
+            colon = text[clock.end(1)] == ":"
+            marked = clock.group(0) != f"{clock.group(1)}{text[clock.end(1)]}{clock.group(2)}"
+            if hours < 24 and minutes < 60 and (colon or marked):
+                return True
+    return False
 
 
 def _in_score(text: str, match: re.Match[str]) -> bool:
