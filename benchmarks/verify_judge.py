@@ -3,6 +3,7 @@
     python benchmarks/verify_judge.py --model SmolLM2-135M-Instruct.Q4_1.gguf --template chatml
     python benchmarks/verify_judge.py --model gemma-3-270m-q4_k_m.gguf --conditional 0
     python benchmarks/verify_judge.py --scores judge.json   # scores computed before
+    python benchmarks/verify_judge.py --scores judge.json --cost 1   # a veto (see below)
 
 For each sentence of ``benchmarks/verify_labelled.jsonl`` the model (a GGUF run in-process by
 llama-cpp-python, one thread) reads the cited paragraph and the sentence and is asked whether
@@ -104,9 +105,15 @@ def conditional(rows: list[Row], model: Path, without: float) -> dict[str, float
 
 
 def with_judge(
-    rows: list[Row], base: dict[str, bool], scores: dict[str, float], keep: float
+    rows: list[Row],
+    base: dict[str, bool],
+    scores: dict[str, float],
+    keep: float,
+    cost: int | None = None,
 ) -> tuple[dict[str, float], dict[str, Any]]:
-    """Per-language judge thresholds chosen on calibration, and the table by half."""
+    """Per-language judge thresholds chosen on calibration, and the table by half. With
+    ``cost``, a veto: the judge may drop at most ``cost`` supported calibration sentences
+    the verifier keeps (per language), whatever ``keep`` would allow."""
     thresholds: dict[str, float] = {}
     for language in ("en", "id"):
         part = [r for r in rows if r.split == "calibration" and r.language == language]
@@ -115,6 +122,8 @@ def with_judge(
         for floor in sorted({-math.inf, *(scores[r.id] for r in part)}):
             kept = sum(base[r.id] and scores[r.id] >= floor for r in supported)
             if kept < keep * len(supported):
+                continue
+            if cost is not None and sum(base[r.id] for r in supported) - kept > cost:
                 continue
             shown = sum(base[r.id] and scores[r.id] >= floor for r in part if not r.supported)
             key = (shown, -kept, floor)
@@ -161,26 +170,34 @@ def main() -> int:
     parser.add_argument("--scores", type=Path, help="judge scores: read if present, else written")
     parser.add_argument("--cache", type=Path, help="verify.py's file of similarities")
     parser.add_argument("--keep", type=float, default=0.9, help="supported share to keep")
+    parser.add_argument(
+        "--cost",
+        type=int,
+        help="a veto: at most this many supported calibration sentences (per language) "
+        "the verifier keeps may be dropped by the judge",
+    )
     args = parser.parse_args()
     rows = load()
+    scores: dict[str, float] = {}
     if args.scores is not None and args.scores.exists():
         scores = json.loads(args.scores.read_text(encoding="utf-8"))
-    elif args.model is not None:
+    todo = [r for r in rows if r.id not in scores]
+    if todo and args.model is None:
+        parser.error("give --model, or --scores of a run before that holds every row")
+    if todo and args.model is not None:
         if args.conditional is not None:
-            scores = conditional(rows, args.model, args.conditional)
+            scores |= conditional(todo, args.model, args.conditional)
         else:
-            scores = judge(rows, args.model, args.template)
+            scores |= judge(todo, args.model, args.template)
         if args.scores is not None:
             args.scores.write_text(json.dumps(scores), encoding="utf-8")
-    else:
-        parser.error("give --model, or --scores of a run before")
     measure(rows, args.cache)
     verifier = calibrate(rows, args.keep)
     base = {r.id: r.kept(verifier) for r in rows}
     for split in ("calibration", "holdout", "round3", "round4"):
         part = [r for r in rows if r.split == split]
         print(f"{split:12} judge alone: ROC AUC {separation(part, scores):.3f}")
-    thresholds, table = with_judge(rows, base, scores, args.keep)
+    thresholds, table = with_judge(rows, base, scores, args.keep, args.cost)
     print(f"judge thresholds (log-odds of yes): {thresholds}")
     for name, t in table.items():
         print(
