@@ -317,6 +317,15 @@ def _dictionaries() -> tuple[frozenset[str], frozenset[str]]:
 _ENGLISH_ENDINGS = ("", "s", "es", "ed", "d", "ing", "ly", "er", "ers")
 
 
+@lru_cache(maxsize=4096)
+def _english_lemma(lower: str) -> str:
+    """The English lemma of a lowercase word (simplemma): ``women`` → ``woman``."""
+    import simplemma
+
+    lemma: str = simplemma.lemmatize(lower, lang="en")
+    return lemma.lower()
+
+
 def _ordinary(lower: str) -> bool:
     """Whether a sentence's capitalised first word is an ordinary word rather than a name:
     a function word, an opener, an English dictionary word (plain or inflected) or an
@@ -327,6 +336,8 @@ def _ordinary(lower: str) -> bool:
     for ending in _ENGLISH_ENDINGS:
         if lower.endswith(ending) and lower[: len(lower) - len(ending)] in english:
             return True
+    if _english_lemma(lower) in english:
+        return True  # irregular forms: "Women", "Children", "Mice"
     return lower in indonesian or (stem(lower) != lower and stem(lower) in indonesian)
 
 
