@@ -58,6 +58,9 @@ from newsbot.index.reading.readers import read_sources  # noqa: E402
 
 PAIRS = REPO / "benchmarks" / "coverage_pairs.jsonl"
 RESULTS = REPO / "benchmarks" / "results" / "coverage.json"
+#: The labelled halves: ``tune`` (settings are chosen on it), ``holdout`` (seen before
+#: earlier choices), ``round5`` (labelled blind before the product ran on it; never tuned on).
+SPLITS = ("tune", "holdout", "round5")
 THRESHOLDS = [0.86, 0.87, 0.88, 0.89]
 PENALTIES = [0.0]
 UNDATED = [0.0, 0.02, 0.03]
@@ -69,6 +72,11 @@ SEEN_SLACKS: list[int | None] = [None, 1, 2, 4]
 NAMED_SLACKS: list[int | None] = [None, 1]
 #: Days two openings' named event days may lie apart in one story; None: not compared.
 EVENT_TOLERANCES: list[int | None] = [None, 0, 1, 2]
+#: ``--wording``: the openings' TF-IDF cosine (``coverage.wording``) added to the lead
+#: cosine with these weights (the threshold range moves up with the weight: 0.85 to 0.89
+#: plus 0.4 times the weight, by 0.01), and floors below which two never join.
+WORDING_WEIGHTS = [0.0, 0.1, 0.2, 0.3, 0.5]
+WORDING_FLOORS: list[float | None] = [None, 0.05, 0.1, 0.15, 0.2, 0.25]
 #: Paragraphs of each article indexed for the questions: the questions name an article's
 #: headline, and embedding whole articles takes long on a shared core.
 LEAD_PARAGRAPHS = 4
@@ -165,6 +173,7 @@ def grouping(
     *,
     grid: bool = False,
     evidence: bool = False,
+    wording: bool = False,
 ) -> dict[str, Any]:
     pairs = [json.loads(line) for line in PAIRS.read_text().splitlines() if line.strip()]
     leads = embedder.embed_passages([split_article(a)[0].context for a in articles])
@@ -179,7 +188,8 @@ def grouping(
     ]
     unseen = [StoryArticle(a.id, a.source, a.published) for a in articles]
     dated_ids = {a.id for a in articles if a.published}
-    splits = {s: [p for p in pairs if p["split"] == s] for s in ("tune", "holdout")}
+    splits = {s: [p for p in pairs if p["split"] == s] for s in SPLITS}
+    splits["all"] = pairs
     settings = [
         (threshold, penalty, undated, window, seen, named, event)
         for threshold, penalty, undated, window, seen, named, event in itertools.product(
@@ -251,6 +261,28 @@ def grouping(
                 **{s: pairwise(stories, ps) for s, ps in splits.items()},
             }
         )
+    worded = []
+    for weight, floor in itertools.product(WORDING_WEIGHTS, WORDING_FLOORS) if wording else []:
+        for threshold in [round(0.85 + 0.01 * k, 2) for k in range(5 + round(weight * 40))]:
+            for undated in (0.0, story_rules.UNDATED_PENALTY):
+                stories = group_stories(
+                    refs,
+                    leads,
+                    threshold=threshold,
+                    undated_penalty=undated,
+                    wording_weight=weight,
+                    wording_floor=floor,
+                )
+                worded.append(
+                    {
+                        "weight": weight,
+                        "floor": floor,
+                        "threshold": threshold,
+                        "undated_penalty": undated,
+                        "stories": len(set(stories.values())),
+                        **{s: pairwise(stories, ps) for s, ps in splits.items()},
+                    }
+                )
     # On a tie on tune, the setting that reads less and refuses less: no named-day spans,
     # the least seen slack, the widest event-day tolerance.
     best = max(
@@ -286,6 +318,23 @@ def grouping(
         "before": before,
         "seen_only": seen_alone,
         "grid": results,
+        "wording": {
+            "grid": worded,
+            # On a tie on tune: the least weight, the lowest floor, the threshold nearest the
+            # product's, the product's undated penalty.
+            "best_on_tune": max(
+                worded,
+                key=lambda g: (
+                    round(g["tune"]["f1"], 6),
+                    -g["weight"],
+                    -(g["floor"] or 0),
+                    -abs(g["threshold"] - story_rules.STORY_THRESHOLD),
+                    g["undated_penalty"] == story_rules.UNDATED_PENALTY,
+                ),
+            )
+            if worded
+            else None,
+        },
         "evidence": {
             "grid": tried,
             "best_on_tune": max(tried, key=lambda g: g["tune"]["f1"]) if tried else None,
@@ -439,7 +488,9 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     args.work_dir.mkdir(parents=True, exist_ok=True)
     embedder = CachedEmbedder(load_embedder(), args.work_dir / "vectors.npz")
     started = time.monotonic()
-    groups = grouping(articles, embedder, grid=args.grid, evidence=args.evidence)
+    groups = grouping(
+        articles, embedder, grid=args.grid, evidence=args.evidence, wording=args.wording
+    )
     group_seconds = time.monotonic() - started
     if args.stories_only:
         return {"grouping": groups}
@@ -447,7 +498,12 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     # Embedding every labelled article's paragraphs takes long on a shared core: the same-story
     # pairs, and the negatives whose two articles are both dated (distractors for windows).
     dated = {a.id for a in articles if a.published}
-    chosen_pairs = [p for p in pairs if p["same"] or {p["a"], p["b"]} <= dated]
+    # The question set stays that of the first two halves (round5 only scores the grouping).
+    chosen_pairs = [
+        p
+        for p in pairs
+        if p["split"] in ("tune", "holdout") and (p["same"] or {p["a"], p["b"]} <= dated)
+    ]
     wanted = {p["a"] for p in chosen_pairs} | {p["b"] for p in chosen_pairs}
     chosen = [a for a in articles if a.id in wanted]
     subset = args.work_dir / "labelled.jsonl"
@@ -492,7 +548,7 @@ def markdown(r: dict[str, Any]) -> str:
     g = r["grouping"]
 
     def row(name: str, entry: dict[str, Any]) -> str:
-        t, h = entry["tune"], entry["holdout"]
+        t, h, r5, every = entry["tune"], entry["holdout"], entry["round5"], entry["all"]
         seen = "-" if entry["seen_slack"] is None else entry["seen_slack"]
         named = "-" if entry["named_slack"] is None else entry["named_slack"]
         event = "-" if entry["event_tolerance"] is None else entry["event_tolerance"]
@@ -500,7 +556,9 @@ def markdown(r: dict[str, Any]) -> str:
             f"| {name} | {entry['threshold']:.2f} | {entry['undated_penalty']:.2f} | "
             f"{entry['window_days']} | {seen} | {named} | {event} | "
             f"{t['precision']:.2f} / {t['recall']:.2f} / {t['f1']:.2f} | "
-            f"{h['precision']:.2f} / {h['recall']:.2f} / {h['f1']:.2f} | {entry['stories']} |"
+            f"{h['precision']:.2f} / {h['recall']:.2f} / {h['f1']:.2f} | "
+            f"{r5['precision']:.2f} / {r5['recall']:.2f} / {r5['f1']:.2f} | "
+            f"{every['f1']:.2f} | {entry['stories']} |"
         )
 
     def prf(m: dict[str, float]) -> str:
@@ -515,6 +573,18 @@ def markdown(r: dict[str, Any]) -> str:
             f" share, title and full text; {len(g['evidence']['grid'])} settings), best on tune:"
             f" {tried['scoring']} >= {tried['least']} over words in at most {tried['rare']}"
             f" articles: tune {prf(t)}, holdout {prf(h)}, {tried['stories']} stories.\n"
+        )
+    worded = g.get("wording", {}).get("best_on_tune")
+    wording = ""
+    if worded:
+        wording = (
+            f"\nWith `--wording` (the openings' TF-IDF cosine, `coverage.wording`, added to the"
+            f" lead cosine times a weight, and a floor below which two never join;"
+            f" {len(g['wording']['grid'])} settings), best on tune: weight {worded['weight']},"
+            f" floor {worded['floor']}, threshold {worded['threshold']:.2f}, undated"
+            f" {worded['undated_penalty']:.2f}: tune {prf(worded['tune'])}, holdout"
+            f" {prf(worded['holdout'])}, round5 {prf(worded['round5'])}, all"
+            f" {prf(worded['all'])}, {worded['stories']} stories.\n"
         )
     dated_t = prf(g["product"]["dated_pairs"]["tune"])
     dated_h = prf(g["product"]["dated_pairs"]["holdout"])
@@ -541,6 +611,9 @@ def markdown(r: dict[str, Any]) -> str:
         return f"met on {half}" if gap <= 0 else f"**{gap:.2f} short on {half}**"
 
     best = g["best_on_tune"]
+    columns = ["setting", "cos", "undated", "days", "seen", "named", "event", "tune P/R/F1"]
+    columns += ["holdout P/R/F1", "round5 P/R/F1", "all F1", "stories"]
+    header = "| " + " | ".join(columns) + " |\n" + "|---" * len(columns) + "|"
     return f"""## Coverage
 
 `python benchmarks/coverage.py --shared ../shared --work-dir WORK --grid` ({r["date"]},
@@ -561,8 +634,7 @@ story window; "undated": the cosine taken off a join with an undated article. Be
 over {settings} settings (on a tie, the one reading less and refusing less: no named-day
 span, less slack, a wider event tolerance).
 
-| setting | cos | undated | days | seen | named | event | tune P/R/F1 | holdout P/R/F1 | stories |
-|---|---|---|---|---|---|---|---|---|---|
+{header}
 {row("best on tune", best)}
 {row("product default", g["product"])}
 {row("seen time alone", g["seen_only"])}
@@ -587,7 +659,7 @@ The seen time: every record has IndoSum's `id_timestamp_utc`, a crawl time. On t
 resolves within a week before their crawl; on the dated ones that name one
 ({s["named"]}), the date is that day or the next for {s["named_same_or_next_day"]} and
 before it (an announced event) for {s["named_after"]}.
-{evidence}
+{evidence}{wording}
 **Questions** (an index of the {r["indexed_for_questions"]} labelled articles, the product's
 build, their crawl times as `crawled_at`; gold from dates and outlets). Coverage questions
 right: {q["coverage_right"]:.1%} of {q["coverage_asked"]}. Time-window questions:
@@ -609,10 +681,21 @@ def compact(results: dict[str, Any]) -> dict[str, Any]:
     grouping["grid"] = [
         {
             **{k: v for k, v in g.items() if not isinstance(v, dict)},
-            "f1": {half: round(g[half]["f1"], 3) for half in ("tune", "holdout")},
+            "f1": {half: round(g[half]["f1"], 3) for half in (*SPLITS, "all")},
         }
         for g in grouping["grid"]
     ]
+    if grouping.get("wording"):
+        grouping["wording"] = {
+            "best_on_tune": grouping["wording"]["best_on_tune"],
+            "grid": [
+                {
+                    **{k: v for k, v in g.items() if not isinstance(v, dict)},
+                    "f1": {half: round(g[half]["f1"], 3) for half in (*SPLITS, "all")},
+                }
+                for g in grouping["wording"]["grid"]
+            ],
+        }
     return {**results, "grouping": grouping}
 
 
@@ -641,6 +724,11 @@ def main(argv: list[str] | None = None) -> int:
         help="also try joins with undated articles that need shared rare words",
     )
     parser.add_argument(
+        "--wording",
+        action="store_true",
+        help="also try the openings' TF-IDF cosine as a weight on the lead cosine and a floor",
+    )
+    parser.add_argument(
         "--stories-only", action="store_true", help="print the grouping's JSON, ask nothing"
     )
     args = parser.parse_args(argv)
@@ -648,7 +736,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.stories_only:
         groups = results["grouping"]
         keep = ("best_on_tune", "product", "seen_only", "before")
-        print(json.dumps({k: groups[k] for k in keep}, indent=1, default=str))
+        shown = {k: groups[k] for k in keep}
+        shown["wording_best_on_tune"] = groups["wording"]["best_on_tune"]
+        print(json.dumps(shown, indent=1, default=str))
         return 0
     section = markdown(results)
     print(section)

@@ -25,6 +25,7 @@ from newsbot.index.coverage.spans import (
     publication_span,
 )
 from newsbot.index.coverage.when import published_day
+from newsbot.index.coverage.wording import Wording
 
 #: Cosine similarity of lead vectors (multilingual-e5-small) from which two articles of
 #: different outlets tell the same story; tuned on half of the labelled pairs
@@ -46,6 +47,12 @@ UNDATED_PENALTY = 0.02
 #: Thursday's) and never share a story; None: named days are not compared. Chosen on the
 #: tune half (BENCHMARKS.md, "Coverage").
 EVENT_DAY_TOLERANCE: int | None = 1
+#: Added to the lead cosine, times the TF-IDF cosine of the two openings
+#: (``coverage.wording``): one event's reports name its particulars. 0: not read.
+WORDING_WEIGHT = 0.0
+#: Two articles whose openings' TF-IDF cosine is below this never share a story; None: no
+#: floor.
+WORDING_FLOOR: float | None = None
 #: The paragraphs an article's event day is read from (``StoryArticle.lead``).
 OPENING_PARAGRAPHS = 2
 _MATRIX_UP_TO = 4096
@@ -82,6 +89,8 @@ def group_stories(
     seen_slack: int = SEEN_SLACK_DAYS,
     named_slack: int | None = NAMED_DAY_SLACK_DAYS,
     event_tolerance: int | None = EVENT_DAY_TOLERANCE,
+    wording_weight: float = WORDING_WEIGHT,
+    wording_floor: float | None = WORDING_FLOOR,
 ) -> dict[str, str]:
     """Return article id -> story id.
 
@@ -98,7 +107,10 @@ def group_stories(
     narrowed by a day its lead names (``named_slack`` days after it; None reads no named
     day). Two articles whose spans lie more than ``window_days`` apart never share a story;
     an article nothing bounds (no date, never seen) is held to no window. Nor do two whose
-    openings name event days more than ``event_tolerance`` days apart.
+    openings name event days more than ``event_tolerance`` days apart. The openings'
+    wording (``coverage.wording``) adds ``wording_weight`` times their TF-IDF cosine to the
+    lead cosine, and two whose wording is alike below ``wording_floor`` never join (an
+    article whose opening holds no word is held to no floor).
     """
     kept = kept or {}
     n = len(articles)
@@ -140,12 +152,20 @@ def group_stories(
     )
     # Below a few thousand articles one matrix product is cheapest; above, a row at a time.
     matrix = vectors @ vectors.T if n <= _MATRIX_UP_TO else None
+    reads_wording = wording_weight != 0 or wording_floor is not None
+    wording = Wording([a.lead for a in articles]) if reads_wording else None
     for i in order:
         best_story = None
         if placed.any():
             row = matrix[i] if matrix is not None else vectors @ vectors[i]
             similarity = np.where(placed, row, -np.inf)
             similarity = similarity - same_outlet_penalty * (outlet_codes == outlet_codes[i])
+            if wording is not None:
+                alike = wording.row(i)
+                similarity = similarity + wording_weight * alike
+                if wording_floor is not None and wording.has[i]:
+                    apart = wording.has & (alike < wording_floor)
+                    similarity = np.where(apart, -np.inf, similarity)
             if bounded[i]:
                 gap = np.maximum(starts - ends[i], starts[i] - ends)
                 similarity = np.where(bounded & (gap > window_days), -np.inf, similarity)
