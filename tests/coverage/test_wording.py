@@ -105,9 +105,7 @@ def test_a_wording_weight_joins_alike_wording_and_parts_unlike_wording() -> None
     # The Setnov pair's leads are closer (0.999), but 0.3 times their wording is too little.
     summons = StoryArticle("c", "antaranews", "2017-11-07", None, SETNOV_SUMMONS)
     memes = StoryArticle("d", "cnn indonesia", "2017-11-07", None, SETNOV_MEMES)
-    parted = _group(
-        [summons, memes], [_unit(1, 0, 0, 0), _unit(1, 0.05, 0, 0)], wording_weight=0.3
-    )
+    parted = _group([summons, memes], [_unit(1, 0, 0, 0), _unit(1, 0.05, 0, 0)], wording_weight=0.3)
     assert parted["c"] == parted["d"]  # at the usual threshold the bonus only adds
     parted = _group(
         [summons, memes],
