@@ -90,6 +90,18 @@ CONFIDENCE_BY_LANGUAGE: dict[str, tuple[float, ...]] = {
 #: The form of ``confidence`` the floor and weights above belong to, recorded in each
 #: manifest; raised whenever that form changes. A manifest of another form (1: the absolute
 #: support, no cosine margin; 2: every question term asked of the passage, no unknown-word
-#: share; 3: no lone-dense penalty) is read with today's floor and weights: its own numbers
-#: meant something else.
-FLOOR_FORMULA = 4
+#: share; 3: no lone-dense penalty; 4: no floor raised by the index itself) is read with
+#: today's floor and weights and no raise: its own numbers meant something else.
+FLOOR_FORMULA = 5
+#: Self-calibration (form 5, ``answering.self_floor``): at build time the index asks itself
+#: ``SELF_FLOOR_QUESTIONS`` pseudo-questions about news it lacks (from the shipped sample's
+#: articles it does not hold) and raises its floor for Indonesian questions to their
+#: ``SELF_FLOOR_QUANTILE`` confidence plus ``SELF_FLOOR_GAP``, never lowering it; with fewer
+#: than ``SELF_FLOOR_MIN_QUESTIONS`` such questions (an index that holds the sample) it keeps
+#: the calibrated floor. Chosen on the calibration halves of the five-index matrix
+#: (BENCHMARKS.md, "Fifth round"); English questions keep the calibrated floor.
+SELF_FLOOR_QUESTIONS = 24
+SELF_FLOOR_MIN_QUESTIONS = 10
+SELF_FLOOR_QUANTILE = 0.9
+SELF_FLOOR_GAP = 0.0125
+SELF_FLOOR_LANGUAGES = ("id",)
