@@ -1,10 +1,12 @@
 """Record what the "not covered" floor sees for each matrix index's own pseudo-questions.
 
-For every index of ``benchmarks/floor_features.py``'s matrix, the pseudo-questions the index
-asks itself at build time (``answering.self_floor``: held, swapped and foreign) are asked
+For every index of ``benchmarks/floor_features.py``'s matrix, the pseudo-questions of
+``answering.self_floor`` (held, swapped, foreign, reworded every 4th or 2nd word) are asked
 through ``NewsIndex.ask`` with the floor recorded and not applied, one JSON line each, in
-the same shape as ``floor_features.py``'s (``kind`` is ``pseudo-held``, ``pseudo-swapped``
-or ``pseudo-foreign``). ``floor_replay.py --pseudo`` then sets each index's floor from them.
+the same shape as ``floor_features.py``'s (``kind`` is ``pseudo-held``, ``pseudo-swapped``,
+``pseudo-foreign``, ``pseudo-reworded4`` or ``pseudo-reworded2``). Before them, the build's
+own self-calibration step is run and timed on each index (its questions embedded live, in
+one batch, as a build does); ``--kinds`` with no kind runs only that.
 
     python benchmarks/floor_self.py --shared ../shared --work-dir W --out pseudo.jsonl
 """
@@ -14,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -66,7 +69,15 @@ def main(argv: list[str] | None = None) -> int:
                     "pseudo-reworded4": self_floor.reworded_questions(pairs, other, 4),
                     "pseudo-reworded2": self_floor.reworded_questions(pairs, other, 2),
                 }
-                only = set(args.kinds or kinds)
+                started = time.perf_counter()
+                absent = self_floor.absent_confidences(index)
+                print(
+                    f"{name}: self-calibration {len(absent)} questions in "
+                    f"{time.perf_counter() - started:.1f}s, floor raise "
+                    f"{self_floor.floor_raise(absent, index.manifest.answer_floor):.4f}",
+                    file=sys.stderr,
+                )
+                only = set(args.kinds if args.kinds is not None else kinds)
                 for kind, texts in kinds.items():
                     if kind not in only:
                         continue
