@@ -1,18 +1,15 @@
 """Pseudo-questions an index asks itself at build time, to see where its own floor lies.
 
-Two kinds, both in Indonesian and built from paragraph text alone (no model):
-
-- *held* questions come from the index's own paragraphs: the sentence with the most words,
-  every third word dropped (a reader asks in fewer words than the news writes), led by a
-  question word;
-- *absent* ones are the same questions with their names and numbers swapped for those of
-  another article (the hard case: words the index knows, in a combination it never
-  reported), and questions from paragraphs of the shipped sample the index lacks.
-
-The absent ones go through the same confidence as a user's question
-(``NewsIndex.confidence``) and set how far the index raises its floor for itself
-(:func:`floor_raise`, recorded in the manifest by :func:`calibrate`). The held, swapped and
-reworded kinds were measured and not taken (BENCHMARKS.md, "Fifth round").
+A pseudo-question is built from paragraph text alone (no model): the paragraph's longest
+sentence, every third word dropped (a reader asks in fewer words than the news writes), led
+by an Indonesian question word (:func:`held_questions`). Asked from the paragraphs of the
+shipped sample (``index/sample``) whose article the index does not hold
+(:func:`foreign_questions`), they are questions about news the index lacks; they go through
+the same confidence as a user's question (``NewsIndex.confidence``) and set how far the
+index raises its own floor (:func:`floor_raise`), recorded in the manifest by
+:func:`calibrate`. Questions from the index's own paragraphs, reworded, or with their names
+swapped were measured too (``benchmarks/floor_self.py``) and not taken: they do not reach
+the real questions' tail (BENCHMARKS.md, "Fifth round").
 """
 
 from __future__ import annotations
@@ -21,6 +18,7 @@ import dataclasses
 import hashlib
 import re
 from collections.abc import Sequence, Set
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -102,46 +100,6 @@ def held_questions(
     return [_question(_longest_sentence(text)) for text in spread(paragraphs, limit)]
 
 
-def swapped_questions(
-    paragraphs: Sequence[tuple[str, str]],
-    foreign_names: Sequence[str] = (),
-    limit: int = PSEUDO_QUESTIONS,
-) -> list[str]:
-    """Pseudo-questions about news the index lacks, close to what it holds: each held
-    question's names and numbers swapped for another article's (or, on an index of one
-    article, for ``foreign_names``). A question with nothing to swap is left out."""
-    chosen = spread(paragraphs, limit)
-    article_of = {text: article for article, text in paragraphs}
-    names: dict[str, list[str]] = {}
-    for article, text in paragraphs:
-        for start, end in sentence_spans(text):
-            for i, word in enumerate(_WRITTEN.findall(text[start:end])):
-                if _is_named(word, i) and word[0].isupper():
-                    names.setdefault(article, []).append(word)
-    questions = []
-    for n, text in enumerate(chosen):
-        words = _longest_sentence(text)
-        own = article_of[text]
-        pool = sorted(
-            {name for article, found in names.items() if article != own for name in found}
-            - set(words),
-            key=_order,
-        ) or sorted(set(foreign_names) - set(words), key=_order)
-        swapped, changed = [], False
-        for i, word in enumerate(words):
-            if word[0].isdigit():
-                swapped.append(str(int(re.sub(r"\D", "", word)[:6] or 0) * 7 + 13))
-                changed = True
-            elif _is_named(word, i) and pool:
-                swapped.append(pool[(n * 7 + i) % len(pool)])
-                changed = True
-            else:
-                swapped.append(word)
-        if changed:
-            questions.append(_question(swapped))
-    return questions
-
-
 def sample_paragraphs() -> list[tuple[str, str]]:
     """The shipped sample corpus (``index/sample``) as (article id, paragraph text) pairs,
     read and split as a build reads them."""
@@ -168,35 +126,6 @@ def foreign_questions(
     paragraph among ``held`` (the index's paragraph texts)."""
     present = {article for article, text in foreign if text in held}
     return held_questions([(a, t) for a, t in foreign if a not in present], limit)
-
-
-def reworded_questions(
-    paragraphs: Sequence[tuple[str, str]],
-    other_words: Sequence[str],
-    every: int = 4,
-    limit: int = PSEUDO_QUESTIONS,
-) -> list[str]:
-    """Held questions asked in other words: of each held question's ordinary words (not
-    names or numbers), every ``every``-th is replaced by one of ``other_words`` (ordinary
-    news words, e.g. the shipped sample's). A reader does not ask in the news's own words:
-    on a small index the replacements are mostly words it never holds, on a large one
-    words its passage lacks — as a real question's paraphrase is."""
-    pool = sorted(
-        {w for w in other_words if w.isalpha() and w.islower() and len(w) >= 4}, key=_order
-    )
-    questions = []
-    for n, text in enumerate(spread(paragraphs, limit)):
-        words = [word for i, word in enumerate(_longest_sentence(text)) if i % 3 != 2][:MAX_WORDS]
-        ordinary = 0
-        reworded = []
-        for i, word in enumerate(words):
-            if pool and word.isalpha() and word.islower() and len(word) >= 4:
-                ordinary += 1
-                if ordinary % every == 0:
-                    word = pool[(n * 31 + i) % len(pool)]
-            reworded.append(word)
-        questions.append(_question(reworded, drop=False))
-    return questions
 
 
 def quantile(values: Sequence[float], share: float) -> float:
@@ -229,8 +158,9 @@ def absent_confidences(
     if not questions:
         return []
     vectors = index.embedder.embed_queries(questions)  # one batch
+    now = datetime.now(UTC)  # a build does not read NEWSBOT_NOW
     found = (
-        index.confidence(question, query=vector)
+        index.confidence(question, now=now, query=vector)
         for question, vector in zip(questions, vectors, strict=True)
     )
     return [value for value in found if value is not None]
