@@ -4,9 +4,10 @@ For every index of ``benchmarks/floor_features.py``'s matrix, the pseudo-questio
 ``answering.self_floor`` (held, swapped, foreign, reworded every 4th or 2nd word) are asked
 through ``NewsIndex.ask`` with the floor recorded and not applied, one JSON line each, in
 the same shape as ``floor_features.py``'s (``kind`` is ``pseudo-held``, ``pseudo-swapped``,
-``pseudo-foreign``, ``pseudo-reworded4`` or ``pseudo-reworded2``). Before them, the build's
-own self-calibration step is run and timed on each index (its questions embedded live, in
-one batch, as a build does); ``--kinds`` with no kind runs only that.
+``pseudo-foreign``, ``pseudo-reworded4`` or ``pseudo-reworded2``); ``pseudo-loo`` lines hold
+only the confidence of a held question asked of the index without its own article. Before
+them, the build's own self-calibration step is run and timed on each index (its questions
+embedded live, in one batch, as a build does); ``--kinds`` with no kind runs only that.
 
     python benchmarks/floor_self.py --shared ../shared --work-dir W --out pseudo.jsonl
 """
@@ -26,9 +27,11 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
 import floor_features  # noqa: E402
+import numpy as np  # noqa: E402
 import quality  # noqa: E402
 
 from newsbot.index.answering import self_floor  # noqa: E402
+from newsbot.index.answering.search import NewsIndex  # noqa: E402
 from newsbot.index.building.embedders import load_embedder  # noqa: E402
 
 
@@ -104,6 +107,41 @@ def reworded_questions(
     return questions
 
 
+def left_out(index: NewsIndex, name: str) -> list[dict[str, object]]:
+    """Leave one article out: each held question (``self_floor.held_questions``) asked of
+    the index without its own article (the search restricted to the other articles' rows,
+    as a window restricts it), so it asks about news the index lacks, written as the index's
+    news is. The confidence with and without the article, one record per question."""
+    with index._meta_lock:
+        rows = list(index._meta.execute("SELECT article_id, text, row FROM paragraphs"))
+    by_article: dict[str, list[int]] = {}
+    for article, _, row in rows:
+        by_article.setdefault(str(article), []).append(int(row))
+    if len(by_article) < 2:
+        return []
+    pairs = [(str(article), str(text)) for article, text, _ in rows]
+    article_of = {text: article for article, text in pairs}
+    chosen = self_floor.spread(pairs)
+    questions = [self_floor.held_questions([(article_of[t], t)])[0] for t in chosen]
+    vectors = index.embedder.embed_queries(questions)
+    everything = np.arange(len(rows), dtype=np.int64)
+    out: list[dict[str, object]] = []
+    for text, question, vector in zip(chosen, questions, vectors, strict=True):
+        own = np.array(by_article[article_of[text]], dtype=np.int64)
+        held = index.confidence(question, query=vector)
+        others = np.setdiff1d(everything, own)
+        index._allowed_rows = lambda request, rows=others: rows  # type: ignore[method-assign]
+        try:
+            lacking = index.confidence(question, query=vector)
+        finally:
+            del index._allowed_rows
+        out.append(
+            {"index": name, "kind": "pseudo-loo", "question": question}
+            | {"confidence": lacking, "held_confidence": held}
+        )
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
@@ -151,7 +189,10 @@ def main(argv: list[str] | None = None) -> int:
                     f"{self_floor.floor_raise(absent, index.manifest.answer_floor):.4f}",
                     file=sys.stderr,
                 )
-                only = set(args.kinds if args.kinds is not None else kinds)
+                only = set(args.kinds if args.kinds is not None else [*kinds, "pseudo-loo"])
+                if "pseudo-loo" in only:
+                    for record in left_out(index, name):
+                        out.write(json.dumps(record, ensure_ascii=False) + "\n")
                 for kind, texts in kinds.items():
                     if kind not in only:
                         continue
