@@ -9,13 +9,14 @@ questions of the calibration half, and every answerable question of the small in
 seed article, the dragon-boat case, the sample: the shared cases) is answered. English
 questions keep the floor they were held to (``--english-floor``): their offset moves with
 the floor. Each index's Indonesian questions are then held to its own floor, raised by what
-the index saw of itself at build time (form 5, ``answering.self_floor``; ``--no-self``: one
-floor for all). Prints, per index
+the index saw of itself at build time (form 5, ``answering.self_floor``; ``--raise id``
+for Indonesian questions, today off; ``--no-self``: one floor for all). Prints, per index
 and language, answerable refused and no-answer refused on both halves; only calibration
 halves decide anything.
 
     python benchmarks/floor_replay.py features.jsonl
     python benchmarks/floor_replay.py features.jsonl --weights-en 0 0.1945 0.03 0 0
+    python benchmarks/floor_replay.py features.jsonl --raise id
 """
 
 from __future__ import annotations
@@ -100,12 +101,18 @@ def calibrate(records: list[Record], scores: list[float]) -> float:
     return min([*bounds, min(small)]) if small else min(bounds)
 
 
-def own_floor(record: Record, floor: float, self_calibrated: bool) -> float:
-    """The floor ``record``'s question is held to: ``floor``, raised by what its index saw
-    of itself at build time (``floor_evidence``, recorded by form 5: the count and 90th
-    percentile of its pseudo-questions about news it lacks) when ``self_calibrated``."""
+def own_floor(
+    record: Record,
+    floor: float,
+    self_calibrated: bool,
+    languages: Sequence[str] = SELF_FLOOR_LANGUAGES,
+) -> float:
+    """The floor ``record``'s question is held to: ``floor``, raised for the questions of
+    ``languages`` by what its index saw of itself at build time (``floor_evidence``,
+    recorded by form 5: the count and 90th percentile of its pseudo-questions about news it
+    lacks) when ``self_calibrated``."""
     evidence = record.get("floor_evidence")
-    if not self_calibrated or not evidence or record["language"] not in SELF_FLOOR_LANGUAGES:
+    if not self_calibrated or not evidence or record["language"] not in languages:
         return floor
     # The percentile alone stands for the questions: the rule reads nothing else of them.
     count = int(evidence["absent_questions"])
@@ -113,7 +120,11 @@ def own_floor(record: Record, floor: float, self_calibrated: bool) -> float:
 
 
 def matrix(
-    records: list[Record], scores: list[float], floor: float, self_calibrated: bool = False
+    records: list[Record],
+    scores: list[float],
+    floor: float,
+    self_calibrated: bool = False,
+    languages: Sequence[str] = SELF_FLOOR_LANGUAGES,
 ) -> list[str]:
     """One line per index and language: answerable refused, no-answer refused per half."""
     lines = []
@@ -128,7 +139,7 @@ def matrix(
             def refused(chosen: list[tuple[Record, float]]) -> str:
                 if not chosen:
                     return "-"
-                below = sum(s < own_floor(r, floor, self_calibrated) for r, s in chosen)
+                below = sum(s < own_floor(r, floor, self_calibrated, languages) for r, s in chosen)
                 return f"{below / len(chosen):.1%} of {len(chosen)}"
 
             answerable = [(r, s) for r, s in mine if r["kind"] == "answerable"]
@@ -147,6 +158,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--weights-id", type=float, nargs=5, help="Indonesian weights")
     parser.add_argument("--weights-en", type=float, nargs=5, help="English weights")
     parser.add_argument("--floor", type=float, help="a given floor instead of the rule's")
+    parser.add_argument(
+        "--raise",
+        dest="raised",
+        nargs="*",
+        default=list(SELF_FLOOR_LANGUAGES),
+        help="question languages whose floor each index raises for itself (default: today's)",
+    )
     parser.add_argument(
         "--no-self",
         action="store_true",
@@ -177,11 +195,14 @@ def main(argv: list[str] | None = None) -> int:
     print("| index | language | answerable refused | no-answer refused: calibration | holdout |")
     print("|---|---|---|---|---|")
     self_calibrated = not args.no_self
+    languages = args.raised
     raised = {
-        r["index"]: own_floor(r, floor, self_calibrated) for r in records if r["language"] == "id"
+        r["index"]: own_floor(r, floor, self_calibrated, languages)
+        for r in records
+        if r["language"] == "id"
     }
     print("Indonesian floor per index: " + ", ".join(f"{i} {f:.4f}" for i, f in raised.items()))
-    print("\n".join(matrix(records, scores, floor, self_calibrated)))
+    print("\n".join(matrix(records, scores, floor, self_calibrated, languages)))
     return 0
 
 

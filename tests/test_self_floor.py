@@ -4,6 +4,7 @@ itself pseudo-questions about news it lacks and raises its own floor above them.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,6 +14,7 @@ import pytest
 from newsbot.index import sample
 from newsbot.index.answering import self_floor, stores
 from newsbot.index.answering.search import NewsIndex
+from newsbot.index.building import build as build_module
 from newsbot.index.building import store
 from newsbot.index.building.build import build_index
 from newsbot.index.building.embedders import Embedder
@@ -21,6 +23,7 @@ from newsbot.index.defaults import (
     DEFAULT_MODEL,
     FLOOR_FORMULA,
     SELF_FLOOR_GAP,
+    SELF_FLOOR_LANGUAGES,
     SELF_FLOOR_MIN_QUESTIONS,
     SELF_FLOOR_QUESTIONS,
 )
@@ -121,8 +124,8 @@ def test_a_built_index_records_what_it_saw_of_itself(
     stores.build(tmp_path / "idx", None, [SEED], fake_embedder)
     raw = _manifest(tmp_path / "idx")
     assert raw["floor_formula"] == FLOOR_FORMULA == 5
-    # The fake model has no calibrated floor: nothing to raise, but the questions were asked.
-    assert raw["floor_raise"] == {"id": 0.0}
+    # The raise is off by default (SELF_FLOOR_LANGUAGES); the questions are asked anyway.
+    assert raw["floor_raise"] == {language: 0.0 for language in SELF_FLOOR_LANGUAGES}
     evidence = raw["floor_evidence"]
     assert isinstance(evidence, dict)
     assert evidence["absent_questions"] == SELF_FLOOR_QUESTIONS
@@ -135,7 +138,7 @@ def test_an_index_of_the_whole_sample_keeps_the_calibrated_floor(
 ) -> None:
     stores.build(tmp_path / "idx", None, [SEED, SAMPLE], fake_embedder)
     raw = _manifest(tmp_path / "idx")
-    assert raw["floor_raise"] == {"id": 0.0}
+    assert raw["floor_raise"] == {language: 0.0 for language in SELF_FLOOR_LANGUAGES}
     assert raw["floor_evidence"] == {"absent_questions": 0.0, "absent_p90": 0.0}
 
 
@@ -149,11 +152,38 @@ def test_a_build_without_the_step_records_no_raise_and_a_build_with_it_recalibra
     stores.build(tmp_path / "idx", None, [SEED], fake_embedder)
     assert store.live_version(tmp_path / "idx") != before  # a new version, same articles
     assert fake_embedder.passages_embedded == embedded  # every vector reused
-    assert _manifest(tmp_path / "idx")["floor_raise"] == {"id": 0.0}
+    assert _manifest(tmp_path / "idx")["floor_raise"] is not None
     # Nothing changed since: the live version is kept.
     kept = store.live_version(tmp_path / "idx")
     stores.build(tmp_path / "idx", None, [SEED], fake_embedder)
     assert store.live_version(tmp_path / "idx") == kept
+
+
+def test_with_the_raise_on_an_index_raises_its_floor_above_its_absent_questions(
+    tmp_path: Path, fake_embedder: FakeEmbedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The fake model gets a calibrated floor below its sample-absent questions' confidences.
+    monkeypatch.setitem(build_module.ANSWER_FLOORS, fake_embedder.name, 0.2)
+    on = functools.partial(self_floor.calibrate, languages=("id",))
+    build_index(tmp_path / "idx", [SEED], fake_embedder, calibrate=on)
+    index = NewsIndex.open(tmp_path / "idx", fake_embedder)
+    try:
+        evidence = index.manifest.floor_evidence
+        assert evidence is not None and evidence["absent_questions"] == SELF_FLOOR_QUESTIONS
+        expected = evidence["absent_p90"] + SELF_FLOOR_GAP
+        assert expected > 0.2
+        assert index.floor("id") == pytest.approx(expected, abs=1e-3)
+        assert index.floor("en") == 0.2
+        # The index's own questions still pass; a sample question it lacks does not.
+        own = index.confidence("Siapa yang setuju mengerahkan pasukan militer di perbatasan?")
+        assert own is not None and own >= index.floor("id")
+        absent = self_floor.foreign_questions(
+            self_floor.sample_paragraphs(), set(index.paragraph_texts())
+        )
+        refused = [q for q in absent if not index.ask(q, k=1).answered]
+        assert len(refused) >= 0.9 * len(absent) - 1
+    finally:
+        index.close()
 
 
 def test_the_raise_holds_for_indonesian_questions_only(

@@ -166,11 +166,17 @@ def absent_confidences(
     return [value for value in found if value is not None]
 
 
-def calibrate(version: Path, manifest: Manifest, embedder: Embedder) -> Manifest:
+def calibrate(
+    version: Path,
+    manifest: Manifest,
+    embedder: Embedder,
+    languages: Sequence[str] = SELF_FLOOR_LANGUAGES,
+) -> Manifest:
     """The self-calibration step of a build: open the version being built (``version``,
     described by ``manifest``), ask it its pseudo-questions about news it lacks, and
-    return ``manifest`` with the floor raise (``floor_raise``, per language) and what it
-    saw (``floor_evidence``). Costs one embedding per pseudo-question (at most
+    return ``manifest`` with the floor raise for the questions of ``languages``
+    (``floor_raise``; by default ``SELF_FLOOR_LANGUAGES``, none: the raise is off) and what
+    it saw (``floor_evidence``). Costs one embedding per pseudo-question (at most
     ``SELF_FLOOR_QUESTIONS``). Raises IndexDamaged when the version cannot be read."""
     from newsbot.index.answering.search import NewsIndex
 
@@ -186,6 +192,6 @@ def calibrate(version: Path, manifest: Manifest, embedder: Embedder) -> Manifest
     }
     return dataclasses.replace(
         manifest,
-        floor_raise={language: raised for language in SELF_FLOOR_LANGUAGES},
+        floor_raise={language: raised for language in languages},
         floor_evidence=evidence,
     )
