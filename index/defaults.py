@@ -100,10 +100,10 @@ FLOOR_FORMULA = 5
 #: ``SELF_FLOOR_GAP``, never lowering it; with fewer than ``SELF_FLOOR_MIN_QUESTIONS`` such
 #: questions (an index that holds the sample) it keeps the calibrated floor. Quantile and
 #: gap chosen on the calibration halves of the five-index matrix (BENCHMARKS.md, "Fifth
-#: round"). The raise is off (no language): raising Indonesian questions moved one index
-#: (1,483 articles: no-answer refused 72 → 76% on holdout, one question of 25) and made its
-#: answerable refused worse (1.0 → 1.9%; hit@1 / hit@5 with the floor 0.841 / 0.962 →
-#: 0.836 / 0.953). The questions are still asked and what they showed is recorded
+#: round, the floor"). The raise is off (no language): raising Indonesian questions moved
+#: one index (1,483 articles: no-answer refused 72 → 76% on holdout, one question of 25) and
+#: made its answerable refused worse (1.0 → 1.9%; hit@1 / hit@5 with the floor 0.841 /
+#: 0.962 → 0.836 / 0.953). The questions are still asked and what they showed is recorded
 #: (``floor_evidence``); ``("id",)`` turns the raise on.
 SELF_FLOOR_QUESTIONS = 24
 SELF_FLOOR_MIN_QUESTIONS = 10

@@ -9,7 +9,7 @@ the same confidence as a user's question (``NewsIndex.confidence``) and set how 
 index raises its own floor (:func:`floor_raise`), recorded in the manifest by
 :func:`calibrate`. Questions from the index's own paragraphs, reworded, or with their names
 swapped were measured too (``benchmarks/floor_self.py``) and not taken: they do not reach
-the real questions' tail (BENCHMARKS.md, "Fifth round").
+the real questions' tail (BENCHMARKS.md, "Fifth round, the floor").
 """
 
 from __future__ import annotations
