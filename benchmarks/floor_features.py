@@ -121,6 +121,9 @@ class Recorder:
             },
             "language": language,
             "paragraphs": index.manifest.paragraphs,
+            # What the index saw of itself at build time (form 5), for the replay.
+            "floor_evidence": index.manifest.floor_evidence,
+            "floor_raise": index.manifest.floor_raise,
             "cosines": [round(c, 5) for c in cosines[:40]],
             "margin": round(cosine_margin(cosines), 5),
             "top_cosine": round(by_row[row].dense, 5) if row in by_row else None,

@@ -8,12 +8,15 @@ which neither large index (300 and 1,483 articles) refuses more than 3% of its a
 questions of the calibration half, and every answerable question of the small indexes (the
 seed article, the dragon-boat case, the sample: the shared cases) is answered. English
 questions keep the floor they were held to (``--english-floor``): their offset moves with
-the floor. Prints, per index
+the floor. Each index's Indonesian questions are then held to its own floor, raised by what
+the index saw of itself at build time (form 5, ``answering.self_floor``; ``--raise id``
+for Indonesian questions, today off; ``--no-self``: one floor for all). Prints, per index
 and language, answerable refused and no-answer refused on both halves; only calibration
 halves decide anything.
 
     python benchmarks/floor_replay.py features.jsonl
     python benchmarks/floor_replay.py features.jsonl --weights-en 0 0.1945 0.03 0 0
+    python benchmarks/floor_replay.py features.jsonl --raise id
 """
 
 from __future__ import annotations
@@ -35,11 +38,13 @@ from newsbot.index.answering.fusion import (  # noqa: E402
     lone_dense,
     relative_support,
 )
+from newsbot.index.answering.self_floor import floor_raise  # noqa: E402
 from newsbot.index.building.lexical import named_terms  # noqa: E402
 from newsbot.index.defaults import (  # noqa: E402
     ANSWER_FLOORS,
     CONFIDENCE_BY_LANGUAGE,
     DEFAULT_MODEL,
+    SELF_FLOOR_LANGUAGES,
 )
 
 LARGE = ("300 articles", "1,483 articles (dev)")
@@ -96,7 +101,31 @@ def calibrate(records: list[Record], scores: list[float]) -> float:
     return min([*bounds, min(small)]) if small else min(bounds)
 
 
-def matrix(records: list[Record], scores: list[float], floor: float) -> list[str]:
+def own_floor(
+    record: Record,
+    floor: float,
+    self_calibrated: bool,
+    languages: Sequence[str] = SELF_FLOOR_LANGUAGES,
+) -> float:
+    """The floor ``record``'s question is held to: ``floor``, raised for the questions of
+    ``languages`` by what its index saw of itself at build time (``floor_evidence``,
+    recorded by form 5: the count and 90th percentile of its pseudo-questions about news it
+    lacks) when ``self_calibrated``."""
+    evidence = record.get("floor_evidence")
+    if not self_calibrated or not evidence or record["language"] not in languages:
+        return floor
+    # The percentile alone stands for the questions: the rule reads nothing else of them.
+    count = int(evidence["absent_questions"])
+    return floor + floor_raise([evidence["absent_p90"]] * count, floor)
+
+
+def matrix(
+    records: list[Record],
+    scores: list[float],
+    floor: float,
+    self_calibrated: bool = False,
+    languages: Sequence[str] = SELF_FLOOR_LANGUAGES,
+) -> list[str]:
     """One line per index and language: answerable refused, no-answer refused per half."""
     lines = []
     for index in dict.fromkeys(r["index"] for r in records):
@@ -110,7 +139,8 @@ def matrix(records: list[Record], scores: list[float], floor: float) -> list[str
             def refused(chosen: list[tuple[Record, float]]) -> str:
                 if not chosen:
                     return "-"
-                return f"{sum(s < floor for _, s in chosen) / len(chosen):.1%} of {len(chosen)}"
+                below = sum(s < own_floor(r, floor, self_calibrated, languages) for r, s in chosen)
+                return f"{below / len(chosen):.1%} of {len(chosen)}"
 
             answerable = [(r, s) for r, s in mine if r["kind"] == "answerable"]
             halves = [
@@ -128,6 +158,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--weights-id", type=float, nargs=5, help="Indonesian weights")
     parser.add_argument("--weights-en", type=float, nargs=5, help="English weights")
     parser.add_argument("--floor", type=float, help="a given floor instead of the rule's")
+    parser.add_argument(
+        "--raise",
+        dest="raised",
+        nargs="*",
+        default=list(SELF_FLOOR_LANGUAGES),
+        help="question languages whose floor each index raises for itself (default: today's)",
+    )
+    parser.add_argument(
+        "--no-self",
+        action="store_true",
+        help="one floor for every index: ignore what each index saw of itself (form 4)",
+    )
     parser.add_argument(
         "--english-floor",
         type=float,
@@ -152,7 +194,15 @@ def main(argv: list[str] | None = None) -> int:
     print(f"floor {floor:.4f}, weights {weights}")
     print("| index | language | answerable refused | no-answer refused: calibration | holdout |")
     print("|---|---|---|---|---|")
-    print("\n".join(matrix(records, scores, floor)))
+    self_calibrated = not args.no_self
+    languages = args.raised
+    raised = {
+        r["index"]: own_floor(r, floor, self_calibrated, languages)
+        for r in records
+        if r["language"] == "id"
+    }
+    print("Indonesian floor per index: " + ", ".join(f"{i} {f:.4f}" for i, f in raised.items()))
+    print("\n".join(matrix(records, scores, floor, self_calibrated, languages)))
     return 0
 
 

@@ -39,7 +39,7 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from newsbot.index.answering import bridge  # noqa: E402
+from newsbot.index.answering import bridge, self_floor  # noqa: E402
 from newsbot.index.answering import search as answering_search  # noqa: E402
 from newsbot.index.answering.search import NewsIndex  # noqa: E402
 from newsbot.index.building import store  # noqa: E402
@@ -166,7 +166,7 @@ def product_ranker(index: NewsIndex, refused: set[str] | None = None) -> Ranker:
 
 def build(index_dir: Path, sources: list[Path], embedder: Embedder) -> NewsIndex:
     started = time.perf_counter()
-    report = build_index(index_dir, sources, embedder)
+    report = build_index(index_dir, sources, embedder, calibrate=self_floor.calibrate)
     print(
         f"  built {index_dir.name}: {report.paragraphs} paragraphs, {report.embedded} embedded, "
         f"{report.reused} reused, {time.perf_counter() - started:.0f}s",
@@ -525,6 +525,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
 
     results["not_covered"] = {
         "floor": index.manifest.answer_floor,
+        "floor_raise": index.manifest.floor_raise,
         "no_answer_questions": len(no_answer),
         "no_answer_refused": no_answer_refused(index, no_answer),
         "answerable_refused": {lang: share_of(qs, refused) for lang, qs in questions.items()},

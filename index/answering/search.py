@@ -140,7 +140,13 @@ class NewsIndex:
             check_embedder(index_dir, check.manifest, embedder.name)
         if not check.healthy or check.manifest is None:
             raise check.error()
-        manifest = check.manifest
+        return cls.open_version(version, check.manifest, embedder)
+
+    @classmethod
+    def open_version(cls, version: Path, manifest: store.Manifest, embedder: Embedder) -> NewsIndex:
+        """Open the version folder ``version`` described by ``manifest``, unchecked (a
+        build opens the version it is writing, before its manifest is). Raises
+        IndexDamaged when its files cannot be read or disagree on their size."""
         meta = store.connect_readonly(version)
         try:
             dense = dense_index.load(version / store.DENSE, manifest.dense_index)
@@ -208,9 +214,30 @@ class NewsIndex:
                 newest=newest,
             )
 
-        found = self._search(search, request)
-        if found is None or not found.candidates:
+        first = self._first_passage(search, request)
+        if first is None:
             return refused()
+        (tokens, language, words, candidates), ranked, reranked, top_text = first
+        top_article = reranked[0].article_id
+        if not self._covers(search, language, words, top_text, candidates, top_article) and not (
+            # Coverage, the news of a day or of an outlet is asked for by topic, and a topic is
+            # held by an article (its headline and paragraphs), not by one of its paragraphs.
+            (request.coverage, request.window, request.outlet) != (None, None, None)
+            and self._covers_in_article(search, language, words, reranked[0], candidates)
+        ):
+            return refused()
+        hits = self._hits(reranked + ranked[RERANK_DEPTH:], [*tokens, *words.bridged], k, search)
+        return Answer(request.question, answered=True, hits=hits, request=request, newest=newest)
+
+    def _first_passage(
+        self, search: str, request: Request, query: np.ndarray | None = None
+    ) -> tuple[_Search, list[Candidate], list[Candidate], str] | None:
+        """What answering ``search`` finds: the search, its candidates one per article, the
+        best of them reranked, and the first passage's text; None when nothing is found.
+        ``query`` is ``search``'s vector when it was embedded already."""
+        found = self._search(search, request, query)
+        if found is None or not found.candidates:
+            return None
         tokens, language, words, candidates = found
         ranked = one_per_article(candidates)
         best = ranked[:RERANK_DEPTH]
@@ -225,24 +252,44 @@ class NewsIndex:
             RERANK_WORDS.get(language, 0.0),
         )
         top_text = texts[[candidate.row for candidate in best].index(reranked[0].row)]
-        top_article = reranked[0].article_id
-        if not self._covers(search, language, words, top_text, candidates, top_article) and not (
-            # Coverage, the news of a day or of an outlet is asked for by topic, and a topic is
-            # held by an article (its headline and paragraphs), not by one of its paragraphs.
-            (request.coverage, request.window, request.outlet) != (None, None, None)
-            and self._covers_in_article(search, language, words, reranked[0], candidates)
-        ):
-            return refused()
-        hits = self._hits(reranked + ranked[RERANK_DEPTH:], [*tokens, *words.bridged], k, search)
-        return Answer(request.question, answered=True, hits=hits, request=request, newest=newest)
+        return found, ranked, reranked, top_text
 
-    def _search(self, search: str, request: Request) -> _Search | None:
+    def confidence(
+        self, question: str, now: datetime | None = None, query: np.ndarray | None = None
+    ) -> float | None:
+        """How sure the index is that its first passage for ``question`` answers it (the
+        confidence the floor is compared with, ``fusion.confidence``, in cosine units), as
+        :meth:`ask` would search it; None when nothing is found. ``query`` is the question's
+        vector (``embed_queries``) when it was embedded already, in a batch."""
+        request = read_request(question, self.stories.outlets(), now or when.now())
+        search = request.search or request.question
+        if search != question:  # a window or an outlet was read off: its vector is another
+            query = None
+        first = self._first_passage(search, request, query)
+        if first is None:
+            return None
+        (_, language, words, candidates), _, reranked, top_text = first
+        return self._confidence(
+            search, language, words, top_text, candidates, reranked[0].article_id
+        )
+
+    def floor(self, language: str) -> float:
+        """The floor a question in ``language`` is held to: the calibrated one, raised by
+        what this index learnt of itself at build time (``manifest.floor_raise``)."""
+        raised = self.manifest.floor_raise or {}
+        return self.manifest.answer_floor + raised.get(language, 0.0)
+
+    def _search(
+        self, search: str, request: Request, query: np.ndarray | None = None
+    ) -> _Search | None:
         """Fused candidates for ``search`` among the rows ``request``'s window and outlet
-        allow, with the words they were found by; None when no row is allowed."""
+        allow, with the words they were found by; None when no row is allowed. ``query``
+        is ``search``'s vector when it was embedded already."""
         allowed = self._allowed_rows(request)
         if allowed is not None and not len(allowed):
             return None
-        query = self.embedder.embed_queries([search])[0]
+        if query is None:
+            query = self.embedder.embed_queries([search])[0]
         tokens = tokenize(search)
         language = question_language(search)
         stats = self._term_stats()
@@ -285,6 +332,12 @@ class NewsIndex:
         first, count = span
         texts = self._paragraph_column(range(first, first + count), "text")
         return "\n".join([ref.title, *texts])
+
+    def paragraph_texts(self) -> list[str]:
+        """Every indexed paragraph's text, in row order."""
+        with self._meta_lock:
+            rows = self._meta.execute("SELECT text FROM paragraphs ORDER BY row").fetchall()
+        return [str(text) for (text,) in rows]
 
     def article_place(self, article_id: str) -> str | None:
         """The place an article's dateline named ("Bekasi"), or None."""
@@ -424,6 +477,19 @@ class NewsIndex:
         penalties add up."""
         if self.manifest.answer_floor <= 0.0:
             return True
+        sure = self._confidence(question, language, words, top_text, candidates, top_article)
+        return sure >= self.floor(language)
+
+    def _confidence(
+        self,
+        question: str,
+        language: str,
+        words: QuestionTerms,
+        top_text: str,
+        candidates: list[Candidate],
+        top_article: str | None = None,
+    ) -> float:
+        """The confidence :meth:`_covers` compares with the floor."""
         cosines = [candidate.dense for candidate in candidates]
         held = {term for _, terms in sentence_terms(top_text) for term in terms}
         stats = self._term_stats()
@@ -438,7 +504,7 @@ class NewsIndex:
         alone = top_article is not None and lone_dense(
             lexical_rank(candidates, top_article), margin
         )
-        sure = confidence(
+        return confidence(
             max(cosines),
             support,
             unknown,
@@ -448,7 +514,6 @@ class NewsIndex:
             1.0 - words.known_share(stats.knows) if counts_words else 0.0,
             alone,
         )
-        return sure >= self.manifest.answer_floor
 
     def _covers_in_article(
         self,

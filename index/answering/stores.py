@@ -7,6 +7,7 @@ import contextlib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from newsbot.index.answering import self_floor
 from newsbot.index.answering.search import NewsIndex
 from newsbot.index.articles import Article, SkippedSource
 from newsbot.index.building import embedders, store
@@ -88,7 +89,13 @@ def build(
             index_dir.mkdir(parents=True, exist_ok=True)
             started.touch()
         report = build_index(
-            index_dir, sources, embedder, progress=progress, extra=extra, dense_index=dense_index
+            index_dir,
+            sources,
+            embedder,
+            progress=progress,
+            extra=extra,
+            dense_index=dense_index,
+            calibrate=self_floor.calibrate,
         )
         with contextlib.suppress(OSError):
             started.unlink(missing_ok=True)

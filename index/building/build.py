@@ -36,6 +36,9 @@ from newsbot.index.reading.readers import read_sources
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
+#: A build's self-calibration step (``answering.self_floor.calibrate``): given the folder of
+#: the version being built, its manifest and the embedder, the manifest to record.
+Calibrate = Callable[[Path, store.Manifest, Embedder], store.Manifest]
 
 
 @dataclass(frozen=True)
@@ -169,6 +172,8 @@ class _Previous:
     dense_index: str = dense.FLAT
     #: The "not covered" calibration the live version was built with: (floor, weights).
     calibration: tuple[float, dict[str, tuple[float, ...]]] | None = None
+    #: The live version's floor was calibrated by the index itself (``floor_raise``).
+    self_calibrated: bool = False
     #: The live version is intact (every file matches its checksum) and of this embedder:
     #: only then may a build with nothing to change keep it.
     intact: bool = False
@@ -218,6 +223,7 @@ def _previous(index_dir: Path, embedder: Embedder) -> _Previous:
                 previous.stories = None  # lost: the build regroups
             previous.dense_index = manifest.dense_index
             previous.calibration = (manifest.answer_floor, manifest.confidence)
+            previous.self_calibrated = manifest.floor_raise is not None
             previous.intact = (
                 check.healthy and check.checksummed and manifest.embedder == embedder.name
             )
@@ -436,6 +442,7 @@ def build_index(
     progress: Progress | None = None,
     extra: Iterable[Article | SkippedSource] = (),
     dense_index: str | None = None,
+    calibrate: Calibrate | None = None,
 ) -> BuildReport:
     """Build a new version of the index at ``index_dir`` from ``sources`` and make it live.
 
@@ -446,7 +453,10 @@ def build_index(
     Only an intact live version with no article changed stays as it is. Whatever fails, the
     live version keeps serving.
     ``dense_index`` names the kind of vector index (``building.dense``: flat, ivf, hnsw, auto);
-    by default ``NEWSBOT_DENSE_INDEX``, else chosen by size.
+    by default ``NEWSBOT_DENSE_INDEX``, else chosen by size. ``calibrate``, when given, is
+    the self-calibration step: it sees the new version before it is published and returns
+    the manifest to record (the index's own floor); a live version recorded without it (or
+    with it, when it is not given) is built again, reusing every vector.
 
     Raises NoSources (nothing readable), BuildInProgress (another build runs),
     IndexWriteFailed (disk full, read-only directory: the partial version is removed).
@@ -469,6 +479,7 @@ def build_index(
                 started,
                 extra,
                 dense_index,
+                calibrate,
             )
         except (OSError, sqlite3.OperationalError) as exc:
             raise store.write_failed(index_dir, exc) from exc
@@ -497,6 +508,7 @@ def _build(
     started: float,
     extra: Iterable[Article | SkippedSource] = (),
     dense_index: str | None = None,
+    calibrate: Calibrate | None = None,
 ) -> BuildReport:
     conn = sqlite3.connect(building / store.META)
     try:
@@ -505,7 +517,9 @@ def _build(
         kind = dense.choose(total, dense_index)
         same_dense = previous.dense_index == kind
         # A newer newsbot may calibrate the floor anew: record it, reusing every vector.
-        same_calibration = previous.calibration == _calibration(embedder)
+        same_calibration = previous.calibration == _calibration(embedder) and (
+            previous.self_calibrated == (calibrate is not None)
+        )
         # A version of the previous format has no stories: it is rebuilt (reusing vectors).
         same_format = previous.stories is not None
         if (
@@ -539,6 +553,8 @@ def _build(
         manifest = new_manifest(embedder, changes, kind, len(set(stories.values())))
     finally:
         conn.close()
+    if calibrate is not None:
+        manifest = calibrate(building, manifest, embedder)
     (building / store.MANIFEST).write_text(manifest.to_json())
     store.publish(index_dir, building)
     journal.clear()

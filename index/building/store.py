@@ -135,6 +135,13 @@ class Manifest:
     #: The form of the confidence ``answer_floor`` and ``confidence`` belong to
     #: (``defaults.FLOOR_FORMULA``); manifests without it are of form 1.
     floor_formula: int = FLOOR_FORMULA
+    #: Per question language, how far this index raised ``answer_floor`` for itself at build
+    #: time from its own pseudo-questions (``answering.self_floor``, form 5); None when it
+    #: did not (an older manifest, or a build without the step): the floor as calibrated.
+    floor_raise: dict[str, float] | None = None
+    #: What the self-calibration saw: the number of pseudo-questions about news the index
+    #: lacks (``absent_questions``) and their confidences' 90th percentile (``absent_p90``).
+    floor_evidence: dict[str, float] | None = None
 
     def to_json(self) -> str:
         raw = asdict(self)
@@ -208,6 +215,11 @@ def parse_manifest(raw: object, where: str, index: str) -> Manifest:
             raise ValueError("no confidence weights for Indonesian questions")
         if any(len(weights) not in (3, 4, 5) for weights in confidence.values()):
             raise ValueError("confidence weights are not 3 to 5 numbers")
+        raised = None
+        if manifest.floor_raise is not None:
+            raised = {str(lang): float(value) for lang, value in manifest.floor_raise.items()}
+            if any(not 0.0 <= value < 1.0 for value in raised.values()):
+                raise ValueError("a floor raise is not between 0 and 1")
     except (TypeError, ValueError, AttributeError, KeyError) as exc:
         raise IndexDamaged(f"{where} is incomplete ({exc}): rebuild with `newsbot index`") from exc
     if raw.get("floor_formula", 1) != FLOOR_FORMULA:  # its numbers meant another confidence
@@ -216,8 +228,10 @@ def parse_manifest(raw: object, where: str, index: str) -> Manifest:
             answer_floor=ANSWER_FLOORS.get(manifest.embedder, 0.0),
             confidence=dict(CONFIDENCE_BY_LANGUAGE),
             floor_formula=FLOOR_FORMULA,
+            floor_raise=None,
+            floor_evidence=None,
         )
-    return dataclasses.replace(manifest, confidence=confidence)
+    return dataclasses.replace(manifest, confidence=confidence, floor_raise=raised)
 
 
 def recorded_embedder(version: Path) -> str | None:
