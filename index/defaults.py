@@ -103,8 +103,9 @@ FLOOR_FORMULA = 5
 #: round, the floor"). The raise is off (no language): raising Indonesian questions moved
 #: one index (1,483 articles: no-answer refused 72 → 76% on holdout, one question of 25) and
 #: made its answerable refused worse (1.0 → 1.9%; hit@1 / hit@5 with the floor 0.841 /
-#: 0.962 → 0.836 / 0.953). The questions are still asked and what they showed is recorded
-#: (``floor_evidence``); ``("id",)`` turns the raise on.
+#: 0.962 → 0.836 / 0.953). While it is off, product builds skip the step (no
+#: pseudo-question is embedded); ``benchmarks/quality.py`` still runs it and records what the
+#: questions showed (``floor_evidence``); ``("id",)`` turns the raise on in every build.
 SELF_FLOOR_QUESTIONS = 24
 SELF_FLOOR_MIN_QUESTIONS = 10
 SELF_FLOOR_QUANTILE = 0.9

@@ -118,13 +118,22 @@ def test_held_questions_ask_in_fewer_words_than_the_news_with_a_question_word() 
 # --- recorded at build time ----------------------------------------------------------------
 
 
-def test_a_built_index_records_what_it_saw_of_itself(
+def test_while_the_raise_is_off_a_build_asks_itself_nothing(
     tmp_path: Path, fake_embedder: FakeEmbedder
 ) -> None:
+    assert SELF_FLOOR_LANGUAGES == ()  # off: the step would cost embeddings nothing reads
     stores.build(tmp_path / "idx", None, [SEED], fake_embedder)
     raw = _manifest(tmp_path / "idx")
     assert raw["floor_formula"] == FLOOR_FORMULA == 5
-    # The raise is off by default (SELF_FLOOR_LANGUAGES); the questions are asked anyway.
+    assert raw["floor_raise"] is None and raw["floor_evidence"] is None
+    assert fake_embedder.queries_embedded == 0
+
+
+def test_a_built_index_records_what_it_saw_of_itself(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    build_index(tmp_path / "idx", [SEED], fake_embedder, calibrate=self_floor.calibrate)
+    raw = _manifest(tmp_path / "idx")
     assert raw["floor_raise"] == {language: 0.0 for language in SELF_FLOOR_LANGUAGES}
     evidence = raw["floor_evidence"]
     assert isinstance(evidence, dict)
@@ -136,7 +145,7 @@ def test_a_built_index_records_what_it_saw_of_itself(
 def test_an_index_of_the_whole_sample_keeps_the_calibrated_floor(
     tmp_path: Path, fake_embedder: FakeEmbedder
 ) -> None:
-    stores.build(tmp_path / "idx", None, [SEED, SAMPLE], fake_embedder)
+    build_index(tmp_path / "idx", [SEED, SAMPLE], fake_embedder, calibrate=self_floor.calibrate)
     raw = _manifest(tmp_path / "idx")
     assert raw["floor_raise"] == {language: 0.0 for language in SELF_FLOOR_LANGUAGES}
     assert raw["floor_evidence"] == {"absent_questions": 0.0, "absent_p90": 0.0}
@@ -149,13 +158,13 @@ def test_a_build_without_the_step_records_no_raise_and_a_build_with_it_recalibra
     assert _manifest(tmp_path / "idx")["floor_raise"] is None
     before = store.live_version(tmp_path / "idx")
     embedded = fake_embedder.passages_embedded
-    stores.build(tmp_path / "idx", None, [SEED], fake_embedder)
+    build_index(tmp_path / "idx", [SEED], fake_embedder, calibrate=self_floor.calibrate)
     assert store.live_version(tmp_path / "idx") != before  # a new version, same articles
     assert fake_embedder.passages_embedded == embedded  # every vector reused
     assert _manifest(tmp_path / "idx")["floor_raise"] is not None
     # Nothing changed since: the live version is kept.
     kept = store.live_version(tmp_path / "idx")
-    stores.build(tmp_path / "idx", None, [SEED], fake_embedder)
+    build_index(tmp_path / "idx", [SEED], fake_embedder, calibrate=self_floor.calibrate)
     assert store.live_version(tmp_path / "idx") == kept
 
 
@@ -262,9 +271,9 @@ SEED_REFUSED = [
 def seed_alone(
     tmp_path_factory: pytest.TempPathFactory, real_embedder: Embedder
 ) -> Iterator[NewsIndex]:
-    """The seed article alone, built as the CLI builds it (self-calibration on)."""
+    """The seed article alone, built with the self-calibration step."""
     index_dir = tmp_path_factory.mktemp("seed") / "idx"
-    stores.build(index_dir, None, [SEED], real_embedder)
+    build_index(index_dir, [SEED], real_embedder, calibrate=self_floor.calibrate)
     news = NewsIndex.open(index_dir, real_embedder)
     yield news
     news.close()
