@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from telegram import CallbackQuery, InlineKeyboardMarkup, Message, Update, User
 from telegram.constants import ChatAction
-from telegram.error import BadRequest, NetworkError, TelegramError
+from telegram.error import BadRequest, Conflict, NetworkError, TelegramError
 from telegram.ext import ContextTypes
 
 from newsbot.bot.addressing import (
@@ -366,6 +366,15 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     if update is None and isinstance(context.error, NetworkError):
         # Polling lost Telegram for a moment; PTB keeps retrying.
         log.warning("Telegram is unreachable, retrying: %s", context.error)
+        return
+    if update is None and isinstance(context.error, Conflict):
+        # Another process polls with this token: Telegram answers one of them at a time,
+        # so both keep retrying; say what to do in one line, not a traceback per poll.
+        log.error(
+            "Another process is taking this bot's updates (%s): stop it, or run several "
+            "processes in webhook mode (NEWSBOT_WEBHOOK_URL) behind one address",
+            context.error.message,
+        )
         return
     log.error("Error while handling update %s", update, exc_info=context.error)
     if not isinstance(update, Update):

@@ -246,3 +246,39 @@ def test_sigterm_finishes_the_answer_in_flight_and_exits_cleanly(
     assert "Traceback" not in proc.output(), proc.output()
     reply = proc.client.wait_for_reply(proc.client.private_chat(mia), timeout=1)
     assert "Stanislav Zas" in (reply.text or "")
+
+
+def _wait_for_output(proc: BotProcess, text: str, timeout: float) -> str:
+    deadline = time.monotonic() + timeout
+    while text not in proc.output() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    return proc.output()
+
+
+def test_a_second_bot_polling_the_same_token_is_named_in_one_line_each_time(
+    tg: TelegramEmulator, index_dir: Path, sources: Path
+) -> None:
+    """Two ``newsbot run`` on one token (an operator starting it twice): Telegram lets one
+    poll at a time, so each keeps meeting a 409 Conflict. Each says so in one line that
+    tells what to do, without a traceback, and questions are still answered."""
+    token = "765432:CONFLICT-TEST"
+    command = [*BOT_COMMAND, "--index-dir", str(index_dir)]
+    cwd = Path(__file__).resolve().parents[2]
+    first = tg.start_bot(command, token=token, env=bot_env(sources), cwd=cwd)
+    second = tg.start_bot(command, token=token, env=bot_env(sources), cwd=cwd)
+    line = "Another process is taking this bot's updates"
+    try:
+        client = first.client
+        ann = client.new_user("Ann")
+        client.send_private(ann, TROOPS)
+        reply = client.wait_for_reply(client.private_chat(ann), timeout=ANSWER_SECONDS)
+        assert "Stanislav Zas" in (reply.text or "")
+        outputs = [_wait_for_output(proc, line, ANSWER_SECONDS) for proc in (first, second)]
+        assert any(line in output for output in outputs), outputs
+    finally:
+        codes = [second.stop(), first.stop()]
+    for proc, code in zip((first, second), codes, strict=True):
+        assert code == 0, proc.output()
+        assert "Traceback" not in proc.output(), proc.output()
+        conflicts = [row for row in proc.output().splitlines() if "Conflict" in row]
+        assert all(line in row for row in conflicts), conflicts
