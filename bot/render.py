@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from newsbot.bot.coverage_text import format_coverage, unanswered_text
 from newsbot.bot.messages import Messages
 from newsbot.index.answering.answers import Answer, Hit, IndexSummary
+from newsbot.index.articles import UNKNOWN_OUTLET
 from newsbot.index.coverage.notes import also_line, reporter, story_line
 from newsbot.index.reading.dates import display_published
 
@@ -290,8 +291,8 @@ def _share(room: int, wants: Sequence[int]) -> list[int]:
 
 
 def _outlets(summary: IndexSummary, messages: Messages, shown: int, *, counts: bool) -> str:
-    # The index lists articles of unknown outlet under "?": nothing to name.
-    known = [(name, n) for name, n in summary.outlets if name.strip(" ?")]
+    # The index counts articles of no outlet under a label: nothing to name.
+    known = [(name, n) for name, n in summary.outlets if name.strip() and name != UNKNOWN_OUTLET]
     outlets = sorted(known, key=lambda o: (-o[1], o[0]))
     if not outlets:
         return messages.outlets_unknown

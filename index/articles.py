@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+#: What an index summary (``newsbot stats``, ``IndexSummary.outlets``) calls the outlet of
+#: articles that name none; the bot leaves it out of the outlets it names.
+UNKNOWN_OUTLET = "unknown outlet"
+
 
 @dataclass(frozen=True)
 class Article:

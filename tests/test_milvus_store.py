@@ -579,3 +579,41 @@ def test_a_format_2_version_in_milvus_opens_and_is_regrouped_with_seen_times(
         assert new.stories.of("wire-antara") != new.stories.of("wire-suara")
     finally:
         new.close()
+
+
+def test_articles_without_an_outlet_are_summarised_as_locally(
+    tmp_path: Path,
+    lite: MilvusTarget,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """``stats`` (text and JSON) counts articles without an outlet under the same label in
+    Milvus as locally, and the bot's /help names neither that label nor a placeholder."""
+    from newsbot.bot.messages import ENGLISH
+    from newsbot.bot.render import render_help
+
+    records = [
+        {"id": "a", "text": "Harga bawang merah naik di pasar induk.", "source": "kompas"},
+        {"id": "b", "text": "Harga cabai rawit turun di pasar induk."},
+        {"id": "c", "text": "Harga beras medium tetap di pasar induk."},
+    ]
+    path = tmp_path / "news.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    embedder = FakeEmbedder()
+    stores.build(tmp_path / "local", None, [path], embedder)
+    stores.build(tmp_path / "idx", lite, [path], embedder)
+    local = stores.open_index(tmp_path / "local", None, embedder)
+    milvus = stores.open_index(tmp_path / "idx", lite, embedder)
+    try:
+        assert milvus.summary().outlets == local.summary().outlets
+        help_text = render_help(milvus.summary(), "TestNameBot", ENGLISH)
+    finally:
+        local.close()
+        milvus.close()
+    assert "from kompas, and" in help_text
+    monkeypatch.setattr(embedders, "load_embedder", lambda model=None: FakeEmbedder())
+    setting = ["--store", lite.setting, "--index-dir", str(tmp_path / "idx")]
+    assert cli.main(["stats", *setting]) == 0
+    assert "unknown outlet (2), kompas (1)" in capsys.readouterr().out
+    assert cli.main(["stats", "--json", *setting]) == 0
+    assert json.loads(capsys.readouterr().out)["outlets"] == [["unknown outlet", 2], ["kompas", 1]]

@@ -38,6 +38,7 @@ from newsbot.index.answering.search import (
     citation_of,
 )
 from newsbot.index.answering.snippets import best_sentence
+from newsbot.index.articles import UNKNOWN_OUTLET
 from newsbot.index.building.embedders import Embedder
 from newsbot.index.building.lexical import named_terms
 from newsbot.index.building.milvus_store import MilvusStore, MilvusTarget
@@ -437,7 +438,11 @@ class MilvusNewsIndex(NewsIndex):
         return IndexSummary(
             articles=self.manifest.articles,
             paragraphs=self.manifest.paragraphs,
-            outlets=tuple((str(name), int(count)) for name, count in facts.get("outlets", [])),
+            # Versions built before the label was shared recorded "?" for no outlet.
+            outlets=tuple(
+                (UNKNOWN_OUTLET if name == "?" else str(name), int(count))
+                for name, count in facts.get("outlets", [])
+            ),
             first_published=facts.get("first"),
             last_published=facts.get("last"),
             embedder=self.manifest.embedder,

@@ -40,6 +40,7 @@ from newsbot.index.answering.fusion import (
 from newsbot.index.answering.rerank import rerank
 from newsbot.index.answering.small_talk import is_small_talk
 from newsbot.index.answering.snippets import best_sentence
+from newsbot.index.articles import UNKNOWN_OUTLET
 from newsbot.index.building import dense as dense_index
 from newsbot.index.building import integrity, store
 from newsbot.index.building.embedders import Embedder
@@ -672,8 +673,8 @@ class NewsIndex:
         """Return what the index holds."""
         with self._meta_lock:
             outlets = self._meta.execute(
-                "SELECT coalesce(source, 'unknown outlet'), count(*) FROM articles "
-                "GROUP BY 1 ORDER BY 2 DESC"
+                "SELECT coalesce(source, ?), count(*) FROM articles GROUP BY 1 ORDER BY 2 DESC",
+                (UNKNOWN_OUTLET,),
             ).fetchall()
             first, last = self._meta.execute(
                 "SELECT min(substr(published, 1, 10)), max(substr(published, 1, 10)) FROM articles"

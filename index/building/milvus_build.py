@@ -22,7 +22,7 @@ from typing import Any
 
 import numpy as np
 
-from newsbot.index.articles import Article, SkippedSource
+from newsbot.index.articles import UNKNOWN_OUTLET, Article, SkippedSource
 from newsbot.index.building import store as local_store
 from newsbot.index.building.build import (
     BuildReport,
@@ -283,7 +283,8 @@ def _rows(
 def _summary(conn: sqlite3.Connection, paragraphs: int) -> dict[str, Any]:
     """Outlets with their article counts and the first and last date, for ``stats``."""
     outlets = conn.execute(
-        "SELECT coalesce(source, '?'), count(*) FROM articles GROUP BY 1 ORDER BY 2 DESC"
+        "SELECT coalesce(source, ?), count(*) FROM articles GROUP BY 1 ORDER BY 2 DESC",
+        (UNKNOWN_OUTLET,),
     ).fetchall()
     first, last = conn.execute(
         "SELECT min(substr(published, 1, 10)), max(substr(published, 1, 10)) FROM articles"

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import random
+from pathlib import Path
 
 import pytest
 
@@ -19,10 +21,12 @@ from newsbot.bot.render import (
     render_stats,
     telegram_length,
 )
+from newsbot.index.answering import stores
 from newsbot.index.answering.answers import IndexSummary
-from newsbot.index.articles import SkippedSource
+from newsbot.index.articles import UNKNOWN_OUTLET, SkippedSource
 from tests.bot.fakes import SUMMARY, make_hit, make_report
 from tests.bot.telegram_html import TelegramHtml
+from tests.conftest import FakeEmbedder
 
 NASTY = 'Ada <b>tebal</b>, <script>alert(1)</script> & </a> "kutip" di sini.'
 
@@ -155,10 +159,37 @@ def test_help_is_two_lines_about_the_news_and_how_to_ask() -> None:
 
 
 def test_articles_of_unknown_outlet_are_not_named() -> None:
-    summary = IndexSummary(3, 9, (("?", 2), ("Antara", 1)), None, None, "m", "", 0, "x")
+    summary = IndexSummary(3, 9, ((UNKNOWN_OUTLET, 2), ("Antara", 1)), None, None, "m", "", 0, "x")
     assert "from Antara, and" in render_help(summary, "TestNameBot", ENGLISH)
-    unknown = IndexSummary(2, 9, (("?", 2),), None, None, "m", "", 0, "x")
+    unknown = IndexSummary(2, 9, ((UNKNOWN_OUTLET, 2),), None, None, "m", "", 0, "x")
     assert "from various outlets, and" in render_help(unknown, "TestNameBot", ENGLISH)
+
+
+@pytest.mark.parametrize("outlets", [(None, None, "Antara"), (None, None)])
+def test_a_built_index_s_articles_of_unknown_outlet_are_not_named(
+    tmp_path: Path, outlets: tuple[str | None, ...]
+) -> None:
+    """The summary a real local index gives, not a hand-made one: /help and /stats in either
+    language name only outlets, never the label ``newsbot stats`` gives the rest."""
+    records = [
+        {"id": f"a{n}", "text": f"Harga cabai di pasar {n} naik tajam pekan ini.", "source": o}
+        for n, o in enumerate(outlets)
+    ]
+    path = tmp_path / "news.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    stores.build(tmp_path / "idx", None, [path], FakeEmbedder())
+    news = stores.open_index(tmp_path / "idx", None, FakeEmbedder())
+    try:
+        summary = news.summary()
+    finally:
+        news.close()
+    for messages in (ENGLISH, INDONESIAN):
+        for text in (
+            render_help(summary, "TestNameBot", messages),
+            render_stats(summary, messages),
+        ):
+            assert "unknown" not in text and "?" not in text.split("@TestNameBot")[0], text
+            assert ("Antara" in text) == ("Antara" in outlets), text
 
 
 def test_help_for_an_empty_index_says_so() -> None:
