@@ -523,7 +523,8 @@ def cmd_state(args: argparse.Namespace) -> int:
         if not args.force:
             _refuse_healthy_reset(location, args.index_dir)
         state = StateStore.reset(location, marker_dir=args.index_dir)
-        print(f"The bot's state in {shown_location(location)} is new and empty.")
+        kept = f"; the old one is kept as {state.set_aside}" if state.set_aside else ""
+        print(f"The bot's state in {shown_location(location)} is new and empty{kept}.")
     else:
         state = StateStore.open(location, marker_dir=args.index_dir)
         shown = shown_location(location)

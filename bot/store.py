@@ -20,6 +20,7 @@ import logging
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import (
@@ -137,6 +138,26 @@ def make_engine(location: str) -> Engine:
             f"cannot use the state database {shown_location(location)!r}: {exc}"
         ) from exc
     return engine
+
+
+def _set_aside(path: Path) -> Path | None:
+    """Move the SQLite file at ``path`` and its journal files to a dated name beside it;
+    return the new name of the file (None when there is none)."""
+    if path.is_dir():
+        raise StateUnavailable(f"cannot reset the bot's state {path}: it is a folder")
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    kept = path.with_name(f"{path.name}.before-reset-{stamp}")
+    found = path.exists()
+    try:
+        for extra in ("", "-journal", "-wal", "-shm"):
+            source = Path(f"{path}{extra}")
+            if source.exists():
+                source.rename(f"{kept}{extra}")
+    except OSError as exc:
+        raise StateUnavailable(
+            f"cannot reset the bot's state {path}: {exc.strerror or exc}"
+        ) from exc
+    return kept if found else None
 
 
 metadata = MetaData()
@@ -267,6 +288,8 @@ class StateStore:
     def __init__(self, engine: Engine, location: str) -> None:
         self.engine = engine
         self.location = location
+        #: Where ``reset`` moved the file it replaced (None: there was none, or a URL).
+        self.set_aside: Path | None = None
 
     @classmethod
     def open(
@@ -307,7 +330,7 @@ class StateStore:
                 ) from exc
             raise StateUnavailable(
                 f"the bot's state {shown_location(location)} is unreadable ({reason}): "
-                "`newsbot state --reset` replaces it with an empty one"
+                "`newsbot state --reset` starts an empty one and keeps this file beside it"
             ) from exc
         # Only a state file can go missing unnoticed; a database server's state is its own.
         if marker is not None and sqlite_file is not None:
@@ -316,18 +339,17 @@ class StateStore:
 
     @classmethod
     def reset(cls, location: str, *, marker_dir: Path | None = None) -> StateStore:
-        """Drop everything in the store at ``location`` (or the unreadable file) and start an
-        empty one."""
+        """Start an empty store at ``location``. A file there (a corrupt state, a healthy one
+        reset with ``--force``, or a file newsbot never made) is not deleted: it is moved,
+        with its journal, to ``<name>.before-reset-<UTC time>`` beside it, named by
+        ``set_aside``; a database URL's tables are dropped. Raises StateUnavailable when the
+        file cannot be moved or the database cannot be emptied."""
         if not is_url(location):
             path = Path(location).expanduser()
-            try:
-                for extra in ("", "-journal", "-wal", "-shm"):
-                    Path(f"{path}{extra}").unlink(missing_ok=True)
-            except OSError as exc:
-                raise StateUnavailable(
-                    f"cannot reset the bot's state {path}: {exc.strerror or exc}"
-                ) from exc
-            return cls.open(location, create=True, marker_dir=marker_dir)
+            kept = _set_aside(path)
+            store = cls.open(location, create=True, marker_dir=marker_dir)
+            store.set_aside = kept
+            return store
         engine = make_engine(location)
         try:
             with engine.begin() as connection:

@@ -363,9 +363,12 @@ def test_a_healthy_state_is_reset_only_when_forced(
     assert len(store.follows_of(1)) == 1  # kept
     store.close()
     assert cli.main(["state", "--reset", "--force", "--index-dir", str(index_dir)]) == 0
+    out = capsys.readouterr().out
     store = StateStore.open(str(tmp_path / "idx-state.sqlite"))
     assert store.follows_of(1) == []
     store.close()
+    [kept] = tmp_path.glob("idx-state.sqlite.before-reset-*")
+    assert f"the old one is kept as {kept}" in out and out.count("\n") == 1
     # A missing file needs no forcing.
     (tmp_path / "idx-state.sqlite").unlink()
     assert cli.main(["state", "--reset", "--index-dir", str(index_dir)]) == 0

@@ -132,7 +132,7 @@ def test_a_corrupt_state_is_one_line_and_kept(seed_index: Path, tmp_path: Path) 
     assert result.returncode == 1
     assert last_line(result) == (
         f"newsbot: error: the bot's state {state} is unreadable (file is not a database): "
-        "`newsbot state --reset` replaces it with an empty one"
+        "`newsbot state --reset` starts an empty one and keeps this file beside it"
     )
     assert state.read_bytes().startswith(b"not a database")
 

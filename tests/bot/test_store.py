@@ -261,3 +261,47 @@ def test_a_marker_from_before_it_named_files_stands_for_the_default_file(
     with pytest.raises(StateUnavailable, match="missing"):
         StateStore.open(str(default_location(index_dir)), marker_dir=index_dir)
     StateStore.open(str(tmp_path / "other.sqlite"), marker_dir=index_dir).close()
+
+
+def _kept_beside(location: str) -> list[Path]:
+    path = Path(location)
+    return sorted(path.parent.glob(f"{path.name}.before-reset-*"))
+
+
+def test_reset_keeps_a_file_it_cannot_read_beside_the_new_state(tmp_path: Path) -> None:
+    """NEWSBOT_STATE naming a file newsbot never made (a typo, a feed saved there): the
+    reset the error suggests must not destroy it."""
+    location = str(tmp_path / "news.rss")
+    feed = b'<?xml version="1.0"?><rss version="2.0"><channel></channel></rss>\n' * 10
+    Path(location).write_bytes(feed)
+    store = StateStore.reset(location, marker_dir=tmp_path / "index")
+    assert store.follows_of(5) == []
+    [kept] = _kept_beside(location)
+    assert kept.read_bytes() == feed
+    assert store.set_aside == kept
+    store.close()
+
+
+def test_a_forced_reset_keeps_the_old_state_and_its_journal_openable(tmp_path: Path) -> None:
+    """A healthy state emptied with --force, its write-ahead log included: the old follows
+    are still in the file set aside."""
+    location = str(tmp_path / "state.sqlite")
+    store = StateStore.open(location, marker_dir=tmp_path / "index")
+    store.follow(1, 2, "harga cabai", "id", 100, chat_limit=5, user_limit=5)
+    store.close()
+    Path(f"{location}-wal").write_bytes(b"")  # a companion file moves with its database
+    fresh = StateStore.reset(location, marker_dir=tmp_path / "index")
+    assert fresh.follows_of(1) == []
+    fresh.close()
+    kept = [p for p in _kept_beside(location) if not p.name.endswith("-wal")]
+    assert len(kept) == 1 and Path(f"{kept[0]}-wal").exists()
+    old = StateStore.open(str(kept[0]))
+    assert [f.question for f in old.follows_of(1)] == ["harga cabai"]
+    old.close()
+
+
+def test_a_reset_of_a_missing_state_sets_nothing_aside(tmp_path: Path) -> None:
+    location = str(tmp_path / "state.sqlite")
+    store = StateStore.reset(location, marker_dir=tmp_path / "index")
+    assert store.set_aside is None and _kept_beside(location) == []
+    store.close()
