@@ -307,3 +307,65 @@ def test_a_page_cached_before_seen_times_were_kept_is_seen_at_the_next_read(
     # Kept from then on: a read a day later finds the same first-seen time.
     again = read(cfg, index_dir, clock=lambda: later + 86400)
     assert {a.seen for a in again if isinstance(a, Article)} == seen
+
+
+def test_feed_entries_without_a_link_are_named_in_the_summary(
+    site: NewsServer, tmp_path: Path
+) -> None:
+    """An entry newsbot cannot fetch nor cite (no link, a guid that is no permalink, a
+    mailto: link) is named with its feed, not dropped in silence; a guid that is a
+    permalink is the entry's link."""
+    base = site.base
+    routes = site.routes
+    routes["/mixed.xml"] = Route(
+        f"""<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Kabar Campur</title>
+<item><title>Banjir</title><link>{base}/banjir</link><description>Banjir.</description></item>
+<item><title>Kereta</title><guid>{base}/kereta</guid><description>Kereta.</description></item>
+<item><title>Tanpa tautan</title><guid isPermaLink="false">123</guid>
+<description>{PAJAK}</description></item>
+<item><title>Surel</title><link>mailto:redaksi@example.com</link>
+<description>{PAJAK}</description></item>
+</channel></rss>""".encode(),
+        content_type=RSS,
+    )
+    routes["/bare.xml"] = Route(
+        b"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Tanpa Tautan</title>
+<entry><title>Satu</title><id>urn:x:1</id><updated>2024-03-05T10:00:00Z</updated>
+<summary>Ringkasan yang cukup panjang untuk menjadi sebuah paragraf berita.</summary></entry>
+</feed>""",
+        content_type="application/atom+xml",
+    )
+    cfg = config(Source("feed", site.url("/mixed.xml")), Source("feed", site.url("/bare.xml")))
+    items = read(cfg, tmp_path / "idx")
+    skipped = {s.path: s.reason for s in items if isinstance(s, SkippedSource)}
+    assert skipped == {
+        site.url("/mixed.xml"): "2 entries without an http(s) link to the article: not indexed",
+        site.url("/bare.xml"): "1 entry without an http(s) link to the article: not indexed",
+    }
+    titles = sorted(a.title for a in items if isinstance(a, Article))
+    assert titles == ["Banjir Rendam Medan Johor", "KAI Tambah Perjalanan"]
+    report = build_index(tmp_path / "idx", [], FakeEmbedder(), extra=items)
+    assert report.articles == 2 and len(report.skipped) == 2
+
+
+def test_a_page_without_a_site_name_is_cited_by_its_feed_s_name(
+    site: NewsServer, tmp_path: Path
+) -> None:
+    """As an entry's summary is: the feed names the outlet the page does not (kept in the
+    cache, so a feed that answers 304 later keeps it); a configured outlet still wins."""
+    page = article_page("Banjir Rendam Medan Johor", BANJIR).replace(
+        b'<meta property="og:site_name" content="Kabar Contoh">', b""
+    )
+    page = page.replace(b"<title>Banjir Rendam Medan Johor - Kabar Contoh</title>", b"")
+    site.routes["/banjir"] = Route(page)
+    site.routes["/rss.xml"].etag = '"rss-1"'
+    only = config(Source("feed", site.url("/rss.xml")))
+    first = {a.url: a.source for a in read(only, tmp_path / "idx") if isinstance(a, Article)}
+    assert first[site.url("/banjir")] == "Kabar Contoh - Terkini"
+    again = {a.url: a.source for a in read(only, tmp_path / "idx") if isinstance(a, Article)}
+    assert again == first
+    named = config(Source("feed", site.url("/rss.xml"), outlet="Kabar Medan"))
+    outlets = {a.source for a in read(named, tmp_path / "idx") if isinstance(a, Article)}
+    assert outlets == {"Kabar Medan"}

@@ -405,7 +405,7 @@ async def _read_feed(
                 log.info("skipped feed %s: %s", url, parsed)  # named in the summary
                 problems.append(SkippedSource(url, parsed))
             else:
-                entries, feed_title = parsed
+                entries, feed_title, unlinked = parsed
                 items = await asyncio.gather(
                     *(_read_entry(fetcher, e, feed_title, cache, now) for e in entries)
                 )
@@ -419,6 +419,8 @@ async def _read_feed(
                     "etag": None if problems else fetched.etag,
                     "last_modified": None if problems else fetched.last_modified,
                 }
+                if unlinked:  # named, not retried: a later fetch gives them no link either
+                    problems.append(SkippedSource(url, _unlinked_reason(unlinked)))
     kept = {link: at for link, at in seen.items() if at >= keep}
     cache.feeds[url] = {**validators, "entries": kept}
     articles: list[Item] = []
@@ -429,10 +431,16 @@ async def _read_feed(
     return articles + problems
 
 
+def _unlinked_reason(count: int) -> str:
+    entries = "1 entry" if count == 1 else f"{count} entries"
+    return f"{entries} without an http(s) link to the article: not indexed"
+
+
 def _parse_feed(
     body: bytes, url: str, content_type: str = "application/xml"
-) -> tuple[list[dict[str, Any]], str | None] | str:
-    """The entries (with a link) and title of a feed, or why it is not one.
+) -> tuple[list[dict[str, Any]], str | None, int] | str:
+    """The entries (with a link), title and number of entries without an http(s) link of
+    a feed, or why it is not one.
 
     ``content_type`` is the response's; a feed served as HTML or plain text is read when
     its body is RSS/Atom, as XML (feedparser would call it malformed otherwise). A valid
@@ -450,10 +458,13 @@ def _parse_feed(
         response_headers={"content-location": url, "content-type": content_type},
     )
     entries = []
+    unlinked = 0
     for entry in parsed.entries:
         link = entry.get("link")
         if isinstance(link, str) and urlsplit(urljoin(url, link)).scheme in ("http", "https"):
             entries.append(dict(entry, link=urljoin(url, link)))
+        else:  # nothing to fetch, and no address to name and cite it by
+            unlinked += 1
     if parsed.get("bozo") and not entries:
         problem = parsed.get("bozo_exception")
         return f"not a valid RSS/Atom feed ({problem or 'no entries'})"
@@ -462,7 +473,7 @@ def _parse_feed(
     if parsed.get("bozo"):
         log.warning("feed %s is malformed (%s): reading what it has", url, parsed.bozo_exception)
     title = parsed.feed.get("title")
-    return entries, title if isinstance(title, str) and title.strip() else None
+    return entries, title if isinstance(title, str) and title.strip() else None, unlinked
 
 
 _FEED_ROOT = re.compile(
@@ -505,8 +516,13 @@ async def _read_entry(
         # Cached as a stub: used while the feed is unchanged, and fetched again when it is.
         cache.pages[link] = {"stub": True, "article": asdict(stub)}
         return stub
-    if article.published is None:
-        article = replace(article, published=_entry_date(entry))
+    if article.published is None or (article.source is None and feed_title):
+        # The feed's date and name stand in for the page's, as for an entry's summary.
+        article = replace(
+            article,
+            published=article.published or _entry_date(entry),
+            source=article.source or feed_title,
+        )
         cache.pages[link] = {**cache.pages[link], "article": asdict(article)}
     return article
 
