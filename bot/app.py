@@ -241,10 +241,11 @@ def build_application(
     jobs.run_repeating(
         led(digest.send_due_digests, leader), interval=digest.CHECK_SECONDS, first=1, name="digest"
     )
-    if shared:
-        jobs.run_repeating(
-            follow_live_version, interval=FOLLOW_SECONDS, first=FOLLOW_SECONDS, name="follow"
-        )
+    # Another process may publish a version: a replica's rebuild, or `newsbot index` run
+    # beside a lone bot (by hand or by cron), which would otherwise never be answered from.
+    jobs.run_repeating(
+        follow_live_version, interval=FOLLOW_SECONDS, first=FOLLOW_SECONDS, name="follow"
+    )
     if leader is not None:
         # Ask for the lead more often than any job runs: a dead leader's jobs move within
         # this many seconds, whatever their own intervals.
@@ -407,7 +408,7 @@ Job: TypeAlias = Callable[[ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]
 
 #: Seconds between a replica's tries to lead the scheduled jobs.
 LEAD_SECONDS = 5.0
-#: Seconds between a replica's checks for an index version another replica published.
+#: Seconds between checks for an index version another process published.
 FOLLOW_SECONDS = 15.0
 
 
@@ -425,10 +426,15 @@ def led(job: Job, leader: JobLeader | None) -> Job:
 
 
 async def follow_live_version(context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Answer from the index version another replica published."""
+    """Answer from the index version another process (a replica, ``newsbot index``)
+    published; while it cannot be opened, keep answering from the current one."""
     live = state_of(context.bot_data).live
-    if live.live_version is not None:
+    if live.live_version is None:
+        return
+    try:
         await live.follow(live.live_version)
+    except NewsbotError as exc:
+        log.warning("Still answering from index version %s: %s", live.version, exc)
 
 
 def _planner(

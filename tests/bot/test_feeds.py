@@ -228,7 +228,8 @@ async def test_a_broken_sources_file_fails_the_rebuild_plainly(bot: LiveBot) -> 
 # --- the scheduled refresh ----------------------------------------------------------------
 async def test_no_refresh_job_without_a_schedule(bot: LiveBot) -> None:
     assert bot.app.job_queue is not None  # the daily digests need it
-    assert [job.name for job in bot.app.job_queue.jobs()] == ["digest"]
+    # the digests, and following versions `newsbot index` publishes beside the bot
+    assert [job.name for job in bot.app.job_queue.jobs()] == ["digest", "follow"]
 
 
 async def test_the_scheduled_refresh_rebuilds_and_logs_what_changed(

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
+import sys
 import time
 from pathlib import Path
 
 import pytest
 
+from newsbot.bot.app import FOLLOW_SECONDS
 from tests.bot.telegram_html import TelegramHtml
 from tests.e2e.conftest import (
     ADMIN_ID,
@@ -282,3 +286,58 @@ def test_a_second_bot_polling_the_same_token_is_named_in_one_line_each_time(
         assert "Traceback" not in proc.output(), proc.output()
         conflicts = [row for row in proc.output().splitlines() if "Conflict" in row]
         assert all(line in row for row in conflicts), conflicts
+
+
+def test_a_lone_bot_answers_from_what_newsbot_index_publishes_beside_it(
+    tg: TelegramEmulator, index_dir: Path, sources: Path, tmp_path: Path
+) -> None:
+    """A bot without replicas and a ``newsbot index`` run beside it (by hand, by cron):
+    each new version is answered from within seconds, the second one too, though the
+    version the bot opened first is gone by then; /stats then finds nothing damaged."""
+    own_index, own_sources = tmp_path / "index", tmp_path / "news"
+    shutil.copytree(index_dir, own_index)
+    shutil.copytree(sources, own_sources)
+    cwd = Path(__file__).resolve().parents[2]
+    proc = tg.start_bot(
+        [*BOT_COMMAND, "--index-dir", str(own_index)],
+        token="765433:CRON-TEST",
+        env=bot_env(own_sources),
+        cwd=cwd,
+    )
+    client = proc.client
+    ann = client.new_user("Ann")
+    chat = client.private_chat(ann)
+    places = ["Parangtritis", "Kuta"]
+    try:
+        for number, place in enumerate(places, 1):
+            (own_sources / f"kite-{number}.txt").write_text(
+                f"Festival Layang-Layang di Pantai {place}\n\n- 20 Oktober 2021\n\n"
+                f"Festival layang-layang internasional digelar di Pantai {place} dan diikuti "
+                f"{number * 70} peserta dari dua belas negara pada Sabtu pagi.\n",
+                encoding="utf-8",
+            )
+            command = ["index", "--index-dir", str(own_index), str(own_sources)]
+            built = subprocess.run(
+                [sys.executable, "-m", "newsbot", *command],
+                capture_output=True,
+                text=True,
+                cwd=cwd,
+                timeout=300,
+            )
+            assert built.returncode == 0, built.stderr
+            followed = "Now answering from index version"
+            deadline = time.monotonic() + FOLLOW_SECONDS + ANSWER_SECONDS
+            while proc.output().count(followed) < number and time.monotonic() < deadline:
+                time.sleep(0.5)
+            assert proc.output().count(followed) == number, proc.output()
+            client.send_private(ann, f"Berapa peserta festival layang-layang di Pantai {place}?")
+            reply = client.wait_for_reply(chat, timeout=ANSWER_SECONDS)
+            assert f"Pantai {place}" in check_answer(reply).visible
+        client.send_private(ann, TROOPS)
+        assert "Stanislav Zas" in (client.wait_for_reply(chat, timeout=ANSWER_SECONDS).text or "")
+        client.send_private(ann, "/stats")
+        stats = client.wait_for_reply(chat, timeout=ANSWER_SECONDS).text or ""
+        assert "damaged" not in stats.lower() and "rusak" not in stats.lower(), stats
+    finally:
+        assert proc.stop() == 0, proc.output()
+    assert "Traceback" not in proc.output(), proc.output()
