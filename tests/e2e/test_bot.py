@@ -333,8 +333,19 @@ def test_a_lone_bot_answers_from_what_newsbot_index_publishes_beside_it(
             client.send_private(ann, f"Berapa peserta festival layang-layang di Pantai {place}?")
             reply = client.wait_for_reply(chat, timeout=ANSWER_SECONDS)
             assert f"Pantai {place}" in check_answer(reply).visible
+        # A pointer to no version (a bad copy, a disk hiccup): the bot keeps its own, and
+        # says so in a line.
+        current = own_index / "CURRENT"
+        live = current.read_text(encoding="utf-8")
+        current.write_text("v-gone\n", encoding="utf-8")
+        still = "Still answering from index version"
+        deadline = time.monotonic() + FOLLOW_SECONDS + ANSWER_SECONDS
+        while still not in proc.output() and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert still in proc.output() and "v-gone" in proc.output(), proc.output()
         client.send_private(ann, TROOPS)
         assert "Stanislav Zas" in (client.wait_for_reply(chat, timeout=ANSWER_SECONDS).text or "")
+        current.write_text(live, encoding="utf-8")
         client.send_private(ann, "/stats")
         stats = client.wait_for_reply(chat, timeout=ANSWER_SECONDS).text or ""
         assert "damaged" not in stats.lower() and "rusak" not in stats.lower(), stats
