@@ -133,7 +133,12 @@ def make_engine(location: str) -> Engine:
         engine = create_engine(
             parsed, connect_args={"timeout": 30} if sqlite else {}, pool_pre_ping=not sqlite
         )
-    except (ArgumentError, ImportError) as exc:
+    except ImportError as exc:  # a database whose driver newsbot does not install
+        raise StateUnavailable(
+            f"cannot use the state database {shown_location(location)!r}: its driver is not "
+            f"installed ({exc}); {STATE_ENV} takes a file path or a postgresql:// URL"
+        ) from exc
+    except ArgumentError as exc:
         raise StateUnavailable(
             f"cannot use the state database {shown_location(location)!r}: {exc}"
         ) from exc

@@ -305,3 +305,12 @@ def test_a_reset_of_a_missing_state_sets_nothing_aside(tmp_path: Path) -> None:
     store = StateStore.reset(location, marker_dir=tmp_path / "index")
     assert store.set_aside is None and _kept_beside(location) == []
     store.close()
+
+
+@pytest.mark.parametrize("url", ["mysql://u:s3cret@db/news", "oracle://u:s3cret@db/news"])
+def test_a_database_whose_driver_is_not_installed_says_what_newsbot_takes(url: str) -> None:
+    with pytest.raises(StateUnavailable) as caught:
+        StateStore.open(url)
+    message = str(caught.value)
+    assert "driver is not installed" in message and "postgresql://" in message
+    assert "s3cret" not in message and "\n" not in message
