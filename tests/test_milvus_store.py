@@ -617,3 +617,41 @@ def test_articles_without_an_outlet_are_summarised_as_locally(
     assert "unknown outlet (2), kompas (1)" in capsys.readouterr().out
     assert cli.main(["stats", "--json", *setting]) == 0
     assert json.loads(capsys.readouterr().out)["outlets"] == [["unknown outlet", 2], ["kompas", 1]]
+
+
+@pytest.mark.parametrize("command", [["ask", "harga cabai"], ["check"], ["stats"]])
+def test_versions_without_a_live_pointer_are_damage_not_an_empty_store(
+    tmp_path: Path,
+    lite: MilvusTarget,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    command: list[str],
+) -> None:
+    """Milvus whose facts lost the live pointer (a damaged Lite file reads so) still holds
+    its versions: a first question must not build the sample over them, and no command
+    may call the store empty; ``newsbot index`` publishes a new version."""
+    monkeypatch.setattr(embedders, "load_embedder", lambda model=None: FakeEmbedder())
+    monkeypatch.chdir(tmp_path)
+    corpus = sample.sources()[:3]
+    stores.build(tmp_path / "idx", lite, corpus, FakeEmbedder())
+    milvus = MilvusStore(lite)
+    try:
+        live = milvus.live_version()
+        milvus.delete("current")
+    finally:
+        milvus.close()
+
+    setting = ["--store", lite.setting, "--index-dir", str(tmp_path / "idx")]
+    assert cli.main([command[0], *setting, *command[1:]]) == 1
+    err = capsys.readouterr().err
+    assert f"Milvus at {lite.setting} holds 1 index version(s) but names none live" in err
+    assert err.count("\n") == 1 and "sample" not in err.lower()
+    assert not (tmp_path / "idx" / SAMPLE_MARKER).exists()
+    milvus = MilvusStore(lite)
+    try:
+        assert milvus.has(milvus.paragraphs_collection(live))  # nothing built over it
+    finally:
+        milvus.close()
+
+    assert cli.main(["index", *setting, *map(str, corpus)]) == 0
+    assert cli.main([command[0], *setting, *command[1:]]) == 0

@@ -326,9 +326,20 @@ class MilvusStore:
     # -- versions --------------------------------------------------------------------
 
     def live_version(self) -> str:
-        """Return the name of the live version; IndexMissing when there is none."""
+        """Return the name of the live version; IndexMissing when there is none, and
+        IndexDamaged when versions are there but none is named live (the pointer lost or
+        unreadable: not an empty store, on which a first question would build the sample)."""
         name = self.get("current")
         if not name:
+            orphans = self._paragraph_collections() - {
+                self.paragraphs_collection(version) for version in self.unfinished()
+            }
+            if orphans:
+                raise IndexDamaged(
+                    f"Milvus at {self.target.setting} holds {len(orphans)} index version(s) "
+                    "but names none live (its facts are lost or unreadable): "
+                    f"`newsbot index --store {self.target.setting} PATH...` publishes a new one"
+                )
             raise IndexMissing(
                 f"no index in Milvus at {self.target.setting}: build one with "
                 f"`newsbot index --store {self.target.setting} PATH...`"
@@ -339,6 +350,12 @@ class MilvusStore:
                 "with `newsbot index`"
             )
         return name
+
+    def _paragraph_collections(self) -> set[str]:
+        """The paragraph collections of every version in this Milvus, live or not."""
+        with self._calls("list collections"):
+            names = self.client.list_collections(timeout=TIMEOUT)
+        return {str(n) for n in names if str(n).startswith(self.paragraphs_collection(""))}
 
     def has(self, collection: str) -> bool:
         with self._calls("list collections"):
