@@ -143,7 +143,10 @@ ENGLISH = Messages(
     ),
     reindex_skipped="{count} source(s) skipped:",
     reindex_repaired="Repaired the damaged index ({files}).",
-    add_usage="Send the article's address after the command, e.g. <code>/add https://…</code>.",
+    add_usage=(
+        "Send one web address (http:// or https://) after the command, e.g. "
+        "<code>/add https://…</code>."
+    ),
     add_fetching="Fetching {url}…",
     add_read="Read <b>{title}</b> ({paragraphs}). Rebuilding the index…",
     add_done="Added <b>{title}</b> ({paragraphs}).",
@@ -232,7 +235,10 @@ INDONESIAN = Messages(
     reindex_unchanged="Indeks sudah mutakhir ({articles} artikel, diperiksa dalam {seconds}).",
     reindex_skipped="{count} sumber dilewati:",
     reindex_repaired="Indeks yang rusak sudah diperbaiki ({files}).",
-    add_usage="Kirim alamat artikelnya setelah perintah, misalnya <code>/add https://…</code>.",
+    add_usage=(
+        "Kirim satu alamat web (http:// atau https://) setelah perintah, misalnya "
+        "<code>/add https://…</code>."
+    ),
     add_fetching="Mengambil {url}…",
     add_read="Terbaca: <b>{title}</b> ({paragraphs}). Membangun ulang indeks…",
     add_done="Ditambahkan: <b>{title}</b> ({paragraphs}).",

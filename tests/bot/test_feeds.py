@@ -156,11 +156,16 @@ async def test_add_from_a_stranger_is_refused_and_fetches_nothing(
     assert bot.site.requests == [] and added_urls(bot.index_dir) == []
 
 
-@pytest.mark.parametrize("text", ["/add", "/add ftp://example.com/x", "/add a b"])
+@pytest.mark.parametrize(
+    "text", ["/add", "/add ftp://example.com/x", "/add a b", "/add not-a-url", "/add www.x.id/a"]
+)
 async def test_add_without_one_web_address_shows_how(bot: LiveBot, text: str) -> None:
+    # The reply fits whatever was sent: nothing, two things, or something that is no web
+    # address (before, "send the article's address" answered an address without a scheme).
     await bot.send(private(text, sender=ADMIN))
     assert bot.telegram.texts() == [
-        "Send the article's address after the command, e.g. <code>/add https://…</code>."
+        "Send one web address (http:// or https://) after the command, e.g. "
+        "<code>/add https://…</code>."
     ]
 
 
