@@ -16,6 +16,7 @@ import sys
 from collections.abc import Callable, Coroutine, Mapping
 from dataclasses import replace
 from datetime import tzinfo
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeAlias
 
@@ -243,8 +244,12 @@ def build_application(
     )
     # Another process may publish a version: a replica's rebuild, or `newsbot index` run
     # beside a lone bot (by hand or by cron), which would otherwise never be answered from.
+    # A lone bot alerts followers of its new articles; replicas leave that to the builder.
     jobs.run_repeating(
-        follow_live_version, interval=FOLLOW_SECONDS, first=FOLLOW_SECONDS, name="follow"
+        partial(follow_live_version, announce=not shared),
+        interval=FOLLOW_SECONDS,
+        first=FOLLOW_SECONDS,
+        name="follow",
     )
     if leader is not None:
         # Ask for the lead more often than any job runs: a dead leader's jobs move within
@@ -425,14 +430,15 @@ def led(job: Job, leader: JobLeader | None) -> Job:
     return run
 
 
-async def follow_live_version(context: ContextTypes.DEFAULT_TYPE) -> None:
+async def follow_live_version(context: ContextTypes.DEFAULT_TYPE, announce: bool = False) -> None:
     """Answer from the index version another process (a replica, ``newsbot index``)
-    published; while it cannot be opened, keep answering from the current one."""
+    published; while it cannot be opened, keep answering from the current one. With
+    ``announce``, its new articles are alerted to followers (``LiveIndex.follow``)."""
     live = state_of(context.bot_data).live
     if live.live_version is None:
         return
     try:
-        await live.follow(live.live_version)
+        await live.follow(live.live_version, announce=announce)
     except NewsbotError as exc:
         log.warning("Still answering from index version %s: %s", live.version, exc)
 

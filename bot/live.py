@@ -139,15 +139,23 @@ class LiveIndex:
             listener(added)
         return report
 
-    async def follow(self, live_version: Callable[[], str]) -> bool:
-        """Answer from the live version when another process (a replica) published a new
-        one: ``live_version`` names it. True when the index was reopened."""
+    async def follow(self, live_version: Callable[[], str], announce: bool = False) -> bool:
+        """Answer from the live version when another process (a replica, ``newsbot index``)
+        published a new one: ``live_version`` names it. With ``announce`` the rebuild
+        listeners hear of its new articles, as after :meth:`rebuild` (a lone bot, whose
+        index a cron job rebuilds; replicas leave that to the one that rebuilt). True when
+        the index was reopened."""
         name = await asyncio.to_thread(live_version)
         if name == self.version:
             return False
+        before = await self._use(lambda index: index.article_ids()) if announce else None
         fresh = await asyncio.to_thread(self._reopen)
         self._replace(fresh)
         log.info("Now answering from index version %s, built elsewhere", self.version)
+        if before is not None:
+            added = await self._use(lambda index: index.article_ids()) - before
+            for listener in self._rebuilt:
+                listener(added)
         return True
 
     def close(self) -> None:

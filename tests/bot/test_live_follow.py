@@ -51,3 +51,29 @@ async def test_a_replica_follows_the_version_published_elsewhere(
     assert not await replica.follow(replica.live_version)
     assert alerted == []  # so an alert goes out once, not once per replica
     replica.close()
+
+
+async def test_a_lone_bot_announces_the_articles_of_a_version_built_beside_it(
+    tmp_path: Path, sources: Path
+) -> None:
+    # A cron `newsbot index` beside a bot with no shared state: the bot alone can alert its
+    # followers, so it tells its listeners which articles the new version added.
+    embedder = FakeEmbedder()
+    index_dir = tmp_path / "idx"
+    stores.build(index_dir, None, [sources], embedder)
+    bot = live_index(stores.open_index(index_dir, None, embedder), index_dir, embedder)
+    assert bot.live_version is not None
+    alerted: list[frozenset[str]] = []
+    bot.on_rebuilt(alerted.append)
+    assert not await bot.follow(bot.live_version, announce=True)  # nothing new: no call
+    before = stores.open_index(index_dir, None, embedder)
+    old_ids = before.article_ids()
+    before.close()
+    write_article(sources, "banjir.txt", "Banjir Medan", "Banjir merendam 300 rumah di Medan.")
+    stores.build(index_dir, None, [sources], embedder)
+    assert await bot.follow(bot.live_version, announce=True)
+    [added] = alerted
+    assert len(added) == 1 and not added & old_ids
+    answer = await bot.ask(QUESTION, 1)
+    assert answer.hits[0].citation.article_id in added
+    bot.close()

@@ -1,11 +1,14 @@
 """Following the news end to end: ``newsbot run`` against the Telegram emulator with its
 own index, state file and an injected clock (``NEWSBOT_NOW``) — a daily digest, a
-follow-up by reply, and a followed question alerted after ``/reindex``."""
+follow-up by reply, and a followed question alerted after ``/reindex`` and after a
+``newsbot index`` run beside the bot (as by cron)."""
 
 from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -37,10 +40,14 @@ def news(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
+def index_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("follow-index") / "index"
+
+
+@pytest.fixture(scope="module")
 def bot(
-    tg: TelegramEmulator, news: Path, tmp_path_factory: pytest.TempPathFactory
+    tg: TelegramEmulator, news: Path, index_dir: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[BotProcess]:
-    index_dir = tmp_path_factory.mktemp("follow-index") / "index"
     build_index(index_dir, [news], load_embedder())
     state = tmp_path_factory.mktemp("follow-state") / "state.sqlite"
     env = {
@@ -115,3 +122,47 @@ def test_a_followed_question_is_alerted_after_reindex(bot: BotProcess, news: Pat
     assert "Rusia Kirim Pasukan Tambahan ke Perbatasan Tajikistan" in (alert.text or "")
     assert alert.callback_data == [confirmation.callback_data[0]]
     tg.assert_no_reply(chat, within=3.0)  # one message, not one per passage
+
+
+CRON = {
+    **FRESH,
+    "id": "csto-cron",
+    "title": "Kazakhstan Ikut Kirim Pasukan ke Tajikistan",
+    "url": "https://example.com/csto-kazakhstan",
+    "text": (
+        "Kazakhstan ikut mengirim pasukan ke Tajikistan, kata Kementerian Pertahanan "
+        "Kazakhstan pada Minggu.\n\n"
+        "Para menteri anggota CSTO setuju mengerahkan pasukan tambahan ke perbatasan "
+        "Tajikistan dengan Afghanistan."
+    ),
+}
+
+
+def test_a_followed_question_is_alerted_after_a_build_beside_the_bot(
+    bot: BotProcess, news: Path, index_dir: Path
+) -> None:
+    # A lone bot (its own SQLite state) and `newsbot index` run beside it, as by cron: the
+    # bot answers from the new version and alerts its followers of the new article.
+    tg = bot.client
+    asker = tg.new_user("Hana", language_code="en")
+    chat = tg.private_chat(asker)
+    tg.send_private(asker, TROOPS)
+    answer = tg.wait_for_reply(chat, timeout=ANSWER_SECONDS)
+    tg.press_button(answer, asker, "follow")
+    confirmation = tg.wait_for_reply(chat, timeout=ANSWER_SECONDS)
+    assert (confirmation.text or "").startswith("🔔 Following")
+
+    with (news / "cron.jsonl").open("w", encoding="utf-8") as out:
+        out.write(json.dumps(CRON, ensure_ascii=False) + "\n")
+    built = subprocess.run(
+        [sys.executable, "-m", "newsbot", "index", "--index-dir", str(index_dir), str(news)],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=300,
+    )
+    assert built.returncode == 0, built.stderr
+    alert = tg.wait_for_reply(chat, timeout=180)
+    assert (alert.text or "").startswith("🔔 New on “who agreed to deploy troops?”")
+    assert CRON["title"] in (alert.text or "")
+    tg.assert_no_reply(chat, within=3.0)
