@@ -143,14 +143,7 @@ def main(argv: list[str] | None = None) -> int:
                         "b": b.id,
                         "mined_by": name,
                         **candidates[(i, j)],
-                        "a_title": a.title,
-                        "b_title": b.title,
-                        "a_source": a.source,
-                        "b_source": b.source,
-                        "a_day": a.published or f"seen {a.seen}",
-                        "b_day": b.published or f"seen {b.seen}",
-                        "a_lead": " ".join(a.paragraphs[:2])[:600],
-                        "b_lead": " ".join(b.paragraphs[:2])[:600],
+                        **_shown(a, b),
                     },
                     ensure_ascii=False,
                 )
@@ -158,6 +151,20 @@ def main(argv: list[str] | None = None) -> int:
             )
     print(f"{len(chosen)} pairs", file=sys.stderr)
     return 0
+
+
+def _shown(a: Article, b: Article) -> dict[str, str | None]:
+    """What a labeller reads of a pair: headlines, outlets, days and leads, side by side."""
+    return {
+        "a_title": a.title,
+        "b_title": b.title,
+        "a_source": a.source,
+        "b_source": b.source,
+        "a_day": a.published or f"seen {a.seen}",
+        "b_day": b.published or f"seen {b.seen}",
+        "a_lead": " ".join(a.paragraphs[:2])[:600],
+        "b_lead": " ".join(b.paragraphs[:2])[:600],
+    }
 
 
 def _rare(
@@ -202,14 +209,7 @@ def _rare(
                         "cos": float(cos[i, j]),
                         "tfidf": float(tcos[i, j]),
                         "gap": abs(days[i] - days[j]),  # type: ignore[operator]
-                        "a_title": a.title,
-                        "b_title": b.title,
-                        "a_source": a.source,
-                        "b_source": b.source,
-                        "a_day": a.published or f"seen {a.seen}",
-                        "b_day": b.published or f"seen {b.seen}",
-                        "a_lead": " ".join(a.paragraphs[:2])[:600],
-                        "b_lead": " ".join(b.paragraphs[:2])[:600],
+                        **_shown(a, b),
                     },
                     ensure_ascii=False,
                 )
