@@ -60,3 +60,40 @@ def test_other_questions_keep_the_sentence_sharing_most_terms() -> None:
     assert _snippet(CRASH, "Di mana kecelakaan di Jalan Sudirman terjadi?").startswith(
         "Kecelakaan itu"
     )
+
+
+BRIDGE = (
+    "Gubernur Kalimantan Barat Sutarmidji meresmikan jembatan Kapuas II di Pontianak. "
+    "Pembangunan jembatan itu menelan biaya Rp 1,2 triliun dari anggaran negara. "
+    "Jembatan tersebut dibuka untuk umum pada 12 Januari 2018."
+)
+FESTIVAL = (
+    "Festival layang-layang internasional digelar di pantai Sanur, Bali, pekan lalu. "
+    "Peserta datang dari 14 negara dan membawa ratusan layang-layang raksasa. "
+    "Penyelenggaranya adalah Persatuan Pelayang Indonesia."
+)
+
+
+def test_a_how_much_question_emphasises_the_amount() -> None:
+    assert "Rp 1,2 triliun" in _snippet(BRIDGE, "Berapa biaya jembatan Kapuas II?")
+    assert "Rp 1,2 triliun" in _snippet(BRIDGE, "How much did the Kapuas II bridge cost?")
+    assert "14 negara" in _snippet(FESTIVAL, "Berapa negara ikut festival layang-layang di Bali?")
+
+
+def test_a_when_question_emphasises_the_date() -> None:
+    assert "12 Januari 2018" in _snippet(BRIDGE, "Kapan jembatan Kapuas II dibuka?")
+    assert "12 Januari 2018" in _snippet(BRIDGE, "When did the Kapuas II bridge open?")
+
+
+def test_a_which_question_emphasises_a_name_the_question_lacks() -> None:
+    question = "Apa nama penyelenggara festival layang-layang internasional di Sanur, Bali?"
+    assert "Persatuan Pelayang Indonesia" in _snippet(FESTIVAL, question)
+    english = "Which organisation ran the international kite festival in Sanur, Bali?"
+    assert "Persatuan Pelayang Indonesia" in _snippet(FESTIVAL, english)
+
+
+def test_a_kind_no_sentence_holds_leaves_the_shared_terms_to_decide() -> None:
+    # No sentence holds a date: the sentence sharing most terms is still emphasised.
+    assert _snippet(FESTIVAL, "Kapan peserta dari 14 negara membawa layang-layang?").startswith(
+        "Peserta"
+    )

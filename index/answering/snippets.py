@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from newsbot.index.building.lexical import sentence_terms
+from newsbot.index.answering.rerank import answer_kind, asks_name, names_beyond
+from newsbot.index.building.lexical import sentence_terms, tokenize
 
 _GRAM = 4
 
@@ -55,26 +56,49 @@ def _grams(tokens: Sequence[str]) -> set[str]:
     return {text[i : i + _GRAM] for i in range(len(text) - _GRAM + 1)}
 
 
+def _could_answer(
+    text: str, sentences: Sequence[tuple[tuple[int, int], tuple[str, ...]]], question: str
+) -> tuple[tuple[tuple[int, int], tuple[str, ...]], ...]:
+    """The ``sentences`` of ``text`` that hold what ``question`` asks for (none when the
+    question asks for nothing in particular, or no sentence holds it)."""
+
+    def holding(
+        found: Callable[[str], object],
+    ) -> tuple[tuple[tuple[int, int], tuple[str, ...]], ...]:
+        return tuple(s for s in sentences if found(text[s[0][0] : s[0][1]]))
+
+    kind = answer_kind(question)
+    held: tuple[tuple[tuple[int, int], tuple[str, ...]], ...] = ()
+    if _ASKS_AGE.search(question):
+        held = holding(_AGE.search)
+    elif _ASKS_WHO.search(question):
+        held = holding(_names_someone)
+    elif kind is not None:
+        held = holding(kind.search)
+    if not held and asks_name(question):
+        own = set(tokenize(question))
+        held = holding(lambda sentence: names_beyond(sentence, own))
+    return held
+
+
 def best_sentence(text: str, question_tokens: list[str], question: str = "") -> tuple[int, int]:
     """Return the (start, end) span of the sentence in ``text`` that best answers.
 
-    For a "how old" / "umur" question only sentences giving an age are in the running, for
-    a "who" question only sentences naming someone, when the paragraph has any (the
-    person's sentence, not the place's before it). Then the sentence sharing most question
-    terms wins; ties, and questions sharing no term with any sentence, go to the sentence
+    Only sentences that could hold the answer are in the running, when the paragraph has
+    any: for a "how old" / "umur" question a sentence giving an age, for a "who" question
+    one naming someone (the person's sentence, not the place's before it), for a "when" or
+    "how many / berapa" question one holding a date or a number
+    (:func:`~newsbot.index.answering.rerank.answer_kind`), for another question asking for
+    a name ("which", "where", "apa nama") one naming something the question does not
+    (:func:`~newsbot.index.answering.rerank.names_beyond`). Then the sentence sharing most
+    question terms wins; ties, and questions sharing no term with any sentence, go to the sentence
     sharing most character 4-grams with the question (scaled by the sentence's length, so
     that a long sentence does not win by size alone).
     """
     sentences = sentence_terms(text)
     if len(sentences) <= 1:
         return sentences[0][0] if sentences else (0, len(text))
-    if _ASKS_AGE.search(question):
-        kind = [s for s in sentences if _AGE.search(text[s[0][0] : s[0][1]])]
-    elif _ASKS_WHO.search(question):
-        kind = [s for s in sentences if _names_someone(text[s[0][0] : s[0][1]])]
-    else:
-        kind = []
-    sentences = tuple(kind) or sentences
+    sentences = _could_answer(text, sentences, question) or sentences
     wanted = set(question_tokens)
     question_grams = _grams(question_tokens)
 
