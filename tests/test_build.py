@@ -99,6 +99,32 @@ def test_broken_files_are_skipped_and_named(tmp_path: Path, sources: Path) -> No
     assert sorted(Path(s.path).name for s in report.skipped) == ["binary.txt", "empty.txt"]
 
 
+def test_an_appended_correction_replaces_the_text_it_corrects(tmp_path: Path) -> None:
+    feed = tmp_path / "news" / "feed.jsonl"
+    feed.parent.mkdir()
+    first = {"id": "csto-1", "title": "CSTO Kerahkan Pasukan", "text": BORDER}
+    feed.write_text(json.dumps(first) + "\n")
+    build_index(tmp_path / "idx", [feed.parent], FakeEmbedder())
+    fixed = BORDER.replace("1.300", "1.344")
+    corrected = {**first, "title": "CSTO Kerahkan Pasukan (ralat)", "text": fixed}
+    with feed.open("a") as log:
+        log.write(json.dumps(corrected) + "\n")
+    (tmp_path / "news" / "other.jsonl").write_text(json.dumps({**first, "title": "Salinan"}))
+
+    report = build_index(tmp_path / "idx", [feed.parent], FakeEmbedder())
+
+    assert (report.articles, report.updated) == (1, 1)
+    # Within a file the later line wins; across files (read in path order) the first.
+    assert sorted((Path(s.path.split(":")[0]).name, s.line) for s in report.skipped) == [
+        ("feed.jsonl", 1),
+        ("other.jsonl", None),
+    ]
+    news = NewsIndex.open(tmp_path / "idx", FakeEmbedder())
+    top = news.ask("berapa panjang perbatasan Tajikistan dengan Afghanistan?").hits[0]
+    news.close()
+    assert (top.text, top.citation.title) == (fixed, "CSTO Kerahkan Pasukan (ralat)")
+
+
 def test_no_readable_source_is_an_error_and_leaves_the_old_index(
     tmp_path: Path, sources: Path
 ) -> None:

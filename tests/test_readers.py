@@ -282,6 +282,65 @@ def test_jsonl_without_id_gets_a_stable_id_from_url_or_place(tmp_path: Path) -> 
     assert moved.id == first[2].id  # the URL names it wherever the record sits
 
 
+CORRECTED = (
+    "Hujan deras sejak Kamis malam membuat puluhan rumah warga terendam banjir.\n\n"
+    "Petugas gabungan menyiapkan perahu karet dan dapur umum bagi warga yang mengungsi."
+)
+
+
+def test_a_later_jsonl_line_with_the_same_id_replaces_the_earlier(tmp_path: Path) -> None:
+    source = jsonl(
+        tmp_path / "news.jsonl",
+        {"id": "a", "title": "Banjir", "text": BODY},
+        {"id": "b", "title": "Lain", "text": BODY},
+        {"id": 7, "text": BODY},
+        {"id": "a", "title": "Banjir (ralat)", "text": CORRECTED},
+        {"id": "7", "text": CORRECTED},
+    )
+
+    articles, skipped = read_all(source)
+
+    assert [(a.id, a.title) for a in articles] == [
+        ("b", "Lain"),
+        ("a", "Banjir (ralat)"),
+        ("7", articles[2].title),
+    ]
+    assert "puluhan rumah" in articles[1].paragraphs[0]
+    assert [(s.line, s.reason) for s in skipped] == [
+        (1, "article id 'a' is given again on line 4, which is read"),
+        (3, "article id '7' is given again on line 5, which is read"),
+    ]
+
+
+def test_a_later_jsonl_line_with_the_same_address_replaces_the_earlier(tmp_path: Path) -> None:
+    url = "https://example.com/banjir-bekasi"
+    source = jsonl(
+        tmp_path / "news.jsonl",
+        {"url": url, "text": BODY},
+        {"text": BODY},
+        {"url": url, "text": CORRECTED},
+    )
+
+    articles, skipped = read_all(source)
+
+    assert len(articles) == 2 and "puluhan rumah" in articles[1].paragraphs[0]
+    assert [s.line for s in skipped] == [1]
+
+
+def test_an_unreadable_later_line_leaves_the_earlier_text(tmp_path: Path) -> None:
+    source = jsonl(
+        tmp_path / "news.jsonl",
+        {"id": "a", "text": BODY},
+        {"id": "a", "text": "   "},
+        '{"id": "a", "text": "unterminated',
+    )
+
+    articles, skipped = read_all(source)
+
+    assert [a.id for a in articles] == ["a"] and "ratusan rumah" in articles[0].paragraphs[0]
+    assert [s.line for s in skipped] == [2, 3]
+
+
 def test_jsonl_with_a_byte_order_mark_loads(tmp_path: Path) -> None:
     source = tmp_path / "bom.jsonl"
     source.write_bytes(b"\xef\xbb\xbf" + json.dumps({"id": "a", "text": BODY}).encode() + b"\n")

@@ -389,8 +389,39 @@ def _read_file(path: Path) -> Iterator[Article | SkippedSource]:
         yield SkippedSource(name, str(error))
 
 
+def _record_id(record: dict[str, object]) -> str | None:
+    """The id :func:`article_from_record` gives a record that names itself (by its ``id``,
+    else its web address), or None for a record named by where it sits."""
+    given = record.get("id")
+    if isinstance(given, str | int) and not isinstance(given, bool) and str(given).strip():
+        return str(given).strip()
+    url = _string(record.get("url"))
+    return _stable_id(url) if url is not None and _is_web_address(url) else None
+
+
+def _last_lines(stream: BinaryIO) -> dict[str, int]:
+    """Article id -> the last line of ``stream`` that gives a readable text under that id."""
+    last: dict[str, int] = {}
+    for number, raw in enumerate(stream, start=1):
+        try:
+            record = json.loads(raw.removeprefix(codecs.BOM_UTF8).decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            continue
+        text = record.get("text") if isinstance(record, dict) else None
+        article_id = _record_id(record) if isinstance(text, str) and text.strip() else None
+        if article_id is not None:
+            last[article_id] = number
+    return last
+
+
 def _read_jsonl(stream: BinaryIO, name: str) -> Iterator[Article | SkippedSource]:
-    """Yield one article per JSONL line; a bad line is skipped with its number."""
+    """Yield one article per JSONL line; a bad line is skipped with its number.
+
+    A file is an append log: a line giving an article id (or web address) that a later
+    line gives again is superseded by it — the later line is read, the earlier one is
+    reported (a correction appended to the file replaces the text it corrects)."""
+    last = _last_lines(stream)
+    stream.seek(0)
     records = 0
     for number, raw in enumerate(stream, start=1):
         if number == 1:
@@ -409,6 +440,13 @@ def _read_jsonl(stream: BinaryIO, name: str) -> Iterator[Article | SkippedSource
             continue
         if not isinstance(record, dict):
             yield SkippedSource(name, "not a JSON object", number)
+            continue
+        later = last.get(_record_id(record) or "", number)
+        if later > number:
+            reason = (
+                f"article id {_record_id(record)!r} is given again on line {later}, which is read"
+            )
+            yield SkippedSource(name, reason, number)
             continue
         try:
             yield article_from_record(record, f"{name}:{number}")
