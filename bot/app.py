@@ -218,6 +218,7 @@ def build_application(
         .post_shutdown(_post_shutdown)
     )
     application = builder.build()
+    live.running = lambda: application.running
     # A database server (not SQLite) is shared by replicas: they count quotas and take
     # turns at the jobs there.
     shared = store is not None and store.engine.dialect.name != "sqlite"

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 from newsbot.index.answering.answers import Answer, Hit, IndexSummary
 from newsbot.index.coverage.book import Story
 from newsbot.index.coverage.timeline import render_timeline
+from newsbot.index.errors import NewsbotError
 
 if TYPE_CHECKING:
     from newsbot.index.building.build import BuildReport
@@ -28,6 +29,11 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 Progress = Callable[[int, int], None]
+
+
+class RebuildStopped(NewsbotError):
+    """The bot began to stop during a rebuild, which stopped after the batch it was
+    embedding; the old index kept serving, and the next build reuses what was embedded."""
 
 
 class SearchIndex(Protocol):
@@ -81,6 +87,9 @@ class LiveIndex:
         self._rebuilt: list[Callable[[frozenset[str]], None]] = []
         #: Names the version live in the store now (replicas follow each other's builds).
         self.live_version: Callable[[], str] | None = None
+        #: Whether the bot is running: a rebuild begun while it runs stops when it no
+        #: longer does (SIGTERM), instead of holding the process until it is done.
+        self.running: Callable[[], bool] | None = None
 
     def on_rebuilt(self, listener: Callable[[frozenset[str]], None]) -> None:
         """Call ``listener(new_article_ids)`` on the event loop after each rebuild, with the
@@ -129,9 +138,18 @@ class LiveIndex:
     async def rebuild(self, plan: SourcePlan, progress: Progress) -> BuildReport:
         """Build from ``plan`` in a worker thread while questions keep being answered from
         the current index, then answer from the new one. On failure the current index stays.
+        Raises :class:`RebuildStopped` when the bot stops meanwhile (:attr:`running`).
         """
         before = await self._use(lambda index: index.article_ids())
-        report = await asyncio.to_thread(self._build, plan, progress)
+        running = self.running
+        stops = running is not None and running()
+
+        def reporting(done: int, total: int) -> None:  # called by the build between batches
+            if stops and running is not None and not running():
+                raise RebuildStopped("the bot is stopping; the next rebuild goes on from here")
+            progress(done, total)
+
+        report = await asyncio.to_thread(self._build, plan, reporting)
         fresh = await asyncio.to_thread(self._reopen)
         self._replace(fresh)
         added = await self._use(lambda index: index.article_ids()) - before

@@ -100,6 +100,33 @@ def test_a_build_killed_after_most_paragraphs_resumes_and_embeds_only_the_rest(
     assert not (index_dir / JOURNAL).exists() and not list(index_dir.glob(".building-*"))
 
 
+class Stopped(Exception):
+    """What the bot's rebuild raises between batches once the bot is stopping."""
+
+
+def test_a_build_stopped_between_batches_resumes_and_embeds_only_the_rest(
+    tmp_path: Path, sources: Path
+) -> None:
+    index_dir = tmp_path / "idx"
+    build_index(index_dir, [sources], FakeEmbedder())
+    live = store.live_version(index_dir)
+    add_articles(sources)
+
+    def stop_midway(done: int, total: int) -> None:
+        if done >= 300:
+            raise Stopped
+
+    with pytest.raises(Stopped):
+        build_index(index_dir, [sources], FakeEmbedder(), progress=stop_midway)
+    assert store.live_version(index_dir) == live
+    kept = journaled(index_dir)
+    assert 300 - DURABLE_BATCH < kept < 600
+    embedder = FakeEmbedder()
+    report = build_index(index_dir, [sources], embedder)
+    assert embedder.passages_embedded == 600 - kept
+    assert report.added == 150 and not list(index_dir.glob(".building-*"))
+
+
 @pytest.mark.parametrize("at", [1, 130, 590])
 def test_killed_at_any_point_the_next_build_completes_with_the_same_index(
     tmp_path: Path, sources: Path, at: int

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from newsbot.bot.live import LiveIndex
+from newsbot.bot.live import LiveIndex, RebuildStopped
 from newsbot.index.errors import NoSources
 from newsbot.index.reading.feeds import SourcePlan
 from tests.bot.fakes import FakeBuilder, FakeIndex, make_hit
@@ -48,6 +48,31 @@ async def test_a_failed_rebuild_leaves_the_index_serving() -> None:
     with pytest.raises(NoSources):
         await live.rebuild(PLAN, lambda done, total: None)
     assert (await live.ask("who?", 3)).answered and not old.closed
+
+
+async def test_a_rebuild_stops_between_batches_when_the_bot_stops() -> None:
+    old, builder = FakeIndex([make_hit(1)]), FakeBuilder(gate=threading.Event())
+    live = LiveIndex(old, reopen=FakeIndex, build=builder)
+    running = [True]
+    live.running = lambda: running[0]
+    rebuilding = asyncio.create_task(live.rebuild(PLAN, lambda done, total: None))
+    await asyncio.sleep(0.05)  # the build has reported its first batch and waits
+
+    running[0] = False  # SIGTERM: the application stops
+    assert builder.gate is not None
+    builder.gate.set()
+
+    with pytest.raises(RebuildStopped):
+        await rebuilding
+    assert (await live.ask("who?", 3)).answered and not old.closed
+
+
+async def test_a_rebuild_begun_while_the_bot_is_not_running_is_not_stopped() -> None:
+    # Tests and tools drive handlers without starting the application.
+    builder = FakeBuilder()
+    live = LiveIndex(FakeIndex([make_hit(1)]), reopen=FakeIndex, build=builder)
+    live.running = lambda: False
+    assert await live.rebuild(PLAN, lambda done, total: None) is builder.report
 
 
 async def test_close_waits_for_the_last_question() -> None:

@@ -252,6 +252,41 @@ def test_sigterm_finishes_the_answer_in_flight_and_exits_cleanly(
     assert "Stanislav Zas" in (reply.text or "")
 
 
+def test_sigterm_during_a_rebuild_stops_it_and_exits_cleanly(
+    tg: TelegramEmulator, index_dir: Path, sources: Path, tmp_path: Path
+) -> None:
+    """A process manager stops the bot while an admin's rebuild runs: the rebuild stops
+    after the batch it is embedding (the next one goes on from there), the admin is told,
+    and the bot exits within the manager's grace period, its index as it was."""
+    own_index, own_sources = tmp_path / "index", tmp_path / "news"
+    shutil.copytree(index_dir, own_index)
+    shutil.copytree(sources, own_sources)
+    (own_sources / "longsor.txt").write_text(rebuild_article("sigterm"), encoding="utf-8")
+    live = (own_index / "CURRENT").read_text()
+    proc = tg.start_bot(
+        [*BOT_COMMAND, "--index-dir", str(own_index)],
+        token="765434:SIGTERM-REBUILD",
+        env=bot_env(own_sources),
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    admin = User(ADMIN_ID, "Admin")
+    proc.client.send_private(admin, "/reindex")
+    chat = proc.client.private_chat(admin)
+    status = proc.client.wait_for_reply(chat, timeout=ANSWER_SECONDS)
+    proc.client.wait_for_call(  # embedding has begun
+        "editMessageText",
+        chat=chat,
+        where=lambda c: c["params"].get("message_id") == status.message_id,
+        timeout=180,
+    )
+
+    assert proc.stop() == 0, proc.output()  # within the emulator's 10 s, else SIGKILL
+
+    assert "Traceback" not in proc.output(), proc.output()
+    assert "the bot is stopping" in proc.output(), proc.output()
+    assert (own_index / "CURRENT").read_text() == live
+
+
 def _wait_for_output(proc: BotProcess, text: str, timeout: float) -> str:
     deadline = time.monotonic() + timeout
     while text not in proc.output() and time.monotonic() < deadline:
