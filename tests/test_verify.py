@@ -292,7 +292,7 @@ def test_labelled_set_covers_both_languages_and_every_kind() -> None:
     rows = _rows()
     assert {r["language"] for r in rows} == {"en", "id"}
     assert {r["kind"] for r in rows} == {"supported", "number", "name", "date", "claim", "swap"}
-    splits = ("calibration", "holdout", "round3", "round4")
+    splits = ("calibration", "holdout", "round3", "round4", "round5")
     assert {r["split"] for r in rows} == set(splits)
     paragraphs = {split: {r["paragraph"] for r in rows if r["split"] == split} for split in splits}
     for i, split in enumerate(splits):
