@@ -42,6 +42,7 @@ from typing import Any
 from newsbot.index.answering.roles import unsupported_agents
 from newsbot.index.answering.verify import (
     Thresholds,
+    alignment,
     closeness,
     contradicts,
     missing_facts,
@@ -71,9 +72,15 @@ class Row:
     similarity: float = 0.0
     negation_ok: bool = False
     roles_ok: bool = False
+    coverage: float = 1.0
+    aligned_ok: bool = True
 
-    def kept(self, thresholds: Thresholds) -> bool:
+    def kept(self, thresholds: Thresholds, coverage: dict[str, float] | None = None) -> bool:
         if not (self.facts_ok and self.negation_ok and self.roles_ok):
+            return False
+        if coverage is not None and (
+            not self.aligned_ok or self.coverage < coverage[self.language]
+        ):
             return False
         if self.language == "id" and self.support < thresholds.word_support:
             return False
@@ -120,37 +127,51 @@ def measure(rows: list[Row], cache: Path | None = None) -> None:
             row.roles_ok = False
         if moved_titles(row.sentence, paragraphs):
             row.roles_ok = False
+        row.coverage, misaligned = alignment(row.sentence, paragraphs, row.language)
+        row.aligned_ok = misaligned is None
 
 
-def calibrate(rows: list[Row], keep: float) -> Thresholds:
+def calibrate(
+    rows: list[Row], keep: float, aligned: bool = False
+) -> tuple[Thresholds, dict[str, float] | None]:
     """Per language, the thresholds that show the fewest unsupported calibration sentences
     while keeping at least ``keep`` of the supported ones (the most lenient among equals):
-    the similarity and, for Indonesian, the share of wording the paragraph holds."""
+    the similarity and, for Indonesian, the share of wording the paragraph holds; with
+    ``aligned``, also the alignment's coverage (the share of the sentence's names and
+    content words its aligned paragraph sentence holds), its role check applied."""
     calibration = [r for r in rows if r.split == "calibration"]
     best_support: dict[str, float] = {}
     best_similarity: dict[str, float] = {}
+    best_coverage: dict[str, float] = {}
     for language in ("id", "en"):
         part = [r for r in calibration if r.language == language]
         supports = sorted({0.0, *(r.support for r in part)}) if language == "id" else [0.0]
         similarities = sorted({r.similarity for r in part})
-        best: tuple[int, int, float, float] | None = None
-        for support in supports:
-            for similarity in similarities:
-                trial = Thresholds({language: similarity}, support)
-                kept = sum(r.kept(trial) for r in part if r.supported)
-                if kept < keep * sum(r.supported for r in part):
-                    continue
-                shown = sum(r.kept(trial) for r in part if not r.supported)
-                key = (shown, -kept, support, similarity)
-                if best is None or key < best:
-                    best = key
+        coverages = sorted({0.0, *(r.coverage for r in part)}) if aligned else [0.0]
+        best: tuple[int, int, float, float, float] | None = None
+        for coverage in coverages:
+            cut = {language: coverage} if aligned else None
+            for support in supports:
+                for similarity in similarities:
+                    trial = Thresholds({language: similarity}, support)
+                    kept = sum(r.kept(trial, cut) for r in part if r.supported)
+                    if kept < keep * sum(r.supported for r in part):
+                        continue
+                    shown = sum(r.kept(trial, cut) for r in part if not r.supported)
+                    key = (shown, -kept, coverage, support, similarity)
+                    if best is None or key < best:
+                        best = key
         assert best is not None, f"no threshold keeps {keep:.0%} of {language}"
-        best_similarity[language] = round(best[3] - 0.0005, 3)
-        best_support[language] = max(round(best[2] - 0.005, 2), 0.0)
-    return Thresholds(similarity=best_similarity, word_support=best_support["id"])
+        best_similarity[language] = round(best[4] - 0.0005, 3)
+        best_support[language] = max(round(best[3] - 0.005, 2), 0.0)
+        best_coverage[language] = max(round(best[2] - 0.005, 2), 0.0)
+    thresholds = Thresholds(similarity=best_similarity, word_support=best_support["id"])
+    return thresholds, (best_coverage if aligned else None)
 
 
-def report(rows: list[Row], thresholds: Thresholds) -> dict[str, Any]:
+def report(
+    rows: list[Row], thresholds: Thresholds, coverage: dict[str, float] | None = None
+) -> dict[str, Any]:
     table: dict[str, Any] = {}
     for name, part in (
         ("calibration", [r for r in rows if r.split == "calibration"]),
@@ -160,19 +181,20 @@ def report(rows: list[Row], thresholds: Thresholds) -> dict[str, Any]:
         ("round5", [r for r in rows if r.split == "round5"]),
         ("all", rows),
     ):
+        kept = {id(r): r.kept(thresholds, coverage) for r in part}
         supported = [r for r in part if r.supported]
         unsupported = [r for r in part if not r.supported]
-        shown = [r for r in unsupported if r.kept(thresholds)]
+        shown = [r for r in unsupported if kept[id(r)]]
         table[name] = {
             "supported": len(supported),
-            "supported_kept": sum(r.kept(thresholds) for r in supported) / len(supported),
+            "supported_kept": sum(kept[id(r)] for r in supported) / len(supported),
             "unsupported": len(unsupported),
             "unsupported_shown": len(shown) / len(unsupported),
             "shown_by_kind": dict(Counter(r.kind for r in shown)),
             "by_language": {
                 language: {
-                    "supported_kept": f"{sum(r.kept(thresholds) for r in sup)}/{len(sup)}",
-                    "unsupported_shown": f"{sum(r.kept(thresholds) for r in uns)}/{len(uns)}",
+                    "supported_kept": f"{sum(kept[id(r)] for r in sup)}/{len(sup)}",
+                    "unsupported_shown": f"{sum(kept[id(r)] for r in uns)}/{len(uns)}",
                 }
                 for language in ("en", "id")
                 for sup, uns in [
@@ -183,7 +205,7 @@ def report(rows: list[Row], thresholds: Thresholds) -> dict[str, Any]:
                 ]
             },
             "shown_ids": [r.id for r in shown],
-            "dropped_supported": [r.id for r in supported if not r.kept(thresholds)],
+            "dropped_supported": [r.id for r in supported if not kept[id(r)]],
         }
     return table
 
@@ -193,17 +215,23 @@ def main() -> int:
     parser.add_argument("--keep", type=float, default=0.9, help="supported share to keep")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--cache", type=Path, help="file of similarities already computed")
+    parser.add_argument(
+        "--alignment",
+        action="store_true",
+        help="add the alignment checks (coverage calibrated per language, misaligned roles)",
+    )
     args = parser.parse_args()
     rows = load()
     measure(rows, args.cache)
-    thresholds = calibrate(rows, args.keep)
-    table = report(rows, thresholds)
+    thresholds, coverage = calibrate(rows, args.keep, args.alignment)
+    table = report(rows, thresholds, coverage)
     if args.json:
-        print(json.dumps({"thresholds": thresholds.__dict__, **table}))
+        print(json.dumps({"thresholds": thresholds.__dict__, "coverage": coverage, **table}))
         return 0
     print(
         f"thresholds: similarity {thresholds.similarity}, "
         f"word support (id) {thresholds.word_support}"
+        + (f", alignment coverage {coverage}" if coverage else "")
     )
     for name, t in table.items():
         print(

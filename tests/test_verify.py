@@ -312,7 +312,10 @@ def test_the_checks_without_a_model_drop_every_changed_fact_in_the_labelled_set(
     # paragraph gives the games as "8-22 Mei" and the final as 21 Mei (BENCHMARKS.md).
     # One of round 4 too: "the fourth corner" for "tikungan kedua" (an ordinal written as a
     # word is no number to the checks).
-    assert [r["id"] for r in changed if _pure_checks_pass(r)] == ["isg_dates-t3", "miller-u8"]
+    # And one of round 5: "DirecTV Now has 2.1 million subscribers" where 2.1 million is
+    # another service's (the paragraph lists three numbers after three names, "masing-masing").
+    passing = [r["id"] for r in changed if _pure_checks_pass(r)]
+    assert passing == ["isg_dates-t3", "miller-u8", "youtube-v4"]
     # BENCHMARKS.md: 8 of the 116 supported sentences are dropped without the model (names
     # the paragraph does not write, "two games" for two scores, converse verbs).
     first = [r for r in supported if r["split"] in ("calibration", "holdout")]
@@ -325,6 +328,10 @@ def test_the_checks_without_a_model_drop_every_changed_fact_in_the_labelled_set(
     # name; BENCHMARKS.md: a name ending in a number, a possessive read as an object...).
     fourth = [r for r in supported if r["split"] == "round4"]
     assert sum(_pure_checks_pass(r) for r in fourth) == len(fourth) - 7
+    # Round 5, first score: 12 of 42 (numbers inside names, "Liga 1", "Billboard 200";
+    # names after "against" or in a possessive read as objects; "South Korean" for "Korsel").
+    fifth = [r for r in supported if r["split"] == "round5"]
+    assert sum(_pure_checks_pass(r) for r in fifth) == len(fifth) - 12
 
 
 @pytest.mark.model
@@ -359,6 +366,9 @@ def test_the_calibrated_verifier_on_the_labelled_set(real_embedder: Embedder) ->
     # Round 4, labelled before the verifier scored it: 74.3% kept, 27.6% shown.
     assert share[("round4", True)] >= 0.74
     assert share[("round4", False)] <= 0.28
+    # Round 5, labelled before the verifier scored it: 69.0% kept, 36.4% shown.
+    assert share[("round5", True)] >= 0.69
+    assert share[("round5", False)] <= 0.37
 
 
 SUSPECT = (

@@ -27,6 +27,7 @@ from typing import Protocol
 import numpy as np
 import numpy.typing as npt
 
+from newsbot.index.answering.alignment import align, misaligned_roles
 from newsbot.index.answering.roles import (
     absent_doer,
     moved_numbers,
@@ -828,6 +829,21 @@ def role_swaps(sentence: str, paragraphs: Sequence[str], language: str) -> list[
         f"{name} did not" for name in absent_doer(text, paragraphs, is_name, _same_name, language)
     ]
     return found
+
+
+def alignment(sentence: str, paragraphs: Sequence[str], language: str) -> tuple[float, str | None]:
+    """How the sentence aligns to one paragraph sentence (or two adjacent ones;
+    :mod:`newsbot.index.answering.alignment`): the share (0–1) of its names and judged
+    content words that sentence holds, and ``"doer > other"`` when its doer and other
+    party stand the other way round about that sentence's matching verb (else None).
+    Measured by ``benchmarks/verify.py --alignment``; :func:`verify` does not apply it
+    (DEVELOPERS.md, "Written answers": it fails the rule for a check)."""
+    text = strip_markers(sentence)
+    is_name = _name_test(text, paragraphs)
+    aligned = align(text, paragraphs, is_name, _same_name, language)
+    if aligned is None:
+        return 1.0, None
+    return aligned.coverage, misaligned_roles(text, aligned.text, is_name, _same_name, language)
 
 
 @dataclass(frozen=True)
