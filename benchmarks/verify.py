@@ -3,6 +3,7 @@
     python benchmarks/verify.py            # the default embedder (multilingual-e5-small)
     python benchmarks/verify.py --json     # one JSON object
     python benchmarks/verify.py --cache verify-cache.json   # re-embed only new rows
+    python benchmarks/verify.py --alignment   # with the alignment checks, calibrated too
 
 ``benchmarks/verify_labelled.jsonl`` holds sentences a writer might produce, each with the
 paragraph it cites, labelled supported or not (kinds: changed numbers, other names, wrong
