@@ -105,3 +105,16 @@ def test_a_passive_before_menjadi_reads_as_the_paragraphs_passive(sentence: str)
 
 def test_a_sentence_without_names_or_known_words_has_nothing_to_judge() -> None:
     assert alignment("It is so [1].", [ATTACK], "en") == (1.0, None)
+
+
+def test_two_adjacent_sentences_align_together_but_two_paragraphs_do_not() -> None:
+    first = "Barcelona menyerang Espanyol."
+    second = "Serangan itu berlangsung sejak menit awal."
+    sentence = "Barcelona menyerang Espanyol sejak menit awal [1]."
+    assert alignment(sentence, [f"{first} {second}"], "id")[0] == 1.0
+    apart, _ = alignment(sentence, [first, second], "id")
+    # The best single paragraph is the second: "sejak menit awal" and "serang" (its
+    # "Serangan", by stem), without the two names: 4 of 6.
+    assert apart == pytest.approx(4 / 6)
+    # Two adjacent sentences with the names the other way round still read as a swap.
+    assert alignment("Espanyol menyerang Barcelona [1].", [f"{first} {second}"], "id")[1]
