@@ -7,7 +7,8 @@ Stories: every article of ``indosum-3000.jsonl`` is represented, as in the produ
 e5 vector of its lead paragraph (cached by text hash in WORK: a second run embeds
 nothing); ``coverage.stories.group_stories`` groups all 3,000; the labelled pairs of
 ``benchmarks/coverage_pairs.jsonl`` score it. The threshold is chosen on the pairs of the
-``tune`` split and reported on the ``holdout`` split as well.
+``tune`` split and reported on the ``holdout`` split as well (``coverage_cv.py`` compares
+pair scores by cross-validation over more splits).
 
 Questions: an index (the product's own build) of the first four paragraphs of the articles
 in same-story pairs and in dated pairs, asked

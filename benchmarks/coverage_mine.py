@@ -7,8 +7,10 @@ else the first-seen day in WIB) lie at most ``--days`` apart, not yet in
 ``coverage_pairs.jsonl``, found three ways: e5 lead cosine (the product's own vector),
 TF-IDF cosine of headline and lead, and capitalised names shared by both headlines. Pairs
 are drawn by stratum (cosine band x day gap) with a fixed seed, enriched for likely
-positives (high similarity, close days). The output holds each pair's headlines and leads
-for reading; nothing here looks at how the product groups them.
+positives (high similarity, close days). ``--better`` draws instead by the scores measured
+better in round 5 (two paragraphs' vectors, the openings' and the whole texts' TF-IDF),
+across their range, in a shuffled order with strata mixed (round 6). The output holds each
+pair's headlines and leads for reading; nothing here looks at how the product groups them.
 """
 
 from __future__ import annotations
