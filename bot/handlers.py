@@ -134,11 +134,13 @@ async def answer(message: Message, user: User | None, context: ContextTypes.DEFA
         stale = f"{messages.caption_only}\n{stale}" if stale else messages.caption_only
     if found.answered and found.coverage is not None:
         text = render_coverage(found, messages)
-        await message.reply_html(
+        reply = await message.reply_html(
             f"<i>{stale}</i>\n\n{text}" if stale else text,
             do_quote=True,
             disable_web_page_preview=True,
         )
+        # An answer too: "kapan?" replying to it (or soon after it) follows its question up.
+        await remember_answer(state, [reply], user, question, found.hits[:PAGE], messages.language)
         return
     notes = [stale] if stale else []
     if shortened:
