@@ -42,6 +42,14 @@ def question_text(message: Message, bot_username: str) -> str:
     return " ".join(question.split()).strip(" ,:;")
 
 
+def is_command(message: Message) -> bool:
+    """True when the message (or its caption) starts with a command such as ``/ask``."""
+    return any(
+        entity.type == MessageEntity.BOT_COMMAND and entity.offset == 0
+        for entity in message.entities or message.caption_entities
+    )
+
+
 def shorten(question: str, limit: int = QUESTION_LIMIT) -> tuple[str, bool]:
     """The question cut to ``limit`` characters (between words), and whether it was cut."""
     if len(question) <= limit:

@@ -285,6 +285,7 @@ def _add_handlers(application: NewsApplication) -> None:
             MessageHandler(new & private & filters.CAPTION, handlers.ask),
             MessageHandler(new & private & ~filters.TEXT, handlers.non_text),
             MessageHandler(new & groups & filters.TEXT & ~filters.COMMAND, handlers.group_text),
+            MessageHandler(new & groups & filters.COMMAND, handlers.group_unknown_command),
             MessageHandler(new & groups & filters.CAPTION, handlers.group_text),
             CallbackQueryHandler(follow.follow_pressed, pattern=f"^{FOLLOW}$"),
             CallbackQueryHandler(follow.unfollow_pressed, pattern=rf"^{follow.UNFOLLOW}:\d+$"),

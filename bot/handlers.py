@@ -12,13 +12,14 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, NamedTuple
 
-from telegram import CallbackQuery, InlineKeyboardMarkup, Message, Update, User
+from telegram import CallbackQuery, InlineKeyboardMarkup, Message, MessageEntity, Update, User
 from telegram.constants import ChatAction
 from telegram.error import BadRequest, Conflict, NetworkError, TelegramError
 from telegram.ext import ContextTypes
 
 from newsbot.bot.addressing import (
     QUESTION_LIMIT,
+    is_command,
     mentions_bot,
     question_text,
     replies_to_bot,
@@ -107,14 +108,29 @@ async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     await update.effective_message.reply_html(_messages(update.effective_user).unknown_command)
 
 
+async def group_unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Point a group member at /help after ``/command@ThisBot`` the bot does not have; leave
+    other commands (``/x``, ``/x@OtherBot``) to the bots they are for."""
+    message = update.effective_message
+    assert message is not None
+    command = next(iter(message.parse_entities([MessageEntity.BOT_COMMAND]).values()), "")
+    if command.casefold().endswith(f"@{context.bot.username}".casefold()):
+        text = _messages(update.effective_user).unknown_command
+        await message.reply_html(text, do_quote=True)
+
+
 async def answer(message: Message, user: User | None, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Reply to the question ``message`` asks with cited passages, or say it is not covered."""
     state = state_of(context.bot_data)
     messages = _messages(user)
     question = question_text(message, context.bot.username)
     if not question:
+        example = escape(messages.example_question)
+        mention = escape(f"@{context.bot.username}")
         await message.reply_html(
-            messages.empty_question.format(example=escape(messages.example_question)),
+            messages.empty_question.format(example=example)
+            if is_command(message)
+            else messages.empty_mention.format(mention=mention, example=example),
             do_quote=True,
         )
         return
@@ -174,6 +190,10 @@ async def timeline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not question:
         example = escape(messages.example_question)
         await message.reply_html(messages.timeline_usage.format(example=example), do_quote=True)
+        return
+    if is_small_talk(question):  # "/timeline halo": a greeting names no story
+        example = escape(messages.example_question)
+        await message.reply_html(messages.not_a_question.format(example=example), do_quote=True)
         return
     await message.reply_chat_action(ChatAction.UPLOAD_PHOTO)
     found = await state_of(context.bot_data).live.timeline(shorten(question)[0])

@@ -27,6 +27,7 @@ class Messages:
     not_covered: str
     not_a_question: str
     empty_question: str
+    empty_mention: str
     example_question: str
     question_truncated: str
     caption_only: str
@@ -104,6 +105,7 @@ ENGLISH = Messages(
     not_covered="The indexed news does not cover this question.",
     not_a_question='Hi! I answer questions about the news. Try: "{example}"',
     empty_question="Write your question after the command, e.g. <code>/ask {example}</code>.",
+    empty_mention="Write your question with my name, e.g. <code>{mention} {example}</code>",
     example_question="who agreed to deploy troops?",
     question_truncated="Your question was long; I used its first {limit} characters.",
     non_text="I can only read text: please type your question.",
@@ -199,6 +201,9 @@ INDONESIAN = Messages(
     not_covered="Berita yang diindeks tidak membahas pertanyaan ini.",
     not_a_question='Halo! Saya menjawab pertanyaan tentang berita. Coba: "{example}"',
     empty_question="Tulis pertanyaan Anda setelah perintah, misalnya <code>/ask {example}</code>.",
+    empty_mention=(
+        "Tulis pertanyaan Anda bersama nama saya, misalnya <code>{mention} {example}</code>"
+    ),
     example_question="siapa yang setuju mengerahkan pasukan?",
     question_truncated="Pertanyaan Anda panjang; saya memakai {limit} karakter pertamanya.",
     non_text="Saya hanya bisa membaca teks: silakan ketik pertanyaan Anda.",
