@@ -189,7 +189,13 @@ def _parser() -> argparse.ArgumentParser:
         "timeline", parents=[common], help="chart a story's articles per day, by outlet"
     )
     timeline.add_argument("question", nargs="+", help="what the story is about, quoted or not")
-    timeline.add_argument("--png", type=Path, required=True, help="where to write the chart")
+    timeline.add_argument(
+        "--png",
+        type=Path,
+        required=True,
+        metavar="FILE",
+        help="where to write the chart; its suffix picks the format: .png, .jpg, .svg or .pdf",
+    )
 
     stats = commands.add_parser("stats", parents=[common], help="describe the index")
     stats.add_argument("--json", action="store_true", help="print JSON")
@@ -202,7 +208,16 @@ def _parser() -> argparse.ArgumentParser:
         help="verify the index's files against their checksums; exit 1 naming damaged ones",
     )
 
-    commands.add_parser("run", parents=[common], help="run the Telegram bot")
+    commands.add_parser(
+        "run",
+        parents=[common],
+        help="run the Telegram bot",
+        description=(
+            "Run the Telegram bot over the index. It reads its settings from the environment: "
+            "TELEGRAM_BOT_TOKEN (required, from @BotFather), NEWSBOT_ADMIN_IDS, "
+            "NEWSBOT_SOURCES and the others the README's bot section lists."
+        ),
+    )
 
     feedback = commands.add_parser(
         "feedback", parents=[common], help="the feedback users gave the bot's answers"
