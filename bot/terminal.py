@@ -86,8 +86,10 @@ def format_answer(
 
 
 def format_summary(summary: IndexSummary) -> str:
-    """Return what an index holds, one fact a line."""
-    outlets = ", ".join(f"{name} ({count})" for name, count in summary.outlets[:12])
+    """Return what an index holds, one fact a line: outlets by article count, then by
+    name (as the bot's ``/stats`` lists them)."""
+    ranked = sorted(summary.outlets, key=lambda outlet: (-outlet[1], outlet[0]))
+    outlets = ", ".join(f"{name} ({count})" for name, count in ranked[:12])
     if len(summary.outlets) > 12:
         outlets += f", and {len(summary.outlets) - 12} more"
     dates = (
