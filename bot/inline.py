@@ -73,4 +73,6 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         )
         for hit in (found.hits if found.answered else ())
     ]
-    await query.answer(results, cache_time=CACHE_SECONDS)
+    # Personal: the results speak the asker's language ("paragraf", "17 September 2021"),
+    # and Telegram would otherwise show one user's cached results to everyone asking the same.
+    await query.answer(results, cache_time=CACHE_SECONDS, is_personal=True)
