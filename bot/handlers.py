@@ -196,7 +196,9 @@ async def timeline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await message.reply_html(messages.not_a_question.format(example=example), do_quote=True)
         return
     await message.reply_chat_action(ChatAction.UPLOAD_PHOTO)
-    found = await state_of(context.bot_data).live.timeline(shorten(question)[0])
+    state = state_of(context.bot_data)
+    question = shorten(question)[0]
+    found = await state.live.timeline(question)
     if found is None:
         await message.reply_html(messages.not_covered, do_quote=True)
         return
@@ -204,7 +206,9 @@ async def timeline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     # Telegram's limit counts the text shown; the bot's default parse mode is HTML, so an
     # outlet named "A <B> & C" is escaped after the cut (raw, Telegram refused the caption).
     caption = escape(timeline_caption(story, messages.language)[:1024])
-    await message.reply_photo(png, caption=caption, do_quote=True)
+    sent = await message.reply_photo(png, caption=caption, do_quote=True)
+    # "siapa yang pertama?" replying to the chart is read with its topic, as after an answer.
+    await remember_answer(state, [sent], update.effective_user, question, (), messages.language)
 
 
 async def more_sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

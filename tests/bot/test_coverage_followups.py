@@ -9,8 +9,9 @@ from typing import Any
 
 import pytest
 
+from newsbot.bot.state import state_of
 from newsbot.index.answering.search import NewsIndex
-from tests.bot.fakes import GROUP, JSON, group, private, user
+from tests.bot.fakes import GROUP, JSON, bot_message, group, private, private_chat, user
 from tests.bot.test_coverage import _send, app, news  # noqa: F401 (fixtures)
 
 INDONESIAN = user(language="id")
@@ -93,3 +94,21 @@ async def test_another_chat_never_follows_up_a_coverage_answer(
     await _send(app, private("media apa saja yang memberitakan pasukan CSTO?", user(1)))
     await _send(app, private("kapan?", user(2, language="id")))
     assert asked[-1] == "kapan?"
+
+
+async def test_a_reply_to_a_timeline_chart_is_read_with_its_topic(
+    app: JSON,  # noqa: F811
+    asked: list[str],
+) -> None:
+    """The chart is an answer too: "siapa yang pertama?" under it is about its story."""
+    application, telegram = app
+    sender = user(7, language="id")
+    await _send(app, private("/timeline pasukan CSTO di perbatasan Tajikistan", sender))
+    assert len(telegram.sent("sendPhoto")) == 1
+    state = state_of(application.bot_data)
+    record = await state.stored(lambda store: store.latest_answer(sender["id"], 0))
+    assert record is not None and record.question == "pasukan CSTO di perbatasan Tajikistan"
+    chart = bot_message("", chat=private_chat(sender), message_id=record.message_id)
+    await _send(app, private("siapa yang pertama?", sender, reply_to=chart))
+    assert asked[-1].startswith("siapa yang pertama?") and "CSTO" in asked[-1], asked
+    assert "antaranews" in telegram.texts()[-1]
