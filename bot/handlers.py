@@ -148,20 +148,20 @@ async def answer(message: Message, user: User | None, context: ContextTypes.DEFA
     stale = escape(newest_line(found.newest, messages.language)) if found.newest else None
     if message.text is None:  # a photo's or file's caption was the question
         stale = f"{messages.caption_only}\n{stale}" if stale else messages.caption_only
+    notes = [stale] if stale else []
+    if shortened:
+        notes.append(messages.question_truncated.format(limit=QUESTION_LIMIT))
+    note = "\n".join(notes) or None
     if found.answered and found.coverage is not None:
         text = render_coverage(found, messages)
         reply = await message.reply_html(
-            f"<i>{stale}</i>\n\n{text}" if stale else text,
+            f"<i>{note}</i>\n\n{text}" if note else text,
             do_quote=True,
             disable_web_page_preview=True,
         )
         # An answer too: "kapan?" replying to it (or soon after it) follows its question up.
         await remember_answer(state, [reply], user, question, found.hits[:PAGE], messages.language)
         return
-    notes = [stale] if stale else []
-    if shortened:
-        notes.append(messages.question_truncated.format(limit=QUESTION_LIMIT))
-    note = "\n".join(notes) or None
     if not found.answered or not found.hits:
         await message.reply_html(render_unanswered(found, messages, note=note), do_quote=True)
         return
