@@ -7,6 +7,8 @@ the command and without mentions of the bot; a photo, video or file asks with it
 
 from __future__ import annotations
 
+import unicodedata
+
 from telegram import Message, MessageEntity
 
 QUESTION_LIMIT = 500
@@ -40,6 +42,12 @@ def question_text(message: Message, bot_username: str) -> str:
     # "@Bot, who …": the comma addressed the mention, so it goes with it.
     question = " ".join([pieces[0], *(p.lstrip(",:;") for p in pieces[1:])])
     return " ".join(question.split()).strip(" ,:;")
+
+
+def asks(question: str) -> bool:
+    """True when ``question`` holds more than punctuation ("?", "…?!" ask nothing by
+    themselves)."""
+    return any(not unicodedata.category(c).startswith(("P", "Z")) for c in question)
 
 
 def is_command(message: Message) -> bool:

@@ -19,6 +19,7 @@ from telegram.ext import ContextTypes
 
 from newsbot.bot.addressing import (
     QUESTION_LIMIT,
+    asks,
     is_command,
     mentions_bot,
     question_text,
@@ -124,6 +125,10 @@ async def answer(message: Message, user: User | None, context: ContextTypes.DEFA
     state = state_of(context.bot_data)
     messages = _messages(user)
     question = question_text(message, context.bot.username)
+    replied = message.reply_to_message
+    if not asks(question) and replied is not None and not replies_to_bot(message, context.bot.id):
+        # "@Bot" or "/ask" alone in reply to a member's message: that message is the question.
+        question = question_text(replied, context.bot.username) or question
     if not question:
         example = escape(messages.example_question)
         mention = escape(f"@{context.bot.username}")
