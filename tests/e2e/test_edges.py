@@ -46,3 +46,17 @@ def test_a_bare_mention_and_an_unknown_command_get_hints_in_a_group(
     tg.send_command(group, uma, "translate", "halo", address_bot=False)
     tg.send_group(group, uma, "/translate@OtherBot halo")
     tg.assert_no_reply(group, within=3.0)
+
+
+def test_the_bot_called_in_reply_to_a_members_question_answers_it(
+    tg: TelegramEmulator, bot: BotProcess
+) -> None:
+    """In a group the bot does not see a question nobody addressed to it; a member who then
+    replies to it with the bot's name alone asks it."""
+    group, ann, ben = tg.new_group("Newsroom"), tg.new_user("Ann"), tg.new_user("Ben")
+    question = tg.send_group(group, ann, "who agreed to deploy troops?")
+    tg.assert_no_reply(group, within=2.0)
+    call = tg.reply_to(question, ben, f"@{tg.bot_username}")
+    reply = tg.wait_for_reply(group, timeout=ANSWER_SECONDS)
+    assert reply.reply_to_message_id == call.message_id
+    assert reply.text is not None and "Stanislav Zas" in reply.text
