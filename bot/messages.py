@@ -24,6 +24,7 @@ class Messages:
     help_knows: str
     help_knows_empty: str
     help_how: str
+    help_more: str
     not_covered: str
     not_a_question: str
     empty_question: str
@@ -101,6 +102,11 @@ ENGLISH = Messages(
     help_how=(
         "Just write your question here. In a group, write <code>/ask your question</code>, "
         "mention {mention}, or reply to one of my messages."
+    ),
+    help_more=(
+        "I also tell which outlets reported something, who was first and what's new "
+        "(<i>which outlets reported …?</i>); /timeline charts a story's coverage, "
+        "/digest lists the day's top stories."
     ),
     not_covered="The indexed news does not cover this question.",
     not_a_question='Hi! I answer questions about the news. Try: "{example}"',
@@ -197,6 +203,11 @@ INDONESIAN = Messages(
     help_how=(
         "Tulis saja pertanyaan Anda di sini. Di grup, tulis <code>/ask pertanyaan Anda</code>, "
         "sebut {mention}, atau balas salah satu pesan saya."
+    ),
+    help_more=(
+        "Saya juga menjawab media mana yang memberitakan sesuatu, siapa yang pertama, dan "
+        "berita terbaru (<i>media apa saja yang memberitakan …?</i>); /timeline "
+        "menggambar grafik liputan sebuah berita, /digest berita utama hari ini."
     ),
     not_covered="Berita yang diindeks tidak membahas pertanyaan ini.",
     not_a_question='Halo! Saya menjawab pertanyaan tentang berita. Coba: "{example}"',

@@ -318,7 +318,8 @@ def _period(summary: IndexSummary, messages: Messages) -> str:
 
 
 def render_help(summary: IndexSummary, bot_username: str, messages: Messages) -> str:
-    """Two lines: what the bot knows, and how to ask it privately and in groups."""
+    """Three lines: what the bot knows, how to ask it privately and in groups, and what
+    else it answers (coverage, /timeline, /digest); two for an empty index."""
     how = messages.help_how.format(mention=escape(f"@{bot_username}"))
     if summary.articles == 0:
         return f"{messages.help_knows_empty}\n{how}"
@@ -327,7 +328,7 @@ def render_help(summary: IndexSummary, bot_username: str, messages: Messages) ->
         outlets=_outlets(summary, messages, OUTLETS_IN_HELP, counts=False),
         period=_period(summary, messages),
     )
-    return f"{knows}\n{how}"
+    return f"{knows}\n{how}\n{messages.help_more}"
 
 
 def render_stats(summary: IndexSummary, messages: Messages, damage: str = "") -> str:

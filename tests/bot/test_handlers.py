@@ -88,15 +88,16 @@ async def test_citations_follow_the_askers_language_but_quotes_stay_as_published
 
 
 @pytest.mark.parametrize("command", ["/start", "/help"])
-async def test_start_and_help_say_in_two_lines_what_the_bot_knows_and_how_to_ask(
+async def test_start_and_help_say_what_the_bot_knows_how_to_ask_and_what_else(
     bot: Bot, command: str
 ) -> None:
     await bot.send(private(command))
-    knows, how = only_reply(bot)["text"].split("\n")
+    knows, how, more = only_reply(bot)["text"].split("\n")
     assert "31 news articles" in knows
     assert "antaranews, CNN Indonesia, kumparan and 1 more" in knows
     assert "2 January 2016 \N{EN DASH} 17 September 2021" in knows
     assert "/ask" in how and "@TestNameBot" in how and "group" in how
+    assert "which outlets reported" in more and "/timeline" in more and "/digest" in more
 
 
 async def test_stats_shows_the_index_summary(bot: Bot) -> None:

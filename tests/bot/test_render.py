@@ -146,16 +146,23 @@ def test_any_article_text_renders_valid_and_within_the_limit() -> None:
             TelegramHtml(page)
 
 
-def test_help_is_two_lines_about_the_news_and_how_to_ask() -> None:
+def test_help_is_three_lines_about_the_news_how_to_ask_and_what_else() -> None:
     english = render_help(SUMMARY, "TestNameBot", ENGLISH).split("\n")
     indonesian = render_help(SUMMARY, "TestNameBot", INDONESIAN).split("\n")
-    assert len(english) == len(indonesian) == 2
+    assert len(english) == len(indonesian) == 3
     assert english[0] == (
         "I know 31 news articles from antaranews, CNN Indonesia, kumparan and 1 more, "
         "published 2 January 2016 \N{EN DASH} 17 September 2021, and answer with the "
         "paragraphs that say it, each with its source."
     )
     assert "di grup" in indonesian[1].lower() and "@TestNameBot" in indonesian[1]
+    # A newcomer learns the coverage questions and the two commands beyond asking.
+    for line, example in (
+        (english[2], "<i>which outlets reported …?</i>"),
+        (indonesian[2], "<i>media apa saja yang memberitakan …?</i>"),
+    ):
+        assert example in line and "/timeline" in line and "/digest" in line
+        TelegramHtml(line)
 
 
 def test_articles_of_unknown_outlet_are_not_named() -> None:
