@@ -120,13 +120,14 @@ def test_an_answer_in_a_forum_topic_stays_in_the_topic(
     assert reply.params["message_thread_id"] == 42
 
 
-def test_help_is_two_lines_in_the_askers_language(tg: TelegramEmulator, bot: BotProcess) -> None:
+def test_help_is_three_lines_in_the_askers_language(tg: TelegramEmulator, bot: BotProcess) -> None:
     hana = tg.new_user("Hana", language_code="id")
     tg.send_private(hana, "/start")
     reply = tg.wait_for_reply(tg.private_chat(hana), timeout=ANSWER_SECONDS)
-    knows, how = TelegramHtml(reply.text or "").visible.split("\n")
+    knows, how, more = TelegramHtml(reply.text or "").visible.split("\n")
     assert re.match(r"Saya mengenal \d+ artikel berita dari Kabar Kuliner, ", knows), knows
     assert "@TestNameBot" in how
+    assert "media apa saja yang memberitakan" in more and "/timeline" in more
 
 
 def test_article_text_that_looks_like_html_is_shown_escaped(
