@@ -193,6 +193,20 @@ def _until_now(story: Story, current: datetime, keep: str | None = None) -> Stor
     return story_of(story.id, kept) if kept else None
 
 
+def _within(story: Story, since: date | None, until: date) -> Story | None:
+    """The story as covered from ``since`` to ``until`` (inclusive days, WIB): its articles
+    published then; None if none was."""
+
+    def inside(article: ArticleRef) -> bool:
+        day = published_day(article.published)
+        return day is not None and (since is None or since <= day) and day <= until
+
+    kept = [a for a in story.articles if inside(a)]
+    if len(kept) == len(story.articles):
+        return story
+    return story_of(story.id, kept) if kept else None
+
+
 def as_of(answer: Answer, current: datetime) -> Answer:
     """The answer as known at ``current`` (``NEWSBOT_NOW`` in the past, say): each passage's
     story and its copies without the articles published after it (the cited one stays)."""
@@ -223,6 +237,8 @@ def _latest(index: NewsIndex, request: Request, k: int, current: datetime) -> An
     else:
         stories = index.latest_stories(since, until)
     known = [s for s in (_until_now(story, current) for story in stories) if s is not None]
+    if window is not None:  # each story as covered inside the window: its cited article too
+        known = [s for s in (_within(story, since, until) for story in known) if s is not None]
     known.sort(key=lambda s: s.latest.published or "", reverse=True)
     if request.outlet is not None:
         outlets = set(request.outlet.outlets)

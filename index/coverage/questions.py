@@ -96,7 +96,7 @@ _GENERIC = [re.compile(p, _FLAGS) for p in _LATEST_GENERIC]
 _FILLER = re.compile(
     r"\b(?:about|on|the|a|an|any|in|news|berita|tentang|soal|mengenai|yang|saja|apa|ada|"
     r"did|was|were|is|are|to|of|kali|there|have|has|been|me|tell|show|give|please|tolong|"
-    r"dong|sih|ya|kah|hari|what|s|i|pada|di|untuk|for|and|dan)\b",
+    r"dong|sih|ya|kah|hari|tanggal|tgl|date|what|s|i|pada|di|untuk|for|and|dan)\b",
     _FLAGS,
 )
 

@@ -389,3 +389,32 @@ def test_a_passages_story_is_told_as_known_at_now(
     assert hit["story"]["outlets"] == outlets
     assert hit["story"]["articles"] == len(outlets)
     assert {a["source"] for a in hit["also"]} == also
+
+
+@pytest.mark.parametrize(
+    ("question", "day"),
+    [
+        ("apa yang diberitakan tanggal 17 September?", "2021-09-17"),
+        ("berita tgl 17 September 2021", "2021-09-17"),
+        ("what was reported on 17 September?", "2021-09-17"),
+        ("apa yang diberitakan kemarin?", "2021-09-18"),
+        ("what was reported yesterday?", "2021-09-18"),
+    ],
+)
+def test_whats_new_in_a_window_cites_and_counts_the_windows_articles_only(
+    tmp_path: Path, question: str, day: str
+) -> None:
+    # The wire story goes on a day later: asked about its first day, it is told as
+    # covered that day (not by its later article); asked about the later day, by that one.
+    later = _record("wire-kompas", "kompas", "2021-09-18T15:00:00+07:00", WIRE, WIRE_2)
+    build_index(tmp_path / "idx", [_write(tmp_path / "news", [*RECORDS, later])], FakeEmbedder())
+    news = NewsIndex.open(tmp_path / "idx", FakeEmbedder())
+    answer = news.ask(question, k=3, now=NOW)
+    news.close()
+
+    assert answer.coverage is not None and answer.coverage.kind == "latest"
+    assert answer.hits and {hit.citation.published[:10] for hit in answer.hits} == {day}
+    for story in answer.coverage.stories:
+        assert {a.published[:10] for a in story.articles if a.published} == {day}
+    wire = next(s for s in answer.coverage.stories if s.articles[0].id.startswith("wire"))
+    assert len(wire.articles) == (3 if day == "2021-09-17" else 1)
