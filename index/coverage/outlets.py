@@ -17,6 +17,8 @@ _LOOSE = {"dari", "oleh"}
 _ORDINARY = {"suara", "merdeka", "tempo", "kompas", "detik", "republika", "kontan", "antara"}
 #: Endings an outlet's name is also known without ("antaranews" is "Antara").
 _SUFFIXES = ("news", "com", "coid", "id", "indonesia", "online", "net", "co")
+#: The fewest characters a shortened outlet name keeps (CNN, BBC, IDN).
+_SHORTEST = 3
 
 
 #: Well-known outlets, so that a question naming one the index lacks ("menurut Kompas" in
@@ -87,14 +89,14 @@ def _key(text: str) -> str:
 def outlet_keys(name: str) -> set[str]:
     """Return the spellings an outlet name is matched by: the name without spaces and
     punctuation, and without a trailing ``news``, ``.com``, ``Indonesia`` and the like
-    (at least 4 characters remain)."""
+    (at least 3 characters remain: "CNN" is CNN Indonesia)."""
     keys = {_key(name)}
     stem = _key(name)
     changed = True
     while changed:
         changed = False
         for suffix in _SUFFIXES:
-            if stem.endswith(suffix) and len(stem) - len(suffix) >= 4:
+            if stem.endswith(suffix) and len(stem) - len(suffix) >= _SHORTEST:
                 stem = stem[: -len(suffix)]
                 keys.add(stem)
                 changed = True

@@ -7,7 +7,16 @@ import pytest
 from newsbot.index.coverage.outlets import outlet_in
 from newsbot.index.coverage.questions import coverage_question
 
-OUTLETS = ["antaranews", "cnn indonesia", "kumparan", "Kompas.com", "detikNews", "suara"]
+OUTLETS = [
+    "antaranews",
+    "cnn indonesia",
+    "kumparan",
+    "Kompas.com",
+    "detikNews",
+    "suara",
+    "CNBC Indonesia",
+    "BBC News Indonesia",
+]
 
 
 @pytest.mark.parametrize(
@@ -79,6 +88,10 @@ def test_ordinary_questions_are_not_coverage_questions(question: str) -> None:
         ("the earthquake news from detik", "detikNews"),
         ("berita gempa dari kumparan", "kumparan"),
         ("menurut antaranews.com gempa", "antaranews"),
+        ("kata cnn soal gempa", "cnn indonesia"),
+        ("according to CNN, who won?", "cnn indonesia"),
+        ("menurut CNBC, berapa inflasi?", "CNBC Indonesia"),
+        ("from bbc.com, who won?", "BBC News Indonesia"),
     ],
 )
 def test_outlet_restrictions_match_outlets_the_index_knows(question: str, outlet: str) -> None:
