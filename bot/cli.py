@@ -446,12 +446,13 @@ def cmd_timeline(args: argparse.Namespace) -> int:
             answer = dataclasses.replace(answer, answered=False, hits=(), reason="not_covered")
         print(format_answer(answer))  # small talk, an outlet it lacks, or not covered
         return 0 if answer.reason == "not_a_question" else 1
-    chart = render_timeline(story, story.first.title, image_format)
+    language = answer_language(answer)
+    chart = render_timeline(story, story.first.title, image_format, language)
     try:
         args.png.write_bytes(chart)
     except OSError as exc:
         raise NewsbotError(f"cannot write {args.png}: {exc.strerror or exc}") from exc
-    print(timeline_caption(story, answer_language(answer)))
+    print(timeline_caption(story, language))
     return 0
 
 

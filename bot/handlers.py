@@ -203,7 +203,7 @@ async def timeline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await message.reply_chat_action(ChatAction.UPLOAD_PHOTO)
     state = state_of(context.bot_data)
     question = shorten(question)[0]
-    found = await state.live.timeline(question)
+    found = await state.live.timeline(question, messages.language)
     if found is None:
         await message.reply_html(messages.not_covered, do_quote=True)
         return

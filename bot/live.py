@@ -105,13 +105,15 @@ class LiveIndex:
         """The index's answer, computed in a worker thread."""
         return await self._use(lambda index: index.ask(question, k))
 
-    async def timeline(self, question: str) -> tuple[Story, bytes] | None:
-        """The story matching ``question`` and its chart (PNG), drawn in a worker thread;
-        None when the indexed news does not cover the question."""
+    async def timeline(self, question: str, language: str = "en") -> tuple[Story, bytes] | None:
+        """The story matching ``question`` and its chart (PNG, labelled in ``language``),
+        drawn in a worker thread; None when the indexed news does not cover the question."""
 
         def draw(index: SearchIndex) -> tuple[Story, bytes] | None:
             story = index.story_for(question)
-            return None if story is None else (story, render_timeline(story, story.first.title))
+            if story is None:
+                return None
+            return story, render_timeline(story, story.first.title, language=language)
 
         return await self._use(draw)
 

@@ -418,3 +418,29 @@ def test_whats_new_in_a_window_cites_and_counts_the_windows_articles_only(
         assert {a.published[:10] for a in story.articles if a.published} == {day}
     wire = next(s for s in answer.coverage.stories if s.articles[0].id.startswith("wire"))
     assert len(wire.articles) == (3 if day == "2021-09-17" else 1)
+
+
+def test_the_chart_speaks_the_readers_language_and_fits_a_long_headline(
+    news: NewsIndex,
+) -> None:
+    import matplotlib
+
+    from newsbot.index.coverage.timeline import chart_title, day_ticks, render_timeline
+
+    story = news.ask("CSTO Rusia Belarus Armenia mengerahkan pasukan", now=NOW).hits[0].story
+    assert story is not None
+    headline = (
+        "CSTO dan Rusia akan Kerahkan Pasukan di Sepanjang Perbatasan Tajikistan dan "
+        "Afghanistan untuk Menghadapi Ancaman dari Kelompok Bersenjata setelah Taliban Berkuasa"
+    )
+    with matplotlib.rc_context({"svg.fonttype": "none"}):  # text as text, to read it back
+        indonesian = render_timeline(story, headline, "svg", "id").decode()
+        english = render_timeline(story, headline, "svg", "en").decode()
+    assert "17 Sep 2021" in english and ">articles<" in english
+    assert "17 Sep 2021" in indonesian and ">artikel<" in indonesian
+    first, second = chart_title(headline).split("\n")
+    assert first in indonesian and second.endswith("…") and len(second) <= 72
+    assert chart_title("Banjir Bekasi") == "Banjir Bekasi"
+    from datetime import date
+
+    assert day_ticks([date(2017, 5, 25)], language="id") == [(0, "25 Mei 2017")]
