@@ -43,6 +43,16 @@ SMALL_TALK = [
     ("terima kasih atas maklumat", "id"),
     ("terima kasih atas jawapannya", "id"),
     ("ok, terima kasih atas penerangan itu", "id"),
+    # interjections, letters held on, and Arabic-script greetings and thanks
+    ("hmm", "en"),
+    ("hmmmm...", "en"),
+    ("umm ok", "en"),
+    ("waduh", "id"),
+    ("okeee makasihhh", "id"),
+    ("thanksss", "en"),
+    ("مرحبا", "en"),
+    ("السلام عليكم", "en"),
+    ("شكرا", "en"),
 ]
 
 QUESTIONS = [
@@ -65,6 +75,10 @@ QUESTIONS = [
     "2024 :)",
     "maklumat banjir",
     "terima kasih atas maklumat banjir Kelantan",
+    "hmm, siapa yang setuju?",
+    "waduh banjir lagi",
+    "شكرا, who agreed to deploy troops?",
+    "kapalll tenggelam",
 ]
 
 

@@ -30,15 +30,18 @@ _ENGLISH = frozenset(
     "day thanks thank thx ty tq tyvm cheers bye goodbye later see cya ok okay okey k kk "
     "alright fine great nice cool awesome perfect got noted understood yes yeah yep yup "
     "no nope nah sure welcome lol haha hahaha hehe wow oh ah appreciate appreciated how "
-    "are doing whats sup help start".split()
+    "are doing whats sup help start hmm hm mm umm um uh eh ahh ohh".split()
 )
 _INDONESIAN = frozenset(
     "halo hallo hai hei helo selamat pagi siang sore malam datang tidur makasih "
     "terima kasih trims tengkyu makasi thanks ya yaa iya yoi ok oke okey okay sip siap "
     "mantap mantab baik baiklah sudah udah paham mengerti jumpa dadah daah "
     "assalamualaikum waalaikumsalam salam permisi wkwk wkwkwk hehe haha wah nggak enggak "
-    "tidak gak ga apa kabar khabar gimana tolong bantu bantuan mulai".split()
+    "tidak gak ga apa kabar khabar gimana tolong bantu bantuan mulai duh aduh waduh "
+    "astaga yah".split()
 )
+#: Arabic-script greetings and thanks that Indonesian and Malay speakers also write.
+_ARABIC = frozenset("مرحبا اهلا أهلا السلام عليكم شكرا جزاك الله خيرا".split())
 _ENGLISH_FILLERS = frozenset(
     "a an the for your my me it its this that is was so much lot very you all there "
     "everyone guys sir mate bro dude man buddy friend bot and again too really just "
@@ -51,14 +54,19 @@ _INDONESIAN_FILLERS = frozenset(
     # Malay: information, answer, explanation
     "maklumat jawapan penerangan".split()
 )
-_ALL = _ENGLISH | _INDONESIAN | _ENGLISH_FILLERS | _INDONESIAN_FILLERS
-_SMALL_TALK = _ENGLISH | _INDONESIAN
+_ALL = _ENGLISH | _INDONESIAN | _ENGLISH_FILLERS | _INDONESIAN_FILLERS | _ARABIC
+_SMALL_TALK = _ENGLISH | _INDONESIAN | _ARABIC
+#: A letter held on ("hmmmm", "okeee", "makasihhh"): kept twice, as the lists spell it.
+_HELD = re.compile(r"(\w)\1{2,}")
 
 
 def _word(raw: str) -> str:
     word = raw.casefold()
     if word in _ALL:
         return word
+    for spelled in (_HELD.sub(r"\1\1", word), _HELD.sub(r"\1", word)):
+        if spelled in _ALL:
+            return spelled
     return _ENCLITIC.sub("", word)
 
 
