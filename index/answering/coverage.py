@@ -220,6 +220,11 @@ def as_of(answer: Answer, current: datetime) -> Answer:
     return dataclasses.replace(answer, hits=hits) if hits != answer.hits else answer
 
 
+#: Passages asked for per story a topic's "what's new" lists (one article's paragraphs can
+#: fill the first places).
+_PASSAGES_PER_STORY = 4
+
+
 def _latest(index: NewsIndex, request: Request, k: int, current: datetime) -> Answer:
     today = current.astimezone(WIB).date()
     window = request.window
@@ -227,12 +232,14 @@ def _latest(index: NewsIndex, request: Request, k: int, current: datetime) -> An
     until = min(window.end, today) if window else today
     limit = max(k, LATEST_STORIES)
     if request.coverage is not None and request.coverage.topic:
-        found = _about_topic(index, request, index.passages(request, limit, current))
+        # Several passages of one article can lead: ask for enough to find ``limit`` stories.
+        passages = index.passages(request, limit * _PASSAGES_PER_STORY, current)
+        found = _about_topic(index, request, passages)
         if not found.answered:
             return found
         stories: list[Story] = []
         for hit in found.hits:
-            if hit.story is not None and hit.story not in stories:
+            if hit.story is not None and hit.story not in stories and len(stories) < limit:
                 stories.append(hit.story)
     else:
         stories = index.latest_stories(since, until)

@@ -444,3 +444,30 @@ def test_the_chart_speaks_the_readers_language_and_fits_a_long_headline(
     from datetime import date
 
     assert day_ticks([date(2017, 5, 25)], language="id") == [(0, "25 Mei 2017")]
+
+
+def test_whats_new_about_a_topic_lists_its_newest_story_past_one_articles_paragraphs(
+    tmp_path: Path,
+) -> None:
+    # An older article about the topic says it in every paragraph: its paragraphs lead the
+    # passages; the newer story, saying it once, must still be listed (first, as newest).
+    older = [
+        f"Banjir bandang Garut merendam {n * 10} rumah warga di bantaran Sungai Cimanuk, "
+        f"kata petugas banjir Garut pada hari ke-{n}."
+        for n in range(1, 8)
+    ]
+    records = [
+        _record("garut-old", "kompas", "2021-09-10", *older),
+        _record("garut-new", "suara", "2021-09-18", "Relawan membagikan bantuan banjir Garut."),
+        *RECORDS,
+    ]
+    build_index(tmp_path / "idx", [_write(tmp_path / "news", records)], FakeEmbedder())
+    news = NewsIndex.open(tmp_path / "idx", FakeEmbedder())
+    passages = news.ask("banjir Garut", k=5, now=NOW)
+    answer = news.ask("what's new about banjir Garut?", now=NOW)
+    news.close()
+
+    led = [hit.citation.article_id for hit in passages.hits]
+    assert led.count("garut-old") >= 2  # the case this is about: one article leads twice
+    assert answer.coverage is not None and answer.coverage.kind == "latest"
+    assert [s.latest.id for s in answer.coverage.stories][:2] == ["garut-new", "garut-old"]
