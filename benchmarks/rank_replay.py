@@ -38,7 +38,13 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 from newsbot.index.answering.bridge import QuestionTerms  # noqa: E402
 from newsbot.index.answering.fusion import Candidate, one_per_article  # noqa: E402
 from newsbot.index.answering.rerank import rerank  # noqa: E402
-from newsbot.index.defaults import RERANK_DEPTH, RERANK_WEIGHTS, RERANK_WORDS  # noqa: E402
+from newsbot.index.defaults import (  # noqa: E402
+    RERANK_DENSE,
+    RERANK_DEPTH,
+    RERANK_NEAR,
+    RERANK_WEIGHTS,
+    RERANK_WORDS,
+)
 
 #: Candidates (one per article) kept per question, with their text.
 KEPT = 30
@@ -191,6 +197,8 @@ def product(record: Record, depth: int = RERANK_DEPTH) -> list[int]:
         RERANK_WEIGHTS.get(record.language, RERANK_WEIGHTS["id"]),
         record.words,
         RERANK_WORDS.get(record.language, 0.0),
+        RERANK_NEAR.get(record.language, 0.0),
+        RERANK_DENSE.get(record.language, 0.0),
     )
     position = {c.row: i for i, c in enumerate(best)}
     return [position[c.row] for c in reranked] + list(range(depth, len(record.candidates)))

@@ -56,7 +56,9 @@ from newsbot.index.defaults import (
     BRIDGED_COVERAGE,
     CANDIDATES,
     DEFAULT_HITS,
+    RERANK_DENSE,
     RERANK_DEPTH,
+    RERANK_NEAR,
     RERANK_WEIGHTS,
     RERANK_WORDS,
 )
@@ -251,6 +253,8 @@ class NewsIndex:
             RERANK_WEIGHTS.get(language, RERANK_WEIGHTS["id"]),
             words,
             RERANK_WORDS.get(language, 0.0),
+            RERANK_NEAR.get(language, 0.0),
+            RERANK_DENSE.get(language, 0.0),
         )
         top_text = texts[[candidate.row for candidate in best].index(reranked[0].row)]
         return found, ranked, reranked, top_text

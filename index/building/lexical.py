@@ -109,6 +109,21 @@ def sentence_terms(text: str) -> tuple[tuple[Span, tuple[str, ...]], ...]:
     return tuple(((start, end), tuple(tokenize(text[start:end]))) for start, end in spans)
 
 
+#: A written word of a sentence ("Nanggala-402", "15", "Agustus") and its lexical terms.
+Word = tuple[str, tuple[str, ...]]
+
+
+@lru_cache(maxsize=4096)
+def sentence_words(text: str) -> tuple[tuple[Word, ...], ...]:
+    """Return each sentence of a paragraph's ``text`` as its written words in order, each
+    with its tokens (:func:`tokenize`; none for a stopword): what tells how close an answer
+    stands to the question's words. Cached, as :func:`sentence_terms`."""
+    return tuple(
+        tuple((word, tuple(tokenize(word))) for word in _WRITTEN.findall(text[start:end]))
+        for start, end in sentence_spans(text)
+    )
+
+
 @dataclass(frozen=True)
 class LexicalMatch:
     """BM25 scores of every paragraph for a question, and how much of the question the
