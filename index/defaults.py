@@ -53,7 +53,7 @@ RERANK_WORDS = {"id": 0.6, "en": 0.9}
 #: beside a possible answer (``rerank.answer_near``), and the weight of a paragraph's cosine
 #: below the best of the reranked ones. Chosen on the Indonesian calibration half (its
 #: questions' id by SHA-256, ``benchmarks/rank_replay.py``) and given to English unchanged;
-#: numbers in BENCHMARKS.md ("Round 6").
+#: numbers in BENCHMARKS.md ("Sixth round: ranking").
 RERANK_NEAR = {"id": 0.8, "en": 0.8}
 RERANK_DENSE = {"id": 2.0, "en": 2.0}
 #: Question languages whose lexical weight in fusion counts the words known through the
