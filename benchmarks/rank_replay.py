@@ -41,6 +41,7 @@ from newsbot.index.answering.rerank import rerank  # noqa: E402
 from newsbot.index.defaults import (  # noqa: E402
     RERANK_DENSE,
     RERANK_DEPTH,
+    RERANK_DEPTHS,
     RERANK_NEAR,
     RERANK_WEIGHTS,
     RERANK_WORDS,
@@ -186,8 +187,11 @@ def load(path: Path) -> list[Record]:
 Ranker = Callable[[Record], list[int]]
 
 
-def product(record: Record, depth: int = RERANK_DEPTH) -> list[int]:
-    """The product's ranking: its rerank over the first ``depth``, then the rest in order."""
+def product(record: Record, depth: int | None = None) -> list[int]:
+    """The product's ranking: its rerank over the first ``depth`` (by default the
+    question language's), then the rest in order."""
+    if depth is None:
+        depth = RERANK_DEPTHS.get(record.language, RERANK_DEPTH)
     best = record.candidates[:depth]
     reranked = rerank(
         best,

@@ -58,6 +58,7 @@ from newsbot.index.defaults import (
     DEFAULT_HITS,
     RERANK_DENSE,
     RERANK_DEPTH,
+    RERANK_DEPTHS,
     RERANK_NEAR,
     RERANK_WEIGHTS,
     RERANK_WORDS,
@@ -229,7 +230,8 @@ class NewsIndex:
             and self._covers_in_article(search, language, words, reranked[0], candidates)
         ):
             return refused()
-        hits = self._hits(reranked + ranked[RERANK_DEPTH:], [*tokens, *words.bridged], k, search)
+        rest = ranked[len(reranked) :]
+        hits = self._hits(reranked + rest, [*tokens, *words.bridged], k, search)
         return Answer(request.question, answered=True, hits=hits, request=request, newest=newest)
 
     def _first_passage(
@@ -243,7 +245,7 @@ class NewsIndex:
             return None
         tokens, language, words, candidates = found
         ranked = one_per_article(candidates)
-        best = ranked[:RERANK_DEPTH]
+        best = ranked[: RERANK_DEPTHS.get(language, RERANK_DEPTH)]
         texts = self._paragraph_column((candidate.row for candidate in best), "text")
         reranked = rerank(
             best,
