@@ -45,7 +45,11 @@ from newsbot.index.answering.search import NewsIndex  # noqa: E402
 from newsbot.index.building import store  # noqa: E402
 from newsbot.index.building.build import build_index  # noqa: E402
 from newsbot.index.building.embedders import Embedder, load_embedder  # noqa: E402
-from newsbot.index.building.lexical import sentence_terms, tokenize  # noqa: E402
+from newsbot.index.building.lexical import (  # noqa: E402
+    sentence_terms,
+    sentence_words,
+    tokenize,
+)
 from newsbot.index.defaults import DEFAULT_HITS  # noqa: E402
 
 INDOSUM_ARTICLES = 200
@@ -188,6 +192,7 @@ def time_per_question(
     for _ in range(rounds):
         for name, ask in ways.items():
             sentence_terms.cache_clear()
+            sentence_words.cache_clear()
             started = time.perf_counter()
             for question in questions:
                 ask(question)

@@ -89,17 +89,18 @@ def word_weights(words: QuestionTerms, term_weights: Mapping[str, float]) -> lis
     ]
 
 
-def _answers(question: str) -> Callable[[str, Set[str], bool], bool] | None:
-    """What a word that could answer ``question`` looks like, given the word, its terms and
-    whether it opens its sentence: a date for "when", a number for "how many", a name the
-    question does not hold for "who / which / where"; None for other questions."""
+def _answers(question: str) -> Callable[[str, bool, bool], bool] | None:
+    """What a word that could answer ``question`` looks like, given the word, whether one
+    of its terms is the question's and whether it opens its sentence: a date for "when", a
+    number for "how many", a name the question does not hold for "who / which / where";
+    None for other questions."""
     kind = answer_kind(question)
     if kind is _DATE:
-        return lambda word, terms, first: len(word) <= _DATE_WORD and bool(_DATE.search(word))
+        return lambda word, asked, first: len(word) <= _DATE_WORD and bool(_DATE.search(word))
     if kind is _NUMBER:
-        return lambda word, terms, first: word[0].isdigit()
+        return lambda word, asked, first: word[0].isdigit()
     if asks_name(question):
-        return lambda word, terms, first: not first and word[0].isupper() and not terms
+        return lambda word, asked, first: not first and word[0].isupper() and not asked
     return None
 
 
@@ -122,15 +123,16 @@ def answer_near(
     total = sum(weights)
     if answers is None or not total:
         return 0.0
-    asked = set().union(*words.words)
+    # Each term of the question, with the content words it stands for.
+    words_of: dict[str, list[int]] = {}
+    for i, content_word in enumerate(words.words):
+        for term in content_word:
+            words_of.setdefault(term, []).append(i)
     best = 0.0
     for sentence in sentence_words(text):
-        held = [
-            {i for i, word in enumerate(words.words) if word.intersection(terms)}
-            for _, terms in sentence
-        ]
-        for position, (word, terms) in enumerate(sentence):
-            if not answers(word, asked.intersection(terms), position == 0):
+        held = [{i for term in terms for i in words_of.get(term, ())} for _, terms in sentence]
+        for position, (word, _) in enumerate(sentence):
+            if not answers(word, bool(held[position]), position == 0):
                 continue
             near_words = set().union(*held[max(0, position - near) : position + near + 1])
             best = max(best, sum(weights[i] for i in near_words) / total)
