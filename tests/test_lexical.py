@@ -5,7 +5,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from newsbot.index.building.lexical import Bm25Index, tokenize
+from newsbot.index.building.lexical import Bm25Index, sentence_terms, sentence_words, tokenize
 from newsbot.index.errors import IndexDamaged
 
 
@@ -99,3 +99,23 @@ def test_names_and_numbers_the_corpus_never_holds_are_reported() -> None:
     # The first word is capitalised because it starts the question, not because it is a name.
     assert bm25.unknown_names("Omicron terdeteksi di mana?") == []
     assert bm25.unknown_names("Kapan KRI Nanggala-402 tenggelam?") == ["KRI", "Nanggala-402"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "KRI Nanggala-402 tenggelam di utara Bali, Rabu (21/4/2021), dengan 53 awak.",
+        "Harga naik 1.300 persen, dari Rp 1,5 juta menjadi Rp 20.000.000 per ton.",
+        "Negara-negara anggota CSTO yakni Rusia, Belarus dan Tajikistan bersetuju.",
+        'Dia berkata: "Jum\'at ini kami ke U.S." — lalu pergi pukul 08.30 WIB.',
+        "Mengerahkan pasukan? Dikerahkan! Para_peserta e-KTP x-ray COVID-19 ke-38.",
+    ],
+)
+def test_a_sentences_terms_are_its_written_words_terms_in_order(sentence: str) -> None:
+    spans = sentence_terms(sentence)
+    for (start, end), terms in spans:
+        assert list(terms) == tokenize(sentence[start:end])
+    words = [word for sentence_of in sentence_words(sentence) for word in sentence_of]
+    assert [term for _, word_terms in words for term in word_terms] == tokenize(sentence)
+    # Every written word is kept, a stopword with no terms.
+    assert ("dengan", ()) in words or "dengan" not in sentence
