@@ -235,9 +235,6 @@ def article_from_record(record: dict[str, object], path: str) -> Article:
             "%s: the url %r is not an http(s) address: the article is kept without it", path, url
         )
         url = None
-    given_id = record.get("id")
-    has_id = isinstance(given_id, str | int) and not isinstance(given_id, bool)
-    article_id = str(given_id).strip() if has_id else ""
     # `published`, else `date`: an unreadable one gives way to the other (both warned).
     published = None
     unread: list[tuple[str, object]] = []
@@ -259,7 +256,7 @@ def article_from_record(record: dict[str, object], path: str) -> Article:
             "ignored" if published else f"the article is kept {kept}",
         )
     return Article(
-        id=article_id or _stable_id(url or path),
+        id=_record_id(record) or _stable_id(path),
         title=(
             _string(record.get("title")) or (url and title_from_url(url)) or title_from_text(first)
         ),
@@ -441,11 +438,10 @@ def _read_jsonl(stream: BinaryIO, name: str) -> Iterator[Article | SkippedSource
         if not isinstance(record, dict):
             yield SkippedSource(name, "not a JSON object", number)
             continue
-        later = last.get(_record_id(record) or "", number)
+        article_id = _record_id(record)
+        later = last.get(article_id, number) if article_id is not None else number
         if later > number:
-            reason = (
-                f"article id {_record_id(record)!r} is given again on line {later}, which is read"
-            )
+            reason = f"article id {article_id!r} is given again on line {later}, which is read"
             yield SkippedSource(name, reason, number)
             continue
         try:
