@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
@@ -184,27 +185,19 @@ def _from_articles(
     return Answer(request.question, answered=True, request=request, coverage=coverage)
 
 
+def _keeping(story: Story, keep: Callable[[ArticleRef], bool]) -> Story | None:
+    """``story`` with only the articles ``keep`` accepts (itself when it accepts all);
+    None if it accepts none."""
+    kept = [a for a in story.articles if keep(a)]
+    if len(kept) == len(story.articles):
+        return story
+    return story_of(story.id, kept) if kept else None
+
+
 def _until_now(story: Story, current: datetime, keep: str | None = None) -> Story | None:
     """The story as known at ``current``: without articles published after it (but the
     article ``keep``, a cited one); None if none is left."""
-    kept = [a for a in story.articles if a.id == keep or published_by(a, current)]
-    if len(kept) == len(story.articles):
-        return story
-    return story_of(story.id, kept) if kept else None
-
-
-def _within(story: Story, since: date | None, until: date) -> Story | None:
-    """The story as covered from ``since`` to ``until`` (inclusive days, WIB): its articles
-    published then; None if none was."""
-
-    def inside(article: ArticleRef) -> bool:
-        day = published_day(article.published)
-        return day is not None and (since is None or since <= day) and day <= until
-
-    kept = [a for a in story.articles if inside(a)]
-    if len(kept) == len(story.articles):
-        return story
-    return story_of(story.id, kept) if kept else None
+    return _keeping(story, lambda a: a.id == keep or published_by(a, current))
 
 
 def as_of(answer: Answer, current: datetime) -> Answer:
@@ -245,7 +238,9 @@ def _latest(index: NewsIndex, request: Request, k: int, current: datetime) -> An
         stories = index.latest_stories(since, until)
     known = [s for s in (_until_now(story, current) for story in stories) if s is not None]
     if window is not None:  # each story as covered inside the window: its cited article too
-        known = [s for s in (_within(story, since, until) for story in known) if s is not None]
+        holds = window.holds
+        kept = (_keeping(story, lambda a: holds(a.published)) for story in known)
+        known = [story for story in kept if story is not None]
     known.sort(key=lambda s: s.latest.published or "", reverse=True)
     if request.outlet is not None:
         outlets = set(request.outlet.outlets)
