@@ -14,9 +14,11 @@ import re
 from collections.abc import Callable, Sequence
 
 from newsbot.index.answering.rerank import answer_kind, asks_name, names_beyond
-from newsbot.index.building.lexical import sentence_terms, tokenize
+from newsbot.index.building.lexical import Span, sentence_terms, tokenize
 
 _GRAM = 4
+#: A sentence of a paragraph: its span and its terms (``sentence_terms``).
+_Sentence = tuple[Span, tuple[str, ...]]
 
 _ASKS_AGE = re.compile(r"\bhow old\b|\bage of\b|\b(?:umur|usia|berusia|umurnya|usianya)\b", re.I)
 _ASKS_WHO = re.compile(r"\b(?:who|whom|whose|siapa|siapakah)\b", re.I)
@@ -57,18 +59,16 @@ def _grams(tokens: Sequence[str]) -> set[str]:
 
 
 def _could_answer(
-    text: str, sentences: Sequence[tuple[tuple[int, int], tuple[str, ...]]], question: str
-) -> tuple[tuple[tuple[int, int], tuple[str, ...]], ...]:
+    text: str, sentences: Sequence[_Sentence], question: str
+) -> tuple[_Sentence, ...]:
     """The ``sentences`` of ``text`` that hold what ``question`` asks for (none when the
     question asks for nothing in particular, or no sentence holds it)."""
 
-    def holding(
-        found: Callable[[str], object],
-    ) -> tuple[tuple[tuple[int, int], tuple[str, ...]], ...]:
+    def holding(found: Callable[[str], object]) -> tuple[_Sentence, ...]:
         return tuple(s for s in sentences if found(text[s[0][0] : s[0][1]]))
 
     kind = answer_kind(question)
-    held: tuple[tuple[tuple[int, int], tuple[str, ...]], ...] = ()
+    held: tuple[_Sentence, ...] = ()
     if _ASKS_AGE.search(question):
         held = holding(_AGE.search)
     elif _ASKS_WHO.search(question):
