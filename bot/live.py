@@ -143,20 +143,19 @@ class LiveIndex:
         Raises :class:`RebuildStopped` when the bot stops meanwhile (:attr:`running`).
         """
         before = await self._use(lambda index: index.article_ids())
-        running = self.running
-        stops = running is not None and running()
+        # Only a rebuild begun while the bot runs stops with it (tests drive handlers
+        # without starting the application).
+        running = self.running if self.running is not None and self.running() else None
 
         def reporting(done: int, total: int) -> None:  # called by the build between batches
-            if stops and running is not None and not running():
+            if running is not None and not running():
                 raise RebuildStopped("the bot is stopping; the next rebuild goes on from here")
             progress(done, total)
 
         report = await asyncio.to_thread(self._build, plan, reporting)
         fresh = await asyncio.to_thread(self._reopen)
         self._replace(fresh)
-        added = await self._use(lambda index: index.article_ids()) - before
-        for listener in self._rebuilt:
-            listener(added)
+        await self._announce(before)
         return report
 
     async def follow(self, live_version: Callable[[], str], announce: bool = False) -> bool:
@@ -173,10 +172,15 @@ class LiveIndex:
         self._replace(fresh)
         log.info("Now answering from index version %s, built elsewhere", self.version)
         if before is not None:
-            added = await self._use(lambda index: index.article_ids()) - before
-            for listener in self._rebuilt:
-                listener(added)
+            await self._announce(before)
         return True
+
+    async def _announce(self, before: frozenset[str]) -> None:
+        """Tell the rebuild listeners which articles the current index has that an index of
+        the articles ``before`` had not."""
+        added = await self._use(lambda index: index.article_ids()) - before
+        for listener in self._rebuilt:
+            listener(added)
 
     def close(self) -> None:
         """Close the current index (at shutdown, once no question is in flight)."""
