@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Callable, Mapping, Sequence, Set
+from functools import lru_cache
 
 from newsbot.index.answering.bridge import QuestionTerms
 from newsbot.index.answering.fusion import Candidate
@@ -89,11 +90,12 @@ def word_weights(words: QuestionTerms, term_weights: Mapping[str, float]) -> lis
     ]
 
 
+@lru_cache(maxsize=1024)
 def _answers(question: str) -> Callable[[str, bool, bool], bool] | None:
     """What a word that could answer ``question`` looks like, given the word, whether one
     of its terms is the question's and whether it opens its sentence: a date for "when", a
     number for "how many", a name the question does not hold for "who / which / where";
-    None for other questions."""
+    None for other questions. Remembered per question: every candidate asks."""
     kind = answer_kind(question)
     if kind is _DATE:
         return lambda word, asked, first: len(word) <= _DATE_WORD and bool(_DATE.search(word))
@@ -130,12 +132,18 @@ def answer_near(
             words_of.setdefault(term, []).append(i)
     best = 0.0
     for sentence in sentence_words(text):
-        held = [{i for term in terms for i in words_of.get(term, ())} for _, terms in sentence]
+        # The question's content words each written word holds (most hold none).
+        held = [
+            [i for term in terms if term in words_of for i in words_of[term]]
+            for _, terms in sentence
+        ]
         for position, (word, _) in enumerate(sentence):
             if not answers(word, bool(held[position]), position == 0):
                 continue
-            near_words = set().union(*held[max(0, position - near) : position + near + 1])
-            best = max(best, sum(weights[i] for i in near_words) / total)
+            window = held[max(0, position - near) : position + near + 1]
+            near_words = {i for hold in window for i in hold}
+            if near_words:
+                best = max(best, sum(weights[i] for i in near_words) / total)
     return best
 
 

@@ -93,6 +93,9 @@ class StoryBook:
                     members[alone] = [article]
                     self._by_article[article.id] = alone
         self._stories = {story: story_of(story, refs) for story, refs in members.items()}
+        days = [published_day(a.published) for a in self._articles.values()]
+        self._newest = max((d for d in days if d is not None), default=None)
+        self._outlets = frozenset(a.source for a in self._articles.values() if a.source)
 
     def __len__(self) -> int:
         return len(self._stories)
@@ -110,14 +113,12 @@ class StoryBook:
         return sorted(self._articles.values(), key=_order)
 
     def outlets(self) -> set[str]:
-        """Every outlet name the index knows."""
-        return {a.source for a in self._articles.values() if a.source}
+        """Every outlet name the index knows (a new set; read once, when the book is made)."""
+        return set(self._outlets)
 
     def newest_day(self) -> date | None:
-        """The newest publication day of any article."""
-        days = [published_day(a.published) for a in self._articles.values()]
-        known = [d for d in days if d is not None]
-        return max(known) if known else None
+        """The newest publication day of any article (read once, when the book is made)."""
+        return self._newest
 
     def latest(
         self, since: date | None = None, until: date | None = None, limit: int | None = None

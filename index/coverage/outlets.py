@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 #: Words that introduce an outlet; what follows must name an outlet the index knows.
 _TRIGGERS = re.compile(
@@ -86,10 +87,12 @@ def _key(text: str) -> str:
     return re.sub(r"[^0-9a-z]", "", text.casefold())
 
 
-def outlet_keys(name: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def outlet_keys(name: str) -> frozenset[str]:
     """Return the spellings an outlet name is matched by: the name without spaces and
     punctuation, and without a trailing ``news``, ``.com``, ``Indonesia`` and the like
-    (at least 3 characters remain: "CNN" is CNN Indonesia)."""
+    (at least 3 characters remain: "CNN" is CNN Indonesia). Remembered per name: every
+    question is read against the index's outlets and the well-known ones."""
     keys = {_key(name)}
     stem = _key(name)
     changed = True
@@ -100,7 +103,7 @@ def outlet_keys(name: str) -> set[str]:
                 stem = stem[: -len(suffix)]
                 keys.add(stem)
                 changed = True
-    return {key for key in keys if key}
+    return frozenset(key for key in keys if key)
 
 
 def outlet_in(question: str, outlets: Iterable[str]) -> OutletFilter | None:
@@ -112,6 +115,8 @@ def outlet_in(question: str, outlets: Iterable[str]) -> OutletFilter | None:
     (``OutletFilter.missing``). A name must stand as a word: "detik-detik" ("the final
     seconds") is not detik.
     """
+    if _TRIGGERS.search(question) is None:
+        return None
     known = list(outlets)
     found = _outlet_in(question, known)
     if found is not None:

@@ -6,6 +6,7 @@ an installation means nothing to a reader, so answers give it relative to the pa
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 FOLDER = Path(__file__).resolve().parent
@@ -19,8 +20,10 @@ def sources() -> list[Path]:
     return [FOLDER / name for name in FILES]
 
 
+@lru_cache(maxsize=4096)
 def cited_path(path: str) -> str:
-    """Return ``path`` as a citation gives it: a sample file relative to the package."""
+    """Return ``path`` as a citation gives it: a sample file relative to the package
+    (remembered per path: every answer's citations ask)."""
     try:
         relative = Path(path).resolve().relative_to(FOLDER)
     except (ValueError, OSError):
