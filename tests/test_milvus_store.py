@@ -4,7 +4,9 @@ atomic and resumable."""
 
 from __future__ import annotations
 
+import contextlib
 import json
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator, Sequence
@@ -22,12 +24,13 @@ from newsbot.index.building.embedders import Vectors
 from newsbot.index.building.milvus_store import (
     MilvusStore,
     MilvusTarget,
+    check_lite_file,
     epoch_seconds,
     parse_store,
 )
 from newsbot.index.building.unfinished import SAMPLE_MARKER
 from newsbot.index.defaults import FORMAT_VERSION
-from newsbot.index.errors import IndexMissing, StoreUnavailable
+from newsbot.index.errors import IndexDamaged, IndexMissing, StoreUnavailable
 from tests.conftest import BORDER, CHILI, TROOPS, FakeEmbedder, write_article
 from tests.coverage.test_coverage_answers import NOW, RECORDS
 from tests.coverage.test_coverage_answers import _write as write_records
@@ -655,3 +658,50 @@ def test_versions_without_a_live_pointer_are_damage_not_an_empty_store(
 
     assert cli.main(["index", *setting, *map(str, corpus)]) == 0
     assert cli.main([command[0], *setting, *command[1:]]) == 0
+
+
+def _newsbot_stderr(folder: Path, store: Path, *command: str) -> tuple[int, str]:
+    """Run ``newsbot --store STORE COMMAND`` in a child process: its real stderr, where
+    Milvus Lite's server writes its own lines."""
+    done = subprocess.run(
+        [sys.executable, "-m", "newsbot", "--store", str(store), *command],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    return done.returncode, done.stderr
+
+
+def test_a_damaged_lite_file_is_one_line_naming_the_damage(
+    tmp_path: Path, lite: MilvusTarget
+) -> None:
+    """A truncated Lite file, a file of other bytes and another program's SQLite database
+    are each told in one line, before Milvus Lite's server prints lines of its own."""
+    stores.build(tmp_path / "idx", lite, sample.sources()[:2], FakeEmbedder())
+    release_lite_file(Path(lite.uri))
+    whole = Path(lite.uri).read_bytes()
+    truncated = tmp_path / "truncated.db"
+    truncated.write_bytes(whole[: len(whole) // 3])
+    other_bytes = tmp_path / "notes.db"
+    other_bytes.write_text("not a database at all\n" * 200, encoding="utf-8")
+    other_program = tmp_path / "app.db"
+    with contextlib.closing(sqlite3.connect(other_program)) as db:
+        db.execute("CREATE TABLE users (name TEXT)")
+        db.commit()
+    for damaged in (truncated, other_bytes):
+        for command in ("check", "stats"):
+            code, err = _newsbot_stderr(tmp_path, damaged, command)
+            assert code == 1
+            assert err.startswith(f"newsbot: error: the Milvus Lite file {damaged} is damaged")
+            assert "move it away and rebuild" in err and err.count("\n") == 1, err
+    code, err = _newsbot_stderr(tmp_path, other_program, "stats")
+    assert (code, err.count("\n")) == (1, 1)
+    assert "another program's SQLite database, not a Milvus Lite file" in err
+    assert damaged.read_text(encoding="utf-8").startswith("not a database")  # nothing lost
+    # The whole file and an empty one (a new store) pass: only the catalogue is read.
+    check_lite_file(Path(lite.uri))
+    (tmp_path / "new.db").touch()
+    check_lite_file(tmp_path / "new.db")
+    with pytest.raises(IndexDamaged, match="damaged or not a Milvus Lite file"):
+        check_lite_file(truncated)

@@ -31,6 +31,7 @@ import json
 import logging
 import os
 import re
+import sqlite3
 import time
 import uuid
 import warnings
@@ -142,6 +143,34 @@ def _import_pymilvus() -> Any:
     return pymilvus
 
 
+def check_lite_file(path: Path) -> None:
+    """Raise IndexDamaged when ``path`` exists but cannot be a Milvus Lite file: it is
+    truncated or overwritten (its SQLite catalogue unreadable), or another program's SQLite
+    database (tables, none of Milvus Lite's ``collection_meta``). Read before Milvus Lite
+    opens it, whose server would print its own failure lines and name no cause. A missing
+    or empty file is a new store. Reads the catalogue only, not every page."""
+    try:
+        if path.stat().st_size == 0:
+            return
+    except OSError:
+        return
+    fix = f"move it away and rebuild: `newsbot index --store {path} PATH...`"
+    try:
+        with contextlib.closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as db:
+            tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master")}
+    except sqlite3.Error as exc:
+        if getattr(exc, "sqlite_errorname", "") not in ("SQLITE_CORRUPT", "SQLITE_NOTADB"):
+            return  # busy, locked or unreadable: Milvus Lite's own opening says which
+        raise IndexDamaged(
+            f"the Milvus Lite file {path} is damaged or not a Milvus Lite file ({exc}): {fix}"
+        ) from exc
+    if tables and "collection_meta" not in tables:
+        raise IndexDamaged(
+            f"{path} is another program's SQLite database, not a Milvus Lite file: name "
+            "another file"
+        )
+
+
 def _from_milvus_lite(record: logging.LogRecord) -> bool:
     """A root-logger filter: False (drop) for records milvus-lite's own code logs."""
     return f"{os.sep}milvus_lite{os.sep}" not in record.pathname
@@ -224,6 +253,8 @@ class MilvusStore:
         self.target = target
         self.prefix = prefix
         self._pymilvus = _import_pymilvus()
+        if target.is_lite:
+            check_lite_file(Path(target.uri))
         try:
             # A connection of its own: pymilvus shares one per URI, and closing a shared one
             # would cut off a reader still answering from the version it opened.
