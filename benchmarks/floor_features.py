@@ -34,6 +34,13 @@ import quality  # noqa: E402
 
 from newsbot.index.answering.bridge import QuestionTerms  # noqa: E402
 from newsbot.index.answering.fusion import Candidate, cosine_margin, lexical_rank  # noqa: E402
+from newsbot.index.answering.rerank import (  # noqa: E402
+    answer_kind,
+    answer_near,
+    asks_name,
+    names_beyond,
+    word_weights,
+)
 from newsbot.index.answering.search import NewsIndex  # noqa: E402
 from newsbot.index.building.embedders import load_embedder  # noqa: E402
 from newsbot.index.building.lexical import named_terms, sentence_terms, tokenize  # noqa: E402
@@ -41,6 +48,37 @@ from newsbot.index.building.lexical import named_terms, sentence_terms, tokenize
 
 def _terms(text: str) -> set[str]:
     return {term for _, terms in sentence_terms(text) for term in terms}
+
+
+#: How many of the fused candidates' articles and stories are recorded, best first.
+AGREEMENT_DEPTH = 10
+
+
+def _asks(question: str) -> str | None:
+    """What kind of answer ``question`` asks for: "date", "number", "name" or None."""
+    kind = answer_kind(question)
+    if kind is not None:
+        return "date" if kind.search("2005") and not kind.search("7") else "number"
+    return "name" if asks_name(question) else None
+
+
+def _sentence_kind(question: str, text: str, weights: dict[str, float]) -> bool | None:
+    """Whether the sentence of ``text`` holding most of the question's (rarity-weighted)
+    terms holds an answer of the asked kind (a date, a number, a name the question lacks);
+    None for a question of another kind."""
+    asks = _asks(question)
+    if asks is None:
+        return None
+    spans = sentence_terms(text)
+    if not spans:
+        return False
+    supports = [sum(w for t, w in weights.items() if t in terms) for _, terms in spans]
+    start, end = spans[supports.index(max(supports))][0]
+    best = text[start:end]
+    if asks == "name":
+        return names_beyond(best, set(tokenize(question)))
+    kind = answer_kind(question)
+    return bool(kind and kind.search(best))
 
 
 class Recorder:
@@ -101,6 +139,12 @@ class Recorder:
         by_dense = sorted(candidates, key=lambda c: -c.dense)
         by_lexical = sorted(candidates, key=lambda c: -c.lexical)
 
+        stories = index.stories
+        story_of = {}
+        for candidate in candidates[:AGREEMENT_DEPTH]:
+            story = stories.of(candidate.article_id)
+            story_of[candidate.article_id] = story.id if story else candidate.article_id
+        top_story = stories.of(article)
         query = index.embedder.embed_queries([question])[0]
         every = np.sort(np.asarray(index._vectors @ query, dtype=np.float64))
         return {
@@ -128,6 +172,18 @@ class Recorder:
             "margin": round(cosine_margin(cosines), 5),
             "top_cosine": round(by_row[row].dense, 5) if row in by_row else None,
             "top_text": top_text,
+            # The reranker's evidence for the first passage (round 7).
+            "near": round(answer_near(top_text, question, words, word_weights(words, weights)), 4),
+            "asks": _asks(question),
+            "sentence_kind": _sentence_kind(question, top_text, weights),
+            # Agreement: the first fused candidates' articles and stories (round 7).
+            "articles": len(stories.articles()),
+            "stories": len(stories),
+            "top_article": article,
+            "top_story": top_story.id if top_story else article,
+            "candidates": [
+                [c.article_id, story_of[c.article_id]] for c in candidates[:AGREEMENT_DEPTH]
+            ],
             "terms": [
                 {
                     "term": term,

@@ -15,7 +15,7 @@ and language, answerable refused and no-answer refused on both halves; only cali
 halves decide anything.
 
     python benchmarks/floor_replay.py features.jsonl
-    python benchmarks/floor_replay.py features.jsonl --weights-en 0 0.1945 0.03 0 0
+    python benchmarks/floor_replay.py features.jsonl --weights-en 0 0.1931 0.03 0 0.01 0 0
     python benchmarks/floor_replay.py features.jsonl --raise id
 """
 
@@ -36,6 +36,7 @@ from newsbot.index.answering.fusion import (  # noqa: E402
     confidence,
     holdable_terms,
     lone_dense,
+    rarest_elsewhere,
     relative_support,
 )
 from newsbot.index.answering.self_floor import floor_raise  # noqa: E402
@@ -68,6 +69,11 @@ def score(record: Record, weights: dict[str, Sequence[float]]) -> float:
     unknown_names = sum(not n["known"] for n in record["names"])
     # Older records have no place on the lexical side: never alone.
     alone = lone_dense(record.get("lexical_rank", 0), record["margin"])
+    # Form 6's evidence; records older than round 7 have neither: never missing.
+    near_missing = bool(record.get("asks")) and not record.get("near", 1.0)
+    every = {t["term"]: t["idf"] for t in record["terms"]}
+    in_article = {t["term"] for t in record["terms"] if t["article"]}
+    elsewhere = rarest_elsewhere(every, known.__contains__, in_article)
     return confidence(
         record["cosines"][0],
         support,
@@ -77,6 +83,8 @@ def score(record: Record, weights: dict[str, Sequence[float]]) -> float:
         MARGIN_WEIGHTS.get(language, MARGIN_WEIGHTS["id"]),
         unknown_words,
         alone,
+        near_missing,
+        elsewhere,
     )
 
 
@@ -155,8 +163,8 @@ def matrix(
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("features", type=Path)
-    parser.add_argument("--weights-id", type=float, nargs=5, help="Indonesian weights")
-    parser.add_argument("--weights-en", type=float, nargs=5, help="English weights")
+    parser.add_argument("--weights-id", type=float, nargs=7, help="Indonesian weights")
+    parser.add_argument("--weights-en", type=float, nargs=7, help="English weights")
     parser.add_argument("--floor", type=float, help="a given floor instead of the rule's")
     parser.add_argument(
         "--raise",

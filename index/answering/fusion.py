@@ -81,6 +81,8 @@ def confidence(
     margin_weight: float = MARGIN_WEIGHTS["id"],
     unknown_words: float = 0.0,
     lone_dense: bool = False,
+    no_answer_near: bool = False,
+    rarest_elsewhere: bool = False,
 ) -> float:
     """Return how sure the index is that its first passage answers: the best cosine
     similarity, plus ``margin_weight`` (the language's ``MARGIN_WEIGHTS``) times its
@@ -90,11 +92,16 @@ def confidence(
     something (a name, a number) the index never holds, less a weight times
     ``unknown_words``, the share (0 to 1) of the question's content words no indexed
     paragraph holds, less a penalty when ``lone_dense`` (:func:`lone_dense`: only the dense
-    side finds the passage).
+    side finds the passage), less a penalty when ``no_answer_near`` (a "when", "how many"
+    or "who" question whose passage holds none of its words beside a possible answer:
+    ``evidence.no_answer_near``), less one when ``rarest_elsewhere`` (the question's rarest
+    term the index holds is not in the passage's article: :func:`rarest_elsewhere`).
 
     ``weights`` are the question language's (support weight, offset, unknown-name penalty,
-    unknown-word weight, lone-dense penalty), recorded in the index manifest; older forms
-    have three or four (no lone-dense penalty, no unknown-word weight). English questions
+    unknown-word weight, lone-dense penalty, no-answer-near penalty, rarest-elsewhere
+    penalty), recorded in the index manifest; older forms have three to five (no
+    rarest-elsewhere or no-answer-near penalty, no lone-dense penalty, no unknown-word
+    weight). English questions
     share only names with Indonesian news and get lower cosines: their terms count less and
     an offset puts them on the Indonesian scale, so one calibrated floor serves both
     languages.
@@ -102,6 +109,8 @@ def confidence(
     support_weight, offset, penalty, *rest = weights
     unknown_weight = rest[0] if rest else 0.0
     lone_penalty = rest[1] if len(rest) > 1 else 0.0
+    near_penalty = rest[2] if len(rest) > 2 else 0.0
+    rarest_penalty = rest[3] if len(rest) > 3 else 0.0
     return (
         cosine
         + margin_weight * margin
@@ -110,6 +119,8 @@ def confidence(
         - (penalty if unknown_names else 0.0)
         - unknown_weight * unknown_words
         - (lone_penalty if lone_dense else 0.0)
+        - (near_penalty if no_answer_near else 0.0)
+        - (rarest_penalty if rarest_elsewhere else 0.0)
     )
 
 
@@ -141,6 +152,23 @@ def lone_dense(rank: int, margin: float) -> bool:
     words of the question also lead to, or one whose cosine stands out of the index's own
     score distribution, is not alone. On an index of one or two articles nothing is alone."""
     return rank >= LEXICAL_AGREEMENT_DEPTH and margin < LONE_DENSE_LEAD
+
+
+def rarest_elsewhere(
+    term_weights: Mapping[str, float], knows: Callable[[str], bool], article_terms: Set[str]
+) -> bool:
+    """Whether the question's rarest term the index holds (the largest of its
+    ``term_weights``, idf, among those ``knows``; the first in the question on a tie) is
+    missing from ``article_terms``, the first passage's whole article: the index holds it,
+    elsewhere. A question the index covers finds its rarest word in the article it is
+    answered from; one about news the index lacks often lands on a same-topic article that
+    shares its common words only. False when the index holds none of the question's terms.
+    """
+    known = [(weight, term) for term, weight in term_weights.items() if knows(term)]
+    if not known:
+        return False
+    rarest = max(known, key=lambda item: item[0])[1]
+    return rarest not in article_terms
 
 
 def holdable_terms(

@@ -24,6 +24,7 @@ from newsbot.index.answering.coverage import (
     outside_window,
     within_restriction,
 )
+from newsbot.index.answering.evidence import no_answer_near
 from newsbot.index.answering.fusion import (
     MARGIN_WEIGHTS,
     Candidate,
@@ -35,6 +36,7 @@ from newsbot.index.answering.fusion import (
     lone_dense,
     one_per_article,
     question_language,
+    rarest_elsewhere,
     relative_support,
 )
 from newsbot.index.answering.rerank import rerank
@@ -501,7 +503,8 @@ class NewsIndex:
         held = {term for _, terms in sentence_terms(top_text) for term in terms}
         stats = self._term_stats()
         names = {term for _, terms in named_terms(question) for term in terms}
-        term_weights = holdable_terms(stats.term_weights(tokenize(question)), stats.knows, names)
+        every_weight = stats.term_weights(tokenize(question))
+        term_weights = holdable_terms(every_weight, stats.knows, names)
         support = relative_support(term_weights, held, self.manifest.paragraphs)
         unknown = len(stats.unknown_names(question))
         weights = self.manifest.confidence.get(language, self.manifest.confidence["id"])
@@ -511,6 +514,18 @@ class NewsIndex:
         alone = top_article is not None and lone_dense(
             lexical_rank(candidates, top_article), margin
         )
+        # Form 6's evidence, only for a language that pays for it (each costs a look-up).
+        near_missing = (
+            len(weights) > 5
+            and bool(weights[5])
+            and no_answer_near(top_text, question, words, every_weight)
+        )
+        elsewhere = False
+        if len(weights) > 6 and weights[6]:
+            article = self.article_text(top_article) if top_article is not None else None
+            held_text = article or top_text
+            in_article = {term for _, terms in sentence_terms(held_text) for term in terms}
+            elsewhere = rarest_elsewhere(every_weight, stats.knows, in_article)
         return confidence(
             max(cosines),
             support,
@@ -520,6 +535,8 @@ class NewsIndex:
             MARGIN_WEIGHTS.get(language, MARGIN_WEIGHTS["id"]),
             1.0 - words.known_share(stats.knows) if counts_words else 0.0,
             alone,
+            near_missing,
+            elsewhere,
         )
 
     def _covers_in_article(
