@@ -29,6 +29,11 @@ ABSENT = [
     # "railway", "Surabaya") lead elsewhere: only the dense side finds the passage.
     "When did the Jakarta-Bandung high-speed train start service?",
     "When did the Jakarta-Surabaya high-speed railway project start?",
+    # Same-topic passages (FIFA's ranking, a final of another sport, the KPK's summons) that
+    # hold none of the question's words beside a date or a number: form 6's penalty.
+    "When did FIFA strip Indonesia of hosting the U-20 World Cup?",
+    "How many goals did Indonesia concede against Thailand in the AFF final?",
+    "When did Setya Novanto resign as Speaker of the House?",
 ]
 
 
