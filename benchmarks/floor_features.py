@@ -7,7 +7,9 @@ one JSON line per question: the candidates' cosines, the question's terms with t
 document frequency and whether the first passage (and its article) holds them, its names
 and numbers, the first passage's article's place on the dense and on the lexical side, the
 question's cosines against every paragraph of the index (their mean, spread and
-percentiles), and whether the first passage is the right one. A floor formula is then
+percentiles), whether the first passage is the right one, the reranker's evidence for it
+(``answer_near``, the kind of answer asked, whether its best sentence holds one) and the
+first fused candidates' articles and stories (round 7). A floor formula is then
 tried by replaying these lines (``benchmarks/floor_replay.py``) instead of asking thousands
 of questions again.
 

@@ -13,8 +13,11 @@ plus the rarity-weighted share of the question's terms the first passage holds, 
 penalty for a name or number the index never holds and one for the share of the question's
 words it never holds, less one when only the dense side finds the passage (its article is
 not among the lexical side's first, and its cosine leads no more than a typical unanswerable
-question's), weighed by the question's language and compared with the index's calibrated
-``answer_floor``. Rarity is relative to the index's size (a term's idf over the
+question's), less one (English questions) when a "when / how many / who" question's
+passage shows no answer of that kind beside its words, and one (Indonesian questions) when
+the question's rarest held term is missing from the passage's article
+(:func:`rarest_elsewhere`), weighed by the question's language and compared with the
+index's calibrated ``answer_floor``. Rarity is relative to the index's size (a term's idf over the
 largest idf the index could give), so it means the same on one article as on thousands; and
 the passage is only asked for what the index could hold (:func:`holdable_terms`).
 """
