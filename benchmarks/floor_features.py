@@ -60,7 +60,7 @@ def _asks(question: str) -> str | None:
     """What kind of answer ``question`` asks for: "date", "number", "name" or None."""
     kind = answer_kind(question)
     if kind is not None:
-        return "date" if kind.search("2005") and not kind.search("7") else "number"
+        return "date" if kind is answer_kind("when") else "number"
     return "name" if asks_name(question) else None
 
 
