@@ -16,6 +16,9 @@ from newsbot.index.coverage.notes import (
     words_for,
 )
 
+#: Outlets named when a question asks for one the index lacks (the rest are counted).
+HELD_SHOWN = 12
+
 
 def answer_language(answer: Answer) -> str:
     """The language to answer in, ``"en"`` or ``"id"``, from the question alone
@@ -81,12 +84,20 @@ def format_coverage(answer: Answer, language: str = "en", *, urls: bool = True) 
 
 
 def unanswered_text(answer: Answer, language: str) -> str:
-    """Why nothing is cited, in ``language``: an outlet the index lacks, a window with
-    nothing about the question, or not covered."""
+    """Why nothing is cited, in ``language``: an outlet the index lacks (and the outlets
+    it holds, the first :data:`HELD_SHOWN` by name), a window with nothing about the
+    question, or not covered."""
     words = words_for(language)
     request = answer.request
     if answer.reason == "no_outlet" and request is not None and request.outlet is not None:
-        return words["no_outlet"].format(outlet=request.outlet.named)
+        missing = words["no_outlet"].format(outlet=request.outlet.named)
+        held = list(request.outlet.held)
+        if not held:
+            return missing
+        shown = ", ".join(held[:HELD_SHOWN])
+        if len(held) > HELD_SHOWN:
+            shown = words["held_more"].format(outlets=shown, n=len(held) - HELD_SHOWN)
+        return f"{missing} {words['held'].format(outlets=shown)}"
     if request is not None and request.window is not None:
         window = window_text(request.window.start, request.window.end, language)
         return words["window_empty"].format(window=window)

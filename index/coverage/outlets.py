@@ -1,5 +1,7 @@
 """Outlet restrictions in questions: "menurut Kompas", "kata ANTARA", "according to CNN
-Indonesia", "from detik". Only outlets the index knows are matched."""
+Indonesia", "from detik". Outlets the index knows restrict the answer; an outlet it lacks
+(a well-known one, or a phrase that reads as an outlet: "menurut Harian Jogja", "from
+harianjogja.com") is named as missing, so that no other outlet's passage stands in for it."""
 
 from __future__ import annotations
 
@@ -60,16 +62,33 @@ KNOWN_OUTLETS = (
     "CNN",
 )
 
+#: Words that name a kind of publication: a capitalised phrase after "menurut", "according
+#: to" and the like holding one ("Harian Jogja", "Radar Bogor", "The Straits Times") reads
+#: as an outlet, not a person ("menurut Jokowi") or an agency ("menurut BMKG"). Kinds, not
+#: names: no outlet is listed here. "Pos" and "Media" are left out: "Pos Polisi", "Media
+#: Center" are no outlets (the well-known "Pos Kota", "Media Indonesia" are listed above).
+_PUBLICATION_WORDS = frozenset(
+    "harian koran majalah tabloid tribun radar warta kabar berita news times post daily "
+    "tribune herald journal gazette telegraph tv televisi radio online channel".split()
+)
+#: A web address as a site is written: "harianjogja.com", "tribunnews.co.id".
+_SITE = re.compile(r"[a-z0-9][a-z0-9-]*(?:\.[a-z]{2,6})+$", re.IGNORECASE)
+#: The most words an outlet's name is read as (a capitalised run stops earlier).
+_NAME_WORDS = 4
+
 
 @dataclass(frozen=True)
 class OutletFilter:
     """The outlets a question restricts its answer to, and the words that said so.
-    ``outlets`` is empty when the question names a known outlet (``KNOWN_OUTLETS``) the
-    index has no article from; ``named`` is then the outlet as the question wrote it."""
+    ``outlets`` is empty when the question names an outlet the index has no article from
+    (a well-known one, ``KNOWN_OUTLETS``, or a phrase that reads as an outlet); ``named``
+    is then the outlet as the question wrote it and ``held`` the outlets the index does
+    hold, by name."""
 
     outlets: tuple[str, ...]
     phrase: str
     named: str = ""
+    held: tuple[str, ...] = ()
 
     @property
     def missing(self) -> bool:
@@ -80,6 +99,7 @@ class OutletFilter:
         out: dict[str, object] = {"outlets": list(self.outlets), "phrase": self.phrase}
         if self.missing:
             out["missing"] = self.named
+            out["held"] = list(self.held)
         return out
 
 
@@ -121,11 +141,53 @@ def outlet_in(question: str, outlets: Iterable[str]) -> OutletFilter | None:
     found = _outlet_in(question, known)
     if found is not None:
         return found
+    held = tuple(sorted(set(known), key=str.casefold))
     missing = [o for o in KNOWN_OUTLETS if not _indexed(o, known)]
     absent = _outlet_in(question, missing, strict=True)
-    if absent is None:
+    like = _outlet_like(question)
+    # The longer name wins: "kata Tribun Jateng" is Tribun Jateng, not Tribunnews.
+    if absent is not None and (like is None or absent.phrase not in like[0]):
+        named = _unthe(_TRIGGERS.sub("", absent.phrase, count=1))
+        return OutletFilter((), absent.phrase, named, held)
+    if like is None:
         return None
-    return OutletFilter((), absent.phrase, _TRIGGERS.sub("", absent.phrase, count=1))
+    phrase, named = like
+    return OutletFilter((), phrase, named, held)
+
+
+def _unthe(name: str) -> str:
+    """``name`` without a leading "the" ("the Jakarta Post" is "Jakarta Post")."""
+    return re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
+
+
+def _outlet_like(question: str) -> tuple[str, str] | None:
+    """The phrase and name of an outlet the question names that the index does not know:
+    after a trigger ("menurut", "according to", ...), a web address ("harianjogja.com")
+    or a run of capitalised words, up to punctuation, holding a word for a kind of
+    publication and a word that is not one ("Harian Jogja", "the Straits Times"; not
+    "Berita" alone). A person ("menurut Jokowi", "kata Menteri Sri Mulyani") or an agency
+    ("menurut BMKG") holds no such word and is no outlet."""
+    for trigger in _TRIGGERS.finditer(question):
+        clause = re.split(r"[,;:?!()\"]", question[trigger.end() :], maxsplit=1)[0]
+        words = [w.rstrip(".") or w for w in re.findall(r"[\w.\-']+", clause)]
+        if words and words[0].casefold() == "the":
+            words = words[1:]
+        if not words:
+            continue
+        if "." in words[0] and _SITE.match(words[0]):
+            run = words[:1]
+        else:
+            run = []
+            for word in words[:_NAME_WORDS]:
+                if not word[:1].isupper():
+                    break
+                run.append(word)
+            kinds = [w.casefold() in _PUBLICATION_WORDS for w in run]
+            if not any(kinds) or all(kinds):
+                continue
+        end = question.find(run[-1], trigger.end()) + len(run[-1])
+        return question[trigger.start() : end], " ".join(run)
+    return None
 
 
 def _indexed(outlet: str, outlets: list[str]) -> bool:
@@ -149,8 +211,11 @@ def _outlet_in(question: str, outlets: Iterable[str], strict: bool = False) -> O
     if not by_key:
         return None
     for trigger in _TRIGGERS.finditer(question):
-        words = re.findall(r"[\w.\-']+", question[trigger.end() :])[:3]
+        words = re.findall(r"[\w.\-']+", question[trigger.end() :])[:4]
         words = [w.rstrip(".") or w for w in words]
+        if words and words[0].casefold() == "the":  # "according to the Jakarta Post"
+            words = words[1:]
+        words = words[:3]
         loose = trigger.group(0).split()[0].casefold() in _LOOSE
         written_as_name = bool(words) and (words[0][0].isupper() or "." in words[0])
         ordinary = strict or words[0].casefold() in _ORDINARY if words else False
