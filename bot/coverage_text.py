@@ -85,7 +85,8 @@ def format_coverage(answer: Answer, language: str = "en", *, urls: bool = True) 
 
 def unanswered_text(answer: Answer, language: str) -> str:
     """Why nothing is cited, in ``language``: an outlet the index lacks (and the outlets
-    it holds, the first :data:`HELD_SHOWN` by name), a window with nothing about the
+    it holds, the first :data:`HELD_SHOWN` by name), an outlet whose articles carry no
+    date asked for its newest news or a window's, a window with nothing about the
     question, or not covered."""
     words = words_for(language)
     request = answer.request
@@ -98,6 +99,12 @@ def unanswered_text(answer: Answer, language: str) -> str:
         if len(held) > HELD_SHOWN:
             shown = words["held_more"].format(outlets=shown, n=len(held) - HELD_SHOWN)
         return f"{missing} {words['held'].format(outlets=shown)}"
+    if answer.reason == "undated_outlet" and request is not None and request.outlet is not None:
+        outlet = names_text(list(request.outlet.outlets), language)
+        if request.window is None:
+            return words["undated_latest"].format(outlet=outlet)
+        window = window_text(request.window.start, request.window.end, language)
+        return words["undated_window"].format(outlet=outlet, window=window)
     if request is not None and request.window is not None:
         window = window_text(request.window.start, request.window.end, language)
         return words["window_empty"].format(window=window)

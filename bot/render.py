@@ -416,7 +416,9 @@ def render_unanswered(answer: Answer, messages: Messages, *, note: str | None = 
     e.g. that a long question was cut) goes first."""
     if answer.reason == "not_a_question":
         text = messages.not_a_question.format(example=messages.example_question)
-    elif answer.reason == "no_outlet" or (answer.request and answer.request.window):
+    elif answer.reason in ("no_outlet", "undated_outlet") or (
+        answer.request and answer.request.window
+    ):
         text = unanswered_text(answer, messages.language)  # names the outlet or window
     else:
         text = messages.not_covered

@@ -8,10 +8,10 @@ from typing import Any, Literal
 from newsbot.index.coverage.book import ArticleRef, Story
 from newsbot.index.coverage.request import Request
 
-#: Why a question got no passages: small talk rather than a question, or news the index lacks.
-#: Why nothing is cited: not a question, not in the indexed news, or the question names an
-#: outlet the index has no article from.
-Reason = Literal["not_a_question", "not_covered", "no_outlet"]
+#: Why nothing is cited: not a question, not in the indexed news, the question names an
+#: outlet the index has no article from, or asks for an outlet's newest (or a window's)
+#: news when none of that outlet's articles carries a publication date.
+Reason = Literal["not_a_question", "not_covered", "no_outlet", "undated_outlet"]
 
 
 @dataclass(frozen=True)

@@ -70,6 +70,24 @@ def answer_coverage(index: NewsIndex, request: Request, k: int, current: datetim
     return dataclasses.replace(found, hits=answer.hits[:1], newest=answer.newest)
 
 
+def undated_outlet(index: NewsIndex, request: Request) -> Answer | None:
+    """An answer saying that the outlet a question restricts itself to has no dated
+    article, when the question needs dates ("menurut Antara, berita terbaru", "menurut
+    Antara, berita kemarin") and none of the outlet's articles has one; None otherwise.
+    An article's seen time is never its publication date, so such an outlet has no newest
+    news and nothing inside a window: the reader is told so, not "not covered"."""
+    outlet = request.outlet
+    if outlet is None or outlet.missing:
+        return None
+    latest = request.coverage is not None and request.coverage.kind == "latest"
+    if request.window is None and not latest:
+        return None
+    articles = [a for a in index.stories.articles() if a.source in outlet.outlets]
+    if not articles or any(published_day(a.published) is not None for a in articles):
+        return None
+    return Answer(request.question, answered=False, reason="undated_outlet", request=request)
+
+
 def _counted(
     index: NewsIndex, request: Request, lead: Story | None, current: datetime
 ) -> list[ArticleRef]:

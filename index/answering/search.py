@@ -22,6 +22,7 @@ from newsbot.index.answering.coverage import (
     answer_coverage,
     as_of,
     outside_window,
+    undated_outlet,
     within_restriction,
 )
 from newsbot.index.answering.evidence import no_answer_near
@@ -200,6 +201,9 @@ class NewsIndex:
         request = read_request(question, self.stories.outlets(), current)
         if request.outlet is not None and request.outlet.missing:
             return Answer(question, answered=False, reason="no_outlet", request=request)
+        undated = undated_outlet(self, request)
+        if undated is not None:
+            return undated
         if request.coverage is not None:
             answer = answer_coverage(self, request, k, current)
         else:

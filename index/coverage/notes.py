@@ -35,6 +35,10 @@ _WORDS = {
         "caption": "{articles}, {outlets}: first {first}, latest {latest}",
         "no_outlet": "There are no articles from {outlet} in this index.",
         "held": "Outlets in this index: {outlets}.",
+        "undated_latest": "The articles from {outlet} in this index carry no publication "
+        "date, so none of them can be called the newest; ask about a topic to read them.",
+        "undated_window": "The articles from {outlet} in this index carry no publication "
+        "date, so none of them can be placed in {window}; ask about a topic to read them.",
         "held_more": "{outlets} and {n} more",
         "not_covered": "The indexed news does not cover this question.",
         "window_empty": "Nothing in the indexed news from {window} answers this.",
@@ -68,6 +72,11 @@ _WORDS = {
         "caption": "{articles}, {outlets}: pertama {first}, terakhir {latest}",
         "no_outlet": "Tidak ada artikel dari {outlet} di indeks ini.",
         "held": "Media yang ada di indeks: {outlets}.",
+        "undated_latest": "Artikel dari {outlet} di indeks ini tidak bertanggal terbit, "
+        "jadi tidak ada yang bisa disebut terbaru; tanyakan suatu topik untuk membacanya.",
+        "undated_window": "Artikel dari {outlet} di indeks ini tidak bertanggal terbit, "
+        "jadi tidak ada yang bisa ditempatkan pada {window}; tanyakan suatu topik untuk "
+        "membacanya.",
         "held_more": "{outlets} dan {n} lainnya",
         "not_covered": "Berita yang diindeks tidak membahas pertanyaan ini.",
         "window_empty": "Tidak ada berita yang diindeks dari {window} yang menjawab ini.",
