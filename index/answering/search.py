@@ -360,7 +360,9 @@ class NewsIndex:
         """Whether an article (title, paragraphs and dateline place) holds a coverage
         question's ``topic`` ("gempa Lombok", "the Lombok earthquake"): every name (a
         capitalised word) and at least half of its other content words, themselves or
-        translated; an English word without a translation the index knows is not checked.
+        translated; an English word the index holds nowhere, itself or translated, is not
+        checked (unless nothing else of the topic is and it has a translation): "troops"
+        whose "tentara" no article says cannot refuse the CSTO story that says "pasukan".
         ``language`` is the question's (``en``/``id``; by default the topic's own). True
         when the index cannot tell (``article_text`` is None)."""
         held = self._topic_held(topic, article_id, language)
@@ -399,17 +401,18 @@ class NewsIndex:
         if len(capitalised) * 2 > len(topic.split()):
             capitalised = []
         names = {term for word in capitalised for term in tokenize(word)}
-        # An English common word without a translation ("bombing") cannot be checked.
-        checked = [
+        # An English common word the index holds nowhere, itself or translated ("bombing"
+        # without a translation; "troops", whose "tentara" no article says where the news
+        # says "pasukan"), cannot tell one article from another: it is not checked. A
+        # translated one still is when nothing else of the topic is ("the floods").
+        unknown = [
             word
             for word in words.words
-            if not (
-                language == "en"
-                and word <= own
-                and not word & names
-                and not any(stats.knows(term) for term in word)
-            )
+            if language == "en" and not word & names and not any(stats.knows(term) for term in word)
         ]
+        checked = [word for word in words.words if word not in unknown]
+        if not checked:
+            checked = [word for word in unknown if not word <= own]
         # The dateline's place is where the news happened, though cleaning cut it from the
         # text: "uang palsu di Bekasi" is held by "BEKASI (Pos Kota) - ... Pasar Tambun".
         lines = [*text.splitlines(), self.article_place(article_id) or ""]
