@@ -5,7 +5,7 @@ terminal and the bot."""
 from __future__ import annotations
 
 from newsbot.bot.reply_language import reply_language
-from newsbot.index.answering.answers import Answer
+from newsbot.index.answering.answers import Answer, Coverage
 from newsbot.index.coverage.notes import (
     articles_text,
     day_text,
@@ -64,15 +64,16 @@ def format_coverage(answer: Answer, language: str = "en", *, urls: bool = True) 
                 outlets=outlets, articles=articles, window=period, names=", ".join(names)
             )
     elif coverage.kind == "first":
+        spans = _spans(coverage, language)
         if not coverage.firsts:  # no article has a date
-            return words["no_first"] + "."
+            return words["no_first"] + "." + spans
         earliest = coverage.firsts[0]
         where = f" ({earliest.url})" if earliest.url and urls else ""
         if len({a.source for a in coverage.firsts}) > 1:
             who = names_text(sorted({a.source or "?" for a in coverage.firsts}), language)
             day = day_text(earliest.published, language)
-            return words["first_tie"].format(day=day, who=who) + "."
-        return words["first_one"].format(who=first) + f": {earliest.title}{where}."
+            return words["first_tie"].format(day=day, who=who) + "." + spans
+        return words["first_one"].format(who=first) + f": {earliest.title}{where}." + spans
     elif coverage.about_topic or not period:
         head = words["count"].format(articles=articles, outlets=outlets, names=", ".join(names))
     else:
@@ -80,7 +81,26 @@ def format_coverage(answer: Answer, language: str = "en", *, urls: bool = True) 
             articles=articles, window=period, outlets=outlets, names=", ".join(names)
         )
     tail = words["first_short"].format(who=first) if coverage.firsts else words["no_first"] + "."
-    return f"{head} {tail}"
+    return f"{head} {tail}" + (_spans(coverage, language) if coverage.kind == "count" else "")
+
+
+def _spans(coverage: Coverage, language: str) -> str:
+    """ " This spans 3 stories; the biggest: ..." for a topic whose counted articles fall
+    in several stories (the one with the most articles, then outlets, when it has more
+    than any other; else the number alone); empty for one."""
+    if not coverage.about_topic or len(coverage.stories) < 2:
+        return ""
+    words = words_for(language)
+    sizes = sorted(((len(s.articles), len(s.outlets)) for s in coverage.stories), reverse=True)
+    if sizes[0] == sizes[1]:  # no story is the biggest
+        return " " + words["spans_even"].format(n=len(coverage.stories))
+    biggest = max(coverage.stories, key=lambda s: (len(s.articles), len(s.outlets)))
+    return " " + words["spans"].format(
+        n=len(coverage.stories),
+        title=biggest.first.title,
+        articles=articles_text(len(biggest.articles), language),
+        outlets=outlets_text(len(biggest.outlets), language),
+    )
 
 
 def unanswered_text(answer: Answer, language: str) -> str:

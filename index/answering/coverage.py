@@ -40,12 +40,14 @@ def latest_stories(
 def answer_coverage(index: NewsIndex, request: Request, k: int, current: datetime) -> Answer:
     """Answer a coverage question (``request.coverage``) from the index's stories.
 
-    "outlets" and "first" find the story of the best passage for the topic (inside the
-    window and outlet, when the question names them; refused below the floor) and answer
-    from its dated articles; "count" counts that story's articles and every other article
-    naming the topic with a passage above the floor (``_counted``); without a topic, all
-    three answer from the window's (or outlet's) articles. "latest" lists the newest
-    stories of the window, or of the topic, up to now.
+    "outlets" finds the story of the best passage for the topic (inside the window and
+    outlet, when the question names them; refused below the floor) and answers from its
+    articles; "count" and "first" take the same articles about the topic: that story's
+    and every other article naming the topic with a passage above the floor
+    (``_counted``), so "who first" names the first of those "how many" counts, and both
+    list the same stories, the best passage's first. Without a topic, all three answer
+    from the window's (or outlet's) articles. "latest" lists the newest stories of the
+    window, or of the topic, up to now.
     """
     assert request.coverage is not None
     kind = request.coverage.kind
@@ -56,10 +58,15 @@ def answer_coverage(index: NewsIndex, request: Request, k: int, current: datetim
     answer = _about_topic(index, request, index.passages(request, k, current))
     if not answer.answered or not answer.hits:
         return answer
-    if kind == "count":
+    if kind in ("count", "first"):
+        # One rule for both: the articles about X, across its stories (``_counted``), the
+        # best passage's story first; "who first" is the first of them, as "how many"
+        # says, and a broad X names how many stories it spans in both.
         refs = _counted(index, request, answer.hits[0].story, current)
         found = _from_articles(index, request, kind, refs, lead=answer.hits[0].story)
-        return dataclasses.replace(found, hits=answer.hits[:1]) if found.answered else answer
+        if not found.answered:
+            return answer
+        return dataclasses.replace(found, hits=answer.hits[:1], newest=answer.newest)
     story = answer.hits[0].story
     if story is None:
         return answer

@@ -105,10 +105,20 @@ async def test_coverage_questions_are_answered_from_the_story(app: JSON) -> None
 async def test_coverage_replies_name_a_missing_outlet_an_empty_window_and_ties(
     app: JSON,
 ) -> None:
+    held = "antaranews, cnn indonesia, kumparan, merdeka, suara."
     telegram = await _send(app, private("menurut Kompas, siapa yang setuju?", INDONESIAN))
-    assert telegram.texts()[-1] == "Tidak ada artikel dari Kompas di indeks ini."
+    assert telegram.texts()[-1] == (
+        f"Tidak ada artikel dari Kompas di indeks ini. Media yang ada di indeks: {held}"
+    )
     telegram = await _send(app, private("from detik, who agreed to deploy troops?"))
-    assert telegram.texts()[-1] == "There are no articles from detik in this index."
+    assert telegram.texts()[-1] == (
+        f"There are no articles from detik in this index. Outlets in this index: {held}"
+    )
+    # An outlet no list knows, read as one: told so too, not answered from the others.
+    telegram = await _send(app, private("berita pasukan CSTO menurut Harian Jogja", INDONESIAN))
+    assert telegram.texts()[-1].startswith("Tidak ada artikel dari Harian Jogja di indeks ini.")
+    telegram = await _send(app, private("CSTO troops according to the Radar Bogor"))
+    assert telegram.texts()[-1].startswith("There are no articles from Radar Bogor in this")
     telegram = await _send(app, private("berapa artikel pada 12 Sep 2021?", INDONESIAN))
     assert "dari 12 Sep 2021" in telegram.texts()[-1]
     telegram = await _send(app, private("how many articles on 17 Sep 2021?"))

@@ -1,0 +1,82 @@
+""" "Who reported X first?" and "how many articles about X?" choose by one rule: the
+articles about X across its stories, the best passage's story first. They name the same
+first report and the same stories, and a broad X says how many stories it spans in both.
+Before, "first" answered from the best passage's story alone and "count" from every story
+naming X, and could name different first reports. Real index, fake embedder."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsbot.bot.terminal import format_answer
+from newsbot.index.answering.search import NewsIndex
+from tests.coverage.test_coverage_floor import NOW, news  # noqa: F401 (fixture)
+
+PAIRS = [
+    # A broad topic: three stories, on three days.
+    ("siapa yang pertama memberitakan sepak bola?", "berapa artikel tentang sepak bola?"),
+    ("who reported football first?", "how many articles about football?"),
+    ("kapan sepak bola pertama kali diberitakan?", "berapa banyak berita soal sepak bola?"),
+    # A narrow one: one story, two outlets.
+    (
+        "siapa yang pertama memberitakan bom Kampung Melayu?",
+        "berapa artikel tentang bom Kampung Melayu?",
+    ),
+    (
+        "who reported the Kampung Melayu bomb first?",
+        "how many articles about the Kampung Melayu bomb?",
+    ),
+]
+
+
+@pytest.mark.parametrize(("first", "count"), PAIRS)
+def test_first_and_count_name_the_same_stories_and_first_report(
+    news: NewsIndex,  # noqa: F811
+    first: str,
+    count: str,
+) -> None:
+    answers = [news.ask(q, now=NOW) for q in (first, count)]
+    for answer in answers:
+        assert answer.answered and answer.coverage is not None, answer.question
+    a, b = (answer.coverage for answer in answers)
+    assert a is not None and b is not None
+    assert (a.kind, b.kind) == ("first", "count")
+    assert [s.id for s in a.stories] == [s.id for s in b.stories]
+    assert a.firsts == b.firsts and a.articles == b.articles
+    assert answers[0].hits[0].story == answers[1].hits[0].story
+    texts = [format_answer(answer) for answer in answers]
+    who = b.firsts[0].source
+    assert who is not None and who in texts[0].splitlines()[0] and who in texts[1].splitlines()[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "line"),
+    [
+        ("siapa yang pertama memberitakan sepak bola?", "Ini mencakup 3 peristiwa."),
+        ("berapa artikel tentang sepak bola?", "Ini mencakup 3 peristiwa."),
+        ("who reported football first?", "This spans 3 stories."),
+        ("how many articles about football?", "This spans 3 stories."),
+    ],
+)
+def test_a_broad_topic_says_how_many_stories_it_spans(
+    news: NewsIndex,  # noqa: F811
+    question: str,
+    line: str,
+) -> None:
+    answer = news.ask(question, now=NOW)
+    assert answer.coverage is not None and len(answer.coverage.stories) == 3
+    assert line in format_answer(answer)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "siapa yang pertama memberitakan bom Kampung Melayu?",
+        "how many articles about the Kampung Melayu bomb?",
+    ],
+)
+def test_a_narrow_topic_is_one_story(news: NewsIndex, question: str) -> None:  # noqa: F811
+    answer = news.ask(question, now=NOW)
+    assert answer.coverage is not None and len(answer.coverage.stories) == 1
+    text = format_answer(answer)
+    assert "spans" not in text and "mencakup" not in text
