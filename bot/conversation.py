@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message, User
 
@@ -20,6 +21,7 @@ from newsbot.bot.messages import Messages, messages_for
 from newsbot.bot.state import BotState
 from newsbot.bot.store import AnswerRecord
 from newsbot.index.answering.answers import Hit
+from newsbot.index.coverage.questions import coverage_question, story_followup
 
 log = logging.getLogger(__name__)
 
@@ -55,10 +57,27 @@ def answer_keyboard(
     return InlineKeyboardMarkup(rows)
 
 
-async def followed_question(message: Message, question: str, state: BotState, bot_id: int) -> str:
+class Followed(NamedTuple):
+    """A message read as a follow-up: the ``question`` to search for, and ``story``, the
+    article whose story it asks about when it follows a coverage answer up with "kapan?",
+    "siapa yang pertama?", "who else?" or "berapa artikel?" (None otherwise); ``previous``
+    is the question followed up, which an answer about the story is remembered under, so
+    that the next "berapa artikel?" stays on the story too."""
+
+    question: str
+    story: str | None = None
+    #: The question of the answer followed up (empty when none is).
+    previous: str = ""
+
+
+async def followed_question(
+    message: Message, question: str, state: BotState, bot_id: int
+) -> Followed:
     """The question to search for ``message``: read with the earlier question when it
     replies to one of the bot's answers, or (in a private chat) comes within a few minutes
-    of one; else as it is."""
+    of one; else as it is. After a coverage answer, a follow-up naming nothing of its own
+    ("kapan?") also gets the article that answer cited, so it stays on that story rather
+    than searching afresh and landing on another."""
     chat_id = message.chat.id
     replied = message.reply_to_message
     earlier: AnswerRecord | None = None
@@ -69,11 +88,23 @@ async def followed_question(message: Message, question: str, state: BotState, bo
         since = state.now() - FOLLOWUP_SECONDS
         earlier = await state.stored(lambda store: store.latest_answer(chat_id, since))
     if earlier is None:
-        return question
+        return Followed(question)
     resolved = resolve(earlier.question, question)
     if resolved != question:
         log.info("Follow-up read as %r", resolved)
-    return resolved
+    return Followed(resolved, _story_asked(earlier, question), earlier.question)
+
+
+def _story_asked(earlier: AnswerRecord, followup: str) -> str | None:
+    """The article whose story ``followup`` asks about: the one ``earlier``, a coverage
+    answer about one story (which outlets, who first, how many: not "what's new", a list),
+    cited, when ``followup`` is a coverage follow-up naming nothing of its own."""
+    if not earlier.paragraphs or story_followup(followup) is None:
+        return None
+    asked = coverage_question(earlier.question, restricted=True)
+    if asked is None or asked.kind == "latest":
+        return None
+    return earlier.paragraphs[0].partition("#")[0]
 
 
 async def remember_answer(

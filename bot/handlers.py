@@ -144,10 +144,20 @@ async def answer(message: Message, user: User | None, context: ContextTypes.DEFA
         return
     question, shortened = shorten(question)
     alone = question
+    story, previous = None, ""
     if not is_small_talk(alone):  # "thanks" after an answer follows up nothing
-        question = await followed_question(message, question, state, context.bot.id)
+        question, story, previous = await followed_question(
+            message, question, state, context.bot.id
+        )
     await message.reply_chat_action(ChatAction.TYPING)
-    found = await state.live.ask(question, PAGE + 1)
+    if story is not None:  # "kapan?" under a coverage answer: about its story, not another
+        found = await state.live.ask_about(alone, story)
+        if found.answered:  # remembered under the story's question, for the next follow-up
+            question = previous
+        else:  # the story is gone (a rebuild): read with the earlier question instead
+            story = None
+    if story is None:
+        found = await state.live.ask(question, PAGE + 1)
     if not found.answered and question != alone:  # read as a follow-up, it found nothing
         question, found = alone, await state.live.ask(alone, PAGE + 1)
     stale = escape(newest_line(found.newest, messages.language)) if found.newest else None

@@ -44,6 +44,8 @@ class SearchIndex(Protocol):
 
     def ask(self, question: str, k: int = 3) -> Answer: ...
 
+    def ask_about(self, question: str, article_id: str) -> Answer: ...
+
     def summary(self) -> IndexSummary: ...
 
     def damage(self) -> str: ...
@@ -104,6 +106,11 @@ class LiveIndex:
     async def ask(self, question: str, k: int) -> Answer:
         """The index's answer, computed in a worker thread."""
         return await self._use(lambda index: index.ask(question, k))
+
+    async def ask_about(self, question: str, article_id: str) -> Answer:
+        """The index's answer to a follow-up of a coverage answer about the story of
+        ``article_id``, computed in a worker thread."""
+        return await self._use(lambda index: index.ask_about(question, article_id))
 
     async def timeline(self, question: str, language: str = "en") -> tuple[Story, bytes] | None:
         """The story matching ``question`` and its chart (PNG, labelled in ``language``),

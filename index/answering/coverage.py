@@ -19,6 +19,7 @@ from newsbot.index.answering.answers import Answer, Coverage, Hit
 from newsbot.index.answering.fusion import question_language
 from newsbot.index.coverage.book import ArticleRef, Story, story_of
 from newsbot.index.coverage.firsts import first_reports, has_time, outlets_in_order
+from newsbot.index.coverage.questions import CoverageQuestion, Kind
 from newsbot.index.coverage.request import Request
 from newsbot.index.coverage.when import WIB, published_day
 
@@ -75,6 +76,23 @@ def answer_coverage(index: NewsIndex, request: Request, k: int, current: datetim
         return answer
     found = _from_articles(index, request, kind, inside, stories=(story,))
     return dataclasses.replace(found, hits=answer.hits[:1], newest=answer.newest)
+
+
+def answer_story(
+    index: NewsIndex, question: str, kind: Kind, article_id: str, current: datetime
+) -> Answer:
+    """Answer ``question``, a follow-up asking ``kind`` ("kapan?", "siapa yang pertama?",
+    "berapa artikel?") of the story of ``article_id`` (the article an earlier coverage
+    answer cited): from that story's articles out by ``current``, with the article as its
+    passage; not covered when the index no longer holds the article."""
+    story = index.stories.of(article_id)
+    if story is not None:
+        story = _until_now(story, current, keep=article_id)
+    request = Request(question, question, None, None, CoverageQuestion(kind, ""), False)
+    if story is None:
+        return Answer(question, answered=False, reason="not_covered", request=request)
+    found = _from_articles(index, request, kind, list(story.articles), stories=(story,))
+    return dataclasses.replace(found, hits=index.lead_hits([article_id]))
 
 
 def undated_outlet(index: NewsIndex, request: Request) -> Answer | None:

@@ -20,6 +20,7 @@ from newsbot.index.answering.answers import Answer, Citation, Hit, IndexSummary
 from newsbot.index.answering.bridge import QuestionTerms, question_terms
 from newsbot.index.answering.coverage import (
     answer_coverage,
+    answer_story,
     as_of,
     outside_window,
     undated_outlet,
@@ -54,6 +55,7 @@ from newsbot.index.coverage.book import ArticleRef, Story, StoryBook
 from newsbot.index.coverage.copies import is_copy
 from newsbot.index.coverage.copies import words as paragraph_words
 from newsbot.index.coverage.firsts import original_first
+from newsbot.index.coverage.questions import story_followup
 from newsbot.index.coverage.request import Request, read_request
 from newsbot.index.defaults import (
     BRIDGED_COVERAGE,
@@ -209,6 +211,17 @@ class NewsIndex:
         else:
             answer = within_restriction(self, self.passages(request, k, current))
         return as_of(outside_window(self, answer, current), current)
+
+    def ask_about(self, question: str, article_id: str, now: datetime | None = None) -> Answer:
+        """Answer a follow-up of a coverage answer ("kapan?", "siapa yang pertama?", "who
+        else?", "berapa artikel?") from the story of ``article_id``, the article that
+        answer cited, so that it stays on that story; a message that is no such follow-up
+        is asked afresh (:meth:`ask`)."""
+        question = " ".join(_CONTROL.sub(" ", question).split())
+        kind = story_followup(question)
+        if kind is None:
+            return self.ask(question, now=now)
+        return answer_story(self, question, kind, article_id, now or when.now())
 
     def passages(self, request: Request, k: int, current: datetime) -> Answer:
         """Answer a read question with passages, inside its window and outlet."""

@@ -160,3 +160,60 @@ def _topic(text: str) -> str:
     while words and _FILLER.fullmatch(words[-1]):
         words.pop()
     return " ".join(words)
+
+
+#: Follow-ups of a coverage answer that name nothing of their own and ask about its story,
+#: matched whole once lower-cased and without punctuation.
+_STORY_FOLLOWUPS: list[tuple[Kind, str]] = [
+    (
+        "first",
+        r"(?:(?:dan|lalu|terus)\s+)?(?:siapa|media\s+(?:apa|mana))\s+(?:yang\s+)?"
+        r"(?:pertama(?:\s+kali)?|paling\s+(?:awal|dulu|duluan)|duluan)"
+        rf"(?:\s+(?:{_REPORT_ID}|memberitakannya|melaporkannya))?",
+    ),
+    (
+        "first",
+        rf"(?:(?:dan|lalu|terus)\s+)?kapan\s+(?:pertama(?:\s+kali)?|awal(?:nya)?)(?:\s+{_PASSIVE_ID})?",
+    ),
+    (
+        "first",
+        r"(?:(?:and|so)\s+)?who\s+(?:was\s+|reported\s+(?:it\s+|this\s+)?|broke\s+it\s+)?first"
+        r"(?:\s+to\s+report(?:\s+it)?)?|when\s+was\s+(?:it|this)\s+first\s+reported",
+    ),
+    (
+        "outlets",
+        r"(?:(?:dan|lalu|terus)\s+)?(?:siapa|media\s+(?:apa|mana))(?:\s+(?:saja|lagi|lainnya))+"
+        rf"(?:\s+yang\s+(?:{_REPORT_ID}|memberitakannya))?",
+    ),
+    (
+        "outlets",
+        r"(?:(?:and|so)\s+)?(?:who\s+else(?:\s+(?:reported|covered)(?:\s+it)?)?|"
+        r"(?:which|what)\s+(?:other\s+)?(?:outlets|media)(?:\s+(?:reported|covered)(?:\s+it)?)?)",
+    ),
+    (
+        "count",
+        r"(?:(?:dan|lalu|terus)\s+)?berapa(?:\s+banyak)?(?:\s+(?:artikel|berita|media))?"
+        r"(?:\s+(?:lagi|semuanya|totalnya))?|(?:(?:and|so)\s+)?how\s+many"
+        r"(?:\s+(?:articles|stories|reports))?(?:\s+(?:are\s+there|in\s+all))?",
+    ),
+]
+_STORY_COMPILED = [(kind, re.compile(pattern, _FLAGS)) for kind, pattern in _STORY_FOLLOWUPS]
+_WHEN = re.compile(
+    r"(?:(?:and|so|dan|lalu|terus)\s+)?(?:kapan|when)(?:\s+(?:was\s+(?:it|that|this)|itu|"
+    r"(?:was\s+it\s+)?reported|diberitakan(?:nya)?|beritanya))?",
+    _FLAGS,
+)
+
+
+def story_followup(text: str) -> Kind | None:
+    """The coverage question a follow-up of a coverage answer asks of its story, when it
+    names nothing of its own, or None: "siapa yang pertama?", "who was first?", "kapan?",
+    "when?" (when it was first reported: "first"); "media apa saja?", "who else?"
+    ("outlets"); "berapa artikel?", "how many?" ("count")."""
+    tidy = _tidy(text).lower()
+    if _WHEN.fullmatch(tidy):
+        return "first"
+    for kind, pattern in _STORY_COMPILED:
+        if pattern.fullmatch(tidy):
+            return kind
+    return None

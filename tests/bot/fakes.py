@@ -125,6 +125,9 @@ class FakeIndex:
             return Answer(question=question, answered=False, reason="not_covered")
         return Answer(question=question, answered=True, hits=self.hits[:k])
 
+    def ask_about(self, question: str, article_id: str) -> Answer:
+        return self.ask(question)
+
     def summary(self) -> IndexSummary:
         return self._summary
 
