@@ -70,6 +70,10 @@ from newsbot.index.defaults import (
 )
 from newsbot.index.errors import IndexDamaged, IndexIncompatible, NewsbotError
 
+#: The most words a coverage topic has for its capitalised words to be names even when
+#: they are most of it ("Las Vegas shooting"); a longer one mostly capitalised is a
+#: headline in title case.
+_NAMED_TOPIC_WORDS = 3
 #: Articles a "how many articles about X" question looks at, at most.
 MATCHING_ARTICLES = 500
 #: C0 and C1 control characters and DEL: no text in a question.
@@ -410,8 +414,10 @@ class NewsIndex:
         words = question_terms(topic, language, stats.knows)
         own = set(tokenize(topic))
         capitalised = [word for word in topic.split() if word[:1].isupper()]
-        # A headline in title case ("Mabes Polri Pelaku Bom ...") names nothing by case.
-        if len(capitalised) * 2 > len(topic.split()):
+        # A headline in title case ("Mabes Polri Pelaku Bom ...") names nothing by case; a
+        # topic of a few words is no headline: "Las Vegas shooting" names Las Vegas.
+        spelled = topic.split()
+        if len(spelled) > _NAMED_TOPIC_WORDS and len(capitalised) * 2 > len(spelled):
             capitalised = []
         names = {term for word in capitalised for term in tokenize(word)}
         # An English common word the index holds nowhere, itself or translated ("bombing"
