@@ -74,8 +74,10 @@ def format_coverage(answer: Answer, language: str = "en", *, urls: bool = True) 
             day = day_text(earliest.published, language)
             return words["first_tie"].format(day=day, who=who) + "." + spans
         return words["first_one"].format(who=first) + f": {earliest.title}{where}." + spans
-    elif coverage.about_topic or not period:
+    elif coverage.about_topic:
         head = words["count"].format(articles=articles, outlets=outlets, names=", ".join(names))
+    elif not period:  # "menurut Antara, berapa artikel?": no topic to be "about"
+        head = words["count_all"].format(articles=articles, outlets=outlets, names=", ".join(names))
     else:
         head = words["count_window"].format(
             articles=articles, window=period, outlets=outlets, names=", ".join(names)

@@ -84,11 +84,19 @@ def test_an_outlet_with_one_dated_article_lists_it(mixed: NewsIndex, question: s
 
 
 @pytest.mark.parametrize(
-    "question", ["menurut Antara, berapa artikel?", "according to ANTARA, how many articles?"]
+    ("question", "line"),
+    [
+        ("menurut Antara, berapa artikel?", "2 artikel di indeks ini, dari 1 media (antaranews)."),
+        (
+            "according to ANTARA, how many articles?",
+            "2 articles in this index, from 1 outlet (antaranews).",
+        ),
+    ],
 )
 def test_an_undated_outlet_still_answers_what_needs_no_date(
-    mixed: NewsIndex, question: str
+    mixed: NewsIndex, question: str, line: str
 ) -> None:
     answer = mixed.ask(question, now=NOW)
     assert answer.answered and answer.coverage is not None
     assert answer.coverage.articles == 2
+    assert format_answer(answer).startswith(line)  # no topic: not "about this"
