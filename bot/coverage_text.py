@@ -87,22 +87,13 @@ def format_coverage(answer: Answer, language: str = "en", *, urls: bool = True) 
 
 
 def _spans(coverage: Coverage, language: str) -> str:
-    """ " This spans 3 stories; the biggest: ..." for a topic whose counted articles fall
-    in several stories (the one with the most articles, then outlets, when it has more
-    than any other; else the number alone); empty for one."""
+    """ " This spans 3 stories; the first report named is the closest one's: ..." for a
+    topic whose articles fall in several stories (the first listed is the closest, the best
+    passage's); empty for one."""
     if not coverage.about_topic or len(coverage.stories) < 2:
         return ""
-    words = words_for(language)
-    sizes = sorted(((len(s.articles), len(s.outlets)) for s in coverage.stories), reverse=True)
-    if sizes[0] == sizes[1]:  # no story is the biggest
-        return " " + words["spans_even"].format(n=len(coverage.stories))
-    biggest = max(coverage.stories, key=lambda s: (len(s.articles), len(s.outlets)))
-    return " " + words["spans"].format(
-        n=len(coverage.stories),
-        title=biggest.first.title,
-        articles=articles_text(len(biggest.articles), language),
-        outlets=outlets_text(len(biggest.outlets), language),
-    )
+    title = coverage.stories[0].first.title
+    return " " + words_for(language)["spans"].format(n=len(coverage.stories), title=title)
 
 
 def unanswered_text(answer: Answer, language: str) -> str:

@@ -41,12 +41,11 @@ def latest_stories(
 def answer_coverage(index: NewsIndex, request: Request, k: int, current: datetime) -> Answer:
     """Answer a coverage question (``request.coverage``) from the index's stories.
 
-    "outlets" finds the story of the best passage for the topic (inside the window and
-    outlet, when the question names them; refused below the floor) and answers from its
-    articles; "count" and "first" take the same articles about the topic: that story's
-    and every other article naming the topic with a passage above the floor
-    (``_counted``), so "who first" names the first of those "how many" counts, and both
-    list the same stories, the best passage's first. Without a topic, all three answer
+    "outlets" and "first" find the story of the best passage for the topic (inside the
+    window and outlet, when the question names them; refused below the floor) and answer
+    from its articles; "count" counts that story's articles and every other article
+    naming the topic with a passage above the floor (``_counted``), and names the same
+    first report as "first" (``_first_or_count``). Without a topic, all three answer
     from the window's (or outlet's) articles. "latest" lists the newest stories of the
     window, or of the topic, up to now.
     """
@@ -60,14 +59,7 @@ def answer_coverage(index: NewsIndex, request: Request, k: int, current: datetim
     if not answer.answered or not answer.hits:
         return answer
     if kind in ("count", "first"):
-        # One rule for both: the articles about X, across its stories (``_counted``), the
-        # best passage's story first; "who first" is the first of them, as "how many"
-        # says, and a broad X names how many stories it spans in both.
-        refs = _counted(index, request, answer.hits[0].story, current)
-        found = _from_articles(index, request, kind, refs, lead=answer.hits[0].story)
-        if not found.answered:
-            return answer
-        return dataclasses.replace(found, hits=answer.hits[:1], newest=answer.newest)
+        return _first_or_count(index, request, answer, current)
     story = answer.hits[0].story
     if story is None:
         return answer
@@ -92,7 +84,9 @@ def answer_story(
     if story is None:
         return Answer(question, answered=False, reason="not_covered", request=request)
     found = _from_articles(index, request, kind, list(story.articles), stories=(story,))
-    return dataclasses.replace(found, hits=index.lead_hits([article_id]))
+    # About the story: "3 articles about this", not "in this index".
+    coverage = found.coverage and dataclasses.replace(found.coverage, about_topic=True)
+    return dataclasses.replace(found, coverage=coverage, hits=index.lead_hits([article_id]))
 
 
 def undated_outlet(index: NewsIndex, request: Request) -> Answer | None:
@@ -111,6 +105,32 @@ def undated_outlet(index: NewsIndex, request: Request) -> Answer | None:
     if not articles or any(published_day(a.published) is not None for a in articles):
         return None
     return Answer(request.question, answered=False, reason="undated_outlet", request=request)
+
+
+def _first_or_count(
+    index: NewsIndex, request: Request, answer: Answer, current: datetime
+) -> Answer:
+    """ "Who reported X first" and "how many articles about X" by one rule: X is the story
+    of the best passage naming it (``answer``'s first), and both name its first report;
+    both list the same stories, that one first, then every other story naming X
+    (``_counted``), so a broad X says how many it spans. "How many" counts them all; "who
+    first" gives that story's outlets and articles. Before, "who first" kept to the story
+    and "how many" named the first report across stories: two answers for one X."""
+    assert request.coverage is not None
+    kind, lead = request.coverage.kind, answer.hits[0].story
+    refs = _counted(index, request, lead, current)
+    found = _from_articles(index, request, kind, refs, lead=lead)
+    if not found.answered or found.coverage is None:
+        return answer
+    coverage = found.coverage
+    inside = [a for a in lead.articles if _inside(request, a, current)] if lead else []
+    if inside:
+        ordered = sorted(inside, key=lambda a: (a.published is None, a.published or "", a.id))
+        coverage = dataclasses.replace(coverage, firsts=first_reports(ordered))
+        if kind == "first":
+            outlets = outlets_in_order(ordered)
+            coverage = dataclasses.replace(coverage, articles=len(inside), outlets=outlets)
+    return dataclasses.replace(found, coverage=coverage, hits=answer.hits[:1], newest=answer.newest)
 
 
 def _counted(

@@ -35,8 +35,7 @@ _WORDS = {
         "caption": "{articles}, {outlets}: first {first}, latest {latest}",
         "no_outlet": "There are no articles from {outlet} in this index.",
         "held": "Outlets in this index: {outlets}.",
-        "spans": "This spans {n} stories; the biggest: {title} ({articles}, {outlets}).",
-        "spans_even": "This spans {n} stories.",
+        "spans": "This spans {n} stories; the first report named is the closest one's: {title}.",
         "undated_latest": "The articles from {outlet} in this index carry no publication "
         "date, so none of them can be called the newest; ask about a topic to read them.",
         "undated_window": "The articles from {outlet} in this index carry no publication "
@@ -75,8 +74,8 @@ _WORDS = {
         "caption": "{articles}, {outlets}: pertama {first}, terakhir {latest}",
         "no_outlet": "Tidak ada artikel dari {outlet} di indeks ini.",
         "held": "Media yang ada di indeks: {outlets}.",
-        "spans": "Ini mencakup {n} peristiwa; yang terbesar: {title} ({articles}, {outlets}).",
-        "spans_even": "Ini mencakup {n} peristiwa.",
+        "spans": "Ini mencakup {n} peristiwa; laporan pertama yang disebut dari peristiwa "
+        "terdekat: {title}.",
         "undated_latest": "Artikel dari {outlet} di indeks ini tidak bertanggal terbit, "
         "jadi tidak ada yang bisa disebut terbaru; tanyakan suatu topik untuk membacanya.",
         "undated_window": "Artikel dari {outlet} di indeks ini tidak bertanggal terbit, "

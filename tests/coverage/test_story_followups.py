@@ -68,11 +68,12 @@ def test_ask_about_answers_from_the_story_of_the_article(
 def test_ask_about_a_story_stays_on_it_where_a_search_would_not(
     news: NewsIndex,  # noqa: F811
 ) -> None:
-    """The chili stories: a fresh "who first" names the older; about the newer, the newer."""
+    """The chili stories: whichever a fresh "who first" names, about the other, the other."""
     fresh = news.ask("siapa yang pertama memberitakan harga cabai?", now=NOW)
-    assert fresh.coverage is not None and fresh.coverage.firsts[0].id == "chili-old"
-    about = news.ask_about("siapa yang pertama?", "chili-new", now=NOW)
-    assert about.coverage is not None and [a.id for a in about.coverage.firsts] == ["chili-new"]
+    assert fresh.coverage is not None
+    other = ({"chili-old", "chili-new"} - {fresh.coverage.firsts[0].id}).pop()
+    about = news.ask_about("siapa yang pertama?", other, now=NOW)
+    assert about.coverage is not None and [a.id for a in about.coverage.firsts] == [other]
 
 
 def test_ask_about_an_article_gone_is_not_covered_and_other_messages_are_asked(
