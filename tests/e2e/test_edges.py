@@ -1,5 +1,6 @@
 """Edges a reader and a group member meet, through ``newsbot run`` and the emulator: a reply
-to a coverage answer follows it up, a bare mention and a command the bot lacks get hints."""
+to a coverage answer follows it up (on its story), an outlet the index lacks is named, a
+bare mention and a command the bot lacks get hints."""
 
 from __future__ import annotations
 
@@ -30,6 +31,29 @@ def test_a_reply_to_a_coverage_answer_is_read_with_its_question(
     assert reply.text is not None
     assert "tidak membahas" not in reply.text
     assert "PR Cirebon" in reply.text and "17 Sep" in reply.text
+
+
+def test_follow_ups_stay_on_the_story_and_an_unknown_outlet_is_named(
+    tg: TelegramEmulator, bot: BotProcess
+) -> None:
+    """ "kapan?" then "berapa artikel?" after a coverage answer are about its story, turn
+    after turn; an outlet the index lacks is named with the outlets it holds."""
+    eko = tg.new_user("Eko", language_code="id")
+    chat = tg.private_chat(eko)
+    tg.send_private(eko, "siapa yang pertama memberitakan pasukan CSTO?")
+    first = tg.wait_for_reply(chat, timeout=ANSWER_SECONDS)
+    assert first.text is not None and "PR Cirebon" in first.text
+    tg.send_private(eko, "media apa saja?")
+    outlets = tg.wait_for_reply(chat, timeout=ANSWER_SECONDS)
+    assert outlets.text is not None and "memberitakan ini: PR Cirebon" in outlets.text
+    tg.send_private(eko, "berapa artikel?")
+    count = tg.wait_for_reply(chat, timeout=ANSWER_SECONDS)
+    assert count.text is not None and "1 artikel tentang ini" in count.text
+    tg.send_private(eko, "berita pasukan CSTO menurut Harian Jogja")
+    missing = tg.wait_for_reply(chat, timeout=ANSWER_SECONDS)
+    assert missing.text is not None
+    assert missing.text.startswith("Tidak ada artikel dari Harian Jogja di indeks ini.")
+    assert "PR Cirebon" in missing.text  # among the outlets the index holds
 
 
 def test_a_bare_mention_and_an_unknown_command_get_hints_in_a_group(
