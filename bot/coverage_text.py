@@ -92,8 +92,10 @@ def _spans(coverage: Coverage, language: str) -> str:
     passage's); empty for one."""
     if not coverage.about_topic or len(coverage.stories) < 2:
         return ""
-    title = coverage.stories[0].first.title
-    return " " + words_for(language)["spans"].format(n=len(coverage.stories), title=title)
+    words, n = words_for(language), len(coverage.stories)
+    if coverage.kind == "first":  # its headline was just named
+        return " " + words["spans_first"].format(n=n)
+    return " " + words["spans"].format(n=n, title=coverage.stories[0].first.title)
 
 
 def unanswered_text(answer: Answer, language: str) -> str:

@@ -73,7 +73,9 @@ def test_a_broad_topic_says_how_many_stories_it_spans(
     answer = news.ask(question, now=NOW)
     assert answer.coverage is not None and len(answer.coverage.stories) == 3
     text = format_answer(answer)
-    assert line in text and answer.coverage.stories[0].first.title in text
+    assert line in text and text.count(answer.coverage.stories[0].first.title) >= 1
+    if answer.coverage.kind == "first":  # the headline once, with the first report
+        assert text.splitlines()[0].count(answer.coverage.stories[0].first.title) == 1
     # The first report named is the closest story's, the one whose passage is shown.
     assert answer.coverage.firsts[0] in answer.hits[0].story.articles  # type: ignore[union-attr]
 
