@@ -131,9 +131,10 @@ def outlet_in(question: str, outlets: Iterable[str]) -> OutletFilter | None:
 
     An outlet is named after "menurut", "kata", "according to", "from" and the like, by its
     name or a shortening of it (``outlet_keys``), in one to three words. A well-known
-    outlet (``KNOWN_OUTLETS``) the index lacks gives a filter with no outlets
-    (``OutletFilter.missing``). A name must stand as a word: "detik-detik" ("the final
-    seconds") is not detik.
+    outlet (``KNOWN_OUTLETS``) the index lacks, or a phrase that reads as an outlet
+    (``_outlet_like``: "menurut Harian Jogja", "from harianjogja.com"), gives a filter
+    with no outlets (``OutletFilter.missing``) and the outlets the index holds. A name
+    must stand as a word: "detik-detik" ("the final seconds") is not detik.
     """
     if _TRIGGERS.search(question) is None:
         return None
