@@ -27,6 +27,15 @@ the best estimate is chosen, and its setting is the best on all three splits tog
 
 ``--final`` then scores ``round6`` (labelled blind, never seen by the choice) once, for
 today's default and the chosen rule. Writes ``benchmarks/results/coverage_cv.json``.
+
+``--events`` (round 7) cross-validates the event-day signals instead, over all four splits
+(726 pairs: round6 was scored once in round 6, so no split is blind any more), with the same
+folds rule and the same nested choice: the families are ``lead`` (today's rule: the first
+day the opening's two paragraphs name, tolerance 1, thresholds 0.84-0.95), ``first`` (that
+day read from 2 or 3 paragraphs, tolerance 0 or 1, plus a bonus of 0-0.05 when the two
+name the same day) and ``all`` (every day the 2 or 3 paragraphs name, with or without
+"kemarin"/"hari ini", the nearest two compared; tolerance and bonus as ``first``), each
+over thresholds 0.85-0.93. Writes ``benchmarks/results/coverage_events.json``.
 """
 
 from __future__ import annotations
@@ -52,6 +61,8 @@ from newsbot.index.coverage.wording import Wording  # noqa: E402
 from newsbot.index.reading.readers import read_sources  # noqa: E402
 
 RESULTS = REPO / "benchmarks" / "results" / "coverage_cv.json"
+EVENT_RESULTS = REPO / "benchmarks" / "results" / "coverage_events.json"
+ALL_SPLITS = ("tune", "holdout", "round5", "round6")
 CV_SPLITS = ("tune", "holdout", "round5")
 BLIND = "round6"
 FOLDS = 5
@@ -124,7 +135,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work-dir", type=Path, required=True)
     parser.add_argument("--final", action="store_true", help=f"also score {BLIND}, once")
     parser.add_argument("--no-write", action="store_true")
+    parser.add_argument(
+        "--events", action="store_true", help="cross-validate the event-day signals (726 pairs)"
+    )
     args = parser.parse_args(argv)
+    if args.events:
+        return events_main(args)
     corpus = args.shared / "corpus" / "indosum-3000.jsonl"
     articles = [a for a in read_sources([corpus]) if isinstance(a, Article)]
     embedder = CachedEmbedder(load_embedder(), args.work_dir / "vectors.npz")
@@ -292,6 +308,165 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_write:
         RESULTS.write_text(json.dumps(result, indent=1, sort_keys=True) + "\n")
     print(json.dumps({k: result[k] for k in ("chosen", "default")}, indent=1, default=str))
+    return 0
+
+
+#: The event-day settings ``--events`` compares: family -> settings (reading, paragraphs,
+#: relative days, tolerance, bonus, threshold).
+EventSetting = tuple[str, int, bool, int, float, float]
+
+
+def event_grid() -> dict[str, list[EventSetting]]:
+    """The families of ``--events`` and their settings."""
+    thresholds = _steps(0.85, 0.93)
+    bonuses = (0.0, 0.01, 0.02, 0.03, 0.05)
+    return {
+        "lead": [("first", 2, False, 1, 0.0, t) for t in _steps(0.84, 0.95)],
+        "first": [
+            ("first", k, False, tol, b, t)
+            for k in (2, 3)
+            for tol in (0, 1)
+            for b in bonuses
+            for t in thresholds
+        ],
+        "all": [
+            ("all", k, rel, tol, b, t)
+            for k in (2, 3)
+            for rel in (False, True)
+            for tol in (0, 1)
+            for b in bonuses
+            for t in thresholds
+        ],
+    }
+
+
+def _simplicity(setting: EventSetting) -> tuple[float, ...]:
+    """Ties go to the rule that reads less and joins less: first day, fewer paragraphs, no
+    relative days, no bonus, the wider tolerance, the higher threshold."""
+    reading, k, rel, tol, bonus, threshold = setting
+    return (reading == "first", -k, not rel, -bonus, tol, threshold)
+
+
+def events_main(args: argparse.Namespace) -> int:
+    """Cross-validate the event-day signals over all labelled pairs (``--events``)."""
+    corpus = args.shared / "corpus" / "indosum-3000.jsonl"
+    articles = [a for a in read_sources([corpus]) if isinstance(a, Article)]
+    embedder = CachedEmbedder(load_embedder(), args.work_dir / "vectors.npz")
+    chunks = [split_article(a) for a in articles]
+    lead = embedder.embed_passages([c[0].context for c in chunks])
+    vectors = (lead / np.linalg.norm(lead, axis=1, keepdims=True)).astype(np.float32)
+    refs = {
+        k: [
+            StoryArticle(a.id, a.source, a.published, a.seen, " ".join(p.text for p in c[:k]))
+            for a, c in zip(articles, chunks, strict=True)
+        ]
+        for k in (2, 3)
+    }
+    pairs = [json.loads(line) for line in PAIRS.read_text().splitlines() if line.strip()]
+    same = [bool(p["same"]) for p in pairs]
+    fold = folds_by_story(pairs)
+    grid = event_grid()
+    merged: dict[EventSetting, list[bool]] = {}
+    counts: dict[EventSetting, int] = {}
+    for family, settings in grid.items():
+        for setting in settings:
+            if setting in merged:
+                continue
+            reading, k, rel, tol, bonus, threshold = setting
+            stories = group_stories(
+                refs[k],
+                vectors,
+                threshold=threshold,
+                event_tolerance=tol,
+                event_reading=reading,
+                relative_days=rel,
+                event_bonus=bonus,
+            )
+            merged[setting] = [stories[p["a"]] == stories[p["b"]] for p in pairs]
+            counts[setting] = len(set(stories.values()))
+        print(f"{family}: grouped {len(settings)}", file=sys.stderr)
+
+    def f1_on(setting: EventSetting, rows: list[int]) -> float:
+        return _f1([merged[setting][i] for i in rows], [same[i] for i in rows])["f1"]
+
+    def best(family: str, rows: list[int]) -> EventSetting:
+        return max(grid[family], key=lambda s: (round(f1_on(s, rows), 9), _simplicity(s)))
+
+    def by_split(found: list[bool]) -> dict[str, dict[str, float]]:
+        out = {
+            s: _f1(
+                [m for m, p in zip(found, pairs, strict=True) if p["split"] == s],
+                [bool(p["same"]) for p in pairs if p["split"] == s],
+            )
+            for s in ALL_SPLITS
+        }
+        out["all"] = _f1(found, same)
+        return out
+
+    everything = list(range(len(pairs)))
+    families: dict[str, Any] = {}
+    for family in grid:
+        held = [False] * len(pairs)
+        per_fold = []
+        for k in range(FOLDS):
+            train = [i for i in everything if fold[i] != k]
+            setting = best(family, train)
+            per_fold.append(setting)
+            for i in everything:
+                if fold[i] == k:
+                    held[i] = merged[setting][i]
+        overall = best(family, everything)
+        families[family] = {
+            "cv": _f1(held, same),
+            "per_fold": per_fold,
+            "setting": overall,
+            "fitted": by_split(merged[overall]),
+            "stories": counts[overall],
+        }
+    nested = [False] * len(pairs)
+    nested_choices = []
+    for k in range(FOLDS):
+        train = [i for i in everything if fold[i] != k]
+        candidates = [(family, best(family, train)) for family in grid]
+        family, setting = max(
+            candidates, key=lambda c: (round(f1_on(c[1], train), 9), c[0] == "lead")
+        )
+        nested_choices.append({"family": family, "setting": setting})
+        for i in everything:
+            if fold[i] == k:
+                nested[i] = merged[setting][i]
+    default: EventSetting = ("first", 2, False, 1, 0.0, story_rules.STORY_THRESHOLD)
+    result: dict[str, Any] = {
+        "pairs": len(pairs),
+        "same_story": sum(same),
+        "folds": [
+            {
+                "pairs": sum(1 for f in fold if f == k),
+                "same": sum(s for f, s in zip(fold, same, strict=True) if f == k),
+            }
+            for k in range(FOLDS)
+        ],
+        "default": {"setting": default, **by_split(merged[default]), "stories": counts[default]},
+        "families": families,
+        "nested": {
+            "cv": _f1(nested, same),
+            "by_split": by_split(nested),
+            "per_fold": nested_choices,
+        },
+    }
+    for family, entry in families.items():
+        cv = entry["cv"]
+        print(
+            f"{family:6} CV P {cv['precision']:.2f} R {cv['recall']:.2f} F1 {cv['f1']:.2f}"
+            f"   fitted {entry['fitted']['all']['f1']:.2f} at {entry['setting']}",
+            file=sys.stderr,
+        )
+    for name, found in (("default", merged[default]), ("nested", nested)):
+        split_f1 = {s: round(v["f1"], 2) for s, v in by_split(found).items()}
+        print(f"{name}: {split_f1}", file=sys.stderr)
+    if not args.no_write:
+        EVENT_RESULTS.write_text(json.dumps(result, indent=1, sort_keys=True) + "\n")
+    print(json.dumps({k: result[k] for k in ("default", "nested")}, indent=1, default=str))
     return 0
 
 

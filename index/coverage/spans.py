@@ -85,6 +85,46 @@ def event_day(published: str | None, seen: str | None, opening: str) -> date | N
     return named_day(opening, reference) if reference is not None else None
 
 
+#: The most days ``event_days`` keeps of one opening (the first named).
+EVENT_DAYS_KEPT = 8
+# Days named relative to the report's own day: "kemarin" is the day before it ("kemarin
+# lusa", two days before, is left out), "hari ini", "pagi ini", "tadi malam" the day itself
+# (Indonesian newsroom grammar, not any one story's wording; any case, as a sentence may
+# open with one).
+_RELATIVE_DAY = re.compile(
+    r"(?<![\w'])(?:(?P<yesterday>kemarin)(?!\s+lusa)"
+    r"|hari\s+ini|(?:pagi|siang|sore|malam)\s+ini|tadi\s+(?:pagi|siang|sore|malam))(?![\w'])",
+    re.IGNORECASE,
+)
+
+
+def event_days(
+    published: str | None, seen: str | None, opening: str, *, relative: bool = False
+) -> tuple[date, ...]:
+    """Every day an article's opening names for its happenings, in the order named, at most
+    ``EVENT_DAYS_KEPT``: each weekday mention ("Senin (27/3)", "Kamis") resolved as
+    ``named_day`` resolves it, against the publication day, else the seen day, within
+    ``NAMED_DAY_MAX_AGE`` days before it; with ``relative``, also "kemarin" (the day before)
+    and "hari ini" / "pagi ini" / "tadi malam" (the day itself). Empty when it names none or
+    nothing dates the article. Where ``event_day`` keeps the first named day, this keeps
+    the day a quote is attributed to further on ("kata Febri, Kamis (9/11)")."""
+    reference = published_day(published) or seen_date(seen)
+    if reference is None:
+        return ()
+    found: dict[date, int] = {}
+    for match in _NAMED_DAY.finditer(opening):
+        if match.group("weekday") == "Minggu" and _is_the_week(opening, match):
+            continue
+        resolved = _resolve(match, reference)
+        if resolved is not None and 0 <= (reference - resolved).days <= NAMED_DAY_MAX_AGE:
+            found.setdefault(resolved, match.start())
+    if relative:
+        for match in _RELATIVE_DAY.finditer(opening):
+            back = 1 if match.group("yesterday") else 0
+            found.setdefault(reference - timedelta(days=back), match.start())
+    return tuple(sorted(found, key=found.__getitem__))[:EVENT_DAYS_KEPT]
+
+
 def seen_date(seen: str | None) -> date | None:
     """The calendar day in WIB of an ISO 8601 seen time (UTC when it has no offset); a date
     alone is that day. None when missing or unreadable."""
