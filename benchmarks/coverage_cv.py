@@ -33,8 +33,10 @@ today's default and the chosen rule. Writes ``benchmarks/results/coverage_cv.jso
 folds rule and the same nested choice: the families are ``lead`` (today's rule: the first
 day the opening's two paragraphs name, tolerance 1, thresholds 0.84-0.95), ``first`` (that
 day read from 2 or 3 paragraphs, tolerance 0 or 1, plus a bonus of 0-0.05 when the two
-name the same day) and ``all`` (every day the 2 or 3 paragraphs name, with or without
-"kemarin"/"hari ini", the nearest two compared; tolerance and bonus as ``first``), each
+name the same day), ``all`` (every day the 2 or 3 paragraphs name, with or without
+"kemarin"/"hari ini", the nearest two compared; tolerance and bonus as ``first``) and
+``figures`` (the first day as today, a bonus of 0 or 0.03 for a common day, and one of
+0.01-0.05 when the 2 or 3 paragraphs give a common figure, ``coverage.figures``), each
 over thresholds 0.85-0.93. Writes ``benchmarks/results/coverage_events.json``.
 """
 
@@ -312,8 +314,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 #: The event-day settings ``--events`` compares: family -> settings (reading, paragraphs,
-#: relative days, tolerance, bonus, threshold).
-EventSetting = tuple[str, int, bool, int, float, float]
+#: relative days, tolerance, event-day bonus, threshold, figure bonus).
+EventSetting = tuple[str, int, bool, int, float, float, float]
 
 
 def event_grid() -> dict[str, list[EventSetting]]:
@@ -321,20 +323,27 @@ def event_grid() -> dict[str, list[EventSetting]]:
     thresholds = _steps(0.85, 0.93)
     bonuses = (0.0, 0.01, 0.02, 0.03, 0.05)
     return {
-        "lead": [("first", 2, False, 1, 0.0, t) for t in _steps(0.84, 0.95)],
+        "lead": [("first", 2, False, 1, 0.0, t, 0.0) for t in _steps(0.84, 0.95)],
         "first": [
-            ("first", k, False, tol, b, t)
+            ("first", k, False, tol, b, t, 0.0)
             for k in (2, 3)
             for tol in (0, 1)
             for b in bonuses
             for t in thresholds
         ],
         "all": [
-            ("all", k, rel, tol, b, t)
+            ("all", k, rel, tol, b, t, 0.0)
             for k in (2, 3)
             for rel in (False, True)
             for tol in (0, 1)
             for b in bonuses
+            for t in thresholds
+        ],
+        "figures": [
+            ("first", k, False, 1, b, t, f)
+            for k in (2, 3)
+            for b in (0.0, 0.03)
+            for f in (0.01, 0.02, 0.03, 0.05)
             for t in thresholds
         ],
     }
@@ -343,8 +352,8 @@ def event_grid() -> dict[str, list[EventSetting]]:
 def _simplicity(setting: EventSetting) -> tuple[float, ...]:
     """Ties go to the rule that reads less and joins less: first day, fewer paragraphs, no
     relative days, no bonus, the wider tolerance, the higher threshold."""
-    reading, k, rel, tol, bonus, threshold = setting
-    return (reading == "first", -k, not rel, -bonus, tol, threshold)
+    reading, k, rel, tol, bonus, threshold, figure = setting
+    return (reading == "first", -k, not rel, -figure, -bonus, tol, threshold)
 
 
 def events_main(args: argparse.Namespace) -> int:
@@ -372,7 +381,7 @@ def events_main(args: argparse.Namespace) -> int:
         for setting in settings:
             if setting in merged:
                 continue
-            reading, k, rel, tol, bonus, threshold = setting
+            reading, k, rel, tol, bonus, threshold, figure = setting
             stories = group_stories(
                 refs[k],
                 vectors,
@@ -381,6 +390,7 @@ def events_main(args: argparse.Namespace) -> int:
                 event_reading=reading,
                 relative_days=rel,
                 event_bonus=bonus,
+                figure_bonus=figure,
             )
             merged[setting] = [stories[p["a"]] == stories[p["b"]] for p in pairs]
             counts[setting] = len(set(stories.values()))
@@ -435,7 +445,7 @@ def events_main(args: argparse.Namespace) -> int:
         for i in everything:
             if fold[i] == k:
                 nested[i] = merged[setting][i]
-    default: EventSetting = ("first", 2, False, 1, 0.0, story_rules.STORY_THRESHOLD)
+    default: EventSetting = ("first", 2, False, 1, 0.0, story_rules.STORY_THRESHOLD, 0.0)
     result: dict[str, Any] = {
         "pairs": len(pairs),
         "same_story": sum(same),

@@ -18,6 +18,7 @@ from datetime import date
 
 import numpy as np
 
+from newsbot.index.coverage.figures import figures
 from newsbot.index.coverage.spans import (
     NAMED_DAY_SLACK_DAYS,
     SEEN_SLACK_DAYS,
@@ -59,6 +60,9 @@ RELATIVE_DAYS = False
 #: Added to the lead cosine when the two openings name a common event day: one happening's
 #: reports name its day. 0: not read (BENCHMARKS.md, "Round 7").
 EVENT_DAY_BONUS = 0.0
+#: Added to the lead cosine when the two openings give a common figure
+#: (``coverage.figures``: "6,6", "2-0", "348"). 0: not read (BENCHMARKS.md, "Round 7").
+FIGURE_BONUS = 0.0
 #: Added to the lead cosine, times the TF-IDF cosine of the two openings
 #: (``coverage.wording``): one event's reports name its particulars. 0: not read.
 WORDING_WEIGHT = 0.0
@@ -106,6 +110,7 @@ def group_stories(
     event_reading: str = EVENT_READING,
     relative_days: bool = RELATIVE_DAYS,
     event_bonus: float = EVENT_DAY_BONUS,
+    figure_bonus: float = FIGURE_BONUS,
 ) -> dict[str, str]:
     """Return article id -> story id.
 
@@ -129,7 +134,8 @@ def group_stories(
     days of an opening are its event days ("first" or "all", ``EVENT_READING``; with
     ``relative_days`` "kemarin" and "hari ini" count too); two articles are as far apart as
     their nearest event days, and ``event_bonus`` is added to the cosine of two that name a
-    common one. ValueError for another ``event_reading``.
+    common one; ``figure_bonus`` to that of two whose openings give a common figure
+    (``coverage.figures``). ValueError for another ``event_reading``.
     """
     if event_reading not in ("first", "all"):
         raise ValueError(f"event_reading is 'first' or 'all', not {event_reading!r}")
@@ -173,6 +179,7 @@ def group_stories(
     matrix = vectors @ vectors.T if n <= _MATRIX_UP_TO else None
     reads_wording = wording_weight != 0 or wording_floor is not None
     wording = Wording([a.lead for a in articles]) if reads_wording else None
+    shared_figures = _Figures([a.lead for a in articles]) if figure_bonus else None
     for i in order:
         best_story = None
         if placed.any():
@@ -185,6 +192,8 @@ def group_stories(
                 if wording_floor is not None and wording.has[i]:
                     apart = wording.has & (alike < wording_floor)
                     similarity = np.where(apart, -np.inf, similarity)
+            if shared_figures is not None:
+                similarity = similarity + figure_bonus * shared_figures.row(i)
             if bounded[i]:
                 gap = np.maximum(starts - ends[i], starts[i] - ends)
                 similarity = np.where(bounded & (gap > window_days), -np.inf, similarity)
@@ -231,3 +240,25 @@ def _event_days(articles: Sequence[StoryArticle], reading: str, relative: bool) 
     for k, row in enumerate(rows):
         table[k, : len(row)] = [d.toordinal() for d in row]
     return table
+
+
+class _Figures:
+    """Which openings give a common figure: ``row(i)`` is 1.0 where article ``i``'s opening
+    and another's share one, else 0.0 (float32, one per article)."""
+
+    def __init__(self, openings: Sequence[str]) -> None:
+        from scipy import sparse
+
+        columns: dict[str, int] = {}
+        rows, cols = [], []
+        for i, text in enumerate(openings):
+            for figure in figures(text):
+                rows.append(i)
+                cols.append(columns.setdefault(figure, len(columns)))
+        shape = (len(openings), max(1, len(columns)))
+        data = np.ones(len(rows), dtype=np.float32)
+        self.matrix = sparse.csr_matrix((data, (rows, cols)), shape=shape)
+
+    def row(self, i: int) -> np.ndarray:
+        product = self.matrix @ self.matrix[i].T
+        return (np.asarray(product.toarray()).ravel() > 0).astype(np.float32)
