@@ -13,8 +13,8 @@ Groups the 3,000 IndoSum articles with the product's rule and, for every labelle
   paragraphs) saw a difference;
 - ``speakers``: the people quoted ("kata Febri Diansyah", "ujar Saut"): both quote and share
   one, both quote and share none, or a side quotes no one;
-- ``numbers``: numbers of two or more digits or with a decimal ("6,6", "2-0", "348"; dates
-  in parentheses and years left out): shared, none shared, or a side has none;
+- ``figures``: the figures the texts give (``coverage.figures``: "6,6", "2-0", "348"; dates,
+  years, clock times and names' numbers left out): shared, none shared, or a side has none;
 - ``follow-up``: the headline or opening says it goes on ("kembali", "lagi", "lanjutan",
   "susulan", "pekan depan").
 
@@ -29,6 +29,7 @@ import json
 import re
 import sys
 from collections import Counter
+from collections.abc import Set
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +43,7 @@ from newsbot.index.articles import Article  # noqa: E402
 from newsbot.index.building.chunking import split_article  # noqa: E402
 from newsbot.index.building.embedders import load_embedder  # noqa: E402
 from newsbot.index.coverage import stories as story_rules  # noqa: E402
+from newsbot.index.coverage.figures import figures  # noqa: E402
 from newsbot.index.coverage.spans import event_day, event_days, publication_span  # noqa: E402
 from newsbot.index.coverage.stories import StoryArticle, group_stories  # noqa: E402
 from newsbot.index.coverage.when import published_day  # noqa: E402
@@ -49,8 +51,6 @@ from newsbot.index.reading.readers import read_sources  # noqa: E402
 
 _SPEECH = r"(?:kata|ujar|ungkap|tutur|terang|jelas|sebut|imbuh|tambah|tegas|papar|ucap)(?:nya)?"
 _SPEAKER = re.compile(rf"\b{_SPEECH}\s+((?:[A-Z][\w'.-]*\s+){{0,6}}[A-Z][\w'.-]*)")
-_DATES = re.compile(r"\(\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*\)")
-_NUMBER = re.compile(r"(?<![\w/])\d+(?:[.,]\d+)?(?:\s*-\s*\d+)?(?![\w/])")
 _FOLLOW = re.compile(r"\b(?:kembali|lagi|lanjutan|susulan|pekan depan)\b", re.IGNORECASE)
 
 
@@ -59,20 +59,7 @@ def speakers(text: str) -> set[str]:
     return {" ".join(m.group(1).split()[-2:]).strip(",.") for m in _SPEAKER.finditer(text)}
 
 
-def numbers(text: str) -> set[str]:
-    """Numbers of two or more digits, decimals and scores, without dates and years."""
-    found = set()
-    for m in _NUMBER.finditer(_DATES.sub(" ", text)):
-        value = re.sub(r"\s+", "", m.group(0))
-        if re.fullmatch(r"(?:19|20)\d\d", value) or re.fullmatch(r"\d", value):
-            continue
-        if "-" in value:
-            value = "-".join(sorted(value.split("-")))
-        found.add(value)
-    return found
-
-
-def _both(a: set[str], b: set[str], shared: str, apart: str) -> str:
+def _both(a: Set[str], b: Set[str], shared: str, apart: str) -> str:
     if not a or not b:
         return "a side has none"
     return shared if a & b else apart
@@ -93,7 +80,7 @@ def cues(x: dict[str, Any], y: dict[str, Any]) -> dict[str, str]:
         "days": days,
         "product's days": f"{first} named in two paragraphs",
         "speakers": _both(speakers(x["text"]), speakers(y["text"]), "shared", "none shared"),
-        "numbers": _both(numbers(x["text"]), numbers(y["text"]), "shared", "none shared"),
+        "figures": _both(figures(x["text"]), figures(y["text"]), "shared", "none shared"),
         "follow-up": (
             "a side says so"
             if any(_FOLLOW.search(v["title"] + " " + v["opening"]) for v in (x, y))
