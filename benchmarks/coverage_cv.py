@@ -1,6 +1,6 @@
 """Choose the story pair score and threshold by cross-validation over the labelled pairs.
 
-    python benchmarks/coverage_cv.py --shared ../shared --work-dir WORK [--final]
+    python benchmarks/coverage_cv.py --shared ../shared --work-dir WORK [--final | --events]
 
 Every rule groups all 3,000 IndoSum articles with ``coverage.stories.group_stories`` (the
 product's window, seen-time span, event-day and undated rules kept), its similarity being
