@@ -36,8 +36,10 @@ day read from 2 or 3 paragraphs, tolerance 0 or 1, plus a bonus of 0-0.05 when t
 name the same day), ``all`` (every day the 2 or 3 paragraphs name, with or without
 "kemarin"/"hari ini", the nearest two compared; tolerance and bonus as ``first``) and
 ``figures`` (the first day as today, a bonus of 0 or 0.03 for a common day, and one of
-0.01-0.05 when the 2 or 3 paragraphs give a common figure, ``coverage.figures``), each
-over thresholds 0.85-0.93. Writes ``benchmarks/results/coverage_events.json``.
+0.01-0.05 when the 2 or 3 paragraphs give a common figure, ``coverage.figures``) and
+``whole`` (the first day of 2 or 3 paragraphs, day bonus 0 or 0.03, figure bonus 0 or
+0.02, a story refused whole when any member is refused: no chains), each over thresholds
+0.85-0.93. Writes ``benchmarks/results/coverage_events.json``.
 """
 
 from __future__ import annotations
@@ -314,8 +316,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 #: The event-day settings ``--events`` compares: family -> settings (reading, paragraphs,
-#: relative days, tolerance, event-day bonus, threshold, figure bonus).
-EventSetting = tuple[str, int, bool, int, float, float, float]
+#: relative days, tolerance, event-day bonus, threshold, figure bonus, whole story).
+EventSetting = tuple[str, int, bool, int, float, float, float, bool]
 
 
 def event_grid() -> dict[str, list[EventSetting]]:
@@ -323,16 +325,16 @@ def event_grid() -> dict[str, list[EventSetting]]:
     thresholds = _steps(0.85, 0.93)
     bonuses = (0.0, 0.01, 0.02, 0.03, 0.05)
     return {
-        "lead": [("first", 2, False, 1, 0.0, t, 0.0) for t in _steps(0.84, 0.95)],
+        "lead": [("first", 2, False, 1, 0.0, t, 0.0, False) for t in _steps(0.84, 0.95)],
         "first": [
-            ("first", k, False, tol, b, t, 0.0)
+            ("first", k, False, tol, b, t, 0.0, False)
             for k in (2, 3)
             for tol in (0, 1)
             for b in bonuses
             for t in thresholds
         ],
         "all": [
-            ("all", k, rel, tol, b, t, 0.0)
+            ("all", k, rel, tol, b, t, 0.0, False)
             for k in (2, 3)
             for rel in (False, True)
             for tol in (0, 1)
@@ -340,10 +342,17 @@ def event_grid() -> dict[str, list[EventSetting]]:
             for t in thresholds
         ],
         "figures": [
-            ("first", k, False, 1, b, t, f)
+            ("first", k, False, 1, b, t, f, False)
             for k in (2, 3)
             for b in (0.0, 0.03)
             for f in (0.01, 0.02, 0.03, 0.05)
+            for t in thresholds
+        ],
+        "whole": [
+            ("first", k, False, 1, b, t, f, True)
+            for k in (2, 3)
+            for b in (0.0, 0.03)
+            for f in (0.0, 0.02)
             for t in thresholds
         ],
     }
@@ -352,8 +361,8 @@ def event_grid() -> dict[str, list[EventSetting]]:
 def _simplicity(setting: EventSetting) -> tuple[float, ...]:
     """Ties go to the rule that reads less and joins less: first day, fewer paragraphs, no
     relative days, no bonus, the wider tolerance, the higher threshold."""
-    reading, k, rel, tol, bonus, threshold, figure = setting
-    return (reading == "first", -k, not rel, -figure, -bonus, tol, threshold)
+    reading, k, rel, tol, bonus, threshold, figure, whole = setting
+    return (reading == "first", not whole, -k, not rel, -figure, -bonus, tol, threshold)
 
 
 def events_main(args: argparse.Namespace) -> int:
@@ -381,7 +390,7 @@ def events_main(args: argparse.Namespace) -> int:
         for setting in settings:
             if setting in merged:
                 continue
-            reading, k, rel, tol, bonus, threshold, figure = setting
+            reading, k, rel, tol, bonus, threshold, figure, whole = setting
             stories = group_stories(
                 refs[k],
                 vectors,
@@ -391,6 +400,7 @@ def events_main(args: argparse.Namespace) -> int:
                 relative_days=rel,
                 event_bonus=bonus,
                 figure_bonus=figure,
+                whole_story=whole,
             )
             merged[setting] = [stories[p["a"]] == stories[p["b"]] for p in pairs]
             counts[setting] = len(set(stories.values()))
@@ -445,7 +455,7 @@ def events_main(args: argparse.Namespace) -> int:
         for i in everything:
             if fold[i] == k:
                 nested[i] = merged[setting][i]
-    default: EventSetting = ("first", 2, False, 1, 0.0, story_rules.STORY_THRESHOLD, 0.0)
+    default: EventSetting = ("first", 2, False, 1, 0.0, story_rules.STORY_THRESHOLD, 0.0, False)
     result: dict[str, Any] = {
         "pairs": len(pairs),
         "same_story": sum(same),

@@ -63,6 +63,10 @@ EVENT_DAY_BONUS = 0.0
 #: Added to the lead cosine when the two openings give a common figure
 #: (``coverage.figures``: "6,6", "2-0", "348"). 0: not read (BENCHMARKS.md, "Round 7").
 FIGURE_BONUS = 0.0
+#: Whether a story is refused when any of its members is refused (window, event days): a
+#: story is then no chain of pairs, each within its own days, spanning a week. False: the
+#: closest member alone is checked (BENCHMARKS.md, "Round 7").
+WHOLE_STORY = False
 #: Added to the lead cosine, times the TF-IDF cosine of the two openings
 #: (``coverage.wording``): one event's reports name its particulars. 0: not read.
 WORDING_WEIGHT = 0.0
@@ -111,6 +115,7 @@ def group_stories(
     relative_days: bool = RELATIVE_DAYS,
     event_bonus: float = EVENT_DAY_BONUS,
     figure_bonus: float = FIGURE_BONUS,
+    whole_story: bool = WHOLE_STORY,
 ) -> dict[str, str]:
     """Return article id -> story id.
 
@@ -135,7 +140,9 @@ def group_stories(
     ``relative_days`` "kemarin" and "hari ini" count too); two articles are as far apart as
     their nearest event days, and ``event_bonus`` is added to the cosine of two that name a
     common one; ``figure_bonus`` to that of two whose openings give a common figure
-    (``coverage.figures``). ValueError for another ``event_reading``.
+    (``coverage.figures``). With ``whole_story``, a story one of whose members the window,
+    the event days or the wording floor refuses is refused whole. ValueError for another
+    ``event_reading``.
     """
     if event_reading not in ("first", "all"):
         raise ValueError(f"event_reading is 'first' or 'all', not {event_reading!r}")
@@ -167,9 +174,13 @@ def group_stories(
     assignment: dict[str, str] = {}
     placed = np.zeros(n, dtype=bool)
     stories = np.empty(n, dtype=object)
+    # Each placed article's story as a number, for refusing whole stories at once.
+    story_codes = np.full(n, -1, dtype=np.int64)
+    code_of: dict[str, int] = {}
     for i, article in enumerate(articles):
         if article.id in kept:
             assignment[article.id] = stories[i] = kept[article.id]
+            story_codes[i] = code_of.setdefault(kept[article.id], len(code_of))
             placed[i] = True
     order = sorted(
         (i for i in range(n) if articles[i].id not in kept),
@@ -204,6 +215,9 @@ def group_stories(
                 similarity = np.where(named & (near > event_tolerance), -np.inf, similarity)
                 if event_bonus:
                     similarity = similarity + event_bonus * (named & (near == 0))
+            if whole_story:
+                refused = np.unique(story_codes[placed & np.isneginf(similarity)])
+                similarity = np.where(np.isin(story_codes, refused), -np.inf, similarity)
             if dated[i]:
                 similarity = similarity - undated_penalty * ~dated
             else:
@@ -220,6 +234,7 @@ def group_stories(
                         break
         story = best_story or story_id(articles[i].id)
         assignment[articles[i].id] = stories[i] = story
+        story_codes[i] = code_of.setdefault(story, len(code_of))
         placed[i] = True
     return assignment
 

@@ -179,3 +179,23 @@ def test_with_the_fitted_setting_a_next_day_happening_parts_and_a_same_day_repor
     # Today's rule does the opposite on both: 0.885 joins, 0.87 does not.
     assert len(set(group_stories([friday, saturday], np.stack([EVENT, near])).values())) == 1
     assert len(set(group_stories([friday, report], np.stack([EVENT, REWORDED])).values())) == 2
+
+
+def test_a_whole_story_refuses_a_chain_across_days_when_asked() -> None:
+    # Hanura's congress (Thursday 18 Jan) and a report naming no day join; Polri's denial
+    # (Monday 22 Jan) is close to that report and joins through it, four days from the
+    # congress: a chain no pair check sees.
+    congress = StoryArticle("a", "cnn indonesia", "2018-01-18", None, "Munaslub, Kamis (18/1).")
+    undated_day = StoryArticle("b", "suara", "2018-01-20", None, "Kubu OSO menolak hasilnya.")
+    denial = StoryArticle("c", "poskotanews", "2018-01-22", None, "Polri membantah, Senin (22/1).")
+    vectors = np.stack([EVENT, EVENT, EVENT])
+    chained = group_stories([congress, undated_day, denial], vectors)
+    assert chained["a"] == chained["b"] == chained["c"]
+    whole = group_stories([congress, undated_day, denial], vectors, whole_story=True)
+    assert whole["a"] == whole["b"]
+    assert whole["c"] != whole["a"]  # the congress's day refuses the whole story
+    # A story whose members all fit takes the article as before.
+    next_day = StoryArticle("d", "poskotanews", "2018-01-19", None, "Sudding, Jumat (19/1).")
+    fits = group_stories([congress, undated_day, next_day], vectors, whole_story=True)
+    assert fits["a"] == fits["b"] == fits["d"]
+    assert story_rules.WHOLE_STORY is False
