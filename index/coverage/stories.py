@@ -53,19 +53,19 @@ EVENT_DAY_TOLERANCE: int | None = 1
 #: (``coverage.spans.event_day``), or "all", every day it names (``spans.event_days``:
 #: also the day a quote further on is attributed to), two articles being as near as their
 #: nearest named days. Measured by nested cross-validation over the 726 labelled pairs
-#: (BENCHMARKS.md, "Round 7"): "all" did not beat "first" there, so the product keeps it.
+#: (BENCHMARKS.md, "Round 7, stories"): "all" did not beat "first" there, so the product keeps it.
 EVENT_READING = "first"
 #: Whether "kemarin" / "hari ini" / "tadi malam" count as named days (with "all").
 RELATIVE_DAYS = False
 #: Added to the lead cosine when the two openings name a common event day: one happening's
-#: reports name its day. 0: not read (BENCHMARKS.md, "Round 7").
+#: reports name its day. 0: not read (BENCHMARKS.md, "Round 7, stories").
 EVENT_DAY_BONUS = 0.0
 #: Added to the lead cosine when the two openings give a common figure
-#: (``coverage.figures``: "6,6", "2-0", "348"). 0: not read (BENCHMARKS.md, "Round 7").
+#: (``coverage.figures``: "6,6", "2-0", "348"). 0: not read (BENCHMARKS.md, "Round 7, stories").
 FIGURE_BONUS = 0.0
 #: Whether a story is refused when any of its members is refused (window, event days): a
 #: story is then no chain of pairs, each within its own days, spanning a week. False: the
-#: closest member alone is checked (BENCHMARKS.md, "Round 7").
+#: closest member alone is checked (BENCHMARKS.md, "Round 7, stories").
 WHOLE_STORY = False
 #: Added to the lead cosine, times the TF-IDF cosine of the two openings
 #: (``coverage.wording``): one event's reports name its particulars. 0: not read.
