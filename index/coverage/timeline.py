@@ -39,7 +39,10 @@ def day_span(days: list[date]) -> list[date]:
     of a single day so its bar is not alone on the axis."""
     span = [days[0] + timedelta(days=i) for i in range((days[-1] - days[0]).days + 1)]
     if len(span) == 1:
-        span = [span[0] - timedelta(days=1), span[0], span[0] + timedelta(days=1)]
+        # Not past the calendar's ends (an index built before dates were checked).
+        before = [span[0] - timedelta(days=1)] if span[0] > date.min else []
+        after = [span[0] + timedelta(days=1)] if span[0] < date.max else []
+        span = [*before, span[0], *after]
     return span
 
 

@@ -216,6 +216,29 @@ def seen_from_value(value: object) -> str | None:
     return seen if moment.tzinfo is not None else moment.replace(tzinfo=UTC).isoformat()
 
 
+# -- plausible publication dates -----------------------------------------------------------
+
+#: The earliest publication date read as one: earlier years are placeholders ("0001-01-01",
+#: a system's empty date), not news.
+EARLIEST_PUBLISHED = date(1900, 1, 1)
+#: How far past the clock a publication date may lie: a day covers every zone's "today".
+PUBLISHED_AHEAD = timedelta(days=1)
+
+
+def implausible_published(published: str, now: datetime | None = None) -> str | None:
+    """Why an ISO 8601 publication date cannot be an article's (more than a day after
+    ``now``, default the clock; before 1900), or None when it can. A date without an offset
+    is compared by its day."""
+    moment = datetime.fromisoformat(published)
+    latest = (now or datetime.now(UTC)) + PUBLISHED_AHEAD
+    aware = moment.tzinfo is not None
+    if moment > latest if aware else moment.date() > latest.date():
+        return "in the future"
+    if moment.date() < EARLIEST_PUBLISHED:
+        return f"before {EARLIEST_PUBLISHED.year}"
+    return None
+
+
 # -- relative times ------------------------------------------------------------------------
 
 _UNITS = {

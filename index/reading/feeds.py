@@ -37,7 +37,7 @@ import lxml.html
 from newsbot.index.articles import Article, SkippedSource
 from newsbot.index.errors import FetchFailed
 from newsbot.index.reading.cleaning import clean_paragraphs, split_paragraphs
-from newsbot.index.reading.dates import DEFAULT_ZONE, parse_published
+from newsbot.index.reading.dates import DEFAULT_ZONE, implausible_published, parse_published
 from newsbot.index.reading.fetch import Fetcher, Resolver, Sleep, resolve_host
 from newsbot.index.reading.pagination import next_page_url
 from newsbot.index.reading.readers import read_html_article, read_sources
@@ -559,17 +559,19 @@ def _entry_article(entry: Mapping[str, Any], feed_title: str | None) -> Article 
 
 def _entry_date(entry: Mapping[str, Any]) -> str | None:
     """The entry's date as the feed wrote it, offset kept (``+0700`` stays +07:00); only a
-    date feedparser alone could read is given in UTC."""
+    date feedparser alone could read is given in UTC. A date in the future or before 1900
+    (``implausible_published``) is none."""
     for key in ("published", "updated"):
         raw = entry.get(key)
         found = parse_published(raw) if isinstance(raw, str) else None
         if found is not None:
-            return found
+            return None if implausible_published(found) else found
     stamp = entry.get("published_parsed") or entry.get("updated_parsed")
     if not isinstance(stamp, time.struct_time):
         return None
     seconds = calendar.timegm(stamp)
-    return time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime(seconds))
+    found = time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime(seconds))
+    return None if implausible_published(found) else found
 
 
 def _html_text(html: str) -> str:

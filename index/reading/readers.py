@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import errno
 import hashlib
 import json
 import logging
@@ -27,6 +28,7 @@ from newsbot.index.reading.cleaning import (
     title_from_url,
 )
 from newsbot.index.reading.dates import (
+    implausible_published,
     is_date_line,
     parse_published,
     published_from_value,
@@ -148,7 +150,7 @@ def read_text_article(text: str, path: str, fetched_at: datetime | None = None) 
         paragraphs=body.paragraphs,
         path=path,
         source=body.outlet,
-        published=most_precise(published, body.published),
+        published=most_precise(_plausible(path, published), _plausible(path, body.published)),
         editor=body.editor,
         origin=body.origin,
         author=body.author,
@@ -200,9 +202,9 @@ def read_html_article(
         path=path,
         source=_string(getattr(document, "sitename", None)) or body.outlet,
         published=most_precise(
-            page_published(html, fetched_at),
-            body.published,
-            _html_date(_string(getattr(document, "date", None))),
+            _plausible(path, page_published(html, fetched_at)),
+            _plausible(path, body.published),
+            _plausible(path, _html_date(_string(getattr(document, "date", None)))),
         ),
         url=url,
         editor=body.editor or byline.editor,
@@ -237,22 +239,28 @@ def article_from_record(record: dict[str, object], path: str) -> Article:
         url = None
     # `published`, else `date`: an unreadable one gives way to the other (both warned).
     published = None
-    unread: list[tuple[str, object]] = []
+    unread: list[tuple[str, object, str]] = []
     for field in ("published", "date"):
         date = record.get(field)
         if not _filled(date):
             continue
         published = published_from_value(date)
+        why = "not a date newsbot reads"
         if published is not None:
-            break
-        unread.append((field, date))
-    for field, date in unread:
-        kept = "with the date printed in its text" if body.published else "undated"
+            implausible = implausible_published(published)
+            if implausible is None:
+                break
+            published, why = None, f"{implausible}: not a publication date"
+        unread.append((field, date, why))
+    printed = _plausible(path, body.published)
+    for field, date, why in unread:
+        kept = "with the date printed in its text" if printed else "undated"
         log.warning(
-            "%s: the %s %r is not a date newsbot reads: %s",
+            "%s: the %s %r is %s: %s",
             path,
             field,
             date,
+            why,
             "ignored" if published else f"the article is kept {kept}",
         )
     return Article(
@@ -263,7 +271,7 @@ def article_from_record(record: dict[str, object], path: str) -> Article:
         paragraphs=body.paragraphs,
         path=path,
         source=_string(record.get("source")) or body.outlet,
-        published=published or body.published,
+        published=published or printed,
         url=url,
         editor=_string(record.get("editor")) or body.editor,
         origin=_string(record.get("origin")) or body.origin,
@@ -289,6 +297,16 @@ def _seen(record: dict[str, object], path: str) -> str | None:
             log.warning("%s: the %s %r is in the future: ignored", path, field, value)
         else:
             return seen
+    return None
+
+
+def _plausible(path: str, published: str | None) -> str | None:
+    """``published`` when it can be a publication date; None, warned about, when it lies in
+    the future or before 1900 (``implausible_published``)."""
+    why = implausible_published(published) if published else None
+    if why is None:
+        return published
+    log.warning("%s: the date %s is %s: not a publication date, ignored", path, published, why)
     return None
 
 
@@ -318,7 +336,12 @@ def _read_folder(folder: Path, seen: set[str]) -> Iterator[Article | SkippedSour
         if entry.name.startswith("."):
             continue
         path = folder / entry.name
-        if entry.is_dir():
+        try:
+            is_folder = entry.is_dir()
+        except OSError as error:  # a symbolic link to itself or round a loop: ELOOP
+            yield SkippedSource(str(path), _unreachable(path, error))
+            continue
+        if is_folder:
             yield from _read_folder(path, seen)
         elif entry.is_symlink() and not path.exists():
             target = os.readlink(path)
@@ -335,11 +358,29 @@ def _read_folder(folder: Path, seen: set[str]) -> Iterator[Article | SkippedSour
                 yield from _read_file(path)
 
 
+def _unreachable(path: Path, error: OSError) -> str:
+    """Why a folder entry whose kind cannot even be told is skipped."""
+    if error.errno == errno.ELOOP:
+        return f"a symbolic link that leads round a loop (to {os.readlink(path)})"
+    return f"cannot read it ({error.strerror or error})"
+
+
 def _missing(path: Path) -> str:
     """Why a path that does not exist cannot be read: a broken link says where it led."""
+    if _loops(path):
+        return f"a symbolic link that leads round a loop (to {os.readlink(path)})"
     if path.is_symlink():
         return f"a broken symbolic link (to {os.readlink(path)}, which does not exist)"
     return "no such file or folder"
+
+
+def _loops(path: Path) -> bool:
+    """Whether ``path`` is a symbolic link that never reaches a file or folder (ELOOP)."""
+    try:
+        path.stat()
+    except OSError as error:
+        return error.errno == errno.ELOOP
+    return False
 
 
 def _is_web_address(url: str) -> bool:

@@ -1,0 +1,180 @@
+"""Odd things to index, found by feeding `newsbot index` what users' folders hold: symbolic
+links that lead round a loop, and publication dates no article can have (far in the future,
+or a placeholder such as year 1)."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from newsbot.bot import cli
+from newsbot.index.articles import Article, SkippedSource
+from newsbot.index.coverage.timeline import day_span
+from newsbot.index.reading.dates import implausible_published
+from newsbot.index.reading.readers import (
+    article_from_record,
+    read_html_article,
+    read_sources,
+    read_text_article,
+)
+from tests.conftest import cli_news_folder, write_article
+
+BODY = "Banjir merendam ratusan rumah warga di tiga kecamatan sejak Kamis malam."
+
+
+def read(*paths: Path) -> tuple[list[Article], dict[str, str]]:
+    items = list(read_sources(paths))
+    articles = [i for i in items if isinstance(i, Article)]
+    skipped = {Path(i.path).name: i.reason for i in items if isinstance(i, SkippedSource)}
+    return articles, skipped
+
+
+# -- symbolic link loops -------------------------------------------------------------------
+
+
+def test_a_link_to_itself_is_named_and_the_rest_of_the_folder_read(tmp_path: Path) -> None:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    write_article(folder, "a.txt", "Banjir", BODY)
+    write_article(folder, "z.txt", "Banjir Lagi", BODY)
+    (folder / "self").symlink_to("self")
+    articles, skipped = read(folder)
+    assert sorted(a.title for a in articles) == ["Banjir", "Banjir Lagi"]
+    assert set(skipped) == {"self"} and "loop" in skipped["self"]
+
+
+def test_two_links_leading_to_each_other_are_named_even_with_an_article_suffix(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "news"
+    (folder / "sub").mkdir(parents=True)
+    write_article(folder / "sub", "a.txt", "Banjir", BODY)
+    (folder / "ping.txt").symlink_to("pong.txt")
+    (folder / "pong.txt").symlink_to("ping.txt")
+    (folder / "sub" / "up").symlink_to("..")  # a loop of folders: walked once, not named
+    articles, skipped = read(folder)
+    assert [a.title for a in articles] == ["Banjir"]
+    assert set(skipped) == {"ping.txt", "pong.txt"}
+    assert all("loop" in reason for reason in skipped.values())
+    # Named explicitly, a looping link says so too (it is no "broken link to nowhere").
+    _, skipped = read(folder / "ping.txt")
+    assert "loop" in skipped["ping.txt"] and "broken" not in skipped["ping.txt"]
+
+
+def test_newsbot_index_over_a_folder_with_a_loop_finishes_and_names_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Before, the loop's OSError escaped the reader and the build said it could not *write*
+    the index ("free space or fix the permissions"), indexing nothing."""
+    folder = cli_news_folder(tmp_path, monkeypatch)
+    write_article(folder, "banjir.txt", "Banjir", BODY)
+    (folder / "loop").symlink_to("loop")
+    assert cli.main(["index", str(folder)]) == 0
+    out, err = capsys.readouterr()
+    assert "Indexed 1 article" in out and f"{folder / 'loop'}: " in out and "loop" in out
+    assert "cannot write" not in out + err
+
+
+# -- publication dates no article can have -------------------------------------------------
+
+NOW = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("published", "why"),
+    [
+        ("9999-12-31T23:59:59+07:00", "in the future"),
+        ("9999-12-31T23:59:59-05:00", "in the future"),  # past the calendar's end in UTC
+        ("2026-12-02", "in the future"),
+        ("2026-12-01T13:00:00+00:00", "in the future"),  # 25 hours ahead
+        ("0001-01-01", "before 1900"),
+        ("1899-12-31T23:00:00+07:00", "before 1900"),
+        ("2026-12-01", None),  # tomorrow somewhere east of the clock
+        ("2026-12-01T06:00:00+07:00", None),
+        ("1900-01-01", None),
+        ("2021-09-17T16:30:00+07:00", None),
+    ],
+)
+def test_a_publication_date_in_the_future_or_before_1900_is_implausible(
+    published: str, why: str | None
+) -> None:
+    assert implausible_published(published, NOW) == why
+
+
+@pytest.mark.parametrize(
+    "value", ["9999-12-31T23:59:59+07:00", "0001-01-01", "3000-01-01", 9999999999, "1850-06-01"]
+)
+@pytest.mark.parametrize("field", ["published", "date"])
+def test_a_record_dated_in_the_future_or_year_one_is_kept_undated_and_warned(
+    caplog: pytest.LogCaptureFixture, value: object, field: str
+) -> None:
+    with caplog.at_level("WARNING"):
+        article = article_from_record({"id": "x", "text": BODY, field: value}, "n.jsonl:3")
+    assert article.published is None and article.paragraphs
+    assert f"n.jsonl:3: the {field} " in caplog.text and "not a publication date" in caplog.text
+    assert "undated" in caplog.text
+
+
+def test_an_implausible_published_gives_way_to_a_plausible_date() -> None:
+    record: dict[str, object] = {
+        "id": "x",
+        "text": BODY,
+        "published": "0001-01-01T00:00:00",
+        "date": "2022-10-12",
+    }
+    assert article_from_record(record, "n.jsonl:4").published == "2022-10-12"
+
+
+def test_an_implausible_date_line_in_a_text_or_a_page_is_dropped(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    dump = f"Banjir di Garut\n\n- 31 Desember 2999, 10:00 WIB\n\n{BODY}\n"
+    page = (
+        '<html><head><meta property="article:published_time" content="2999-01-01T10:00:00+07:00">'
+        f"<title>Banjir di Garut</title></head><body><article><h1>Banjir di Garut</h1>"
+        f"<p>{BODY}</p><p>Petugas menyiapkan perahu karet dan dapur umum bagi warga.</p>"
+        "</article></body></html>"
+    )
+    with caplog.at_level("WARNING"):
+        text = read_text_article(dump, "banjir.txt")
+        html = read_html_article(page, "banjir.html")
+    assert text.published is None and text.title == "Banjir di Garut"
+    assert html.published is None and html.paragraphs
+    assert "banjir.txt: the date 2999-12-31T10:00:00+07:00 is in the future" in caplog.text
+    assert "banjir.html: the date 2999-01-01" in caplog.text
+
+
+def test_newsbot_index_never_answers_with_a_date_in_the_year_9999(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Before, "kapan roket diluncurkan?" cited "31 Desember 9999" as the date, `stats`
+    said "Published: 0001-01-01 to 9999-12-31" and `timeline` crashed past the calendar."""
+    folder = cli_news_folder(tmp_path, monkeypatch)
+    records = [
+        {"id": "mars", "title": "Roket ke Mars", "published": "9999-12-31T23:59:59+07:00",
+         "text": "Badan antariksa meluncurkan roket ke Mars dari landasan di Biak, Papua."},
+        {"id": "lawu", "title": "Kerajaan Kuno", "published": "0001-01-01",
+         "text": "Arkeolog menemukan sisa kerajaan kuno di lereng Gunung Lawu."},
+        {"id": "garut", "title": "Banjir Garut", "published": "2022-10-12", "text": BODY},
+    ]  # fmt: skip
+    (folder / "odd.jsonl").write_text("\n".join(json.dumps(r) for r in records) + "\n")
+    assert cli.main(["index", str(folder)]) == 0
+    assert "Indexed 3 articles" in capsys.readouterr().out
+    assert cli.main(["stats"]) == 0
+    assert "Published: 2022-10-12 to 2022-10-12" in capsys.readouterr().out
+    assert cli.main(["ask", "--json", "kapan roket diluncurkan ke Mars?"]) == 0
+    hits = json.loads(capsys.readouterr().out)["hits"]
+    assert hits[0]["title"] == "Roket ke Mars" and hits[0]["published"] is None
+    assert cli.main(["timeline", "roket Mars", "--png", str(tmp_path / "t.png")]) in (0, 1)
+    assert "Traceback" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("day", [date.min, date.max])
+def test_a_one_day_timeline_at_the_calendars_end_does_not_overflow(day: date) -> None:
+    """An index built before dates were checked may still hold year 1 or 9999."""
+    span = day_span([day])
+    assert day in span and len(span) == 2
+    assert span == sorted(span) and all(abs(d - day) <= timedelta(days=1) for d in span)
