@@ -1,10 +1,14 @@
 """Odd things to index, found by feeding `newsbot index` what users' folders hold: symbolic
-links that lead round a loop, and publication dates no article can have (far in the future,
-or a placeholder such as year 1)."""
+links that lead round a loop, files one may not read, and publication dates no article can
+have (far in the future, or a placeholder such as year 1)."""
 
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import subprocess
+import sys
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -20,7 +24,7 @@ from newsbot.index.reading.readers import (
     read_sources,
     read_text_article,
 )
-from tests.conftest import cli_news_folder, write_article
+from tests.conftest import REPO, cli_news_folder, write_article
 
 BODY = "Banjir merendam ratusan rumah warga di tiga kecamatan sejak Kamis malam."
 
@@ -178,3 +182,65 @@ def test_a_one_day_timeline_at_the_calendars_end_does_not_overflow(day: date) ->
     span = day_span([day])
     assert day in span and len(span) == 2
     assert span == sorted(span) and all(abs(d - day) <= timedelta(days=1) for d in span)
+
+
+# -- files and folders one may not read ----------------------------------------------------
+
+
+def _as_a_normal_user() -> list[str]:
+    """A command prefix under which file permissions hold: none for a normal user; for root,
+    ``setpriv`` without the capabilities that override them (skip when there is none)."""
+    if os.geteuid() != 0:
+        return []
+    if shutil.which("setpriv") is None:
+        pytest.skip("running as root without setpriv: permissions cannot be made to hold")
+    return ["setpriv", "--bounding-set=-dac_override,-dac_read_search", "--"]
+
+
+_READ = """
+import json, sys
+from pathlib import Path
+from newsbot.index.articles import Article
+from newsbot.index.reading.readers import read_sources
+print(json.dumps([
+    [item.title, None] if isinstance(item, Article) else [item.path, item.reason]
+    for item in read_sources(Path(p) for p in sys.argv[1:])
+]))
+"""
+
+
+def read_as_a_normal_user(*paths: Path) -> list[list[str | None]]:
+    done = subprocess.run(
+        [*_as_a_normal_user(), sys.executable, "-c", _READ, *map(str, paths)],
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    return list(json.loads(done.stdout))
+
+
+def test_unreadable_files_folders_and_files_inside_them_are_each_named(tmp_path: Path) -> None:
+    """Before, a file named inside a folder one may not search raised PermissionError out of
+    the reader, and `newsbot index` said it could not *write* the index."""
+    folder = tmp_path / "news"
+    (folder / "closed").mkdir(parents=True)
+    write_article(folder, "open.txt", "Banjir", BODY)
+    write_article(folder, "secret.txt", "Rahasia", BODY)
+    write_article(folder / "closed", "inside.txt", "Di Dalam", BODY)
+    (folder / "into-closed.txt").symlink_to(folder / "closed" / "inside.txt")
+    (folder / "secret.txt").chmod(0)
+    (folder / "closed").chmod(0)
+    try:
+        read = read_as_a_normal_user(folder, folder / "closed" / "inside.txt")
+    finally:
+        (folder / "closed").chmod(0o755)
+    said = {Path(name).name if reason else name: reason for name, reason in read}
+    assert said == {
+        "Banjir": None,
+        "closed": "cannot read folder (Permission denied)",
+        "into-closed.txt": "cannot read it (Permission denied)",
+        "secret.txt": "cannot read file (Permission denied)",
+        "inside.txt": "cannot read it (Permission denied)",
+    }

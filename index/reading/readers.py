@@ -104,11 +104,17 @@ def read_sources(paths: Iterable[Path]) -> Iterator[Article | SkippedSource]:
         # Absolute, so that a citation's file is found whatever folder the question is
         # asked from (and an article's id does not depend on where `newsbot index` ran).
         path = Path(os.path.abspath(Path(given).expanduser()))
-        if path.is_dir():
+        try:
+            # A file in a folder one may not search cannot even be told from a folder.
+            is_folder, exists, is_file = path.is_dir(), path.exists(), path.is_file()
+        except OSError as error:
+            yield SkippedSource(str(path), _unreachable(path, error))
+            continue
+        if is_folder:
             yield from _read_folder(path, set())
-        elif not path.exists():
+        elif not exists:
             yield SkippedSource(str(path), _missing(path))
-        elif not path.is_file():
+        elif not is_file:
             yield SkippedSource(str(path), "not a regular file")
         elif path.suffix.lower() not in SUPPORTED_SUFFIXES:
             kind = f"'{path.suffix}' files" if path.suffix else "files without a suffix"
@@ -337,19 +343,23 @@ def _read_folder(folder: Path, seen: set[str]) -> Iterator[Article | SkippedSour
             continue
         path = folder / entry.name
         try:
+            # A symbolic link round a loop (ELOOP) or into a folder one may not search
+            # (EACCES) cannot even be told from a folder.
             is_folder = entry.is_dir()
-        except OSError as error:  # a symbolic link to itself or round a loop: ELOOP
+            broken = not is_folder and entry.is_symlink() and not path.exists()
+            target = os.readlink(path) if broken else ""
+            is_file = not is_folder and not broken and entry.is_file()
+        except OSError as error:
             yield SkippedSource(str(path), _unreachable(path, error))
             continue
         if is_folder:
             yield from _read_folder(path, seen)
-        elif entry.is_symlink() and not path.exists():
-            target = os.readlink(path)
+        elif broken:
             if Path(target).suffix.lower() in SUPPORTED_SUFFIXES or path.suffix.lower() in (
                 SUPPORTED_SUFFIXES
             ):
                 yield SkippedSource(str(path), _missing(path))
-        elif entry.is_file() and path.suffix.lower() in SUPPORTED_SUFFIXES:
+        elif is_file and path.suffix.lower() in SUPPORTED_SUFFIXES:
             if path.stem.lower() in _FOLDER_DOCUMENTS:
                 yield SkippedSource(
                     str(path), "the folder's own document, not an article (name it to index it)"
@@ -359,8 +369,8 @@ def _read_folder(folder: Path, seen: set[str]) -> Iterator[Article | SkippedSour
 
 
 def _unreachable(path: Path, error: OSError) -> str:
-    """Why a folder entry whose kind cannot even be told is skipped."""
-    if error.errno == errno.ELOOP:
+    """Why a path whose kind cannot even be told (``stat`` fails) is skipped."""
+    if error.errno == errno.ELOOP and path.is_symlink():
         return f"a symbolic link that leads round a loop (to {os.readlink(path)})"
     return f"cannot read it ({error.strerror or error})"
 
