@@ -244,3 +244,45 @@ def test_unreadable_files_folders_and_files_inside_them_are_each_named(tmp_path:
         "secret.txt": "cannot read file (Permission denied)",
         "inside.txt": "cannot read it (Permission denied)",
     }
+
+
+# -- pages nested deeper than libxml2 reads by default --------------------------------------
+
+BRIDGE = (
+    "<p>Jembatan gantung di Kutai Kartanegara ambruk pada Sabtu sore ketika puluhan warga "
+    "sedang melintas di atasnya.</p><p>Polisi masih menyelidiki penyebab ambruknya jembatan "
+    "yang baru dibangun dua tahun lalu itu.</p>"
+)
+
+
+def nested(depth: int, tag: str = "div") -> str:
+    return (
+        "<html><head><title>Jembatan Ambruk di Kutai</title></head><body>"
+        f"{f'<{tag}>' * depth}{BRIDGE}{f'</{tag}>' * depth}</body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        nested(300),
+        nested(2000),
+        nested(600, "section"),
+        # unclosed <div>s, as a broken template leaves them
+        "<html><head><title>Jembatan Ambruk di Kutai</title></head><body>"
+        + "<div class=x>" * 400
+        + BRIDGE,
+    ],
+)
+def test_a_page_nested_hundreds_of_elements_deep_is_read(page: str) -> None:
+    """Before, libxml2 silently dropped everything over 255 elements deep and the page was
+    skipped as "no article text found"."""
+    article = read_html_article(page, "deep.html")
+    assert article.title == "Jembatan Ambruk di Kutai"
+    assert article.paragraphs[0].startswith("Jembatan gantung di Kutai Kartanegara ambruk")
+
+
+def test_a_page_nested_past_huge_tree_mode_is_named_with_why(tmp_path: Path) -> None:
+    (tmp_path / "deeper.html").write_text(nested(5000), encoding="utf-8")
+    articles, skipped = read(tmp_path / "deeper.html")
+    assert not articles and "nested over 2,048 deep" in skipped["deeper.html"]

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import BinaryIO
 from urllib.parse import urlsplit
 
+import lxml.etree
 import lxml.html
 import trafilatura
 from trafilatura.settings import use_config
@@ -174,18 +175,15 @@ def read_html_article(
     ``fetched_at`` resolves a relative time line. Raises ValueError when the page has no
     main text.
     """
-    try:
-        document = trafilatura.bare_extraction(
-            html,
-            url=url,
-            with_metadata=True,
-            include_comments=False,
-            config=_EXTRACTION,
-            date_extraction_params={"outputformat": "%Y-%m-%dT%H:%M:%S%z"},
-        )
-    except Exception as error:  # trafilatura and lxml raise many kinds on broken markup
-        raise ValueError(f"HTML could not be parsed ({type(error).__name__})") from error
+    document = _extract(html, url)
     text = getattr(document, "text", None) or ""
+    if not text.strip() and _too_deep(html):
+        # libxml2 drops what lies more than 255 elements deep (a page of unclosed <div>s);
+        # its huge-tree mode reads up to 2,048.
+        document = _extract(_deep_tree(html), url)
+        text = getattr(document, "text", None) or ""
+        if not text.strip():
+            raise ValueError("no article text found in the page (nested over 2,048 deep)")
     if not text.strip():
         raise ValueError("no article text found in the page")
     title = _string(getattr(document, "title", None))
@@ -218,6 +216,47 @@ def read_html_article(
         author=body.author or byline.author or _author(_string(getattr(document, "author", None))),
         place=body.place,
     )
+
+
+def _extract(html: str | lxml.html.HtmlElement, url: str | None) -> object:
+    """trafilatura's extraction of a page (text and metadata); ValueError when it fails."""
+    try:
+        return trafilatura.bare_extraction(
+            html,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            config=_EXTRACTION,
+            date_extraction_params={"outputformat": "%Y-%m-%dT%H:%M:%S%z"},
+        )
+    except Exception as error:  # trafilatura and lxml raise many kinds on broken markup
+        raise ValueError(f"HTML could not be parsed ({type(error).__name__})") from error
+
+
+def _deep_parser() -> lxml.html.HTMLParser:
+    """trafilatura's own parser settings, in libxml2's huge-tree mode."""
+    return lxml.html.HTMLParser(
+        collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True,
+        remove_pis=True, huge_tree=True,
+    )  # fmt: skip
+
+
+def _too_deep(html: str) -> bool:
+    """Whether libxml2's default parser stops short of the page's depth."""
+    parser = lxml.html.HTMLParser(collect_ids=False, encoding="utf-8")
+    try:
+        lxml.html.fromstring(html.encode("utf-8"), parser=parser)
+    except (ValueError, lxml.etree.ParserError):
+        return False
+    return any("Excessive depth" in error.message for error in parser.error_log)
+
+
+def _deep_tree(html: str) -> lxml.html.HtmlElement:
+    """The page parsed in huge-tree mode (ValueError when it cannot be parsed at all)."""
+    try:
+        return lxml.html.fromstring(html.encode("utf-8"), parser=_deep_parser())
+    except (ValueError, lxml.etree.ParserError) as error:
+        raise ValueError(f"HTML could not be parsed ({type(error).__name__})") from error
 
 
 def article_from_record(record: dict[str, object], path: str) -> Article:
