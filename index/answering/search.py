@@ -4,7 +4,6 @@ sentence, and an honest "not covered"."""
 from __future__ import annotations
 
 import dataclasses
-import re
 import sqlite3
 import threading
 from collections.abc import Iterable, Mapping
@@ -41,6 +40,7 @@ from newsbot.index.answering.fusion import (
     rarest_elsewhere,
     relative_support,
 )
+from newsbot.index.answering.question_text import plain_question
 from newsbot.index.answering.rerank import rerank
 from newsbot.index.answering.small_talk import is_small_talk
 from newsbot.index.answering.snippets import best_sentence
@@ -76,8 +76,6 @@ from newsbot.index.errors import IndexDamaged, IndexIncompatible, NewsbotError
 _NAMED_TOPIC_WORDS = 3
 #: Articles a "how many articles about X" question looks at, at most.
 MATCHING_ARTICLES = 500
-#: C0 and C1 control characters and DEL: no text in a question.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 #: A cited paragraph: (text, number, article id, title, source, published, url, path).
 HitRow = tuple[str, int, str, str, str | None, str | None, str | None, str]
@@ -197,8 +195,7 @@ class NewsIndex:
         the passages to it; a coverage question ("which outlets reported X?") is answered
         from the stories. Raises NewsbotError for a malformed ``NEWSBOT_NOW``.
         """
-        # Control characters are no text (a NUL would end the text in the model's tokenizer).
-        question = " ".join(_CONTROL.sub(" ", question).split())
+        question = plain_question(question)
         if not question or is_small_talk(question):
             return Answer(question=question, answered=False, reason="not_a_question")
         if self.manifest.paragraphs == 0:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -72,7 +73,27 @@ _BRACKET_TAGS = re.compile(r"^(?:[\[(][^\[\]()]{0,30}[\])]\s*)+$")
 _END_MARKER = re.compile(r"\s*\*{2,}\s*$")
 # Reporter initials after the last sentence: "... kata Widodo. (wis/ugo)", "... tegasnya. [rhm]".
 _TRAILING_INITIALS = re.compile(rf"(?<=[.!?{_CLOSERS}])\s+[\[(][a-z][a-z./ -]{{0,20}}[\])]$")
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+# Invisible characters that only split a word for search ("pa\u200bsukan") or, the bidi
+# embeddings, overrides and isolates, reorder what a reader sees (a title ending "\u202eTNI"
+# shows reversed): dropped. A zero-width joiner inside an emoji sequence stays (👨\u200d👩).
+_ZERO_WIDTH = dict.fromkeys(
+    map(
+        ord,
+        "\u200b\u200c\u2060\ufeff\u00ad" + "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069",
+    )
+)
+_EMOJI = "\u2600-\u27bf\ufe0f\U0001f000-\U0001faff"
+_STRAY_JOINER = re.compile(f"\u200d(?![{_EMOJI}])|(?<![{_EMOJI}])\u200d")
+
+
+def visible_text(text: str) -> str:
+    """``text`` as a reader sees it, in one canonical form: composed (NFC: "e" + U+0301 is
+    "é"), without zero-width characters and bidi controls (see ``_ZERO_WIDTH``),
+    whitespace collapsed to single spaces."""
+    text = _STRAY_JOINER.sub("", unicodedata.normalize("NFC", text).translate(_ZERO_WIDTH))
+    return " ".join(text.split())
+
+
 _SENTENCE_END = re.compile(rf"[.!?][{_CLOSERS})\]*]*$")
 _MIN_SENTENCE_WORDS = 8
 _MAX_HEADLINE_WORDS = 16
@@ -250,7 +271,7 @@ def title_from_text(paragraph: str) -> str:
 def _normalised(paragraphs: Iterable[str]) -> Iterable[str]:
     """Yield each non-empty paragraph with its whitespace collapsed."""
     for paragraph in paragraphs:
-        text = " ".join(paragraph.translate(_ZERO_WIDTH).split())
+        text = visible_text(paragraph)
         if text:
             yield text
 

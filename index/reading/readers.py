@@ -27,6 +27,7 @@ from newsbot.index.reading.cleaning import (
     split_paragraphs,
     title_from_text,
     title_from_url,
+    visible_text,
 )
 from newsbot.index.reading.dates import (
     implausible_published,
@@ -142,7 +143,7 @@ def read_text_article(text: str, path: str, fetched_at: datetime | None = None) 
         if published is None and is_date_line(lines[index]):
             published = parse_published(lines[index])
         elif title is None and _is_headline(lines[index]):
-            title = " ".join(lines[index].split())
+            title = visible_text(lines[index])
         else:
             break
         lines[index] = ""
@@ -589,10 +590,10 @@ def _same_text(line: str, title: str) -> bool:
 
 
 def _string(value: object) -> str | None:
-    """Return a field's text with its whitespace collapsed, or None when missing or empty."""
-    if isinstance(value, str) and value.strip():
-        return " ".join(value.split())
-    return None
+    """Return a field's text as a reader sees it (``visible_text``), or None when missing or
+    empty."""
+    text = visible_text(value) if isinstance(value, str) else ""
+    return text or None
 
 
 def _stable_id(key: str) -> str:
