@@ -4,6 +4,7 @@ have (far in the future, or a placeholder such as year 1)."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import shutil
@@ -286,3 +287,44 @@ def test_a_page_nested_past_huge_tree_mode_is_named_with_why(tmp_path: Path) -> 
     (tmp_path / "deeper.html").write_text(nested(5000), encoding="utf-8")
     articles, skipped = read(tmp_path / "deeper.html")
     assert not articles and "nested over 2,048 deep" in skipped["deeper.html"]
+
+
+# -- gzip'd sources -------------------------------------------------------------------------
+
+
+def test_gzipped_jsonl_text_and_pages_are_read_in_a_folder_and_named(tmp_path: Path) -> None:
+    """Before, a folder's `news.jsonl.gz` was passed over in silence and, named, refused."""
+    folder = tmp_path / "news"
+    folder.mkdir()
+    record = {"id": "gz", "title": "Gempa di Cianjur", "date": "2022-11-21", "text": BODY}
+    with gzip.open(folder / "feed.jsonl.gz", "wt", encoding="utf-8") as out:
+        out.write(json.dumps(record) + "\n")
+    with gzip.open(folder / "Banjir.TXT.GZ", "wt", encoding="utf-8") as out:
+        out.write(f"Banjir di Garut\n\n- 12 Oktober 2022\n\n{BODY}\n")
+    (folder / "bridge.html.gz").write_bytes(gzip.compress(nested(3).encode()))
+    (folder / "sitemap.xml.gz").write_bytes(gzip.compress(b"<urlset/>"))  # not an article
+    articles, skipped = read(folder)
+    assert sorted(a.title for a in articles) == [
+        "Banjir di Garut",
+        "Gempa di Cianjur",
+        "Jembatan Ambruk di Kutai",
+    ]
+    assert skipped == {}
+    _, skipped = read(folder / "sitemap.xml.gz")
+    assert "cannot read '.gz' files" in skipped["sitemap.xml.gz"]
+
+
+def test_a_gzipped_jsonl_cut_short_keeps_the_lines_before_the_cut(tmp_path: Path) -> None:
+    lines = b"".join(
+        json.dumps({"id": f"n{i}", "text": f"Banjir di kota nomor {i} merendam rumah."}).encode()
+        + b"\n"
+        for i in range(2000)
+    )
+    packed = gzip.compress(lines)
+    (tmp_path / "cut.jsonl.gz").write_bytes(packed[: len(packed) // 2])
+    (tmp_path / "not.jsonl.gz").write_bytes(lines[:500])  # not gzip'd at all
+    articles, skipped = read(tmp_path / "cut.jsonl.gz", tmp_path / "not.jsonl.gz")
+    assert 100 < len(articles) < 2000
+    assert [a.id for a in articles] == [f"n{i}" for i in range(len(articles))]
+    assert skipped["cut.jsonl.gz"].startswith(f"cut short after line {len(articles)} (")
+    assert skipped["not.jsonl.gz"].startswith("cannot read file (Not a gzipped file")

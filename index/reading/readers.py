@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import codecs
 import errno
+import gzip
 import hashlib
 import json
 import logging
 import os
 import re
+import zlib
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, cast
 from urllib.parse import urlsplit
 
 import lxml.etree
@@ -118,9 +120,9 @@ def read_sources(paths: Iterable[Path]) -> Iterator[Article | SkippedSource]:
             yield SkippedSource(str(path), _missing(path))
         elif not is_file:
             yield SkippedSource(str(path), "not a regular file")
-        elif path.suffix.lower() not in SUPPORTED_SUFFIXES:
+        elif _kind(path) not in SUPPORTED_SUFFIXES:
             kind = f"'{path.suffix}' files" if path.suffix else "files without a suffix"
-            supported = ", ".join(SUPPORTED_SUFFIXES)
+            supported = ", ".join(SUPPORTED_SUFFIXES) + "; each may be gzip'd, as .gz"
             yield SkippedSource(str(path), f"cannot read {kind} (supported: {supported})")
         else:
             yield from _read_file(path)
@@ -395,11 +397,9 @@ def _read_folder(folder: Path, seen: set[str]) -> Iterator[Article | SkippedSour
         if is_folder:
             yield from _read_folder(path, seen)
         elif broken:
-            if Path(target).suffix.lower() in SUPPORTED_SUFFIXES or path.suffix.lower() in (
-                SUPPORTED_SUFFIXES
-            ):
+            if _kind(Path(target)) in SUPPORTED_SUFFIXES or _kind(path) in (SUPPORTED_SUFFIXES):
                 yield SkippedSource(str(path), _missing(path))
-        elif is_file and path.suffix.lower() in SUPPORTED_SUFFIXES:
+        elif is_file and _kind(path) in SUPPORTED_SUFFIXES:
             if path.stem.lower() in _FOLDER_DOCUMENTS:
                 yield SkippedSource(
                     str(path), "the folder's own document, not an article (name it to index it)"
@@ -442,23 +442,38 @@ def _is_web_address(url: str) -> bool:
     return parts.scheme.lower() in ("http", "https") and bool(parts.netloc) and " " not in url
 
 
+def _kind(path: Path) -> str:
+    """The suffix that says how a file is read, lower-case: a gzip-compressed file's inner
+    one (``news.jsonl.gz`` is read as ``.jsonl``)."""
+    suffix = path.suffix.lower()
+    return Path(path.stem).suffix.lower() if suffix == ".gz" else suffix
+
+
+def _open(path: Path) -> BinaryIO:
+    """``path`` opened for reading bytes, decompressed as it is read when gzip'd (``.gz``)."""
+    if path.suffix.lower() == ".gz":
+        return cast(BinaryIO, gzip.open(path, "rb"))
+    return path.open("rb")
+
+
 def _read_file(path: Path) -> Iterator[Article | SkippedSource]:
     """Yield the article(s) one file holds, or why it cannot be read."""
-    name = str(path)
+    name, kind = str(path), _kind(path)
     try:
-        with path.open("rb") as stream:
+        with _open(path) as stream:
             head = stream.read(_SNIFF_BYTES)
-            problem = _binary_problem(head, path.suffix.lower())
+            problem = _binary_problem(head, kind)
             if problem:
                 yield SkippedSource(name, problem)
                 return
-            if path.suffix.lower() == ".jsonl":
+            if kind == ".jsonl":
                 stream.seek(0)
                 yield from _read_jsonl(stream, name)
                 return
             data = head + stream.read()
-    except OSError as error:
-        yield SkippedSource(name, f"cannot read file ({error.strerror or error})")
+    except (OSError, EOFError, zlib.error) as error:  # gzip: not gzip, cut short, corrupt
+        reason = getattr(error, "strerror", None) or str(error) or type(error).__name__
+        yield SkippedSource(name, f"cannot read file ({reason})")
         return
     try:
         text = decode_text(data)
@@ -469,7 +484,7 @@ def _read_file(path: Path) -> Iterator[Article | SkippedSource]:
         yield SkippedSource(name, "empty file")
         return
     try:
-        if path.suffix.lower() in (".html", ".htm"):
+        if kind in (".html", ".htm"):
             yield read_html_article(text, name)
         else:
             yield read_text_article(text, name)
@@ -490,7 +505,7 @@ def _record_id(record: dict[str, object]) -> str | None:
 def _last_lines(stream: BinaryIO) -> dict[str, int]:
     """Article id -> the last line of ``stream`` that gives a readable text under that id."""
     last: dict[str, int] = {}
-    for number, raw in enumerate(stream, start=1):
+    for number, raw in _numbered_lines(stream, []):
         try:
             record = json.loads(raw.removeprefix(codecs.BOM_UTF8).decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError):
@@ -511,7 +526,8 @@ def _read_jsonl(stream: BinaryIO, name: str) -> Iterator[Article | SkippedSource
     last = _last_lines(stream)
     stream.seek(0)
     records = 0
-    for number, raw in enumerate(stream, start=1):
+    cut: list[tuple[int, str]] = []
+    for number, raw in _numbered_lines(stream, cut):
         if number == 1:
             raw = raw.removeprefix(codecs.BOM_UTF8)
         if not raw.strip():
@@ -539,8 +555,27 @@ def _read_jsonl(stream: BinaryIO, name: str) -> Iterator[Article | SkippedSource
             yield article_from_record(record, f"{name}:{number}")
         except ValueError as error:
             yield SkippedSource(name, str(error), number)
-    if records == 0:
+    for after, why in cut:
+        yield SkippedSource(name, f"cut short after line {after} ({why})")
+    if records == 0 and not cut:
         yield SkippedSource(name, "empty file")
+
+
+def _numbered_lines(stream: BinaryIO, cut: list[tuple[int, str]]) -> Iterator[tuple[int, bytes]]:
+    """(line number from 1, line) of ``stream``; a gzip'd stream that ends before its end
+    marker or is corrupt past some line stops there, noting (last line read, why) in ``cut``
+    (the lines before it are still read)."""
+    number = 0
+    while True:
+        try:
+            raw = stream.readline()
+        except (EOFError, zlib.error, OSError) as error:
+            cut.append((number, str(error) or type(error).__name__))
+            return
+        if not raw:
+            return
+        number += 1
+        yield number, raw
 
 
 def _binary_problem(head: bytes, suffix: str) -> str | None:
