@@ -7,6 +7,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import random
 import shutil
 import subprocess
 import sys
@@ -17,7 +18,9 @@ import pytest
 
 from newsbot.bot import cli
 from newsbot.index.articles import Article, SkippedSource
+from newsbot.index.building import chunking
 from newsbot.index.coverage.timeline import day_span
+from newsbot.index.defaults import MAX_PARAGRAPH_CHARS
 from newsbot.index.reading.dates import implausible_published
 from newsbot.index.reading.readers import (
     article_from_record,
@@ -328,3 +331,72 @@ def test_a_gzipped_jsonl_cut_short_keeps_the_lines_before_the_cut(tmp_path: Path
     assert [a.id for a in articles] == [f"n{i}" for i in range(len(articles))]
     assert skipped["cut.jsonl.gz"].startswith(f"cut short after line {len(articles)} (")
     assert skipped["not.jsonl.gz"].startswith("cannot read file (Not a gzipped file")
+
+
+# -- one very long paragraph ----------------------------------------------------------------
+
+
+def _old_sentence_spans(text: str) -> list[tuple[int, int]]:
+    """The sentence splitter before it stopped copying the text before each sentence (its
+    results are the reference; it took minutes on a 50 MB line)."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in chunking._BOUNDARY.finditer(text):
+        words = text[start : match.start() + 1].split()
+        last_word = words[-1].rstrip(".").lower() if words else ""
+        if last_word in chunking._ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha()):
+            continue
+        end = match.end()
+        spans.append((start, len(text[:end].rstrip())))
+        start = end
+    if start < len(text.rstrip()):
+        spans.append((start, len(text.rstrip())))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _old_split_long(text: str, limit: int) -> list[str]:
+    pieces: list[str] = []
+    current = ""
+    for sentence in [text[s:e] for s, e in _old_sentence_spans(text)]:
+        while len(sentence) > limit:
+            cut = sentence.rfind(" ", 0, limit)
+            cut = cut if cut > 0 else limit
+            if current:
+                pieces.append(current)
+                current = ""
+            pieces.append(sentence[:cut].strip())
+            sentence = sentence[cut:].strip()
+        if current and len(current) + 1 + len(sentence) > limit:
+            pieces.append(current)
+            current = sentence
+        else:
+            current = f"{current} {sentence}".strip()
+    if current:
+        pieces.append(current)
+    return pieces
+
+
+def _random_text(rng: random.Random) -> str:
+    words = ["Banjir", "merendam", "rumah", "Dr.", "No.", "A.", "1.300", "warga", "x" * 50]
+    ends = [" ", " ", " ", ". ", "! ", "? ", ".\n", "  ", "\t", "… ", '." ', ""]
+    n = rng.choice([0, 1, 5, 50, 400])
+    return "".join(rng.choice(words) + rng.choice(ends) for _ in range(n)) + rng.choice(
+        ["", " ", "\n ", ".", "   "]
+    )
+
+
+def test_splitting_without_copies_gives_exactly_what_it_gave_before() -> None:
+    rng = random.Random(8)
+    for _ in range(400):
+        text = _random_text(rng)
+        assert chunking.sentence_spans(text) == _old_sentence_spans(text), text
+        limit = rng.choice([40, 120, 1200])
+        assert chunking._split_long(text.strip(), limit) == _old_split_long(text.strip(), limit)
+
+
+def test_a_20000_character_paragraph_without_a_sentence_end_is_cut_into_whole_words() -> None:
+    words = [f"sawah{i}" for i in range(2600)]  # about 20,000 characters, no full stop
+    article = article_from_record({"id": "x", "text": " ".join(words)}, "n.jsonl:1")
+    pieces = chunking.paragraph_texts(article)
+    assert len(pieces) > 10 and all(len(p) <= MAX_PARAGRAPH_CHARS for p in pieces)
+    assert " ".join(pieces).split() == words

@@ -29,11 +29,20 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         if last_word in _ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha()):
             continue
         end = match.end()
-        spans.append((start, len(text[:end].rstrip())))
+        spans.append((start, _end_of_text(text, start, end)))
         start = end
-    if start < len(text.rstrip()):
-        spans.append((start, len(text.rstrip())))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
+    stop = _end_of_text(text, start, len(text))
+    if start < stop:
+        spans.append((start, stop))
+    return [(s, e) for s, e in spans if _end_of_text(text, s, e) > s]
+
+
+def _end_of_text(text: str, start: int, end: int) -> int:
+    """Where ``text[start:end]`` ends without its trailing whitespace, found without copying
+    the text before it (a paragraph can be megabytes long)."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
 
 
 def split_sentences(text: str) -> list[str]:
@@ -46,14 +55,20 @@ def _split_long(text: str, limit: int) -> list[str]:
     pieces: list[str] = []
     current = ""
     for sentence in split_sentences(text):
-        while len(sentence) > limit:  # one sentence longer than the limit: cut at a space
-            cut = sentence.rfind(" ", 0, limit)
-            cut = cut if cut > 0 else limit
+        # One sentence longer than the limit: cut at a space, moving along it rather than
+        # copying what is left after every cut (quadratic in a megabyte-long sentence).
+        start = 0
+        while len(sentence) - start > limit:
+            cut = sentence.rfind(" ", start, start + limit)
+            cut = cut if cut > start else start + limit
             if current:
                 pieces.append(current)
                 current = ""
-            pieces.append(sentence[:cut].strip())
-            sentence = sentence[cut:].strip()
+            pieces.append(sentence[start:cut].strip())
+            start = cut
+            while start < len(sentence) and sentence[start].isspace():
+                start += 1
+        sentence = sentence[start:] if start else sentence
         if current and len(current) + 1 + len(sentence) > limit:
             pieces.append(current)
             current = sentence
