@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -130,3 +131,68 @@ def test_titles_sources_and_text_of_every_reader_are_visible_text() -> None:
         "natuna.txt",
     )
     assert dump.title == "Pasukan TNI"
+
+
+# -- a question that is a link alone --------------------------------------------------------
+
+LINK = (
+    "https://www.antaranews.com/berita/668181/warga-bandung-diimbau-antisipasi-dampak-siklon-dahlia"
+)
+LINK_QUESTIONS = [
+    LINK,
+    LINK + "/",
+    LINK + "#komentar",
+    "https://www.antaranews.com/berita/1/script-alert-bandung-siklon",  # not indexed
+    "https://example.com/berita/<script>",
+]
+
+
+def _link_answers(news: NewsIndex) -> list[tuple[bool, list[str]]]:
+    return [
+        (a.answered, [h.citation.url or "" for h in a.hits])
+        for a in (news.ask(q) for q in LINK_QUESTIONS)
+    ]
+
+
+def test_a_link_alone_cites_its_article_or_says_not_covered(tmp_path: Path) -> None:
+    """Before, a link alone was searched by its words ("berita", "bandung", "script") and
+    answered with passages of other articles."""
+    from newsbot.index import sample
+
+    build_index(tmp_path / "idx", sample.sources(), FakeEmbedder())
+    news = NewsIndex.open(tmp_path / "idx", FakeEmbedder())
+    try:
+        assert _link_answers(news) == [
+            (True, [LINK]),
+            (True, [LINK]),
+            (True, [LINK]),
+            (False, []),
+            (False, []),
+        ]
+        # A link inside a question is a question's word like any other.
+        assert news.ask(f"apa kata Diskar PB di {LINK}?").answered
+    finally:
+        news.close()
+
+
+def test_a_link_alone_is_found_in_milvus_as_locally(tmp_path: Path) -> None:
+    from newsbot.index import sample
+    from newsbot.index.answering import stores
+    from newsbot.index.building.milvus_store import parse_store
+    from tests.milvus_server import lite_binary, release_lite_file
+
+    lite_binary()
+    target = parse_store(str(tmp_path / "index.db"))
+    assert target is not None
+    embedder = FakeEmbedder()
+    stores.build(tmp_path / "local", None, sample.sources(), embedder)
+    stores.build(tmp_path / "idx", target, sample.sources(), embedder)
+    local = stores.open_index(tmp_path / "local", None, embedder)
+    milvus = stores.open_index(tmp_path / "idx", target, embedder)
+    try:
+        assert _link_answers(milvus) == _link_answers(local)
+        assert _link_answers(milvus)[0] == (True, [LINK])
+    finally:
+        local.close()
+        milvus.close()
+        release_lite_file(tmp_path / "index.db")

@@ -399,6 +399,15 @@ class MilvusNewsIndex(NewsIndex):
         )[:limit]
         return tuple(_lead_hit(rank, _hit_row(row)) for rank, row in enumerate(rows, start=1))
 
+    def articles_at(self, urls: Iterable[str]) -> list[str]:
+        """The ids of the articles whose link is one of ``urls``, in id order."""
+        wanted = sorted(set(urls))
+        if not wanted:
+            return []
+        expression = f"number == 1 and url in {json.dumps(wanted)}"
+        rows = self._milvus.scan(self._collection, ["article_id"], expression)
+        return sorted({str(row["article_id"]) for row in rows})
+
     def lead_hits(self, article_ids: Iterable[str]) -> tuple[Hit, ...]:
         """The articles ``article_ids``, in that order, each as a hit on its first
         paragraph with that paragraph's first sentence as the snippet (unknown ids are

@@ -4,6 +4,7 @@ sentence, and an honest "not covered"."""
 from __future__ import annotations
 
 import dataclasses
+import re
 import sqlite3
 import threading
 from collections.abc import Iterable, Mapping
@@ -74,6 +75,8 @@ from newsbot.index.errors import IndexDamaged, IndexIncompatible, NewsbotError
 #: they are most of it ("Las Vegas shooting"); a longer one mostly capitalised is a
 #: headline in title case.
 _NAMED_TOPIC_WORDS = 3
+#: A question that is a web address alone.
+_WEB_ADDRESS = re.compile(r"https?://\S+", re.IGNORECASE)
 #: Articles a "how many articles about X" question looks at, at most.
 MATCHING_ARTICLES = 500
 
@@ -200,6 +203,12 @@ class NewsIndex:
             return Answer(question=question, answered=False, reason="not_a_question")
         if self.manifest.paragraphs == 0:
             return Answer(question=question, answered=False, reason="not_covered")
+        if _WEB_ADDRESS.fullmatch(question):
+            # A link alone names an article; its words ("berita", "script") are no question.
+            linked = self.articles_at(_address_forms(question))
+            if not linked:
+                return Answer(question, answered=False, reason="not_covered")
+            return Answer(question, answered=True, hits=self.lead_hits(linked[:k]))
         current = now or when.now()
         request = read_request(question, self.stories.outlets(), current)
         if request.outlet is not None and request.outlet.missing:
@@ -218,7 +227,7 @@ class NewsIndex:
         else?", "berapa artikel?") from the story of ``article_id``, the article that
         answer cited, so that it stays on that story; a message that is no such follow-up
         is asked afresh (:meth:`ask`)."""
-        question = " ".join(_CONTROL.sub(" ", question).split())
+        question = plain_question(question)
         kind = story_followup(question)
         if kind is None:
             return self.ask(question, now=now)
@@ -743,6 +752,18 @@ class NewsIndex:
             rows = self._meta.execute("SELECT id FROM articles").fetchall()
         return frozenset(str(row[0]) for row in rows)
 
+    def articles_at(self, urls: Iterable[str]) -> list[str]:
+        """The ids of the articles whose link is one of ``urls``, in id order."""
+        wanted = sorted(set(urls))
+        if not wanted:
+            return []
+        marks = ",".join("?" * len(wanted))
+        with self._meta_lock:
+            rows = self._meta.execute(
+                f"SELECT id FROM articles WHERE url IN ({marks}) ORDER BY id", wanted
+            ).fetchall()
+        return [str(row[0]) for row in rows]
+
     def lead_hits(self, article_ids: Iterable[str]) -> tuple[Hit, ...]:
         """The articles ``article_ids``, in that order, each as a hit on its first
         paragraph with that paragraph's first sentence as the snippet (unknown ids are
@@ -785,6 +806,13 @@ class NewsIndex:
             start, end = best_sentence(row[0], [])
             hits.append(Hit(rank, 0.0, row[0], start, end, citation_of(row)))
         return tuple(hits)
+
+
+def _address_forms(url: str) -> list[str]:
+    """The links an article at ``url`` may be recorded under: as given, without its
+    ``#fragment``, with and without a closing slash."""
+    bare = url.split("#", 1)[0]
+    return [url, bare, bare.rstrip("/"), bare.rstrip("/") + "/"]
 
 
 def citation_of(row: HitRow) -> Citation:
