@@ -400,3 +400,31 @@ def test_a_20000_character_paragraph_without_a_sentence_end_is_cut_into_whole_wo
     pieces = chunking.paragraph_texts(article)
     assert len(pieces) > 10 and all(len(p) <= MAX_PARAGRAPH_CHARS for p in pieces)
     assert " ".join(pieces).split() == words
+
+
+# -- the same file named twice ---------------------------------------------------------------
+
+
+def test_a_file_named_twice_or_inside_a_folder_also_named_is_read_once(tmp_path: Path) -> None:
+    """Before, `newsbot index a.txt a.txt folder` listed a.txt as a "duplicate article id"
+    of itself once per extra mention, and a folder named twice once per file."""
+    folder = tmp_path / "news"
+    folder.mkdir()
+    article = write_article(folder, "banjir.txt", "Banjir", BODY)
+    articles, skipped = read(article, article, folder, folder / ".." / "news", folder)
+    assert [a.title for a in articles] == ["Banjir"] and skipped == {}
+
+
+def test_a_link_to_a_file_already_read_is_skipped_naming_it(tmp_path: Path) -> None:
+    """Before, a second name for the same file (a symbolic link) indexed it twice, and the
+    same paragraph came back as two passages."""
+    folder = tmp_path / "news"
+    folder.mkdir()
+    article = write_article(folder, "banjir.txt", "Banjir", BODY)
+    (folder / "salinan.txt").symlink_to("banjir.txt")
+    (tmp_path / "elsewhere.txt").symlink_to(article)
+    articles, skipped = read(folder, tmp_path / "elsewhere.txt")
+    assert [a.title for a in articles] == ["Banjir"]
+    assert skipped == {"salinan.txt": f"the same file as {article}, which is read"} | {
+        "elsewhere.txt": f"the same file as {article}, which is read"
+    }

@@ -97,8 +97,12 @@ def read_sources(paths: Iterable[Path]) -> Iterator[Article | SkippedSource]:
     files of unsupported types. A folder's README, LICENSE and the like, an unsupported file
     named explicitly, a path that does not exist and a file that cannot be read each yield a
     SkippedSource. Articles are read one source at a time, never the whole corpus at once.
-    Relative paths are taken from the current folder and recorded absolute.
+    Relative paths are taken from the current folder and recorded absolute. A file or
+    folder is read once: named again (or inside a folder also named) it is passed over, and
+    a link to a file already read is skipped, naming that file.
     """
+    folders: set[str] = set()
+    files: dict[str, str] = {}
     for given in paths:
         address = _WEB_ADDRESS.match(str(given))
         if address:  # a path collapses "https://" to "https:/"
@@ -115,7 +119,7 @@ def read_sources(paths: Iterable[Path]) -> Iterator[Article | SkippedSource]:
             yield SkippedSource(str(path), _unreachable(path, error))
             continue
         if is_folder:
-            yield from _read_folder(path, set())
+            yield from _read_folder(path, folders, files)
         elif not exists:
             yield SkippedSource(str(path), _missing(path))
         elif not is_file:
@@ -125,7 +129,7 @@ def read_sources(paths: Iterable[Path]) -> Iterator[Article | SkippedSource]:
             supported = ", ".join(SUPPORTED_SUFFIXES) + "; each may be gzip'd, as .gz"
             yield SkippedSource(str(path), f"cannot read {kind} (supported: {supported})")
         else:
-            yield from _read_file(path)
+            yield from _read_once(path, files)
 
 
 def read_text_article(text: str, path: str, fetched_at: datetime | None = None) -> Article:
@@ -369,7 +373,22 @@ def _seen_moment(seen: str) -> datetime:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
-def _read_folder(folder: Path, seen: set[str]) -> Iterator[Article | SkippedSource]:
+def _read_once(path: Path, files: dict[str, str]) -> Iterator[Article | SkippedSource]:
+    """Read the file at ``path`` unless its real path is in ``files`` (real path -> the
+    path it was read as): then it is the same path named again (passed over) or a link to
+    a file already read (skipped, naming it)."""
+    real = os.path.realpath(path)
+    first = files.get(real)
+    if first is None:
+        files[real] = str(path)
+        yield from _read_file(path)
+    elif first != str(path):
+        yield SkippedSource(str(path), f"the same file as {first}, which is read")
+
+
+def _read_folder(
+    folder: Path, seen: set[str], files: dict[str, str]
+) -> Iterator[Article | SkippedSource]:
     """Yield what the supported files under ``folder`` hold, in name order."""
     real = os.path.realpath(folder)
     if real in seen:
@@ -395,7 +414,7 @@ def _read_folder(folder: Path, seen: set[str]) -> Iterator[Article | SkippedSour
             yield SkippedSource(str(path), _unreachable(path, error))
             continue
         if is_folder:
-            yield from _read_folder(path, seen)
+            yield from _read_folder(path, seen, files)
         elif broken:
             if _kind(Path(target)) in SUPPORTED_SUFFIXES or _kind(path) in (SUPPORTED_SUFFIXES):
                 yield SkippedSource(str(path), _missing(path))
@@ -405,7 +424,7 @@ def _read_folder(folder: Path, seen: set[str]) -> Iterator[Article | SkippedSour
                     str(path), "the folder's own document, not an article (name it to index it)"
                 )
             else:
-                yield from _read_file(path)
+                yield from _read_once(path, files)
 
 
 def _unreachable(path: Path, error: OSError) -> str:
