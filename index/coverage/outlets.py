@@ -148,12 +148,22 @@ def outlet_in(question: str, outlets: Iterable[str]) -> OutletFilter | None:
     like = _outlet_like(question)
     # The longer name wins: "kata Tribun Jateng" is Tribun Jateng, not Tribunnews.
     if absent is not None and (like is None or absent.phrase not in like[0]):
-        named = _unthe(_TRIGGERS.sub("", absent.phrase, count=1))
+        named = _unthe(_unquoted(_TRIGGERS.sub("", absent.phrase, count=1)).strip())
         return OutletFilter((), absent.phrase, named, held)
     if like is None:
         return None
     phrase, named = like
     return OutletFilter((), phrase, named, held)
+
+
+#: Quote marks around a name ("menurut \"Kompas\"", 'Harian Jogja', «Tempo»); an apostrophe
+#: inside a word ("Jum'at") is none.
+_QUOTES = re.compile(r"[\"“”„«»]|(?<!\w)['‘’]|['‘’](?!\w)")
+
+
+def _unquoted(text: str) -> str:
+    """``text`` with its quote marks as spaces (the same length: positions still hold)."""
+    return _QUOTES.sub(" ", text)
 
 
 def _unthe(name: str) -> str:
@@ -169,7 +179,7 @@ def _outlet_like(question: str) -> tuple[str, str] | None:
     "Berita" alone). A person ("menurut Jokowi", "kata Menteri Sri Mulyani") or an agency
     ("menurut BMKG") holds no such word and is no outlet."""
     for trigger in _TRIGGERS.finditer(question):
-        clause = re.split(r"[,;:?!()\"]", question[trigger.end() :], maxsplit=1)[0]
+        clause = re.split(r"[,;:?!()]", _unquoted(question[trigger.end() :]), maxsplit=1)[0]
         words = [w.rstrip(".") or w for w in re.findall(r"[\w.\-']+", clause)]
         if words and words[0].casefold() == "the":
             words = words[1:]
@@ -212,7 +222,7 @@ def _outlet_in(question: str, outlets: Iterable[str], strict: bool = False) -> O
     if not by_key:
         return None
     for trigger in _TRIGGERS.finditer(question):
-        words = re.findall(r"[\w.\-']+", question[trigger.end() :])[:4]
+        words = re.findall(r"[\w.\-']+", _unquoted(question[trigger.end() :]))[:4]
         words = [w.rstrip(".") or w for w in words]
         if words and words[0].casefold() == "the":  # "according to the Jakarta Post"
             words = words[1:]

@@ -100,3 +100,32 @@ def test_a_person_after_menurut_is_searched_not_refused(news: NewsIndex) -> None
     answer = news.ask("menurut Stanislav Zas, siapa yang mengerahkan pasukan?", now=NOW)
     assert answer.reason != "no_outlet" and answer.answered
     assert answer.request is not None and answer.request.outlet is None
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ('menurut "Kompas", siapa yang setuju mengerahkan pasukan?', "Kompas"),
+        ("according to ‘Tempo’, who agreed to deploy troops?", "Tempo"),
+        ("menurut 'Harian Jogja', berita banjir", "Harian Jogja"),
+        ("menurut “Harian Jogja” berita banjir", "Harian Jogja"),
+        ("berita dari «Radar Bogor» hari ini", "Radar Bogor"),
+    ],
+)
+def test_an_outlet_in_quote_marks_is_named_without_them(question: str, named: str) -> None:
+    """Quote marks around a name are no part of it: the name reported missing is the
+    outlet's, not '"Kompas'."""
+    found = outlet_in(question, HELD)
+    assert found is not None and found.missing, found
+    assert found.named == named
+
+
+@pytest.mark.parametrize(
+    "question",
+    ['kata "kumparan", siapa yang menang?', "according to “CNN Indonesia”, who won?"],
+)
+def test_an_outlet_the_index_holds_in_quote_marks_restricts(question: str) -> None:
+    found = outlet_in(question, HELD)
+    assert found is not None and not found.missing and found.outlets, found
+    apostrophe = outlet_in("kapan salat Jum'at menurut kumparan?", HELD)  # a word's own
+    assert apostrophe is not None and apostrophe.outlets == ("kumparan",)
