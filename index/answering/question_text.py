@@ -13,13 +13,11 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 #: Cyrillic and Greek letters drawn like Latin ones. Read as Latin only inside a word that
 #: also holds Latin letters ("bаnjir" typed with a Cyrillic "а"): a Russian or Greek word
 #: stays as it is.
+_LOOKALIKE_LETTERS = "аеорсухіјѕһԁԛԝ" "АВЕКМНОРСТХІЈЅҮ" "οινρ" "ΑΒΕΖΗΙΚΜΝΟΡΤΥΧ"  # fmt: skip
 _LOOKALIKES = str.maketrans(
-    "аеорсухіјѕһԁԛԝ" "АВЕКМНОРСТХІЈЅҮ" "οινρ" "ΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
-    "aeopcyxijshdqw" "ABEKMHOPCTXIJSY" "oivp" "ABEZHIKMNOPTYX",
+    _LOOKALIKE_LETTERS, "aeopcyxijshdqw" "ABEKMHOPCTXIJSY" "oivp" "ABEZHIKMNOPTYX"
 )  # fmt: skip
-_LOOKALIKE_CHARS = frozenset(
-    "аеорсухіјѕһԁԛԝ" "АВЕКМНОРСТХІЈЅҮ" "οινρ" "ΑΒΕΖΗΙΚΜΝΟΡΤΥΧ"
-)  # fmt: skip
+_LOOKALIKE_CHARS = frozenset(_LOOKALIKE_LETTERS)
 _WORD = re.compile(r"\w+")
 
 

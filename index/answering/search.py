@@ -49,7 +49,7 @@ from newsbot.index.articles import UNKNOWN_OUTLET
 from newsbot.index.building import dense as dense_index
 from newsbot.index.building import integrity, store
 from newsbot.index.building.embedders import Embedder
-from newsbot.index.building.lexical import Bm25Index, named_terms, sentence_terms, tokenize
+from newsbot.index.building.lexical import Bm25Index, held_terms, named_terms, tokenize
 from newsbot.index.building.stories import read_stories
 from newsbot.index.coverage import when
 from newsbot.index.coverage.book import ArticleRef, Story, StoryBook
@@ -441,7 +441,7 @@ class NewsIndex:
         # The dateline's place is where the news happened, though cleaning cut it from the
         # text: "uang palsu di Bekasi" is held by "BEKASI (Pos Kota) - ... Pasar Tambun".
         lines = [*text.splitlines(), self.article_place(article_id) or ""]
-        held = {term for line in lines for _, ts in sentence_terms(line) for term in ts}
+        held = set().union(*(held_terms(line) for line in lines))
         # Every name; of the other words, half (a translation table misses synonyms:
         # "troops" is "tentara" there, "pasukan" in the news).
         named = [bool(word & held) for word in checked if word & names]
@@ -532,7 +532,7 @@ class NewsIndex:
     ) -> float:
         """The confidence :meth:`_covers` compares with the floor."""
         cosines = [candidate.dense for candidate in candidates]
-        held = {term for _, terms in sentence_terms(top_text) for term in terms}
+        held = held_terms(top_text)
         stats = self._term_stats()
         names = {term for _, terms in named_terms(question) for term in terms}
         every_weight = stats.term_weights(tokenize(question))
@@ -556,8 +556,7 @@ class NewsIndex:
         if len(weights) > 6 and weights[6]:
             article = self.article_text(top_article) if top_article is not None else None
             held_text = article or top_text
-            in_article = {term for _, terms in sentence_terms(held_text) for term in terms}
-            elsewhere = rarest_elsewhere(every_weight, stats.knows, in_article)
+            elsewhere = rarest_elsewhere(every_weight, stats.knows, held_terms(held_text))
         return confidence(
             max(cosines),
             support,

@@ -114,6 +114,11 @@ def sentence_terms(text: str) -> tuple[tuple[Span, tuple[str, ...]], ...]:
     )
 
 
+def held_terms(text: str) -> set[str]:
+    """Every token of ``text``'s sentences (:func:`sentence_terms`): the terms it holds."""
+    return {term for _, terms in sentence_terms(text) for term in terms}
+
+
 #: A written word of a sentence ("Nanggala-402", "15", "Agustus") and its lexical terms.
 Word = tuple[str, tuple[str, ...]]
 

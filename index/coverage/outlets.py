@@ -166,6 +166,14 @@ def _unquoted(text: str) -> str:
     return _QUOTES.sub(" ", text)
 
 
+def _name_words(text: str) -> list[str]:
+    """The written words an outlet's name is read from in ``text`` (what follows a
+    trigger): quote marks as spaces, a closing dot trimmed ("Kompas."), a leading "the"
+    dropped ("according to the Jakarta Post")."""
+    words = [w.rstrip(".") or w for w in re.findall(r"[\w.\-']+", _unquoted(text))]
+    return words[1:] if words and words[0].casefold() == "the" else words
+
+
 def _unthe(name: str) -> str:
     """``name`` without a leading "the" ("the Jakarta Post" is "Jakarta Post")."""
     return re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
@@ -180,9 +188,7 @@ def _outlet_like(question: str) -> tuple[str, str] | None:
     ("menurut BMKG") holds no such word and is no outlet."""
     for trigger in _TRIGGERS.finditer(question):
         clause = re.split(r"[,;:?!()]", _unquoted(question[trigger.end() :]), maxsplit=1)[0]
-        words = [w.rstrip(".") or w for w in re.findall(r"[\w.\-']+", clause)]
-        if words and words[0].casefold() == "the":
-            words = words[1:]
+        words = _name_words(clause)
         if not words:
             continue
         if "." in words[0] and _SITE.match(words[0]):
@@ -222,11 +228,7 @@ def _outlet_in(question: str, outlets: Iterable[str], strict: bool = False) -> O
     if not by_key:
         return None
     for trigger in _TRIGGERS.finditer(question):
-        words = re.findall(r"[\w.\-']+", _unquoted(question[trigger.end() :]))[:4]
-        words = [w.rstrip(".") or w for w in words]
-        if words and words[0].casefold() == "the":  # "according to the Jakarta Post"
-            words = words[1:]
-        words = words[:3]
+        words = _name_words(question[trigger.end() :])[:3]
         loose = trigger.group(0).split()[0].casefold() in _LOOSE
         written_as_name = bool(words) and (words[0][0].isupper() or "." in words[0])
         ordinary = strict or words[0].casefold() in _ORDINARY if words else False
