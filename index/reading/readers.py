@@ -416,7 +416,7 @@ def _read_folder(
         if is_folder:
             yield from _read_folder(path, seen, files)
         elif broken:
-            if _kind(Path(target)) in SUPPORTED_SUFFIXES or _kind(path) in (SUPPORTED_SUFFIXES):
+            if _kind(Path(target)) in SUPPORTED_SUFFIXES or _kind(path) in SUPPORTED_SUFFIXES:
                 yield SkippedSource(str(path), _missing(path))
         elif is_file and _kind(path) in SUPPORTED_SUFFIXES:
             if path.stem.lower() in _FOLDER_DOCUMENTS:
@@ -430,14 +430,19 @@ def _read_folder(
 def _unreachable(path: Path, error: OSError) -> str:
     """Why a path whose kind cannot even be told (``stat`` fails) is skipped."""
     if error.errno == errno.ELOOP and path.is_symlink():
-        return f"a symbolic link that leads round a loop (to {os.readlink(path)})"
+        return _round_a_loop(path)
     return f"cannot read it ({error.strerror or error})"
+
+
+def _round_a_loop(path: Path) -> str:
+    """Why a symbolic link that leads round a loop is skipped, naming where it leads."""
+    return f"a symbolic link that leads round a loop (to {os.readlink(path)})"
 
 
 def _missing(path: Path) -> str:
     """Why a path that does not exist cannot be read: a broken link says where it led."""
     if _loops(path):
-        return f"a symbolic link that leads round a loop (to {os.readlink(path)})"
+        return _round_a_loop(path)
     if path.is_symlink():
         return f"a broken symbolic link (to {os.readlink(path)}, which does not exist)"
     return "no such file or folder"
