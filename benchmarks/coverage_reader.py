@@ -204,6 +204,31 @@ def draw(args: argparse.Namespace) -> int:
     return 0
 
 
+def census(args: argparse.Namespace) -> int:
+    """Write the sheet of every pair of the product's stories not yet labelled (shuffled)."""
+    articles, chunks, stories = load(args.shared, args.work_dir)
+    row = {a.id: i for i, a in enumerate(articles)}
+    pairs = [json.loads(line) for line in PAIRS.read_text().splitlines() if line.strip()]
+    known = {frozenset((p["a"], p["b"])) for p in pairs if p["split"] == MERGED}
+    rest = [
+        (a, b, kind)
+        for kind, cross in (("cross", True), ("same", False))
+        for a, b in merged_pairs(articles, stories, cross=cross)
+        if frozenset((a, b)) not in known
+    ]
+    random.Random(SEED).shuffle(rest)
+    args.out.mkdir(parents=True, exist_ok=True)
+    sheet, key = ["# Census: is each pair one event?\n"], []
+    for n, (a, b, kind) in enumerate(rest, 1):
+        sheet.append(f"## C{n}\n")
+        sheet += [_show(articles[row[i]], chunks[row[i]]) for i in (a, b)]
+        key.append({"item": f"C{n}", "a": a, "b": b, "split": MERGED, "outlets": kind})
+    (args.out / "sheet.md").write_text("\n".join(sheet))
+    (args.out / "key.jsonl").write_text("".join(json.dumps(k) + "\n" for k in key))
+    print(f"{len(rest)} pairs not yet labelled")
+    return 0
+
+
 def score(args: argparse.Namespace) -> int:
     articles, _, stories = load(args.shared, args.work_dir)
     pairs = [json.loads(line) for line in PAIRS.read_text().splitlines() if line.strip()]
@@ -266,9 +291,11 @@ def main(argv: list[str] | None = None) -> int:
     d.add_argument("--out", type=Path, required=True)
     d.add_argument("--pairs", type=int, default=120)
     d.add_argument("--probes", type=int, default=60)
+    c = sub.add_parser("census", help="write the sheet of the stories' pairs not yet labelled")
+    c.add_argument("--out", type=Path, required=True)
     sub.add_parser("score", help="score the product on the labelled samples")
     args = parser.parse_args(argv)
-    return draw(args) if args.command == "draw" else score(args)
+    return {"draw": draw, "census": census, "score": score}[args.command](args)
 
 
 if __name__ == "__main__":
