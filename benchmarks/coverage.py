@@ -87,6 +87,14 @@ MONTHS_ID = "Januari Februari Maret April Mei Juni Juli Agustus September Oktobe
 MONTHS_EN = "January February March April May June July August September October November December"
 
 
+def mined_pairs() -> list[dict[str, Any]]:
+    """The labelled pairs of the mined splits (``SPLITS``): the later samples of the product's
+    own stories (``coverage_reader.py``: ``round8-merged``, ``round8-recall``) are scored
+    there, beside these, never in them."""
+    pairs = [json.loads(line) for line in PAIRS.read_text().splitlines() if line.strip()]
+    return [p for p in pairs if p["split"] in SPLITS]
+
+
 def _hash(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
@@ -203,7 +211,7 @@ def grouping(
     wording: bool = False,
     lead_paragraphs: int = 1,
 ) -> dict[str, Any]:
-    pairs = [json.loads(line) for line in PAIRS.read_text().splitlines() if line.strip()]
+    pairs = mined_pairs()
     chunks = [split_article(a) for a in articles]
     leads = embedder.embed_passages([c[0].context for c in chunks])
     # ``--lead-paragraphs K``: an article as the mean of its first K paragraphs' vectors
@@ -388,7 +396,7 @@ def _day_en(day: date) -> str:
 
 
 def questions(news: NewsIndex, articles: dict[str, Article]) -> dict[str, Any]:
-    pairs = [json.loads(line) for line in PAIRS.read_text().splitlines() if line.strip()]
+    pairs = mined_pairs()
     results: dict[str, list[bool]] = {}
     outside = 0
     windowed = 0
@@ -536,7 +544,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     group_seconds = time.monotonic() - started
     if args.stories_only:
         return {"grouping": groups}
-    pairs = [json.loads(line) for line in PAIRS.read_text().splitlines() if line.strip()]
+    pairs = mined_pairs()
     # Embedding every labelled article's paragraphs takes long on a shared core: the same-story
     # pairs, and the negatives whose two articles are both dated (distractors for windows).
     dated = {a.id for a in articles if a.published}

@@ -55,7 +55,7 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from benchmarks.coverage import PAIRS, CachedEmbedder  # noqa: E402
+from benchmarks.coverage import PAIRS, CachedEmbedder, mined_pairs  # noqa: E402
 from newsbot.index.articles import Article  # noqa: E402
 from newsbot.index.building.chunking import split_article  # noqa: E402
 from newsbot.index.building.embedders import load_embedder  # noqa: E402
@@ -380,7 +380,7 @@ def events_main(args: argparse.Namespace) -> int:
         ]
         for k in (2, 3)
     }
-    pairs = [json.loads(line) for line in PAIRS.read_text().splitlines() if line.strip()]
+    pairs = mined_pairs()
     same = [bool(p["same"]) for p in pairs]
     fold = folds_by_story(pairs)
     grid = event_grid()

@@ -25,7 +25,6 @@ parting the right ones. Prints the tables (Markdown) and, with ``--show``, each 
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 from collections import Counter
@@ -38,7 +37,7 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from benchmarks.coverage import PAIRS, CachedEmbedder  # noqa: E402
+from benchmarks.coverage import CachedEmbedder, mined_pairs  # noqa: E402
 from newsbot.index.articles import Article  # noqa: E402
 from newsbot.index.building.chunking import split_article  # noqa: E402
 from newsbot.index.building.embedders import load_embedder  # noqa: E402
@@ -119,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
         }
         for i, a in enumerate(articles)
     }
-    pairs = [json.loads(line) for line in PAIRS.read_text().splitlines() if line.strip()]
+    pairs = mined_pairs()
     wrong: Counter[tuple[str, str, str]] = Counter()
     by_label: Counter[tuple[str, str, str]] = Counter()
     kinds: Counter[str] = Counter()

@@ -31,6 +31,7 @@ mined-pair numbers beside them.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import math
 import random
@@ -47,6 +48,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from benchmarks.coverage import PAIRS, SPLITS, CachedEmbedder, pairwise  # noqa: E402
+from benchmarks.coverage_cv import folds_by_story  # noqa: E402
 from newsbot.index.articles import Article  # noqa: E402
 from newsbot.index.building.chunking import split_article  # noqa: E402
 from newsbot.index.building.embedders import load_embedder  # noqa: E402
@@ -78,10 +80,10 @@ def wilson(hits: int, total: int, z: float = 1.96) -> tuple[float, float]:
     return max(0.0, centre - half), min(1.0, centre + half)
 
 
-def load(shared: Path, work_dir: Path) -> tuple[list[Article], list[list[Any]], dict[str, str]]:
-    """The 3,000 articles, their paragraphs and the product's story of each."""
-    corpus = shared / "corpus" / "indosum-3000.jsonl"
-    articles = [a for a in read_sources([corpus]) if isinstance(a, Article)]
+def corpus(shared: Path, work_dir: Path) -> tuple[list[Article], list[list[Any]], Any, Any]:
+    """The 3,000 articles, their paragraphs, their ``StoryArticle`` rows and unit lead vectors."""
+    path = shared / "corpus" / "indosum-3000.jsonl"
+    articles = [a for a in read_sources([path]) if isinstance(a, Article)]
     chunks = [split_article(a) for a in articles]
     embedder = CachedEmbedder(load_embedder(), work_dir / "vectors.npz")
     lead = embedder.embed_passages([c[0].context for c in chunks])
@@ -91,6 +93,12 @@ def load(shared: Path, work_dir: Path) -> tuple[list[Article], list[list[Any]], 
         StoryArticle(a.id, a.source, a.published, a.seen, " ".join(p.text for p in c[:k]))
         for a, c in zip(articles, chunks, strict=True)
     ]
+    return articles, chunks, refs, vectors
+
+
+def load(shared: Path, work_dir: Path) -> tuple[list[Article], list[list[Any]], dict[str, str]]:
+    """The 3,000 articles, their paragraphs and the product's story of each."""
+    articles, chunks, refs, vectors = corpus(shared, work_dir)
     return articles, chunks, group_stories(refs, vectors)
 
 
@@ -229,52 +237,178 @@ def census(args: argparse.Namespace) -> int:
     return 0
 
 
-def score(args: argparse.Namespace) -> int:
-    articles, _, stories = load(args.shared, args.work_dir)
-    pairs = [json.loads(line) for line in PAIRS.read_text().splitlines() if line.strip()]
-    result: dict[str, Any] = {}
-    merged = [p for p in pairs if p["split"] == MERGED]
-    same = sum(p["same"] for p in merged)
-    result["precision"] = {"same": same, "pairs": len(merged), "wilson": wilson(same, len(merged))}
-    # Purity: the product's stories of 2-3 articles all of whose cross-outlet pairs are labelled.
+def _rate(hits: int, total: int) -> dict[str, Any]:
+    low, high = wilson(hits, total)
+    return {
+        "hits": hits,
+        "of": total,
+        "rate": hits / total if total else None,
+        "wilson": [low, high],
+    }
+
+
+def reader_scores(
+    articles: list[Article], stories: dict[str, str], pairs: list[dict[str, Any]]
+) -> dict[str, Any]:
+    """Precision, story purity and recall of a grouping (``stories``: article id -> story id)
+    on the labelled samples of ``pairs`` (``round8-merged``, ``round8-recall``).
+
+    ``precision``: of the grouping's pairs that are labelled, the share one event, for
+    cross-outlet pairs, same-outlet pairs and all (a pair the grouping joins but nobody
+    labelled is left out and counted in ``unlabelled``). ``purity``: of the grouping's
+    stories of 2+ articles (and of those of 2-3) whose every pair is labelled, the share
+    whose every pair is one event. ``recall``: of the labelled same-event pairs of the probe
+    sample, the share the grouping joins. ``f1``: from cross-outlet precision and recall
+    (the recall sample's pairs are all cross-outlet). Rates come with Wilson 95% intervals.
+    """
+    label = {frozenset((p["a"], p["b"])): bool(p["same"]) for p in pairs if p["split"] == MERGED}
+    found: dict[str, Any] = {}
+    for kind, cross in (("cross-outlet", True), ("same-outlet", False), ("all", None)):
+        joined = [
+            frozenset(x)
+            for c in ((True, False) if cross is None else (cross,))
+            for x in merged_pairs(articles, stories, cross=c)
+        ]
+        known = [label[x] for x in joined if x in label]
+        found[f"precision, {kind}"] = {
+            **_rate(sum(known), len(known)),
+            "unlabelled": len(joined) - len(known),
+        }
     members: dict[str, list[Article]] = defaultdict(list)
     for a in articles:
         members[stories[a.id]].append(a)
-    label = {frozenset((p["a"], p["b"])): p["same"] for p in merged}
-    sizes: dict[int, int] = defaultdict(int)
-    pure = judged = 0
-    for group in members.values():
-        if len(group) < 2:
-            continue
-        sizes[min(len(group), 4)] += 1
-        if len(group) > 3:
-            continue
-        cross = [
-            frozenset((x.id, y.id))
-            for i, x in enumerate(group)
-            for y in group[i + 1 :]
-            if x.source != y.source
-        ]
-        if cross and all(c in label for c in cross):
-            judged += 1
-            pure += all(label[c] for c in cross)
-    result["purity"] = {"pure": pure, "stories": judged, "wilson": wilson(pure, judged)}
-    result["story sizes"] = dict(sizes)
-    recall = [p for p in pairs if p["split"] == RECALL and p["same"]]
-    joined = sum(stories[p["a"]] == stories[p["b"]] for p in recall)
-    probes = {p["a"] for p in pairs if p["split"] == RECALL}
-    with_event = {p["a"] for p in recall}
-    result["recall"] = {
-        "joined": joined,
-        "same-event pairs": len(recall),
-        "probes": len(probes),
-        "probes with a same-event article": len(with_event),
-        "wilson": wilson(joined, len(recall)),
+    for name, most in (("purity", None), ("purity, 2-3 articles", 3)):
+        pure = judged = 0
+        for group in members.values():
+            if len(group) < 2 or (most is not None and len(group) > most):
+                continue
+            every = [frozenset((x.id, y.id)) for i, x in enumerate(group) for y in group[i + 1 :]]
+            if all(e in label for e in every):
+                judged += 1
+                pure += all(label[e] for e in every)
+        found[name] = _rate(pure, judged)
+    same = [p for p in pairs if p["split"] == RECALL and p["same"]]
+    found["recall"] = {
+        **_rate(sum(stories[p["a"]] == stories[p["b"]] for p in same), len(same)),
+        "probes": len({p["a"] for p in pairs if p["split"] == RECALL}),
+        "probes with a same-event article": len({p["a"] for p in same}),
     }
-    p_, r_ = same / max(len(merged), 1), joined / max(len(recall), 1)
-    result["f1"] = 2 * p_ * r_ / (p_ + r_) if p_ + r_ else 0.0
+    precision = found["precision, cross-outlet"]["rate"] or 0.0
+    recall = found["recall"]["rate"] or 0.0
+    found["f1"] = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return found
+
+
+#: Same-outlet penalties tried by ``fix`` (``group_stories(same_outlet_penalty=)``); 1.0
+#: never joins two articles of one outlet.
+PENALTIES = [0.0, 0.01, 0.02, 0.03, 0.04, 0.05, 0.06, 0.08, 0.10, 0.15, 1.0]
+
+
+def half(pair: dict[str, Any]) -> str:
+    """``tune`` or ``check``: the first byte of sha1("a|b") even or odd (the mined pairs'
+    rule, DEVELOPERS.md "Labels")."""
+    digest = hashlib.sha1(f"{pair['a']}|{pair['b']}".encode()).digest()
+    return "tune" if digest[0] % 2 == 0 else "check"
+
+
+def fix(args: argparse.Namespace) -> int:
+    """Group with each same-outlet penalty; choose on the ``tune`` half of the product's
+    labelled pairs (F1, ties to the smaller penalty) and report the ``check`` half, the
+    recall sample and the mined splits beside it."""
+    articles, _, refs, vectors = corpus(args.shared, args.work_dir)
+    pairs = [json.loads(line) for line in PAIRS.read_text().splitlines() if line.strip()]
+    merged = [p for p in pairs if p["split"] == MERGED]
+    halves = {h: [p for p in merged if half(p) == h] for h in ("tune", "check")}
+    recall = [p for p in pairs if p["split"] == RECALL]
     mined = [p for p in pairs if p["split"] in SPLITS]
-    result["mined"] = {
+    rows = []
+    groupings: dict[float, dict[str, str]] = {}
+    for penalty in PENALTIES:
+        stories = group_stories(refs, vectors, same_outlet_penalty=penalty)
+        groupings[penalty] = stories
+        reader = reader_scores(articles, stories, pairs)
+        rows.append(
+            {
+                "penalty": penalty,
+                **{f"merged {h}": pairwise(stories, ps) for h, ps in halves.items()},
+                "recall sample": pairwise(stories, recall),
+                **{s: pairwise(stories, [p for p in mined if p["split"] == s]) for s in SPLITS},
+                "mined all": pairwise(stories, mined),
+                "reader": reader,
+                "stories": len(set(stories.values())),
+            }
+        )
+    chosen = max(rows, key=lambda r: (round(r["merged tune"]["f1"], 6), -r["penalty"]))
+    print(
+        "| penalty | merged tune P/R/F1 | merged check P/R/F1 | recall sample TP/FN | "
+        "mined all F1 | precision cross / same / all (unlabelled) | purity | stories |"
+    )
+    print("|---|---|---|---|---|---|---|---|")
+    for r in rows:
+        t, c, rs = r["merged tune"], r["merged check"], r["recall sample"]
+        rd = r["reader"]
+        prec = " / ".join(
+            f"{rd[f'precision, {k}']['rate'] or 0:.2f}"
+            for k in ("cross-outlet", "same-outlet", "all")
+        )
+        unl = sum(rd[f"precision, {k}"]["unlabelled"] for k in ("cross-outlet", "same-outlet"))
+        mark = " (chosen on tune)" if r is chosen else ""
+        print(
+            f"| {r['penalty']}{mark} | {t['precision']:.2f} / {t['recall']:.2f} / {t['f1']:.2f} | "
+            f"{c['precision']:.2f} / {c['recall']:.2f} / {c['f1']:.2f} | "
+            f"{rs['tp']} / {rs['fn']} | {r['mined all']['f1']:.2f} "
+            f"({' '.join(format(r[s]['f1'], '.2f') for s in SPLITS)}) | "
+            f"{prec} ({unl}) | {rd['purity']['rate']:.2f} | {r['stories']} |"
+        )
+    # The mined pairs, cross-validated as coverage_cv.py does (5 folds by connected story):
+    # in each fold the penalty best on the other four (ties: the smaller) predicts the fold.
+    fold = folds_by_story(mined)
+    joined = {
+        r["penalty"]: [
+            groupings[r["penalty"]][p["a"]] == groupings[r["penalty"]][p["b"]] for p in mined
+        ]
+        for r in rows
+    }
+    labels = [bool(p["same"]) for p in mined]
+
+    def f1(pred: list[bool], gold: list[bool]) -> float:
+        tp = sum(x and y for x, y in zip(pred, gold, strict=True))
+        fp = sum(x and not y for x, y in zip(pred, gold, strict=True))
+        fn = sum(y and not x for x, y in zip(pred, gold, strict=True))
+        return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+    held: list[bool] = [False] * len(mined)
+    picks = []
+    for f in sorted(set(fold)):
+        train = [i for i, g in enumerate(fold) if g != f]
+        pick = max(
+            PENALTIES,
+            key=lambda q: (
+                round(f1([joined[q][i] for i in train], [labels[i] for i in train]), 6),
+                -q,
+            ),
+        )
+        picks.append(pick)
+        for i, g in enumerate(fold):
+            if g == f:
+                held[i] = joined[pick][i]
+    print(
+        f"\nmined pairs cross-validated (5 folds by story): penalty chosen per fold {picks}, "
+        f"F1 {f1(held, labels):.2f}; penalty 0 throughout {f1(joined[0.0], labels):.2f}"
+    )
+    sizes = {h: (len(ps), sum(p["same"] for p in ps)) for h, ps in halves.items()}
+    print(f"\nhalves (pairs, same-event): {sizes}")
+    if args.json:
+        args.json.write_text(json.dumps({"rows": rows, "chosen": chosen["penalty"]}, indent=1))
+    return 0
+
+
+def score(args: argparse.Namespace) -> int:
+    articles, _, stories = load(args.shared, args.work_dir)
+    pairs = [json.loads(line) for line in PAIRS.read_text().splitlines() if line.strip()]
+    result = reader_scores(articles, stories, pairs)
+    mined = [p for p in pairs if p["split"] in SPLITS]
+    result["mined pairs"] = {
         **{s: pairwise(stories, [p for p in mined if p["split"] == s]) for s in SPLITS},
         "all": pairwise(stories, mined),
     }
@@ -293,9 +427,11 @@ def main(argv: list[str] | None = None) -> int:
     d.add_argument("--probes", type=int, default=60)
     c = sub.add_parser("census", help="write the sheet of the stories' pairs not yet labelled")
     c.add_argument("--out", type=Path, required=True)
+    f = sub.add_parser("fix", help="choose a same-outlet penalty on the tune half")
+    f.add_argument("--json", type=Path, help="write every row here")
     sub.add_parser("score", help="score the product on the labelled samples")
     args = parser.parse_args(argv)
-    return {"draw": draw, "census": census, "score": score}[args.command](args)
+    return {"draw": draw, "census": census, "fix": fix, "score": score}[args.command](args)
 
 
 if __name__ == "__main__":

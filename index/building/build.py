@@ -23,7 +23,12 @@ from newsbot.index.building.embedders import Embedder
 from newsbot.index.building.journal import Journal
 from newsbot.index.building.lexical import Bm25Index, tokenize
 from newsbot.index.building.reuse import VectorPool, offer_version, unit_rows, vector_key
-from newsbot.index.building.stories import build_stories, read_stories, write_stories
+from newsbot.index.building.stories import (
+    build_stories,
+    grouped_as_now,
+    read_stories,
+    write_stories,
+)
 from newsbot.index.defaults import (
     ANSWER_FLOORS,
     CONFIDENCE_BY_LANGUAGE,
@@ -216,8 +221,9 @@ def _previous(index_dir: Path, embedder: Embedder) -> _Previous:
         previous.versions.append(check)
         if manifest is not None:
             try:
-                # An older format's stories were grouped without the seen times: regroup.
-                fresh = manifest.format == FORMAT_VERSION
+                # An older format's stories were grouped without the seen times, and stories
+                # grouped by another rule (``grouping_rule``) are grouped anew: regroup.
+                fresh = manifest.format == FORMAT_VERSION and grouped_as_now(live)
                 previous.stories = read_stories(live) if fresh else None
             except NewsbotError:
                 previous.stories = None  # lost: the build regroups

@@ -14,7 +14,12 @@ from pathlib import Path
 import numpy as np
 
 from newsbot.index.building.store import STORIES
-from newsbot.index.coverage.stories import OPENING_PARAGRAPHS, StoryArticle, group_stories
+from newsbot.index.coverage.stories import (
+    OPENING_PARAGRAPHS,
+    StoryArticle,
+    group_stories,
+    grouping_rule,
+)
 from newsbot.index.errors import IndexDamaged
 
 
@@ -67,8 +72,25 @@ def group_leads(
 
 
 def write_stories(version: Path, stories: Mapping[str, str]) -> None:
-    """Write ``stories.json`` into a version being built."""
-    (version / STORIES).write_text(json.dumps({"articles": dict(stories)}, ensure_ascii=False))
+    """Write ``stories.json`` into a version being built, with the rule that grouped them
+    (``coverage.stories.grouping_rule``)."""
+    record = {"articles": dict(stories), "grouping": grouping_rule()}
+    (version / STORIES).write_text(json.dumps(record, ensure_ascii=False))
+
+
+def read_grouping(version: Path) -> str | None:
+    """The rule a version's stories were grouped by; None when ``stories.json`` records none
+    (written before the rule was recorded) or cannot be read."""
+    try:
+        rule = json.loads((version / STORIES).read_text()).get("grouping")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return rule if isinstance(rule, str) else None
+
+
+def grouped_as_now(version: Path) -> bool:
+    """Whether a version's stories were grouped by today's rule (``read_grouping``)."""
+    return read_grouping(version) == grouping_rule()
 
 
 def read_stories(version: Path) -> dict[str, str]:
