@@ -1,31 +1,38 @@
-"""Stories as a reader meets them: uniform samples of the product's grouping, labelled by reading.
+"""Stories as a reader meets them: the product's own grouping, labelled by reading.
 
     python benchmarks/coverage_reader.py --shared ../shared --work-dir WORK draw --out DIR
+    python benchmarks/coverage_reader.py --shared ../shared --work-dir WORK census --out DIR
+    python benchmarks/coverage_reader.py --shared ../shared --work-dir WORK fix [--json FILE]
     python benchmarks/coverage_reader.py --shared ../shared --work-dir WORK score
 
 The mined pairs of ``coverage_pairs.jsonl`` (``tune``, ``holdout``, ``round5``, ``round6``)
 were drawn near the decision boundary: they measure the hard cases, not the stories a
 reader meets. This script groups all 3,000 IndoSum articles with the product's settings
 (``coverage.stories.group_stories`` defaults, each article's lead vector cached in WORK as
-``coverage.py`` keeps it) and draws, with a stated seed:
+``coverage.py`` keeps it) and draws, with a stated seed (``SEED``):
 
 - ``merged``: a uniform random sample of the cross-outlet pairs of the product's stories
-  with 2+ articles (``--pairs``, 120), shuffled; labelled, they give the precision a reader
-  sees and, for the stories of 2-3 articles whose every cross-outlet pair is labelled, the
-  story purity (every pair one event);
-- ``probes``: a uniform random sample of articles (``--probes``, 60); for each, the
-  articles of other outlets within 3 days of it (publication day, else first-seen day, in
-  WIB) ranked by a method independent of the product (TF-IDF cosine of the headlines plus
-  0.1 per shared rare name, a capitalised headline or lead word held by at most 20
-  articles), top 5. Labelled, the same-event ones are what a reader needs joined; the
-  share the product joined is its recall.
+  with 2+ articles (``--pairs``, 120; when fewer exist, all of them and a uniform sample
+  of the same-outlet pairs for the rest), shuffled; labelled, they give the precision a
+  reader sees and the story purity (every pair of a story one event);
+- ``probes``: a uniform random sample of articles (``--probes``, 60; a larger number keeps
+  the first draws); for each, the articles of other outlets within 3 days of it
+  (publication day, else first-seen day, in WIB) ranked by a method independent of the
+  product (TF-IDF cosine of the headlines plus 0.1 per shared rare name, a capitalised
+  headline or lead word held by at most 20 articles), top 5. Labelled, the same-event ones
+  are what a reader needs joined; the share the product joined is its recall.
 
 ``draw`` writes ``DIR/sheet.md`` (headline, date, outlet and the first two paragraphs of
 each article, no score, no story) and ``DIR/key.jsonl`` (each item's pair), to be read and
 labelled by the written definition (DEVELOPERS.md, "Labels") and appended to
 ``coverage_pairs.jsonl`` as splits ``round8-merged`` and ``round8-recall`` BEFORE ``score``
-runs. ``score`` prints precision, purity and recall with Wilson 95% intervals and the
-mined-pair numbers beside them.
+runs; ``census`` writes the same sheet for every pair of the stories not yet labelled.
+``score`` prints precision, purity and recall with Wilson 95% intervals and the mined-pair
+numbers beside them. ``fix`` groups with each same-outlet penalty (``PENALTIES``), chooses
+on the ``tune`` half of the labelled ``round8-merged`` pairs (``half``) and reports the
+``check`` half, the probe sample and the mined pairs (fitted, and cross-validated in 5
+folds by story as ``coverage_cv.py`` does) beside it (BENCHMARKS.md, "Round 8, stories as
+a reader meets them").
 """
 
 from __future__ import annotations
