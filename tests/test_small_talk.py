@@ -53,6 +53,44 @@ SMALL_TALK = [
     ("مرحبا", "en"),
     ("السلام عليكم", "en"),
     ("شكرا", "en"),
+    # round 8, the blind set's kinds: chat spellings of English words ("u", "pls")
+    ("thank u so much 🙏", "en"),
+    ("thx u", "en"),
+    ("tysm!", "en"),
+    ("ok pls", "en"),
+    ("np", "en"),
+    # ... thanks written as one word or shortened, and Javanese and Sundanese thanks
+    ("terimakasih kak", "id"),
+    ("trimakasih", "id"),
+    ("mksh ya", "id"),
+    ("makasii", "id"),
+    ("matur nuwun", "id"),
+    ("hatur nuhun", "id"),
+    # ... praise
+    ("mantul", "id"),
+    ("mantep kak", "id"),
+    ("keren banget", "id"),
+    ("good job", "en"),
+    ("well done!", "en"),
+    ("nice one", "en"),
+    # ... greetings of every faith and between strangers, a reply to thanks, a farewell
+    ("salam sejahtera", "id"),
+    ("salam kenal", "id"),
+    ("om swastiastu", "id"),
+    ("shalom", "en"),
+    ("sama-sama", "id"),
+    ("sama sama kak", "id"),
+    ("you too", "en"),
+    ("same to you", "en"),
+    ("wassalam", "id"),
+    ("have a nice day", "en"),
+    ("met pagi", "id"),
+    # ... laughter however it is spelled
+    ("hahah", "en"),
+    ("ahaha ok", "en"),
+    ("xixixi", "id"),
+    ("awokawok", "id"),
+    ("wkwkwkwk 😂", "id"),
 ]
 
 QUESTIONS = [
@@ -79,6 +117,13 @@ QUESTIONS = [
     "waduh banjir lagi",
     "شكرا, who agreed to deploy troops?",
     "kapalll tenggelam",
+    "u 20 world cup",
+    "keren, siapa pemenangnya?",
+    "good job by the police in Garut?",
+    "salam dari Jakarta: berapa korban banjir?",
+    "sama-sama menang?",
+    "hahah, siapa yang setuju?",
+    "matur nuwun, kapan banjir Garut?",
 ]
 
 

@@ -8,7 +8,10 @@ when it holds at least one *small-talk word* (a greeting, thanks, an acknowledge
 for help) and every other word is a *filler*: a function word, a form of address ("bro",
 "kak", "min") or a word about the conversation itself ("info", "answer", "jawabannya").
 Indonesian and Malay enclitics (-nya, -ku, -mu) are stripped before the look-up, so
-"infonya" is "info"; text emoticons ("<3", ":D") count as emoji, not words. Anything that
+"infonya" is "info"; text emoticons ("<3", ":D") count as emoji, not words. Small-talk
+words include praise ("mantul", "good job"), chat spellings ("thank u", "mksh"), Javanese and
+Sundanese thanks, the greetings of every faith ("salam sejahtera", "om swastiastu"), the
+reply to thanks ("sama-sama") and laughter however spelled ("hahah", "awokawok"). Anything that
 carries one other word is a question, however short: "makasih, siapa yang setuju?" and
 "thanks for the news about Garut" are answered.
 """
@@ -30,7 +33,9 @@ _ENGLISH = frozenset(
     "day thanks thank thx ty tq tyvm cheers bye goodbye later see cya ok okay okey k kk "
     "alright fine great nice cool awesome perfect got noted understood yes yeah yep yup "
     "no nope nah sure welcome lol haha hahaha hehe wow oh ah appreciate appreciated how "
-    "are doing whats sup help start hmm hm mm umm um uh eh ahh ohh".split()
+    "are doing whats sup help start hmm hm mm umm um uh eh ahh ohh "
+    # chat spellings of thanks and "no problem"; praise; replies to thanks and farewells
+    "thnx thanx tnx tks tysm np done well best love same too shalom".split()
 )
 _INDONESIAN = frozenset(
     "halo hallo hai hei helo selamat pagi siang sore malam datang tidur makasih "
@@ -38,19 +43,29 @@ _INDONESIAN = frozenset(
     "mantap mantab baik baiklah sudah udah paham mengerti jumpa dadah daah "
     "assalamualaikum waalaikumsalam salam permisi wkwk wkwkwk hehe haha wah nggak enggak "
     "tidak gak ga apa kabar khabar gimana tolong bantu bantuan mulai duh aduh waduh "
-    "astaga yah".split()
+    "astaga yah "
+    # thanks written as one word or shortened, and Javanese and Sundanese thanks
+    "terimakasih trimakasih makasi trims mksh mks matur nuwun suwun hatur nuhun "
+    # praise
+    "mantul mantep mantab keren kece joss hebat bagus salut "
+    # greetings of every faith, between strangers, shortened; farewells; "no problem"
+    "sejahtera kenal swastiastu namo buddhaya kebajikan wassalam wassalamualaikum "
+    "waalaikumussalam met dah gpp gapapa gakpapa samasama".split()
 )
 #: Arabic-script greetings and thanks that Indonesian and Malay speakers also write.
 _ARABIC = frozenset("مرحبا اهلا أهلا السلام عليكم شكرا جزاك الله خيرا".split())
 _ENGLISH_FILLERS = frozenset(
     "a an the for your my me it its this that is was so much lot very you all there "
     "everyone guys sir mate bro dude man buddy friend bot and again too really just "
-    "info information answer answers reply up".split()
+    "info information answer answers reply up "
+    # chat spellings of "you", "your", "please"; "by the way"; the rest of "have a nice day"
+    "u ur pls plz please btw to here one have job".split()
 )
 _INDONESIAN_FILLERS = frozenset(
     "atas untuk buat ini itu banyak sekali bgt banget ya dong deh sih kok nih kak kakak "
     "min admin bang mas mbak pak bu om bro sis gan bos bot semua sampai juga lagi sama "
-    "info informasi jawab jawaban penjelasan beritanya berita saya aku kami "
+    "info informasi jawab jawaban penjelasan beritanya berita saya aku kami jelas "
+    "laksanakan jiwa "
     # Malay: information, answer, explanation
     "maklumat jawapan penerangan".split()
 )
@@ -58,13 +73,30 @@ _ALL = _ENGLISH | _INDONESIAN | _ENGLISH_FILLERS | _INDONESIAN_FILLERS | _ARABIC
 _SMALL_TALK = _ENGLISH | _INDONESIAN | _ARABIC
 #: A letter held on ("hmmmm", "okeee", "makasihhh"): kept twice, as the lists spell it.
 _HELD = re.compile(r"(\w)\1{2,}")
+#: A final letter doubled ("makasii", "haii"), read once.
+_DOUBLED_END = re.compile(r"(\w)\1$")
+#: Laughter however it is spelled, read as the word its language's list holds: "haha"
+#: (either language) for ha/he/hi runs, "wkwk" (Indonesian) for wk, awok and xixi runs.
+_LAUGHTER = (
+    (re.compile(r"a?(?:ha|he|hi){2,}h?"), "haha"),
+    (re.compile(r"w?k(?:w?k)+|(?:a?wok){2,}|(?:xi){2,}"), "wkwk"),
+)
+#: Two words that are one reply when said twice ("sama-sama", "sama sama": you're welcome).
+_REDUPLICATED = re.compile(r"\b(sama)[\s-]+\1\b", re.IGNORECASE)
 
 
 def _word(raw: str) -> str:
     word = raw.casefold()
     if word in _ALL:
         return word
-    for spelled in (_HELD.sub(r"\1\1", word), _HELD.sub(r"\1", word)):
+    for laughter, spelled in _LAUGHTER:
+        if laughter.fullmatch(word):
+            return spelled
+    for spelled in (
+        _HELD.sub(r"\1\1", word),
+        _HELD.sub(r"\1", word),
+        _DOUBLED_END.sub(r"\1", word),
+    ):
         if spelled in _ALL:
             return spelled
     return _ENCLITIC.sub("", word)
@@ -74,7 +106,8 @@ def small_talk_language(text: str) -> str | None:
     """Return ``"en"`` or ``"id"`` when ``text`` is small talk rather than a question (the
     language its words are in: ``"id"`` when more of them are Indonesian-only words, else
     ``"en"``, as for "ok" and emoji alone), else None."""
-    words = [_word(word) for word in _WORDS.findall(_EMOTICON.sub(" ", text))]
+    plain = _REDUPLICATED.sub(r"\1\1", _EMOTICON.sub(" ", text))
+    words = [_word(word) for word in _WORDS.findall(plain)]
     if not words:
         return "en" if text.strip() else None
     if len(words) > _MAX_WORDS or any(word.isdigit() for word in words):
