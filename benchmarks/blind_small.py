@@ -133,8 +133,10 @@ def run(indexes: dict[str, NewsIndex], questions: list[dict[str, Any]]) -> list[
         elif q["kind"] == "absent":
             outcome = "refused" if not answer.answered else f"answered ({answer.reason})"
         else:
-            outcome = "recognised" if answer.reason == "not_a_question" else (
-                "passages" if answer.answered else f"refused ({answer.reason})"
+            outcome = (
+                "recognised"
+                if answer.reason == "not_a_question"
+                else ("passages" if answer.answered else f"refused ({answer.reason})")
             )
         results.append(
             {
@@ -200,8 +202,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.verbose:
         for r in results:
             if r["outcome"] not in ("first", "refused", "recognised"):
-                print(f"- [{r.get('index', '')} {r.get('lang', '')}] {r['question']!r}: "
-                      f"{r['outcome']}; first: {r['first']!r}")
+                print(
+                    f"- [{r.get('index', '')} {r.get('lang', '')}] {r['question']!r}: "
+                    f"{r['outcome']}; first: {r['first']!r}"
+                )
     if args.json:
         args.json.write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
     return 0

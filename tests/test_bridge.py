@@ -138,6 +138,9 @@ def test_a_name_is_not_read_as_an_inflected_word() -> None:
         ("When were the stoves solar-powered?", "solar-powered", "surya"),
         ("Who leads the military?", "military", "militer"),  # only in two-word entries
         ("Where did the plane fly?", "plane", "pesawat"),  # "jet plane"
+        # only in a gloss that lists synonyms ("kepala, pimpin": leader, chief, mastermind)
+        ("Who is the leader of the party?", "leader", "pimpin"),
+        ("Who did the chief appoint?", "chief", "kepala"),
     ],
 )
 def test_inflected_derived_and_compound_forms_find_their_headword(

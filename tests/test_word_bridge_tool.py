@@ -58,6 +58,17 @@ military aircraft
 fighter /ˈfaɪtə/ <n>
 pejuang, tempur
 one who fights
+head /hɛd/ <n>
+1. kepala 2.
+end of hammer
+2. kepala, pimpin
+leader, chief, mastermind
+Miss /mɪs/ <n>
+nona
+title
+elder /ˈɛldə/ <n>
+1. tetua
+leader of a community
 """
 
 
@@ -76,6 +87,18 @@ def test_a_sense_before_names_needs_two_head_first_proper_noun_entries() -> None
     assert before_names == {"central": ["tengah"]}  # Asia Tengah, Luzon Tengah
     # "East Timor" -> "Timor Leste" is one entry, and east's sense (timur) is known already;
     # "central bank" is no proper noun.
+
+
+def test_a_gloss_that_lists_synonyms_gives_each_listed_word_the_sense() -> None:
+    entries = word_bridge.freedict_entries(DICTIONARY)
+    synonyms = word_bridge.synonym_senses(DICTIONARY, entries.keys())
+    # "kepala, pimpin" glossed "leader, chief, mastermind": a list of plain words
+    assert synonyms["leader"] == ["kepala", "pimpin"]
+    assert synonyms["mastermind"] == ["kepala", "pimpin"]
+    # a one-word gloss names a kind ("nona" is a title, title is not "nona"), and a
+    # defining phrase ("leader of a community") is no list of synonyms
+    assert "title" not in synonyms and "community" not in synonyms
+    assert word_bridge.synonym_senses(DICTIONARY, {"leader"}).get("leader") is None
 
 
 def test_the_english_holdout_follows_its_rule(shared: Path) -> None:

@@ -18,6 +18,7 @@ import collections
 import gzip
 import re
 import sys
+from collections.abc import Collection, Iterator
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -29,6 +30,8 @@ MAX_SENSES = 3
 MAX_TRANSLATION_WORDS = 2
 #: Words in a kept English headword ("dragon boat" yes).
 MAX_HEADWORD_WORDS = 2
+#: Words of an English gloss read as a list of synonyms ("leader, chief, mastermind").
+SYNONYM_LIST = (2, 4)
 #: Proper-noun entries that must show a word's sense before a name (one could be a name's
 #: own word: "East Timor" -> "Timor Leste" does not make east "leste").
 MIN_NAME_ENTRIES = 2
@@ -143,6 +146,56 @@ def compound_senses(
     )
 
 
+def _senses_with_glosses(dict_text: str) -> Iterator[tuple[str, list[str]]]:
+    """Yield each sense of the dictionary as (its English gloss, its translations)."""
+    lines = dict_text.splitlines()
+    i = 0
+    while i < len(lines):
+        head = _HEAD.match(lines[i])
+        i += 1
+        if not head or head["pos"] in {"suffix", "prefix"}:
+            continue
+        body: list[str] = []
+        while i < len(lines) and not _HEAD.match(lines[i]):
+            body.append(lines[i])
+            i += 1
+        for j, line in enumerate(body[:-1]):
+            if not (_SENSE.match(line) or j == 0) or _SENSE.match(body[j + 1]):
+                continue
+            gloss = _TRAILING_SENSE.sub("", body[j + 1]).strip()
+            sense = _TRAILING_SENSE.sub("", _SENSE.sub("", line))
+            yield gloss, [t.strip().lower() for t in sense.split(",") if t.strip()]
+
+
+def synonym_senses(dict_text: str, known: Collection[str]) -> dict[str, list[str]]:
+    """Return the senses the dictionary's glosses show for English words it has no entry of
+    their own for (none of ``known``).
+
+    A sense whose English gloss is a list of two to four plain words ("kepala, pimpin"
+    glossed "leader, chief, mastermind") gives each of them that sense (leader → kepala,
+    pimpin). A one-word gloss is not read: it names a kind, not a synonym ("nona" glossed
+    "title"). Translations are kept as :func:`freedict_entries` keeps them, at most
+    :data:`MAX_SENSES` per word, most often seen first.
+    """
+    found: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
+    low, high = SYNONYM_LIST
+    for gloss, translations in _senses_with_glosses(dict_text):
+        words = [w.strip() for w in gloss.split(",")]
+        if not low <= len(words) <= high or not all(re.fullmatch(r"[a-z]+", w) for w in words):
+            continue
+        kept = [
+            t
+            for t in translations
+            if len(t.split()) <= MAX_TRANSLATION_WORDS and re.fullmatch(r"[a-z][a-z' -]*", t)
+        ]
+        for word in words:
+            if word not in known:
+                for translation in kept:
+                    if translation != word:
+                        found[word][translation] += 1
+    return {w: [s for s, _ in c.most_common(MAX_SENSES)] for w, c in found.items() if c}
+
+
 def write_tsv(path: Path, header: str, entries: dict[str, list[str]]) -> None:
     with path.open("w", encoding="utf-8") as out:
         out.write(header)
@@ -160,11 +213,13 @@ def main(argv: list[str] | None = None) -> int:
     edition = re.search(r"Edition: (\S+)", text)
     english = freedict_entries(text)
     gaps, before_names = compound_senses(raw_entries(text), english)
+    synonyms = synonym_senses(text, english.keys() | gaps.keys())
     source = f"FreeDict eng-ind {edition[1] if edition else '?'} (CC BY-SA 3.0), see README.md"
-    write_tsv(OUT / "en-id.tsv", f"# {source}\n", {**gaps, **english})
+    write_tsv(OUT / "en-id.tsv", f"# {source}\n", {**synonyms, **gaps, **english})
     write_tsv(OUT / "en-id-names.tsv", f"# {source}; senses before a name\n", before_names)
     print(
         f"{len(english)} English headwords, {len(gaps)} more from two-word entries, "
+        f"{len(synonyms)} more from glosses that list synonyms, "
         f"{len(before_names)} with a sense before names",
         file=sys.stderr,
     )
