@@ -179,3 +179,34 @@ def test_a_paragraph_on_the_named_province_holds_every_word_of_the_question() ->
     terms = question_terms("forest fires in Central Kalimantan", "en", nothing_known)
     assert terms.support(paragraph) == 1.0
     assert terms.support(other) < 1.0
+
+
+@pytest.mark.parametrize(
+    ("question", "number"),
+    [
+        ("Where is the tenth race of the season held?", "10"),  # news writes "seri ke-10"
+        ("How many reports in the last fourteen months?", "14"),
+        ("Did six people die?", "6"),
+        ("Who finished fourth?", "4"),
+        ("What happened on the twenty-first day?", "21"),
+        ("How many died in the twenty one days?", "21"),
+        ("Who won the first prize?", "1"),
+        ("How many ninety year olds?", "90"),
+    ],
+)
+def test_a_number_word_brings_its_digits(question: str, number: str) -> None:
+    assert number in bridged_terms(question, "en", nothing_known)
+
+
+@pytest.mark.parametrize("question", ["Who won the 10th round?", "Who was 1st, 2nd and 3rd?"])
+def test_an_ordinals_letters_are_no_content_word(question: str) -> None:
+    words = question_terms(question, "en", nothing_known).words
+    assert not any(word & {"th", "st", "nd", "rd"} for word in words)
+    assert ("won" in question) == bool(words)  # "won" and "round" stay
+
+
+def test_words_that_only_look_like_numbers_bring_no_digits() -> None:
+    # "second" as a unit of time still brings 2 (a sense of the word); names and other
+    # words never do
+    for question in ("Who is Tenthrow?", "Where is Oneida?", "Who is someone?"):
+        assert not any(t.isdigit() for t in bridged_terms(question, "en", nothing_known))

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from newsbot.index.answering.number_words import ORDINAL_DIGITS, compound, number_of
 from newsbot.index.building.lexical import STOPWORDS, tokenize
 
 #: Weight of a translated term against an original term of the question (1).
@@ -127,13 +128,20 @@ def _english_words(question: str) -> Iterator[tuple[str, tuple[str, ...] | None]
 
     A word before a name takes its sense before names when the dictionary shows one
     (``en-id-names.tsv``: "Central Kalimantan" -> tengah, as "Central Asia" is "Asia
-    Tengah"; "central bank" keeps "bank sentral")."""
-    spelled = _WORD.findall(question)
+    Tengah"; "central bank" keeps "bank sentral"). A number word brings its digits beside
+    its senses ("tenth" -> kesepuluh and 10; ``number_words``); an ordinal's letters after
+    digits ("10th") are no word."""
+    spelled = _WORD.findall(ORDINAL_DIGITS.sub("", question))
     words = [w.lower() for w in spelled]
     table = _table("en-id.tsv")
     before_names = _table("en-id-names.tsv")
     i = 0
     while i < len(words):
+        if i + 1 < len(words) and (both := compound(words[i], words[i + 1])) is not None:
+            yield words[i], (str(both),)  # "twenty one"
+            yield words[i + 1], (str(both),)
+            i += 2
+            continue
         if i + 1 < len(words):
             pairs = (
                 f"{words[i]} {words[i + 1]}",
@@ -153,12 +161,20 @@ def _english_words(question: str) -> Iterator[tuple[str, tuple[str, ...] | None]
             yield word, before_names[word]
             continue
         headword = _headword(word, table, i > 1 and spelled[i - 1][:1].isupper())
+        number = number_of(word)
+        if headword is None and number is not None:  # "twenty-first"
+            yield word, (str(number),)
+            continue
         if headword is None and "-" in word:  # "solar-powered": its parts' senses
             parts = [_headword(p, table) for p in word.split("-") if p not in STOPWORDS]
             senses = tuple(s for h in parts if h is not None for s in table[h])
             yield word, senses or None
             continue
-        yield word, None if headword is None else table[headword]
+        if headword is None:
+            yield word, None
+        else:
+            digits = () if number is None else (str(number),)
+            yield word, (*table[headword], *digits)
 
 
 def _other_words(question: str) -> Iterator[tuple[str, tuple[str, ...] | None]]:

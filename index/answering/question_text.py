@@ -19,6 +19,42 @@ _LOOKALIKES = str.maketrans(
 )  # fmt: skip
 _LOOKALIKE_CHARS = frozenset(_LOOKALIKE_LETTERS)
 _WORD = re.compile(r"\w+")
+#: Chat spellings of Indonesian function and question words and the words they stand for.
+#: Only words that mean nothing else: "dr" (dari, but also a doctor's title) is not among
+#: them, nor the time words ("skrg", "kmrn", "tgl", "thn", "bln"): written out, "thn 2017"
+#: would become a window the time reader restricts the answer to, which is its call.
+CHAT_SPELLINGS = {
+    "yg": "yang",
+    "brp": "berapa",
+    "brapa": "berapa",
+    "kpn": "kapan",
+    "dmn": "di mana",
+    "dmna": "di mana",
+    "knp": "kenapa",
+    "gmn": "bagaimana",
+    "gmna": "bagaimana",
+    "bgmn": "bagaimana",
+    "gimana": "bagaimana",
+    "dgn": "dengan",
+    "utk": "untuk",
+    "tdk": "tidak",
+    "sdh": "sudah",
+    "udh": "sudah",
+    "blm": "belum",
+    "jg": "juga",
+    "krn": "karena",
+    "karna": "karena",
+    "pd": "pada",
+    "dlm": "dalam",
+    "kpd": "kepada",
+    "spt": "seperti",
+    "ttg": "tentang",
+    "org": "orang",
+    "tsb": "tersebut",
+    "aja": "saja",
+    "sj": "saja",
+    "bs": "bisa",
+}
 
 
 def plain_question(question: str) -> str:
@@ -37,3 +73,19 @@ def _latin_word(match: re.Match[str]) -> str:
     if not _LOOKALIKE_CHARS.intersection(word) or not any("a" <= c.lower() <= "z" for c in word):
         return word
     return word.translate(_LOOKALIKES)
+
+
+def written_out(question: str) -> str:
+    """``question`` with the chat spellings of Indonesian function and question words
+    written out (:data:`CHAT_SPELLINGS`: "brp korban?" is "berapa korban?", "siapa yg" is
+    "siapa yang"), so the question is read as asking what it asks. A word in capitals (an
+    acronym: "PD") stays; a capitalised one keeps its capital."""
+    return _WORD.sub(_written_out_word, question)
+
+
+def _written_out_word(match: re.Match[str]) -> str:
+    word = match.group()
+    full = CHAT_SPELLINGS.get(word.lower())
+    if full is None or (len(word) > 1 and word.isupper()) or word[1:] != word[1:].lower():
+        return word
+    return full[0].upper() + full[1:] if word[0].isupper() else full

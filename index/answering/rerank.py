@@ -33,7 +33,10 @@ _DATE = re.compile(
 )
 _NUMBER = re.compile(r"\d")
 _ASKS_WHEN = re.compile(
-    r"\b(?:when|what year|which year|kapan|kapankah|tahun berapa|tanggal berapa)\b", re.I
+    r"\b(?:when|what year|which year|kapan|kapankah|tahun berapa|tanggal berapa|bilakah)\b"
+    # Malay "bila" opening a question is "when"; inside one, Indonesian "bila" is "if".
+    r"|^\W*bila\b",
+    re.I,
 )
 _ASKS_HOW_MANY = re.compile(
     r"\b(?:how many|how much|how large|how long|how big|berapa|berapakah)\b", re.I

@@ -41,7 +41,7 @@ from newsbot.index.answering.fusion import (
     rarest_elsewhere,
     relative_support,
 )
-from newsbot.index.answering.question_text import plain_question
+from newsbot.index.answering.question_text import plain_question, written_out
 from newsbot.index.answering.rerank import rerank
 from newsbot.index.answering.small_talk import is_small_talk
 from newsbot.index.answering.snippets import best_sentence
@@ -210,7 +210,10 @@ class NewsIndex:
                 return Answer(question, answered=False, reason="not_covered")
             return Answer(question, answered=True, hits=self.lead_hits(linked[:k]))
         current = now or when.now()
-        request = read_request(question, self.stories.outlets(), current)
+        # Read and searched with its chat spellings written out ("brp" asks "berapa"),
+        # answered under the question as asked.
+        request = read_request(written_out(question), self.stories.outlets(), current)
+        request = dataclasses.replace(request, question=question)
         if request.outlet is not None and request.outlet.missing:
             return Answer(question, answered=False, reason="no_outlet", request=request)
         undated = undated_outlet(self, request)

@@ -37,7 +37,7 @@ STOPWORDS = frozenset(
     "kenapa nya pun lah kah tersebut para se sang si bagi hingga sampai agar supaya jika "
     "kalau maka namun tetapi tapi serta yaitu yakni ialah merupakan secara lebih masih "
     "hanya bisa dapat harus sangat begitu sehingga antara tentang seperti setelah sebelum "
-    "menjadi jadi apa nama "
+    "menjadi jadi apa nama saja "
     # English function words and question words
     "the a an of to in on at for by with from and or but is are was were be been being "
     "what who whom whose which when where why how did do does done has have had this that "
