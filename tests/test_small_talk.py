@@ -91,6 +91,25 @@ SMALL_TALK = [
     ("xixixi", "id"),
     ("awokawok", "id"),
     ("wkwkwkwk 😂", "id"),
+    # ... wishes, "that helps", "never mind", farewells, and more chat spellings
+    ("good morning bot, how are you today?", "en"),
+    ("selamat pagi, semoga harimu menyenangkan", "id"),
+    ("semoga sehat selalu", "id"),
+    ("ok, sampai jumpa besok", "id"),
+    ("terima kasih infonya sangat membantu", "id"),
+    ("thanks, that's helpful", "en"),
+    ("many thanks", "en"),
+    ("no worries", "en"),
+    ("never mind", "en"),
+    ("nvm", "en"),
+    ("good night bot, sweet dreams", "en"),
+    ("gud nite", "en"),
+    ("slmt malem", "id"),
+    ("trima kasih", "id"),
+    ("oh gitu", "id"),
+    ("oh begitu ya", "id"),
+    ("dah dulu ya", "id"),
+    ("selamat tinggal", "id"),
 ]
 
 QUESTIONS = [
@@ -124,6 +143,11 @@ QUESTIONS = [
     "sama-sama menang?",
     "hahah, siapa yang setuju?",
     "matur nuwun, kapan banjir Garut?",
+    "semoga banjir cepat surut?",
+    "berita hari ini",
+    "good morning, any news today?",
+    "siapa yang membantu korban?",
+    "never mind, who won the election?",
 ]
 
 

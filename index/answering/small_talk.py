@@ -35,7 +35,9 @@ _ENGLISH = frozenset(
     "no nope nah sure welcome lol haha hahaha hehe wow oh ah appreciate appreciated how "
     "are doing whats sup help start hmm hm mm umm um uh eh ahh ohh "
     # chat spellings of thanks and "no problem"; praise; replies to thanks and farewells
-    "thnx thanx tnx tks tysm np done well best love same too shalom".split()
+    "thnx thanx tnx tks tysm np done well best love same too shalom "
+    # chat spellings of good and night; thanks and "never mind" in other words; wishes
+    "gud nite many anyway worries nvm mind dokey sweet dreams".split()
 )
 _INDONESIAN = frozenset(
     "halo hallo hai hei helo selamat pagi siang sore malam datang tidur makasih "
@@ -50,7 +52,9 @@ _INDONESIAN = frozenset(
     "mantul mantep mantab keren kece joss hebat bagus salut "
     # greetings of every faith, between strangers, shortened; farewells; "no problem"
     "sejahtera kenal swastiastu namo buddhaya kebajikan wassalam wassalamualaikum "
-    "waalaikumussalam met dah gpp gapapa gakpapa samasama".split()
+    "waalaikumussalam met dah gpp gapapa gakpapa samasama "
+    # wishes; chat spellings of selamat, terima, malam, assalamualaikum
+    "semoga slmt trima malem asw oh".split()
 )
 #: Arabic-script greetings and thanks that Indonesian and Malay speakers also write.
 _ARABIC = frozenset("مرحبا اهلا أهلا السلام عليكم شكرا جزاك الله خيرا".split())
@@ -59,13 +63,18 @@ _ENGLISH_FILLERS = frozenset(
     "everyone guys sir mate bro dude man buddy friend bot and again too really just "
     "info information answer answers reply up "
     # chat spellings of "you", "your", "please"; "by the way"; the rest of "have a nice day"
-    "u ur pls plz please btw to here one have job".split()
+    "u ur pls plz please btw to here one have job "
+    # the rest of "how are you today", "that's helpful", "never mind", "sure thing"
+    "today tonight s helpful never thing".split()
 )
 _INDONESIAN_FILLERS = frozenset(
     "atas untuk buat ini itu banyak sekali bgt banget ya dong deh sih kok nih kak kakak "
     "min admin bang mas mbak pak bu om bro sis gan bos bot semua sampai juga lagi sama "
     "info informasi jawab jawaban penjelasan beritanya berita saya aku kami jelas "
     "laksanakan jiwa "
+    # the rest of wishes, "sangat membantu", "sampai jumpa besok", "oh gitu", "dah dulu ya"
+    "sehat selalu hari menyenangkan lancar sukses sangat membantu besok nanti dulu gitu "
+    "begitu kok tinggal "
     # Malay: information, answer, explanation
     "maklumat jawapan penerangan".split()
 )
