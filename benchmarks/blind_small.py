@@ -166,6 +166,12 @@ def table(results: list[dict[str, Any]]) -> str:
             f"| {lang} | {len(mine)} + {len(absent)} absent | {first} | {in3} | {refused} "
             f"| {absent_refused} of {len(absent)} |"
         )
+    first = [r for r in results if r["outcome"] == "first"]
+    emphasised = sum(any(m in (r["snippet"] or "") for m in r["must_contain"]) for r in first)
+    lines.append(
+        f"| emphasised sentence holds `must_contain` | {len(first)} right first "
+        f"| {emphasised} | | | |"
+    )
     talk = [r for r in results if r["kind"] == "not_question"]
     recognised = sum(r["outcome"] == "recognised" for r in talk)
     lines.append(f"| not-questions | {len(talk)} | recognised {recognised} | | | |")

@@ -97,3 +97,29 @@ def test_a_kind_no_sentence_holds_leaves_the_shared_terms_to_decide() -> None:
     assert _snippet(FESTIVAL, "Kapan peserta dari 14 negara membawa layang-layang?").startswith(
         "Peserta"
     )
+
+
+RECTOR = (
+    "Pemilihan Rektor Unpad periode 2019-2024 sudah terlaksana dengan lancar. Telah "
+    "ditetapkan Budi Santoso sebagai rektor terpilih yang akan memimpin lima tahun ke depan."
+)
+INSTITUTE = (
+    "Institut Teknologi Bandung (ITB) punya rektor baru. Dr Rina Wulandari terpilih sebagai "
+    "rektor untuk periode 2019-2024 menggantikan rektor sebelumnya."
+)
+
+
+def test_a_who_question_emphasises_a_person_the_question_does_not_name() -> None:
+    # "Rektor Unpad" is two capitalised words, but both are the question's own: a title and
+    # a body, not the person asked for
+    assert "Budi Santoso" in _snippet(RECTOR, "Siapa rektor Unpad yang terpilih?")
+    start, end = best_sentence(
+        RECTOR, [*tokenize("Who was elected rector of Unpad?"), "rektor", "pilih"], "Who?"
+    )
+    assert "Budi Santoso" in RECTOR[start:end]
+
+
+def test_a_who_question_does_not_take_a_body_opening_its_sentence_for_a_person() -> None:
+    # "Institut Teknologi Bandung": the body's first word opens the sentence
+    assert "Rina Wulandari" in _snippet(INSTITUTE, "Siapakah rektor baharu ITB?")
+    assert "Rina Wulandari" in _snippet(INSTITUTE, "Siapa rektor baru ITB?")

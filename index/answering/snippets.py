@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Sequence, Set
 
 from newsbot.index.answering.rerank import answer_kind, asks_name, names_beyond
 from newsbot.index.building.lexical import Span, sentence_terms, tokenize
@@ -31,25 +31,43 @@ _PLACES = frozenset(
     "jalan jl kota kabupaten provinsi pulau desa kecamatan kelurahan kali sungai gunung pasar "
     "bandara pelabuhan universitas pt rumah stasiun teluk selat laut danau taman".split()
 )
+_PLACES |= frozenset(  # bodies
+    "institut sekolah fakultas kementerian dinas badan majelis dewan partai komisi "
+    "pengadilan mahkamah bank kantor polda polres polsek kejaksaan perusahaan lembaga "
+    "yayasan klub tim asosiasi federasi persatuan gedung istana kedutaan".split()
+)
 _DIRECTIONS = frozenset("utara selatan barat timur tengah raya".split())
 
 
-def _names_someone(sentence: str) -> bool:
+def _names_someone(sentence: str, own: Set[str] = frozenset()) -> bool:
     """True when ``sentence`` holds a run of two or more capitalised words (not counting its
-    first word, not broken by punctuation) that is not a place: "Stanislav Zas", "Menteri
-    Sergey Lavrov"; not "Jalan Sudirman", "Jakarta Selatan" or "Dushanbe, Tajikistan"."""
+    first word, not broken by punctuation) that is not a place or a body and holds a word
+    none of whose terms is among ``own`` (the question's): "Stanislav Zas", "Menteri Sergey
+    Lavrov"; not "Jalan Sudirman", "Jakarta Selatan", "Dushanbe, Tajikistan", "Institut
+    Teknologi Bandung" opening the sentence, nor "Rektor IPB" asked about by "who was
+    elected rector of IPB?" (a title and a body the question names, not the person)."""
+    words = sentence.split()
     runs: list[list[str]] = [[]]
-    for position, word in enumerate(sentence.split()):
+    for word in words:
         bare = word.strip(",.;:()\"'“”")
-        if position > 0 and bare and _CAPITALISED.fullmatch(bare):
+        if bare and _CAPITALISED.fullmatch(bare):
             runs[-1].append(bare.lower())
             if word[-1] in ',.;:)"”':
                 runs.append([])
         elif runs[-1]:
             runs.append([])
+    opens = bool(words) and bool(_CAPITALISED.fullmatch(words[0].strip(",.;:()\"'“”")))
+
+    def a_person(run: list[str], counted: list[str]) -> bool:
+        return (
+            len(counted) >= 2
+            and run[0] not in _PLACES
+            and not any(w in _DIRECTIONS for w in run[1:])
+            and any(not own & set(tokenize(w)) for w in counted)
+        )
+
     return any(
-        len(run) >= 2 and run[0] not in _PLACES and not any(w in _DIRECTIONS for w in run[1:])
-        for run in runs
+        a_person(run, run[1:] if i == 0 and opens else run) for i, run in enumerate(runs) if run
     )
 
 
@@ -59,7 +77,7 @@ def _grams(tokens: Sequence[str]) -> set[str]:
 
 
 def _could_answer(
-    text: str, sentences: Sequence[_Sentence], question: str
+    text: str, sentences: Sequence[_Sentence], question: str, own: Set[str] = frozenset()
 ) -> tuple[_Sentence, ...]:
     """The ``sentences`` of ``text`` that hold what ``question`` asks for (none when the
     question asks for nothing in particular, or no sentence holds it)."""
@@ -72,7 +90,7 @@ def _could_answer(
     if _ASKS_AGE.search(question):
         held = holding(_AGE.search)
     elif _ASKS_WHO.search(question):
-        held = holding(_names_someone)
+        held = holding(lambda sentence: _names_someone(sentence, own))
     elif kind is not None:
         held = holding(kind.search)
     if not held and asks_name(question):
@@ -98,8 +116,8 @@ def best_sentence(text: str, question_tokens: list[str], question: str = "") -> 
     sentences = sentence_terms(text)
     if len(sentences) <= 1:
         return sentences[0][0] if sentences else (0, len(text))
-    sentences = _could_answer(text, sentences, question) or sentences
     wanted = set(question_tokens)
+    sentences = _could_answer(text, sentences, question, wanted) or sentences
     question_grams = _grams(question_tokens)
 
     def rank(sentence: tuple[tuple[int, int], tuple[str, ...]]) -> tuple[int, float]:
