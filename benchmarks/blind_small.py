@@ -44,14 +44,14 @@ PARAGRAPHS = (4, 15)
 FIRST_K = 3
 
 
-def draw(corpus: Path, n: int = 6) -> list[dict[str, Any]]:
-    """The first ``n`` articles of the corpus shuffled with :data:`SEED` that fill
+def draw(corpus: Path, n: int = 6, seed: int = SEED) -> list[dict[str, Any]]:
+    """The first ``n`` articles of the corpus shuffled with ``seed`` that fill
     :data:`BUCKETS` and have :data:`PARAGRAPHS` paragraphs; the first four make one-article
     indexes, the last two one two-article index."""
     with corpus.open(encoding="utf-8") as handle:
         records = [json.loads(line) for line in handle if line.strip()]
     order = list(range(len(records)))
-    random.Random(SEED).shuffle(order)
+    random.Random(seed).shuffle(order)
     taken: list[dict[str, Any]] = []
     counts: Counter[str] = Counter()
     for i in order:
@@ -183,6 +183,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     parser.add_argument("--work-dir", type=Path)
     parser.add_argument("--draw", action="store_true", help="print the draw and stop")
+    parser.add_argument("--set", type=Path, default=BLIND, help="the set to ask")
+    parser.add_argument("--seed", type=int, default=SEED, help="the set's draw")
+    parser.add_argument("--articles", type=int, default=6, help="articles the set draws")
     parser.add_argument("--json", type=Path, help="write every result here")
     parser.add_argument("-v", "--verbose", action="store_true", help="print every failure")
     args = parser.parse_args(argv)
@@ -190,14 +193,14 @@ def main(argv: list[str] | None = None) -> int:
     if not corpus.exists():
         parser.error(f"no corpus at {corpus}")
     if args.draw:
-        for record in draw(corpus):
+        for record in draw(corpus, args.articles, args.seed):
             print(record["id"], record["category"], sep="\t")
         return 0
     if args.work_dir is None:
         parser.error("--work-dir is needed to build the indexes")
     args.work_dir.mkdir(parents=True, exist_ok=True)
-    names, questions = read_set()
-    drawn = [r["id"] for r in draw(corpus)]
+    names, questions = read_set(args.set)
+    drawn = [r["id"] for r in draw(corpus, args.articles, args.seed)]
     if [a for ids in names.values() for a in ids] != drawn:
         parser.error("the set's articles are not the draw's")
     indexes = build(args.work_dir, corpus, names, load_embedder())
