@@ -98,7 +98,7 @@ SMALL_TALK = [
     ("ok, sampai jumpa besok", "id"),
     ("terima kasih infonya sangat membantu", "id"),
     ("thanks, that's helpful", "en"),
-    ("many thanks", "en"),
+    ("thanks anyway", "en"),
     ("no worries", "en"),
     ("never mind", "en"),
     ("nvm", "en"),
@@ -148,6 +148,8 @@ QUESTIONS = [
     "good morning, any news today?",
     "siapa yang membantu korban?",
     "never mind, who won the election?",
+    "how many?",  # a follow-up: "many" is no small-talk word, so "many thanks" is not either
+    "how many today?",
 ]
 
 

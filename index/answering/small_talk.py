@@ -37,7 +37,7 @@ _ENGLISH = frozenset(
     # chat spellings of thanks and "no problem"; praise; replies to thanks and farewells
     "thnx thanx tnx tks tysm np done well best love same too shalom "
     # chat spellings of good and night; thanks and "never mind" in other words; wishes
-    "gud nite many anyway worries nvm mind dokey sweet dreams".split()
+    "gud nite anyway worries nvm mind dokey sweet dreams".split()
 )
 _INDONESIAN = frozenset(
     "halo hallo hai hei helo selamat pagi siang sore malam datang tidur makasih "
