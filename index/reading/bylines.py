@@ -116,11 +116,24 @@ def read_header(
     while rest and taken < MAX_HEADER_LINES:
         found = _header_line(rest[0], fetched_at)
         if found is None:
+            found = _name_above_credit(rest, fetched_at)
+        if found is None:
             break
         header = _merge(header, found)
         rest.pop(0)
         taken += 1
     return header, rest
+
+
+def _name_above_credit(lines: list[str], fetched_at: datetime | None) -> Header | None:
+    """A bare name on its own line is the author when an outlet or date line follows it
+    ("Dian Septiari" above "The Jakarta Post"); alone it may be a short headline."""
+    if len(lines) < 2 or not _is_name(lines[0]) or lines[0].lower() in NOT_AUTHORS:
+        return None
+    below = _header_line(lines[1], fetched_at)
+    if below is None or (below.outlet is None and below.published is None):
+        return None
+    return Header(author=lines[0])
 
 
 def with_dateline(header: Header, paragraph: str) -> tuple[Header, str]:

@@ -12,6 +12,7 @@ from urllib.parse import unquote, urlsplit
 from newsbot.index.reading.bylines import cut_dateline, read_header, with_dateline
 from newsbot.index.reading.dates import is_relative_time_line
 from newsbot.index.reading.pagination import is_pagination, without_pagination
+from newsbot.index.reading.promotions import is_promotion
 
 MAX_TITLE_WORDS = 12
 # Fewer slug words than this are a tag ("uber-chat", "untitled-story"), not a headline.
@@ -55,6 +56,7 @@ _LABEL = re.compile(
 )
 _NEWS_SOURCE = re.compile(r"^sumber\s+berita\s*:?\s+(?P<value>.+)$", re.IGNORECASE)
 _EDITOR_LABELS = frozenset({"editor", "redaktur", "penyunting"})
+_AUTHOR_LABELS = frozenset({"penulis", "reporter", "pewarta", "wartawan", "writer", "author"})
 _ORIGIN_LABELS = frozenset({"sumber", "source"})
 _MAX_LABEL_WORDS = 12
 _CREDIT = re.compile(
@@ -130,6 +132,12 @@ _NAVIGATION = frozenset(
 _SELF_PROMOTION = re.compile(
     r"^[\w-]+\.(?:com|co\.id|id|net|org|co)\s+(?:adalah|merupakan|is)\b", re.IGNORECASE
 )
+# The reporter's name in capitals closing a story, as Tempo prints it: "ANDITA RAHMA",
+# "M. JULNIS FIRMANSYAH | ANTARA".
+_MAX_SIGNATURE_WORDS = 6
+_REPORTER_SIGNATURE = re.compile(
+    r"^(?=.*[A-Z]{3})[A-Z][A-Z.'\- ]*(?:\s*[|,/]\s*[A-Z][A-Z.'\- ]*)*$"
+)
 _SMALL_WORDS = frozenset(
     {
         "dan", "di", "ke", "dari", "yang", "untuk", "pada", "dengan", "atau", "oleh",
@@ -162,8 +170,12 @@ def clean_paragraphs(paragraphs: Iterable[str], fetched_at: datetime | None = No
     aware datetime, else dropped). Pagination text, relative-time lines and lists of other
     stories' headlines are dropped wherever they are."""
     kept: list[str] = []
-    header, opening = read_header(_join_fragments(_normalised(paragraphs)), fetched_at)
+    # The outlet's promotions go first: a share button under the date line ("Bagikan :")
+    # would end the header before the dateline.
+    own = (p for p in _normalised(paragraphs) if not is_promotion(p))
+    header, opening = read_header(_join_fragments(own), fetched_at)
     editor: str | None = header.editor
+    author: str | None = header.author
     origin: str | None = None
     after_bare_lead_in = False
     for paragraph in opening:
@@ -183,6 +195,8 @@ def clean_paragraphs(paragraphs: Iterable[str], fetched_at: datetime | None = No
             name, value = label
             if name in _EDITOR_LABELS and editor is None and value:
                 editor = value
+            elif name in _AUTHOR_LABELS and author is None and _is_byline_name(value):
+                author = value  # "Pewarta: ..." under Antara's story
             elif name in _ORIGIN_LABELS and origin is None and value:
                 origin = value
             continue
@@ -199,7 +213,7 @@ def clean_paragraphs(paragraphs: Iterable[str], fetched_at: datetime | None = No
         tuple(kept),
         editor,
         origin,
-        author=header.author,
+        author=author,
         outlet=header.outlet,
         published=header.published,
         place=header.place,
@@ -434,7 +448,19 @@ def _without_tail(paragraphs: list[str]) -> list[str]:
             break
     while paragraphs and _SELF_PROMOTION.match(paragraphs[-1]):
         paragraphs = paragraphs[:-1]
+    if len(paragraphs) > 1 and _is_signature(paragraphs[-1]):
+        paragraphs = paragraphs[:-1]
     return paragraphs
+
+
+def _is_signature(text: str) -> bool:
+    """Tell whether a closing line is the reporter's name in capitals ("ANDITA RAHMA")."""
+    return len(text.split()) <= _MAX_SIGNATURE_WORDS and bool(_REPORTER_SIGNATURE.match(text))
+
+
+def _is_byline_name(value: str) -> bool:
+    """Tell whether a credit's value is a name or two ("Sugiharto Purnama", "A / B")."""
+    return 0 < len(value.split()) <= _MAX_SIGNATURE_WORDS and not _SENTENCE_END.search(value)
 
 
 def _dateline_end(paragraph: str) -> int:

@@ -49,7 +49,9 @@ _CLOCK = (
     r"(?<![\d.:/])(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?:[:.](?P<second>\d{2}))?(?![.,]?\d)"
     r"(?:\s*(?P<ampm>[ap]\.?m\.?))?"
 )
-_TIME = r"(?:(?:,|\s|\bpukul\b|\bjam\b|\bat\b|\|)\s*)*" + _CLOCK
+# Between a date and its time: commas, "pukul", "|", and the " - " or " / " some outlets
+# print ("Rabu, 5 Januari 2022 - 14:30 WITA", "Mon, January 3, 2022 / 06:45 pm").
+_TIME = r"(?:(?:,|\s|\bpukul\b|\bjam\b|\bat\b|\||/|-|\u2013|\u2014)\s*)*" + _CLOCK
 _ZONE = (
     r"(?:\s*(?P<zone>wita|wib|wit|gmt|utc|z)\b)?"
     r"(?:\s*(?P<offset>[+-]\d{1,2}(?::?\d{2})?))?"
