@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -252,16 +253,7 @@ def test_relative_time_outlet_beside_it_is_kept() -> None:
 def test_relative_time_on_a_fetched_page(
     line: str, expected: str, news_server: NewsServer, tmp_path: Path
 ) -> None:
-    page = (
-        "<!doctype html><html><head><meta charset='utf-8'><title>Jembatan Putus</title></head>"
-        "<body><article><h1>Jembatan Gantung di Cianjur Putus</h1>"
-        f"<div class='date'>{line}</div>"
-        "<p>Jembatan gantung penghubung dua desa di Kecamatan Cibeber, Cianjur, putus diterjang "
-        "arus sungai yang meluap setelah hujan deras semalaman.</p>"
-        "<p>Camat Cibeber mengatakan pemerintah daerah akan membangun jembatan darurat.</p>"
-        "</article></body></html>"
-    ).encode()
-    news_server.routes["/berita/jembatan"] = Route(page)
+    news_server.routes["/berita/jembatan"] = Route(_cianjur_page(line))
     items = fetch(
         news_server,
         tmp_path,
@@ -286,11 +278,48 @@ def test_relative_time_in_a_record_is_resolved_against_its_crawl_time() -> None:
     assert undated.published is None
 
 
-def test_relative_time_fetch_clock_follows_newsbot_now(tmp_path: Path) -> None:
-    plan = plan_sources(tmp_path, env={"NEWSBOT_NOW": "2022-01-05T08:00:00+07:00"})
-    assert plan.now() == NOW.timestamp()
-    naive = plan_sources(tmp_path, env={"NEWSBOT_NOW": "2022-01-05 08:00"})
-    assert naive.now() == NOW.timestamp()  # a time without a zone is WIB
+def _cianjur_page(line: str) -> bytes:
+    return (
+        "<!doctype html><html><head><meta charset='utf-8'><title>Jembatan Putus</title></head>"
+        "<body><article><h1>Jembatan Gantung di Cianjur Putus</h1>"
+        f"<div class='date'>{line}</div>"
+        "<p>Jembatan gantung penghubung dua desa di Kecamatan Cibeber, Cianjur, putus diterjang "
+        "arus sungai yang meluap setelah hujan deras semalaman.</p>"
+        "<p>Camat Cibeber mengatakan pemerintah daerah akan membangun jembatan darurat.</p>"
+        "</article></body></html>"
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    ("now", "expected"),
+    [
+        ("2022-01-05T08:00:00+07:00", "2022-01-05T06:00:00+07:00"),
+        ("2022-01-05 08:00", "2022-01-05T06:00:00+07:00"),  # no zone: WIB
+        ("2022-01-04T20:00:00Z", "2022-01-05T01:00:00+07:00"),
+    ],
+)
+def test_relative_time_fetch_clock_follows_newsbot_now(
+    now: str, expected: str, news_server: NewsServer, tmp_path: Path
+) -> None:
+    news_server.routes["/berita/jembatan"] = Route(_cianjur_page("2 jam yang lalu"))
+    sources = tmp_path / "sources.toml"
+    sources.write_text(
+        f'[[sources]]\nurl = "{news_server.url("/berita/jembatan")}"\n\n'
+        "[fetch]\nallow_private = true\nretries = 0\n"
+    )
+    env = {"NEWSBOT_NOW": now, "NEWSBOT_CONFIG": str(sources)}
+    plan = plan_sources(tmp_path / "idx", env=env)
+    (article,) = articles_of(list(plan.articles()))
+    assert article.published == expected
+
+
+def test_relative_time_malformed_newsbot_now_is_warned_and_the_clock_used(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    plan = plan_sources(tmp_path, env={"NEWSBOT_NOW": "besok jam tujuh"})
+    assert abs(plan.now() - time.time()) < 60
+    assert "NEWSBOT_NOW must be an ISO 8601 time" in caplog.text
+    assert "besok jam tujuh" in caplog.text
 
 
 # -- 3. encodings ------------------------------------------------------------------------------

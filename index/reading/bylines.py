@@ -213,13 +213,9 @@ def _header_line(line: str, fetched_at: datetime | None) -> Header | None:
         return None
     if is_relative_time_line(line):
         resolved = resolve_relative(line, fetched_at) if fetched_at else None
-        return Header(published=resolved)
+        return Header(published=resolved, outlet=_outlet_beside(line))
     if is_date_line(line):
-        words = re.split(rf"\s+[|{_DASHES}-]\s+|\s*\|\s*", line)
-        outlets = [w for w in words if is_outlet(w) and not is_date_line(w)]
-        return Header(
-            published=parse_published(line), outlet=outlet_name(outlets[0]) if outlets else None
-        )
+        return Header(published=parse_published(line), outlet=_outlet_beside(line))
     header = Header()
     named = False
     credited = False  # a label, an outlet or a date: a name alone may be a headline
@@ -237,6 +233,15 @@ def _header_line(line: str, fetched_at: datetime | None) -> Header | None:
         credited = True
         header = _merge(header, found)
     return header if credited else None
+
+
+def _outlet_beside(line: str) -> str | None:
+    """The outlet printed beside a date or relative time ("Kompas.com - 2 jam yang lalu")."""
+    words = re.split(rf"\s+[|{_DASHES}-]\s+|\s*\|\s*", line)
+    outlets = [
+        w for w in words if is_outlet(w) and not is_date_line(w) and not is_relative_time_line(w)
+    ]
+    return outlet_name(outlets[0]) if outlets else None
 
 
 def _byline_part(part: str) -> Header | None:

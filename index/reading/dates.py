@@ -254,7 +254,9 @@ _UNIT = "|".join(sorted(_UNITS, key=len, reverse=True))
 _RELATIVE = re.compile(
     rf"(?P<count>\d{{1,3}}|se|satu|an?|one)\s*(?P<unit>{_UNIT})s?\.?\s+"
     r"(?:(?:yang|yg)\s+)?(?:lalu|silam|ago)\b"
-    r"|(?P<yesterday>kemarin|yesterday)\b|(?P<now>baru\s+saja|just\s+now)\b",
+    r"|(?:(?P<yesterday>kemarin|yesterday)|(?P<today>hari\s+ini|today))\b"
+    r"(?:[,\s|]*(?:pukul|jam|at)?\s*" + _CLOCK + r"(?:\s*(?P<zone>wita|wib|wit)\b)?)?"
+    r"|(?P<now>baru\s+saja|just\s+now)\b",
     re.IGNORECASE,
 )
 _RELATIVE_LINE_WORDS = frozenset(
@@ -277,22 +279,48 @@ def is_relative_time_line(line: str) -> bool:
 
 def resolve_relative(line: str, now: datetime) -> str | None:
     """Return the moment a relative time line names, counted back from ``now`` (aware), as
-    ISO 8601 in ``now``'s offset: minutes for seconds to hours ago, a date for days, weeks
-    and "kemarin"; None when ``line`` holds no relative time."""
+    ISO 8601 in WIB, or in the Indonesian zone the line prints ("Kemarin 19:05 WITA"):
+    minutes for seconds to hours ago, a date for days and weeks, and "kemarin" / "hari
+    ini" with their time when printed ("Kemarin, 10:30"), else their date; None when
+    ``line`` holds no relative time. "Hari ini" needs a time to count as one."""
     match = _RELATIVE.search(line)
     if match is None:
         return None
+    zone = match["zone"]
+    local = now.astimezone(
+        timezone(timedelta(hours=_ZONES[zone.lower()])) if zone else DEFAULT_ZONE
+    )
     if match["now"]:
-        return now.replace(second=0, microsecond=0).isoformat()
-    if match["yesterday"]:
-        return (now.date() - timedelta(days=1)).isoformat()
+        return local.replace(second=0, microsecond=0).isoformat()
+    if match["yesterday"] or match["today"]:
+        day = local.date() - timedelta(days=1 if match["yesterday"] else 0)
+        if match["hour"] is None:
+            return day.isoformat() if match["yesterday"] else None
+        clock = _clock(match)
+        if clock is None:
+            return None
+        hour, minute = clock
+        return datetime(day.year, day.month, day.day, hour, minute, tzinfo=local.tzinfo).isoformat()
     count_text = match["count"].lower()
     count = int(count_text) if count_text.isdigit() else 1
     unit = _UNITS[match["unit"].lower()]
-    moment = now - timedelta(**{unit: count})
+    moment = local - timedelta(**{unit: count})
     if unit in ("days", "weeks"):
         return moment.date().isoformat()
     return moment.replace(second=0, microsecond=0).isoformat()
+
+
+def _clock(match: re.Match[str]) -> tuple[int, int] | None:
+    """The (hour, minute) of a match's clock, with "pm" counted; None when no real time."""
+    hour, minute = int(match["hour"]), int(match["minute"])
+    ampm = (match["ampm"] or "").replace(".", "").lower()
+    if ampm and not 1 <= hour <= 12:
+        return None
+    if ampm == "pm" and hour != 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
+    return (hour, minute) if hour < 24 and minute < 60 else None
 
 
 # -- display -------------------------------------------------------------------------------

@@ -185,6 +185,7 @@ class SourcePlan:
     index_dir: Path
     paths: tuple[Path, ...] = ()
     config: SourcesConfig = field(default_factory=SourcesConfig)
+    now: Clock = time.time
 
     @property
     def empty(self) -> bool:
@@ -194,7 +195,7 @@ class SourcePlan:
     def articles(self) -> Iterator[Item]:
         """The web articles (and files of the sources file), read when iterated: pass it to
         ``build_index(..., extra=plan.articles())`` so they are fetched inside its lock."""
-        return read_configured(self.config, self.index_dir)
+        return read_configured(self.config, self.index_dir, clock=self.now)
 
 
 def plan_sources(
@@ -213,7 +214,36 @@ def plan_sources(
     config = load_config(found) if found else SourcesConfig()
     if chosen:  # paths replace the file's sources; its fetch settings still hold
         config = replace(config, sources=())
-    return SourcePlan(index_dir, chosen, config)
+    return SourcePlan(index_dir, chosen, config, fetch_clock(env))
+
+
+#: Fixes the fetch time (ISO 8601; without a zone, WIB) for tests and reproducible runs.
+NOW_ENV = "NEWSBOT_NOW"
+
+
+def fetch_clock(env: Mapping[str, str]) -> Clock:
+    """The clock fetches are timed by (epoch seconds): the system's, or one that starts at
+    ``NEWSBOT_NOW`` and runs on in real time. The fetch time is each fetched article's
+    first-seen time and what its relative times ("2 jam yang lalu") count back from.
+    A NEWSBOT_NOW that is not ISO 8601 is warned about and the system's clock is used (the
+    bot refuses to start with it; an index can still be built)."""
+    value = env.get(NOW_ENV, "").strip()
+    if not value:
+        return time.time
+    try:
+        start = datetime.fromisoformat(value)
+    except ValueError:
+        log.warning(
+            "%s must be an ISO 8601 time such as 2021-09-18T07:00:00+07:00, not %r: "
+            "fetching by the system's clock",
+            NOW_ENV,
+            value,
+        )
+        return time.time
+    if start.tzinfo is None:
+        start = start.replace(tzinfo=DEFAULT_ZONE)
+    began = time.monotonic()
+    return lambda: start.timestamp() + time.monotonic() - began
 
 
 # -- reading the configured sources ----------------------------------------------------------

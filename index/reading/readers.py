@@ -279,7 +279,9 @@ def article_from_record(record: dict[str, object], path: str) -> Article:
         raise ValueError("'text' is not a string")
     if not text.strip():
         raise ValueError("'text' is empty")
-    body = clean_paragraphs(split_paragraphs(text))
+    seen = _seen(record, path)
+    # A relative time in the text ("2 jam yang lalu") counts back from the crawl time.
+    body = clean_paragraphs(split_paragraphs(text), _seen_moment(seen) if seen else None)
     if not body.paragraphs:
         raise ValueError("no article text left after cleaning")
     first = body.paragraphs[0]
@@ -329,7 +331,7 @@ def article_from_record(record: dict[str, object], path: str) -> Article:
         origin=_string(record.get("origin")) or body.origin,
         author=_string(record.get("author")) or body.author,
         place=body.place,
-        seen=_seen(record, path),
+        seen=seen,
     )
 
 
