@@ -1,5 +1,6 @@
 """Decode saved pages, text files and fetched responses in the encoding they were written in:
-the declared one first (HTTP ``charset``, then a BOM, then ``<meta charset>`` or the XML
+a BOM; else UTF-8 when the bytes are valid UTF-8 with a character beyond ASCII, whatever
+the label; else the declared one (HTTP ``charset``, then ``<meta charset>`` or the XML
 declaration), then UTF-8, then what ``charset-normalizer`` detects."""
 
 from __future__ import annotations
@@ -37,7 +38,17 @@ def decode_text(data: bytes, content_type: str | None = None) -> str:
     ``content_type`` is an HTTP Content-Type whose ``charset`` counts first. Raises NotText
     for binary data (NUL bytes outside UTF-16) or bytes no encoding reads.
     """
-    for encoding in _declared(data, content_type):
+    declared = _declared(data, content_type)
+    if declared and not _has_bom(data) and not data.isascii():
+        # Bytes that read as UTF-8 and hold a multi-byte character are UTF-8 whatever the
+        # label says (a server's default "charset=ISO-8859-1" over a UTF-8 page): text in a
+        # legacy encoding practically never forms valid UTF-8 sequences, while reading UTF-8
+        # as windows-1252 succeeds, garbled ("cafÃ©").
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+    for encoding in declared:
         try:
             return data.decode(encoding)
         except (UnicodeDecodeError, LookupError):
@@ -52,6 +63,10 @@ def decode_text(data: bytes, content_type: str | None = None) -> str:
     if best is None or best.encoding is None:
         raise NotText("not text in any encoding found")
     return data.decode(_browser_name(best.encoding), errors="replace")
+
+
+def _has_bom(data: bytes) -> bool:
+    return any(data.startswith(bom) for bom, _ in _BOMS)
 
 
 def _declared(data: bytes, content_type: str | None) -> list[str]:
