@@ -23,6 +23,7 @@ from newsbot.index.articles import Article, SkippedSource
 from newsbot.index.reading.dates import display_published
 from newsbot.index.reading.encodings import decode_text
 from newsbot.index.reading.feeds import plan_sources, read_configured
+from newsbot.index.reading.pagination import page_number, same_article
 from newsbot.index.reading.readers import article_from_record, read_sources, read_text_article
 from newsbot.index.reading.sources import FetchSettings, Source, SourcesConfig
 from tests.news_server import NewsServer, Route, serving
@@ -414,6 +415,29 @@ def test_multipage_saved_pages_have_no_pager_text(name: str) -> None:
     for page in sorted((MULTIPAGE / name).glob("page*.html")):
         article = read_one(page)
         assert not PAGER.search("\n".join(article.paragraphs)), page.name
+
+
+@pytest.mark.parametrize(
+    ("url", "number"),
+    [
+        ("https://x.id/news/2022/01/03/harga-minyak-naik-2.html", 2),
+        ("https://x.id/news/2022/01/03/harga-minyak-naik-3.htm", 3),
+        ("https://x.id/news/2022/01/03/harga-minyak-naik.html", 1),
+        ("https://x.id/read/kasus-covid-19.html", 1),
+        ("https://x.id/read/kasus-covid-19", 1),
+        ("https://x.id/read/1545000/harga-minyak?page_num=3", 3),
+        ("https://x.id/read/2022/01/03/harga.php", 1),
+    ],
+)
+def test_multipage_page_numbers_in_file_names_and_params(url: str, number: int) -> None:
+    assert page_number(url) == number
+
+
+def test_multipage_file_pages_are_one_article_and_other_files_not() -> None:
+    base = "https://x.id/news/2022/01/03/"
+    assert same_article(base + "harga-minyak-naik.html", base + "harga-minyak-naik-2.html")
+    assert not same_article(base + "harga-minyak-naik.html", base + "harga-emas-naik-2.html")
+    assert not same_article(base + "kasus-covid.html", base + "kasus-covid-19.html")
 
 
 # -- 5. feeds --------------------------------------------------------------------------------

@@ -381,7 +381,8 @@ async def _with_next_pages(
 ) -> Article:
     """``article`` joined with the further pages its page announces (``rel="next"``, a
     "Halaman Selanjutnya" link, "?page=2"), up to ``max_pages`` pages in all: one article,
-    its id and URL the first page's. A page that cannot be fetched ends the article there."""
+    its id and URL the first page's. A page that cannot be fetched, or that adds no
+    paragraph to those before it, ends the article there."""
     paragraphs = list(article.paragraphs)
     seen = {url}
     pages = 1
@@ -402,8 +403,11 @@ async def _with_next_pages(
                 exc,
             )
             break
+        new = [p for p in page.paragraphs if p not in paragraphs]
+        if not new:  # a site answering every page past the last with the last one
+            break
         pages += 1
-        paragraphs.extend(p for p in page.paragraphs if p not in paragraphs)
+        paragraphs.extend(new)
         if article.published is None and page.published is not None:
             article = replace(article, published=page.published)
     if pages > 1:

@@ -34,11 +34,17 @@ _NEXT_TEXT = re.compile(
     r"|berikutnya|next(?:\s+page)?|lanjut)\s*[\u00bb\u203a>\u2192]*\s*$",
     re.IGNORECASE,
 )
-_PAGE_PARAMS = frozenset({"page", "p", "hal", "halaman", "pg", "paged", "part"})
+_PAGE_PARAMS = frozenset(
+    {"page", "p", "hal", "halaman", "pg", "paged", "part", "page_num", "pagenum"}
+)
 # "/2", "/page/2", "-hal-2"; never a bare "-19" ("covid-19") or a long id.
 _PAGE_SUFFIX = re.compile(
     r"(?:/(?:page|halaman|hal)/?|/|[-_](?:page|halaman|hal)-?)(?P<n>\d{1,2})/?$"
 )
+# A page's file name: "judul-2.html" is page 2 of "judul.html" (one digit before the
+# extension, so "covid-19.html" stays an article of its own).
+_EXTENSION = re.compile(r"\.(?:html?|php|aspx?)$", re.IGNORECASE)
+_FILE_PAGE = re.compile(r"-(?P<n>[2-9])$")
 
 
 def is_pagination(line: str) -> bool:
@@ -94,15 +100,24 @@ def same_article(first: str, other: str) -> bool:
 
 
 def page_number(url: str) -> int:
-    """The page number a URL names ("?page=2", "/2", "-2", "/page/2"); 1 when none."""
+    """The page number a URL names ("?page=2", "/2", "-2.html", "/page/2"); 1 when none."""
     parts = urlsplit(url)
     for key, value in parse_qsl(parts.query):
         if key.lower() in _PAGE_PARAMS and value.isdigit():
             return int(value)
-    suffix = _PAGE_SUFFIX.search(parts.path)
-    if suffix and _has_slug(parts.path[: suffix.start()]):
-        return int(suffix["n"])
-    return 1
+    return _path_page(parts.path)[1]
+
+
+def _path_page(path: str) -> tuple[str, int]:
+    """The article's path without its page number (and file extension), and the number."""
+    extension = _EXTENSION.search(path)
+    stem = path[: extension.start()] if extension else path
+    suffix = _PAGE_SUFFIX.search(stem)
+    if suffix is None and extension:
+        suffix = _FILE_PAGE.search(stem)
+    if suffix and _has_slug(stem[: suffix.start()]):
+        return stem[: suffix.start()].rstrip("/"), int(suffix["n"])
+    return stem.rstrip("/"), 1
 
 
 def _article_key(url: str) -> tuple[str, str, str]:
@@ -112,12 +127,8 @@ def _article_key(url: str) -> tuple[str, str, str]:
         for k, v in parse_qsl(parts.query, keep_blank_values=True)
         if k.lower() not in _PAGE_PARAMS
     ]
-    path = parts.path
-    suffix = _PAGE_SUFFIX.search(path)
-    if suffix and _has_slug(path[: suffix.start()]):
-        path = path[: suffix.start()]
     host = (parts.hostname or "").lower().removeprefix("www.")
-    return host, path.rstrip("/"), urlencode(sorted(query))
+    return host, _path_page(parts.path)[0], urlencode(sorted(query))
 
 
 def _has_slug(path: str) -> bool:

@@ -105,13 +105,22 @@ VARIANTS: dict[str, tuple[list[str], list[str], dict[str, int]]] = {
         {f"/berita/harga-minyak-goreng-naik?page={n}": 1 for n in range(3, 12)},
     ),
 }
+# A site that answers any page number past the last with the last page's text, its pager
+# pointing on to the next number: each page is a new address with nothing new in it.
+ENDLESS = "/berita/harga-minyak-goreng-naik-lagi"
+VARIANTS["endless-last-page"] = (
+    [ENDLESS, *(f"{ENDLESS}?page={n}" for n in range(2, 12))],
+    [f'<a href="?page={n + 1}">Halaman Selanjutnya</a>' for n in range(1, 12)],
+    {},
+)
 
 for name, (paths, pagers, extra) in VARIANTS.items():
     folder = Path(name)
     folder.mkdir(exist_ok=True)
     body = SENTENCES if len(paths) == 3 else [SENTENCES[0] + " " + SENTENCES[1], SENTENCES[2]]
+    body += body[-1:] * (len(paths) - len(body))
     routes = {}
-    for n, (path, pager) in enumerate(zip(paths, pagers, strict=True), start=1):
+    for n, (path, pager) in enumerate(zip(paths, pagers[: len(paths)], strict=True), start=1):
         head = f'<link rel="canonical" href="{paths[0]}">' if n == 1 else ""
         (folder / f"page{n}.html").write_text(page(body[n - 1], pager, head), encoding="utf-8")
         routes[path] = f"page{n}.html"
