@@ -127,7 +127,7 @@ def test_feeds_are_indexed_once_per_story_and_failures_reported(
     by_title = {title: (source, url, published) for title, source, url, published in rows}
     assert by_title["Banjir Rendam Medan Johor"][0] == "Kabar Contoh"
     assert by_title["Banjir Rendam Medan Johor"][1] == site.url("/banjir")
-    assert by_title["PPN Ditunda"][2] == "2024-03-05T02:30:00+00:00"
+    assert by_title["PPN Ditunda"][2] == "2024-03-05T09:30:00+07:00"  # 02:30 GMT, in WIB
     assert site.paths().count("/pajak") == 2  # retried once
 
 
@@ -266,7 +266,7 @@ def test_articles_keep_when_they_were_first_fetched(site: NewsServer, tmp_path: 
     assert {s for _, s in fetched.values()} == {"2024-03-05T03:30:00+00:00"}
     # The page without a date takes the feed entry's as its publication date, never the
     # fetch time; the summary standing in for the page that failed is seen too.
-    assert fetched["PPN Ditunda"] == ("2024-03-05T02:30:00+00:00", "2024-03-05T03:30:00+00:00")
+    assert fetched["PPN Ditunda"] == ("2024-03-05T09:30:00+07:00", "2024-03-05T03:30:00+00:00")
     # Fetched again a day later (the page changed): first seen stays the first fetch.
     site.routes["/banjir"].body = article_page(
         "Banjir Rendam Medan Johor", [*BANJIR, "Air mulai surut pada Selasa sore."]

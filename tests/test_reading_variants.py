@@ -455,6 +455,7 @@ FEED_DATES = {
     "atom-utc.xml": EARLY,
     "rss2-bom-whitespace.xml": EARLY,
     "rss2-relative-link.xml": EARLY,
+    "rss2-indonesian-date.xml": EARLY,
 }
 
 
@@ -500,6 +501,23 @@ def test_feed_html_entities_in_a_title_are_text(news_server: NewsServer, tmp_pat
     (article,) = articles_of(fetch(news_server, tmp_path, Source("feed", feed)))
     assert article.title == "Harga BBM & Tarif Listrik \u201cNaik\u201d \u2013 Warga Mengeluh"
     assert article.published == EARLY
+
+
+@pytest.mark.parametrize(
+    ("name", "content_type"),
+    [
+        ("rss2-utf8-title.xml", "application/rss+xml; charset=ISO-8859-1"),
+        ("rss2-utf8-title.xml", "text/plain; charset=ISO-8859-1"),
+        ("rss2-cp1252-title.xml", "application/rss+xml"),
+        ("rss2-cp1252-title.xml", "text/html; charset=utf-8"),
+    ],
+)
+def test_feed_encoding_of_an_entry_standing_in_for_its_page(
+    name: str, content_type: str, news_server: NewsServer, tmp_path: Path
+) -> None:
+    feed = _serve_feed(news_server, name, content_type)
+    (article,) = articles_of(fetch(news_server, tmp_path, Source("feed", feed)))
+    assert article.title == "Kaf\u00e9 \u201cBraga\u201d Tutup Sementara"
 
 
 def test_feed_not_a_feed_served_as_octet_stream_is_named(

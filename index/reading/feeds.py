@@ -26,6 +26,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
+from html import unescape
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
@@ -574,7 +575,9 @@ def _entry_article(entry: Mapping[str, Any], feed_title: str | None) -> Article 
         summary = contents[0].get("value") or summary
     text = _html_text(str(summary))
     body = clean_paragraphs(split_paragraphs(text)) if text else None
-    title = " ".join(str(entry.get("title") or "").split())
+    # feedparser decodes the XML's entities once; a feed that escaped its titles twice
+    # ("BBM &amp;amp; Listrik") leaves "&amp;" behind.
+    title = " ".join(unescape(str(entry.get("title") or "")).split())
     if body is None or not body.paragraphs or not title:
         return None
     url = canonical_url(entry["link"])
@@ -592,19 +595,24 @@ def _entry_article(entry: Mapping[str, Any], feed_title: str | None) -> Article 
 
 
 def _entry_date(entry: Mapping[str, Any]) -> str | None:
-    """The entry's date as the feed wrote it, offset kept (``+0700`` stays +07:00); only a
-    date feedparser alone could read is given in UTC. A date in the future or before 1900
-    (``implausible_published``) is none."""
+    """The entry's date as the feed wrote it, offset kept (``+0700`` stays +07:00); a date
+    in UTC (``GMT``, ``Z``, or one only feedparser could read) is given in WIB, where the
+    outlets publish, so a story of 03:25 WIB written as 20:25 GMT the day before is dated by
+    its Indonesian day. A date in the future or before 1900 (``implausible_published``) is
+    none."""
+    found: str | None = None
     for key in ("published", "updated"):
         raw = entry.get(key)
         found = parse_published(raw) if isinstance(raw, str) else None
         if found is not None:
-            return None if implausible_published(found) else found
-    stamp = entry.get("published_parsed") or entry.get("updated_parsed")
-    if not isinstance(stamp, time.struct_time):
-        return None
-    seconds = calendar.timegm(stamp)
-    found = time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime(seconds))
+            break
+    if found is None:
+        stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+        if not isinstance(stamp, time.struct_time):
+            return None
+        found = datetime.fromtimestamp(calendar.timegm(stamp), UTC).isoformat()
+    if found.endswith("+00:00"):
+        found = datetime.fromisoformat(found).astimezone(DEFAULT_ZONE).isoformat()
     return None if implausible_published(found) else found
 
 
