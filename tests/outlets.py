@@ -267,6 +267,7 @@ def antara() -> Outlet:
         "ANTARA News",
         ("18 penerbangan ekstra", "Makassar dan Jakarta"),
         ("Pewarta", "Editor", "(ANTARA)", "Berita Terkait", "Tiket Pesawat ke Manado"),
+        author="Nur Aisyah",  # ANTARA credits its reporter under the story ("Pewarta:")
         place="Manado",
         feed_date="Mon, 03 Jan 2022 07:45:00 +0800",
     )

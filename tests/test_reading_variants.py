@@ -157,6 +157,55 @@ def test_copy_paste_reads_outlet_date_and_body_alone(name: str) -> None:
     assert len(article.paragraphs) == expected.paragraphs
 
 
+# The same stories as outlets' saved pages: the boilerplate sits in the article's markup.
+PAGES = {
+    "detik.html": ("detik", "2022-01-03T06:45:00+07:00", "Arief Ikhsanudin", "detik.txt"),
+    "kompas.html": ("kompas", "2022-01-03T08:00:00+07:00", "Ade Miranti Karunia", "kompas.txt"),
+    "antara.html": ("antara", "2022-01-04T11:05:00+07:00", "Sugiharto Purnama", "antara.txt"),
+    "cnnindonesia.html": ("cnn indonesia", "2022-01-06T21:10:00+07:00", None, "cnnindonesia.txt"),
+    "tribunnews.html": (
+        "tribunnews",
+        "2022-01-03T07:15:00+07:00",
+        "Reynas Abdila",
+        "tribunnews.txt",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_copy_paste_saved_outlet_page_reads_like_the_paste(name: str) -> None:
+    outlet, published, author, pasted = PAGES[name]
+    article = read_one(VARIANTS / "pages" / name)
+    expected = PASTED[pasted]
+    assert article.source is not None and outlet in article.source.lower()
+    assert article.published == published
+    assert article.author == author
+    for paragraph in article.paragraphs:
+        assert not NOT_STORY.search(paragraph), paragraph
+    assert article.paragraphs[0].startswith(expected.first)
+    assert article.paragraphs[-1].endswith(expected.last)
+    assert len(article.paragraphs) == expected.paragraphs
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "| Baca juga: Banjir Jakarta Hari Ini: 27 RT Terendam |",
+        'Simak Video "Banjir Rendam Bekasi, Warga Mengungsi"',
+        "Tonton juga video berikut ini:",
+        "Saksikan video pilihan di bawah ini",
+    ],
+)
+def test_copy_paste_links_to_other_stories_and_videos_are_dropped(line: str) -> None:
+    text = (
+        "Pasar Murah Digelar di 12 Kecamatan\n\n"
+        "Pemerintah kota menggelar pasar murah di 12 kecamatan menjelang Ramadan untuk "
+        f"menekan harga bahan pokok.\n\n{line}\n\n"
+        "Warga cukup membawa kartu keluarga untuk membeli paket sembako yang disediakan."
+    )
+    assert len(read_text_article(text, "pasar.txt").paragraphs) == 2
+
+
 def test_copy_paste_footer_reporter_is_the_author() -> None:
     article = read_one(VARIANTS / "copy-paste" / "antara.txt")
     assert article.author == "Sugiharto Purnama"

@@ -44,6 +44,11 @@ _LABELLED = re.compile(
     r"^(?P<label>[A-Za-z]+(?:\s+[A-Za-z]+)?)\s*:\s*(?P<value>\S.*)$|^(?P<word>oleh|by)\s+(?P<name>\S.*)$",
     re.IGNORECASE,
 )
+# A credit without its colon, as Kompas prints it: "Penulis Ade Miranti Karunia".
+_BARE_LABEL = re.compile(
+    r"^(?P<label>penulis|reporter|pewarta|editor|penyunting|redaktur)\s+(?P<name>[A-Z].*)$",
+    re.IGNORECASE,
+)
 # A byline's parts: "Penulis: A | Editor: B", "Nama - detikNews", "Tim, CNN Indonesia".
 _PART_SPLIT = re.compile(rf"\s+[|\u2022\u00b7{_DASHES}-]\s+|\s*\|\s*|\s*/\s*(?=[A-Za-z]+\s*:)")
 # Words that mark a name as a medium rather than a person or place: brands anywhere, and
@@ -252,6 +257,10 @@ def _byline_part(part: str) -> Header | None:
     role = _NAME_AND_ROLE.match(part)
     if role and _is_name(role["name"]):
         return Header(author=role["name"].strip())
+    bare = _BARE_LABEL.match(part)
+    if bare and _is_name(bare["name"]):  # "Penulis Ade Miranti | Editor Erlangga" (Kompas)
+        kind = _label_kind(bare["label"])
+        return Header(author=bare["name"]) if kind == "author" else Header(editor=bare["name"])
     match = _LABELLED.match(part)
     if match:
         if match["word"]:

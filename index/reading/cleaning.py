@@ -40,10 +40,13 @@ class CleanedBody:
 
 # "Baca juga: ...", "SIMAK JUGA-...", "[Baca Juga: ...]", "Read also", "Baca: ..." lines link
 # to other stories. A bare "Baca:" needs its colon: "Baca" can start a real sentence.
+# A table cell's bars may frame it ("| Baca juga: ... |"). "Simak Video "..."" and "Tonton
+# video berikut" point to a video beside the story.
 _RELATED = re.compile(
-    r"^[\[(]?\s*(?:"
+    r"^[\[(|\s]*(?:"
     r"(?:baca|simak|lihat|tonton|read|see)\s+(?:juga|pula|also|selengkapnya|more)\b"
     r"|(?:baca|simak|lihat|tonton|read|see)\s*:"
+    r"|(?:simak|tonton|saksikan|lihat|watch)\s+(?:juga\s+)?(?:video|the\s+video)\b"
     rf")\s*[:\-{_DASHES}]?\s*",
     re.IGNORECASE,
 )

@@ -7,7 +7,8 @@ here: the printed zone ("06:45 WIB") and often the time. The candidates are rank
 what they keep: a time with a local offset first, then a time with any offset, then a
 time alone, then a date; among equals the structured ones (JSON-LD, then ``<meta>``) come
 first. So a page whose ``<meta>`` gives the UTC instant and which prints "06:45 WIB" is
-dated 06:45+07:00, never by its UTC day.
+dated 06:45+07:00, never by its UTC day; a page giving only the UTC instant is dated by
+it in WIB.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import lxml.html
 
 from newsbot.index.reading.bylines import Header, read_header
 from newsbot.index.reading.dates import (
+    DEFAULT_ZONE,
     is_date_line,
     is_relative_time_line,
     parse_published,
@@ -59,7 +61,12 @@ def page_published(html: str, fetched_at: datetime | None = None) -> str | None:
     found = [*_structured(root), *_printed(root)]
     if not found:
         return _relative(root, fetched_at) if fetched_at else None
-    return most_precise(*found)
+    best = most_precise(*found)
+    if best is not None and best.endswith("+00:00"):
+        # Only the UTC instant is given (a <meta> written by the server): the outlet's day
+        # is WIB's, so "2022-01-03T20:25Z" is 4 January, 03:25 WIB.
+        return datetime.fromisoformat(best).astimezone(DEFAULT_ZONE).isoformat()
+    return best
 
 
 def page_byline(html: str) -> Header:

@@ -39,6 +39,7 @@ from newsbot.index.reading.dates import (
     seen_from_value,
 )
 from newsbot.index.reading.encodings import NotText, decode_text
+from newsbot.index.reading.loosetext import loose_text_tree
 from newsbot.index.reading.pagedates import most_precise, page_byline, page_published
 
 log = logging.getLogger(__name__)
@@ -182,7 +183,8 @@ def read_html_article(
     ``fetched_at`` resolves a relative time line. Raises ValueError when the page has no
     main text.
     """
-    document = _extract(html, url)
+    loose = loose_text_tree(html)
+    document = _extract(html if loose is None else loose, url)
     text = getattr(document, "text", None) or ""
     if not text.strip() and _too_deep(html):
         # libxml2 drops what lies more than 255 elements deep (a page of unclosed <div>s);
