@@ -130,6 +130,21 @@ PASTED = {
         "until January 17.",
         2,
     ),
+    "okezone.txt": Pasted(
+        "Okezone", "2022-01-02T10:05:00+07:00", "Polres Metro Depok", "sebagai barang bukti.", 2
+    ),
+    "suara.txt": Pasted(
+        "Suara.com", "2022-01-05T13:20:00+07:00", "Ratusan warga di Kecamatan", "Kamis malam.", 2
+    ),
+    "republika.txt": Pasted(
+        "Republika", None, "Menteri Agama meminta", "menyiapkan petugas piket.", 2
+    ),
+    "cnbcindonesia.txt": Pasted(
+        "CNBC Indonesia", "2022-01-03T09:05:00", "Indeks Harga Saham", "sepanjang hari.", 2
+    ),
+    "antara-english.txt": Pasted(
+        "Antara", "2022-01-03T18:10:00+07:00", "Indonesia will begin", "free of charge.", 2
+    ),
 }
 # Anything of the page around the story: bylines, credits, links to other stories, share
 # buttons, an outlet's promotions, its copyright line, datelines and reporters' initials.
@@ -138,7 +153,7 @@ NOT_STORY = re.compile(
     r"|copyright|bagikan|share this|google news|whatsapp|tanpa iklan|simak"
     r"|\(\w{2,4}/\w{2,4}\)|^[A-Z ]{6,}$|detiknews|cnn indonesia --|liputan6\.com,|tempo\.co,"
     r"|\(antara\)|tribunnews\.com,|kompas\.com -|gambas|dian septiari|the jakarta post"
-    r"|2022 / |ikuti kami",
+    r"|2022 / |ikuti kami|related news|republika\.co\.id|cnbc indonesia -|^\w+ - ",
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -206,10 +221,19 @@ def test_copy_paste_links_to_other_stories_and_videos_are_dropped(line: str) -> 
     assert len(read_text_article(text, "pasar.txt").paragraphs) == 2
 
 
-def test_copy_paste_footer_reporter_is_the_author() -> None:
-    article = read_one(VARIANTS / "copy-paste" / "antara.txt")
-    assert article.author == "Sugiharto Purnama"
-    assert article.editor == "Budi Suyanto"
+@pytest.mark.parametrize(
+    ("name", "author"),
+    [
+        ("antara.txt", "Sugiharto Purnama"),  # "Pewarta:" under the story
+        ("antara-english.txt", "Hreeloita Dharma Shanti"),  # "Reporter:" under it
+        ("suara.txt", "Uli Febriarni"),  # "Kontributor :"
+        ("republika.txt", "Fuji Eka Permana"),  # "Rep: ... / Red: ..."
+        ("cnbcindonesia.txt", None),  # "Market - Tim Riset, CNBC Indonesia": a desk
+        ("jakartapost.txt", "Dian Septiari"),  # a name above the outlet's line
+    ],
+)
+def test_copy_paste_reporter_is_the_author(name: str, author: str | None) -> None:
+    assert read_one(VARIANTS / "copy-paste" / name).author == author
 
 
 @pytest.mark.parametrize(

@@ -82,6 +82,16 @@ _NOT_NAME_WORDS = frozenset(
 )  # fmt: skip
 #: Bylines that name a desk rather than a person.
 NOT_AUTHORS = frozenset({"tim", "team", "redaksi", "admin", "editor", "staff", "tim redaksi"})
+# Channels an outlet prints where a byline's name would be: "Market - Tim Riset, CNBC
+# Indonesia", "News - Nama, detikcom".
+_DESKS = frozenset(
+    {
+        "news", "market", "markets", "tech", "lifestyle", "sport", "sports", "nasional",
+        "internasional", "ekonomi", "bisnis", "finance", "megapolitan", "regional",
+        "olahraga", "hiburan", "otomotif", "teknologi", "kesehatan", "global", "research",
+        "riset", "entrepreneur", "syariah", "opini", "politik", "hukum", "metro",
+    }
+)  # fmt: skip
 # A dateline ends at a spaced dash (or "--"), or at a dash glued to an upper-case place.
 _DATELINE = re.compile(
     rf"^(?P<prefix>[^\n]{{2,80}}?)(?:\s*(?:--|[{_DASHES}])\s*|\s+-\s*|(?<=[A-Z]{{3}})-(?=[A-Z]))"
@@ -232,7 +242,7 @@ def _header_line(line: str, fetched_at: datetime | None) -> Header | None:
             if not _is_name(part) or named:
                 return None
             named = True  # "Dewi Anggraini - detikNews": a name beside an outlet
-            if part.lower() not in NOT_AUTHORS:
+            if part.lower() not in NOT_AUTHORS and not _is_desk(part):
                 header = _merge(header, Header(author=part))
             continue
         credited = True
@@ -275,6 +285,15 @@ def _byline_part(part: str) -> Header | None:
         if kind == "editor":
             return Header(editor=value)
         return Header()
+    named, comma, outlet = part.rpartition(",")
+    if comma and is_outlet(outlet) and not is_outlet(named):
+        # "Tim Riset, CNBC Indonesia", "Yudi Pratama, Kompas.com": a desk or a name, then
+        # the outlet.
+        # One word is as likely a dateline's place ("Jakarta, CNN Indonesia"): no author.
+        desk = _is_desk(named) or len(named.split()) < 2
+        if desk or _is_name(named.strip()):
+            author = None if desk else named.strip()
+            return Header(author=author, outlet=outlet_name(outlet))
     if is_outlet(part):
         return Header(outlet=outlet_name(part))
     if is_date_line(part):
@@ -293,6 +312,13 @@ def _label_kind(label: str) -> str | None:
     if label in _OTHER_LABELS:
         return "other"
     return None
+
+
+def _is_desk(text: str) -> bool:
+    """Tell whether a byline names a desk or a channel rather than a person ("Tim Riset",
+    "Redaksi", "Market")."""
+    words = text.lower().split()
+    return bool(words) and (words[0] in NOT_AUTHORS or " ".join(words) in _DESKS)
 
 
 def _is_name(text: str) -> bool:

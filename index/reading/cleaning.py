@@ -47,6 +47,7 @@ _RELATED = re.compile(
     r"(?:baca|simak|lihat|tonton|read|see)\s+(?:juga|pula|also|selengkapnya|more)\b"
     r"|(?:baca|simak|lihat|tonton|read|see)\s*:"
     r"|(?:simak|tonton|saksikan|lihat|watch)\s+(?:juga\s+)?(?:video|the\s+video)\b"
+    r"|(?:related\s+(?:news|stories|story|articles?)|also\s+read|berita\s+terkait)\s*:"
     rf")\s*[:\-{_DASHES}]?\s*",
     re.IGNORECASE,
 )
@@ -59,7 +60,9 @@ _LABEL = re.compile(
 )
 _NEWS_SOURCE = re.compile(r"^sumber\s+berita\s*:?\s+(?P<value>.+)$", re.IGNORECASE)
 _EDITOR_LABELS = frozenset({"editor", "redaktur", "penyunting"})
-_AUTHOR_LABELS = frozenset({"penulis", "reporter", "pewarta", "wartawan", "writer", "author"})
+_AUTHOR_LABELS = frozenset(
+    {"penulis", "reporter", "pewarta", "wartawan", "kontributor", "writer", "author"}
+)
 _ORIGIN_LABELS = frozenset({"sumber", "source"})
 _MAX_LABEL_WORDS = 12
 _CREDIT = re.compile(

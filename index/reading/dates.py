@@ -54,7 +54,8 @@ _CLOCK = (
 _TIME = r"(?:(?:,|\s|\bpukul\b|\bjam\b|\bat\b|\||/|-|\u2013|\u2014)\s*)*" + _CLOCK
 _ZONE = (
     r"(?:\s*(?P<zone>wita|wib|wit|gmt|utc|z)\b)?"
-    r"(?:\s*(?P<offset>[+-]\d{1,2}(?::?\d{2})?))?"
+    # "+07:00", "+0700", "+700" (GMT+700, as ANTARA English prints it), "+7".
+    r"(?:\s*(?P<offset>[+-](?:\d{1,2}:\d{2}|\d{3,4}|\d{1,2})(?!\d)))?"
 )
 _ISO = re.compile(
     r"(?<!\d)(?P<year>\d{4})[-/](?P<month>\d{1,2})[-/](?P<day>\d{1,2})"
