@@ -352,6 +352,33 @@ def test_relative_time_in_a_record_is_resolved_against_its_crawl_time() -> None:
     assert undated.published is None
 
 
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Senin, 03 Jan 2022 06:45 WIB | Diperbarui 5 menit lalu",
+        "Kompas.com - 03/01/2022, 06:45 WIB\nDiperbarui 2 jam lalu",
+        "Diperbarui 2 jam lalu\nKompas.com - 03/01/2022, 06:45 WIB",
+        "Diperbarui 2 jam yang lalu\n\nSenin, 03 Jan 2022 06:45 WIB",
+    ],
+)
+def test_relative_time_beside_a_printed_date_gives_way_to_it(header: str) -> None:
+    """An update's relative time ("Diperbarui ...") never replaces the publication date."""
+    body = (RELATIVE / "hari-lalu.txt").read_text().split("\n\n", 2)[2]
+    text = f"Jembatan Gantung di Cianjur Putus\n\n{header}\n\n{body}"
+    for fetched_at in (None, NOW):
+        article = read_text_article(text, "x.txt", fetched_at=fetched_at)
+        assert article.published == "2022-01-03T06:45:00+07:00"
+        assert len(article.paragraphs) == 2
+
+
+def test_relative_time_on_a_saved_page_is_dropped(tmp_path: Path) -> None:
+    page = tmp_path / "jembatan.html"
+    page.write_bytes(_cianjur_page("2 jam yang lalu"))
+    article = read_one(page)
+    assert article.published is None
+    assert not any(TIME_WORDS.search(p) for p in article.paragraphs)
+
+
 def _cianjur_page(line: str) -> bytes:
     return (
         "<!doctype html><html><head><meta charset='utf-8'><title>Jembatan Putus</title></head>"

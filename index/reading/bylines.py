@@ -113,6 +113,9 @@ class Header:
     outlet: str | None = None
     published: str | None = None
     place: str | None = None
+    #: A relative time resolved ("Diperbarui 2 jam lalu"): the date only when no printed
+    #: date is given, as it is often the update's time.
+    relative: str | None = None
 
 
 def read_header(
@@ -137,6 +140,8 @@ def read_header(
         header = _merge(header, found)
         rest.pop(0)
         taken += 1
+    if header.published is None and header.relative is not None:
+        header = replace(header, published=header.relative)
     return header, rest
 
 
@@ -228,9 +233,9 @@ def _header_line(line: str, fetched_at: datetime | None) -> Header | None:
         return None
     if is_relative_time_line(line):
         resolved = resolve_relative(line, fetched_at) if fetched_at else None
-        return Header(published=resolved, outlet=_outlet_beside(line))
+        return Header(relative=resolved, outlet=outlet_beside(line))
     if is_date_line(line):
-        return Header(published=parse_published(line), outlet=_outlet_beside(line))
+        return Header(published=parse_published(line), outlet=outlet_beside(line))
     header = Header()
     named = False
     credited = False  # a label, an outlet or a date: a name alone may be a headline
@@ -250,7 +255,7 @@ def _header_line(line: str, fetched_at: datetime | None) -> Header | None:
     return header if credited else None
 
 
-def _outlet_beside(line: str) -> str | None:
+def outlet_beside(line: str) -> str | None:
     """The outlet printed beside a date or relative time ("Kompas.com - 2 jam yang lalu")."""
     words = re.split(rf"\s+[|{_DASHES}-]\s+|\s*\|\s*", line)
     outlets = [
@@ -355,4 +360,5 @@ def _merge(header: Header, found: Header) -> Header:
         outlet=header.outlet or found.outlet,
         published=header.published or found.published,
         place=header.place or found.place,
+        relative=header.relative or found.relative,
     )

@@ -23,7 +23,7 @@ import trafilatura
 from trafilatura.settings import use_config
 
 from newsbot.index.articles import Article, SkippedSource
-from newsbot.index.reading.bylines import NOT_AUTHORS, is_outlet
+from newsbot.index.reading.bylines import NOT_AUTHORS, is_outlet, outlet_beside
 from newsbot.index.reading.cleaning import (
     clean_paragraphs,
     split_paragraphs,
@@ -144,11 +144,13 @@ def read_text_article(text: str, path: str, fetched_at: datetime | None = None) 
     if not filled:
         raise ValueError("empty file")
     published: str | None = None
+    outlet: str | None = None
     title: str | None = None
     # The headline and its date line open the dump, in either order.
     for index in filled[:2]:
         if published is None and is_date_line(lines[index]):
             published = parse_published(lines[index])
+            outlet = outlet_beside(lines[index])  # "Kompas.com - 03/01/2022, 06:45 WIB"
         elif title is None and _is_headline(lines[index]):
             title = visible_text(lines[index])
         else:
@@ -164,7 +166,7 @@ def read_text_article(text: str, path: str, fetched_at: datetime | None = None) 
         title=title or title_from_text(first),
         paragraphs=body.paragraphs,
         path=path,
-        source=body.outlet,
+        source=body.outlet or outlet,
         published=most_precise(_plausible(path, published), _plausible(path, body.published)),
         editor=body.editor,
         origin=body.origin,
