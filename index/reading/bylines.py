@@ -69,7 +69,9 @@ MEDIA_WORDS = frozenset(
     }
 )  # fmt: skip
 # Outlet brands glued to a desk: "detikNews", "detikFinance", "TribunJateng", "okezone".
-_MEDIA_PREFIX = re.compile(r"^(?:detik|tribun|kompas|okezone|liputan6|suara|sindo)", re.I)
+_MEDIA_PREFIX = re.compile(
+    r"^(?:detik|tribun|kompas|okezone|liputan6|suara|sindo|kumparan|cnbc|jpnn|viva|inews)", re.I
+)
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:com|net|id|co|org|tv|news)$", re.IGNORECASE)
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w'.-]*|[a-z]{1,3}|bin|binti|van|de|al-\w+)$")
 _MAX_NAME_WORDS = 5

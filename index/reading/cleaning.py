@@ -9,10 +9,16 @@ from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import unquote, urlsplit
 
-from newsbot.index.reading.bylines import cut_dateline, read_header, with_dateline
+from newsbot.index.reading.bylines import (
+    cut_dateline,
+    is_outlet,
+    outlet_name,
+    read_header,
+    with_dateline,
+)
 from newsbot.index.reading.dates import is_relative_time_line
 from newsbot.index.reading.pagination import is_pagination, without_pagination
-from newsbot.index.reading.promotions import is_promotion
+from newsbot.index.reading.promotions import is_promotion, promoted_outlet
 
 MAX_TITLE_WORDS = 12
 # Fewer slug words than this are a tag ("uber-chat", "untitled-story"), not a headline.
@@ -48,6 +54,7 @@ _RELATED = re.compile(
     r"|(?:baca|simak|lihat|tonton|read|see)\s*:"
     r"|(?:simak|tonton|saksikan|lihat|watch)\s+(?:juga\s+)?(?:video|the\s+video)\b"
     r"|(?:related\s+(?:news|stories|story|articles?)|also\s+read|berita\s+terkait)\s*:"
+    r"|(?:baca|simak|lihat)\s+(?:berita|artikel)\s+(?:lainnya|terkait|selengkapnya)\b"
     rf")\s*[:\-{_DASHES}]?\s*",
     re.IGNORECASE,
 )
@@ -178,7 +185,14 @@ def clean_paragraphs(paragraphs: Iterable[str], fetched_at: datetime | None = No
     kept: list[str] = []
     # The outlet's promotions go first: a share button under the date line ("Bagikan :")
     # would end the header before the dateline.
-    own = (p for p in _normalised(paragraphs) if not is_promotion(p))
+    own: list[str] = []
+    promoted: str | None = None  # "Follow Berita Sindonews di Google News" names the outlet
+    for paragraph in _normalised(paragraphs):
+        if not is_promotion(paragraph):
+            own.append(paragraph)
+        elif promoted is None:
+            named = promoted_outlet(paragraph)
+            promoted = outlet_name(named) if named and is_outlet(named) else None
     header, opening = read_header(_join_fragments(own), fetched_at)
     editor: str | None = header.editor
     author: str | None = header.author
@@ -220,7 +234,7 @@ def clean_paragraphs(paragraphs: Iterable[str], fetched_at: datetime | None = No
         editor,
         origin,
         author=author,
-        outlet=header.outlet,
+        outlet=header.outlet or promoted,
         published=header.published,
         place=header.place,
     )

@@ -23,7 +23,7 @@ _MONTHS: dict[str, int] = {
 }  # fmt: skip
 
 # Indonesia's three time zones; a bare GMT/UTC means +00:00 unless an offset follows.
-_ZONES = {"wib": 7, "wita": 8, "wit": 9, "gmt": 0, "utc": 0, "z": 0}
+_ZONES = {"wib": 7, "wita": 8, "wit": 9, "gmt": 0, "utc": 0, "ut": 0, "z": 0}
 _ZONE_NAMES = {7: "WIB", 8: "WITA", 9: "WIT"}
 
 #: The zone an instant without one (epoch seconds, a fetch clock) is shown in: WIB, where
@@ -53,7 +53,7 @@ _CLOCK = (
 # print ("Rabu, 5 Januari 2022 - 14:30 WITA", "Mon, January 3, 2022 / 06:45 pm").
 _TIME = r"(?:(?:,|\s|\bpukul\b|\bjam\b|\bat\b|\||/|-|\u2013|\u2014)\s*)*" + _CLOCK
 _ZONE = (
-    r"(?:\s*(?P<zone>wita|wib|wit|gmt|utc|z)\b)?"
+    r"(?:\s*(?P<zone>wita|wib|wit|gmt|utc|ut|z)\b)?"  # UT: RFC 822's name for UTC
     # "+07:00", "+0700", "+700" (GMT+700, as ANTARA English prints it), "+7".
     r"(?:\s*(?P<offset>[+-](?:\d{1,2}:\d{2}|\d{3,4}|\d{1,2})(?!\d)))?"
 )

@@ -37,7 +37,8 @@ _CALL = re.compile(
 # The outlet's paid tier and its copyright line: "Baca berita tanpa iklan. Gabung
 # Kompas.com+", "COPYRIGHT © ANTARA 2022", "Copyright © 2022 PT ... All rights reserved".
 _OUTLET_LINE = re.compile(
-    r"^(?:baca\s+berita\s+tanpa\s+iklan|nikmati\s+konten\s+premium"
+    r"^(?:baca\s+berita\s+tanpa\s+iklan|(?:konten\s+premium\s+)?nikmati\s+konten\s+premium"
+    r"|konten\s+dari\s+pengguna$"
     r"|(?:copyright|hak\s+cipta)\s*(?:©|\(c\)|\d{4})|©\s*(?:\d{4}|[A-Z]))",
     re.IGNORECASE,
 )
@@ -57,3 +58,18 @@ def is_promotion(line: str) -> bool:
     if words <= _MAX_CALL_WORDS and _CALL.match(text) is not None:
         return True
     return words <= _MAX_CALL_WORDS and _OUTLET_LINE.match(text) is not None
+
+
+# "Follow Berita Okezone di Google News", "Ikuti Berita Terkini IDN Times di Google News".
+_FOLLOW_OUTLET = re.compile(
+    r"^(?:follow|ikuti)\s+(?:berita\s+(?:terkini\s+)?(?:dari\s+)?)?(?P<name>.+?)"
+    r"\s+(?:di|on)\s+google\s+news\b",
+    re.IGNORECASE,
+)
+
+
+def promoted_outlet(line: str) -> str | None:
+    """The name a call to follow an outlet gives it ("Follow Berita Sindonews di Google
+    News" gives "Sindonews"), or None; whether it is an outlet is the caller's to check."""
+    match = _FOLLOW_OUTLET.match(line.strip())
+    return match["name"].strip() if match else None
