@@ -21,9 +21,14 @@ import pytest
 
 from newsbot.index.articles import Article, SkippedSource
 from newsbot.index.reading.dates import display_published
-from newsbot.index.reading.encodings import decode_text
+from newsbot.index.reading.encodings import decode_text, without_mojibake
 from newsbot.index.reading.feeds import plan_sources, read_configured
-from newsbot.index.reading.pagination import page_number, same_article
+from newsbot.index.reading.pagination import (
+    is_pagination,
+    page_number,
+    same_article,
+    without_pagination,
+)
 from newsbot.index.reading.readers import article_from_record, read_sources, read_text_article
 from newsbot.index.reading.sources import FetchSettings, Source, SourcesConfig
 from tests.news_server import NewsServer, Route, serving
@@ -478,6 +483,32 @@ def test_encoding_real_windows_1252_stays_windows_1252() -> None:
     assert "caf\u00e9 \u201cbaru\u201d \u2013" in decode_text(data, "text/html; charset=iso-8859-1")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "naïve façade “ok” — 10°C × 2 … Rp 1,5 juta",
+        "São Paulo, Zürich, Curaçao, Ñandú",
+        "Jalan Sudirman Kav. 52–53, Jakarta",
+        "Karyawan PT Aneka Tambang (Antam) – BUMN – menerima Rp 5 juta",
+    ],
+)
+def test_encoding_text_without_mojibake_stays_as_it_is(text: str) -> None:
+    assert without_mojibake(text) == text
+
+
+@pytest.mark.parametrize(
+    ("garbled", "right"),
+    [
+        ("cafÃ© di Braga", "café di Braga"),
+        ("kata â€œBragaâ€\x9d, ujarnya", "kata “Braga”, ujarnya"),
+        ("Jumâ€™at pagi â€“ hujan", "Jum’at pagi – hujan"),
+        ("kata \u00e2\x80\x9cBraga\u00e2\x80\x9d", "kata “Braga”"),
+    ],
+)
+def test_encoding_mojibake_in_the_text_is_undone(garbled: str, right: str) -> None:
+    assert without_mojibake(garbled) == right
+
+
 # -- 4. multi-page articles --------------------------------------------------------------------
 
 MULTIPAGE = VARIANTS / "multipage"
@@ -515,6 +546,38 @@ def test_multipage_saved_pages_have_no_pager_text(name: str) -> None:
     for page in sorted((MULTIPAGE / name).glob("page*.html")):
         article = read_one(page)
         assert not PAGER.search("\n".join(article.paragraphs)), page.name
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "« 1 2 3 »",
+        "1 2 3",
+        "Baca selengkapnya di halaman berikutnya",
+        "Lanjut baca halaman 2",
+        "Laman berikutnya",
+        "‹ Sebelumnya 1 2 Selanjutnya ›",
+    ],
+)
+def test_multipage_pager_lines_are_dropped_from_saved_pages(line: str) -> None:
+    text = f"Harga Minyak Goreng Curah Naik\n\n{SENTENCES[0]}\n\n{line}\n\n{SENTENCES[1]}"
+    assert read_text_article(text, "x.txt").paragraphs == tuple(SENTENCES[:2])
+
+
+@pytest.mark.parametrize(
+    ("glued", "kept"),
+    [
+        ("Harga naik lagi pekan ini. Halaman 1 dari 2 Selanjutnya", "Harga naik lagi pekan ini."),
+        ("Harga naik lagi pekan ini. Selanjutnya »", "Harga naik lagi pekan ini."),
+    ],
+)
+def test_multipage_pager_glued_to_a_paragraph_is_cut(glued: str, kept: str) -> None:
+    assert without_pagination(glued) == kept
+
+
+@pytest.mark.parametrize("line", ["1 3 5", "2 3", "Skor akhir 2 1", "10 20 30"])
+def test_multipage_numbers_that_are_no_pager_stay(line: str) -> None:
+    assert not is_pagination(line)
 
 
 @pytest.mark.parametrize(

@@ -17,6 +17,7 @@ from newsbot.index.reading.bylines import (
     with_dateline,
 )
 from newsbot.index.reading.dates import is_relative_time_line
+from newsbot.index.reading.encodings import without_mojibake
 from newsbot.index.reading.pagination import is_pagination, without_pagination
 from newsbot.index.reading.promotions import is_promotion, promoted_outlet
 
@@ -102,9 +103,10 @@ _STRAY_JOINER = re.compile(f"\u200d(?![{_EMOJI}])|(?<![{_EMOJI}])\u200d")
 
 
 def visible_text(text: str) -> str:
-    """``text`` as a reader sees it, in one canonical form: composed (NFC: "e" + U+0301 is
-    "é"), without zero-width characters and bidi controls (see ``_ZERO_WIDTH``),
-    whitespace collapsed to single spaces."""
+    """``text`` as a reader sees it, in one canonical form: mojibake undone ("cafÃ©" is
+    "café"), composed (NFC: "e" + U+0301 is "é"), without zero-width characters and bidi
+    controls (see ``_ZERO_WIDTH``), whitespace collapsed to single spaces."""
+    text = without_mojibake(text)
     text = _STRAY_JOINER.sub("", unicodedata.normalize("NFC", text).translate(_ZERO_WIDTH))
     return " ".join(text.split())
 

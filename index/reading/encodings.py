@@ -9,6 +9,7 @@ import codecs
 import re
 
 import charset_normalizer
+import ftfy
 
 _HEAD_BYTES = 4096
 _META_CHARSET = re.compile(
@@ -33,11 +34,17 @@ class NotText(ValueError):
 
 
 def decode_text(data: bytes, content_type: str | None = None) -> str:
-    """Return ``data`` as text in the encoding it was written in.
+    """Return ``data`` as text in the encoding it was written in, any mojibake already in
+    it undone (``without_mojibake``: before extraction, which drops the C1 controls a
+    Latin-1 round trip leaves).
 
     ``content_type`` is an HTTP Content-Type whose ``charset`` counts first. Raises NotText
     for binary data (NUL bytes outside UTF-16) or bytes no encoding reads.
     """
+    return without_mojibake(_decoded(data, content_type))
+
+
+def _decoded(data: bytes, content_type: str | None) -> str:
     declared = _declared(data, content_type)
     if declared and not _has_bom(data) and not data.isascii():
         # Bytes that read as UTF-8 and hold a multi-byte character are UTF-8 whatever the
@@ -100,3 +107,27 @@ def _browser_name(name: str) -> str:
     """The codec a browser would use for an encoding label."""
     canonical = codecs.lookup(name).name
     return "cp1252" if canonical in _AS_WINDOWS_1252 else canonical
+
+
+# UTF-8 once read as windows-1252 or Latin-1 and written again: a lead byte's character
+# (Â-ô) followed by a continuation byte's ("Ã©", "â€œ", "â\x80\x9c"). Only text showing one
+# is given to ftfy, which undoes the round trip.
+_MOJIBAKE = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
+    "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a"
+    "\u20ac\u2122]"
+)
+_REPAIR = ftfy.TextFixerConfig(
+    unescape_html=False, remove_terminal_escapes=False, fix_latin_ligatures=False,
+    fix_character_width=False, uncurl_quotes=False, fix_line_breaks=False,
+    remove_control_chars=False, normalization=None, explain=False,
+)  # fmt: skip
+
+
+def without_mojibake(text: str) -> str:
+    """``text`` with mojibake already in it undone ("cafÃ©" is "café", "â€œ" is "“"), by
+    ftfy's encoding fixes only (quotes stay curly, nothing else is normalised); text
+    showing no mojibake is returned as it is."""
+    if _MOJIBAKE.search(text) is None:
+        return text
+    return str(ftfy.fix_text(text, _REPAIR))

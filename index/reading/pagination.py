@@ -12,8 +12,9 @@ import lxml.html
 # "« Sebelumnya", "Next page", "1 2 3 Next", "Tampilkan semua".
 _PAGE_OF = r"(?:halaman|hal\.?|page)\s*:?\s*\d+\s*(?:dari|of|/)\s*\d+"
 _PAGE_WORDS = (
-    r"(?:(?:baca\s+|lanjut\s+ke\s+|ke\s+)?halaman\s+(?:selanjutnya|sebelumnya|berikutnya|pertama"
-    r"|terakhir)|(?:next|previous|prev|last|first)\s+page|selanjutnya|sebelumnya|berikutnya"
+    r"(?:(?:baca\s+selengkapnya\s+di\s+|lanjut(?:\s+baca)?\s+(?:ke\s+)?|baca\s+|ke\s+)?"
+    r"(?:halaman|laman)\s+(?:selanjutnya|sebelumnya|berikutnya|pertama|terakhir)"
+    r"|lanjut(?:\s+baca)?\s+(?:ke\s+)?halaman\s+\d{1,2}|(?:next|previous|prev|last|first)\s+page|selanjutnya|sebelumnya|berikutnya"
     r"|next|previous|prev|tampilkan\s+semua|lihat\s+semua(?:\s+halaman)?|show\s+all"
     r"|halaman|page|hal\.?)"
 )
@@ -23,9 +24,15 @@ _TOKEN = re.compile(
 )
 # Pagination glued to the end of a paragraph: "... gula. Halaman Selanjutnya".
 _TRAILING = re.compile(
-    rf"(?<=[.!?\"\u201d])\s+(?:{_PAGE_OF}|(?:baca\s+)?halaman\s+(?:selanjutnya|berikutnya))"
+    rf"(?<=[.!?\"\u201d])\s+(?:{_PAGE_OF}(?:\s+(?:selanjutnya|berikutnya|next))?"
+    r"|(?:baca\s+)?halaman\s+(?:selanjutnya|berikutnya)"
+    r"|(?:selanjutnya|berikutnya|next)(?=\s*[\u00bb\u203a>]))"
     r"(?:\s*[\u00bb\u203a>])?\s*$",
     re.IGNORECASE,
+)
+# A numbered pager alone: "1 2 3", "« 1 2 3 »" (consecutive from 1).
+_NUMBERED = re.compile(
+    r"^[\s\u00ab\u00bb\u2039\u203a<>|.]*1(?:\s+\d{1,2})+[\s\u00ab\u00bb\u2039\u203a<>|.]*$"
 )
 _NEEDS_WORD = re.compile(rf"{_PAGE_OF}|{_PAGE_WORDS}", re.IGNORECASE)
 
@@ -49,7 +56,11 @@ _FILE_PAGE = re.compile(r"-(?P<n>[2-9])$")
 
 def is_pagination(line: str) -> bool:
     """Tell whether ``line`` is only pagination: "Halaman 1 dari 2 Halaman Selanjutnya",
-    "Selanjutnya »", "Page 2 of 3", "1 2 3 Next". Numbers alone are not pagination."""
+    "Selanjutnya »", "Page 2 of 3", "1 2 3 Next", "Lanjut baca halaman 2"; numbers alone
+    only as a pager counts them, from 1 ("1 2 3", "« 1 2 3 »")."""
+    if _NUMBERED.match(line):
+        numbers = [int(n) for n in re.findall(r"\d+", line)]
+        return numbers == list(range(1, len(numbers) + 1))
     if len(line) > 120 or not _NEEDS_WORD.search(line):
         return False
     return _TOKEN.sub("", line) == "" and bool(_TOKEN.match(line))

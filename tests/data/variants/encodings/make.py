@@ -23,6 +23,14 @@ LATIN1_BODY = [
 APOSTROPHE_BODY = [p.replace("\u201c", "\u2018").replace("\u201d", "\u2019") for p in BODY]
 
 
+def as_windows_1252(data: bytes) -> str:
+    """Bytes read as a browser reads windows-1252: its five unused bytes as C1 controls."""
+    return "".join(
+        bytes([b]).decode("cp1252") if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else chr(b)
+        for b in data
+    )
+
+
 def page(head: str, body: list[str]) -> str:
     paragraphs = "\n".join(f"<p>{p}</p>" for p in body)
     return (
@@ -47,6 +55,14 @@ files = {
     # Valid UTF-8 whose bytes also read as windows-1252 ("’" is E2 80 99: "â€™"): no
     # undefined byte makes the wrong label fail.
     "utf8-http-latin1-no-meta.html": page("", APOSTROPHE_BODY).encode("utf-8"),
+    # Mojibake already in the page: UTF-8 text once read as windows-1252 (or Latin-1, whose
+    # C1 controls keep the bytes windows-1252 lacks) and saved again as UTF-8.
+    "mojibake-in-utf8.html": page(
+        '<meta charset="utf-8">', [p.encode().decode("latin-1") for p in BODY]
+    ).encode("utf-8"),
+    "mojibake-cp1252-in-utf8.html": page(
+        '<meta charset="utf-8">', [as_windows_1252(p.encode()) for p in BODY]
+    ).encode("utf-8"),
     "cp1252-undeclared.txt": (TITLE + "\n\n" + "\n\n".join(BODY) + "\n").encode("cp1252"),
 }
 for name, data in files.items():
