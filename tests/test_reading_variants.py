@@ -227,6 +227,35 @@ def test_copy_paste_links_to_other_stories_and_videos_are_dropped(line: str) -> 
 
 
 @pytest.mark.parametrize(
+    "change",
+    [
+        ("\n", "\r\n"),  # Windows line ends
+        ("\n", "\r"),  # old Mac line ends
+        (" ", "\u00a0"),  # a browser's non-breaking spaces
+        ("karet.\n\nBaca juga: ", "karet. Baca juga: "),  # the link glued to a paragraph
+        ("karet.\n\nBaca juga: ", "karet. Baca Juga "),
+    ],
+)
+def test_copy_paste_pasted_differently_reads_the_same(change: tuple[str, str]) -> None:
+    text = (VARIANTS / "copy-paste" / "detik.txt").read_text().replace(*change)
+    article = read_text_article(text, "detik.txt")
+    assert article.published == "2022-01-03T06:45:00+07:00"
+    assert article.source == "detikNews"
+    assert len(article.paragraphs) == 3
+    assert article.paragraphs[1].endswith("dan perahu karet.")
+    assert not any(NOT_STORY.search(p) for p in article.paragraphs)
+
+
+def test_copy_paste_baca_juga_inside_a_sentence_stays() -> None:
+    text = (
+        "Judul Berita Soal Buku\n\nSiswa diminta membaca buku sejarah setiap pekan. Baca juga "
+        "buku cerita rakyat agar anak mengenal budaya daerahnya, kata kepala sekolah.\n\n"
+        "Paragraf kedua berita ini cukup panjang untuk dibaca."
+    )
+    assert "Baca juga buku cerita rakyat" in read_text_article(text, "x.txt").paragraphs[0]
+
+
+@pytest.mark.parametrize(
     ("name", "author"),
     [
         ("antara.txt", "Sugiharto Purnama"),  # "Pewarta:" under the story

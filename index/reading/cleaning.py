@@ -59,6 +59,11 @@ _RELATED = re.compile(
     rf")\s*[:\-{_DASHES}]?\s*",
     re.IGNORECASE,
 )
+# The same, glued after a paragraph's last sentence: "... perahu karet. Baca juga: Judul".
+_GLUED_RELATED = re.compile(
+    rf"(?<=[.!?{_CLOSERS}])\s+(?:baca|simak|lihat)\s+(?:juga|pula)\s*:?\s*(?P<title>\S.*)$",
+    re.IGNORECASE,
+)
 # A link-box placeholder some outlets leave in the text, sometimes glued to a real paragraph.
 _PLACEHOLDER = re.compile(r"^baca_juga\b\s*", re.IGNORECASE)
 _LABEL = re.compile(
@@ -202,7 +207,7 @@ def clean_paragraphs(paragraphs: Iterable[str], fetched_at: datetime | None = No
     after_bare_lead_in = False
     for paragraph in opening:
         text = _TRAILING_INITIALS.sub("", _END_MARKER.sub("", _PLACEHOLDER.sub("", paragraph)))
-        text = without_pagination(text)
+        text = without_pagination(_without_glued_related(text))
         if not text or is_pagination(text) or is_relative_time_line(text):
             continue
         if after_bare_lead_in and _is_headline_like(text):
@@ -356,6 +361,15 @@ def _label(text: str) -> tuple[str, str] | None:
     # "Sumber: Digiday. Gambar header: Pixabay." credits the first name only.
     value = re.split(r"(?<=[a-z0-9)])\.\s", value, maxsplit=1)[0].rstrip(". ")
     return name.lower(), value
+
+
+def _without_glued_related(paragraph: str) -> str:
+    """``paragraph`` without a "Baca juga: <headline>" a copy-paste glued to its end: the
+    link's headline runs to the end and reads as one (no closing full stop)."""
+    glued = _GLUED_RELATED.search(paragraph)
+    if glued is None or not _is_headline_like(glued["title"]):
+        return paragraph
+    return paragraph[: glued.start()]
 
 
 def _is_credit_or_junk(text: str) -> bool:
