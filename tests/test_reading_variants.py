@@ -413,6 +413,34 @@ def test_relative_time_on_a_saved_page_is_dropped(tmp_path: Path) -> None:
     assert not any(TIME_WORDS.search(p) for p in article.paragraphs)
 
 
+# Partial times (no year, or no day) at 08:00 WIB on Wednesday 5 January 2022.
+PARTIAL = {
+    "06:45 WIB": "2022-01-05T06:45:00+07:00",
+    "Pukul 06.45 WIB": "2022-01-05T06:45:00+07:00",
+    "09:30 WITA": "2022-01-04T09:30:00+08:00",  # 09:00 WITA now: yesterday's
+    "Senin, 06.45 WIB": "2022-01-03T06:45:00+07:00",
+    "Rabu 10:30": "2021-12-29T10:30:00+07:00",  # today's 10:30 is still to come
+    "3 Januari, 06:45 WIB": "2022-01-03T06:45:00+07:00",
+    "Senin, 3 Jan | 06:45": "2022-01-03T06:45:00+07:00",
+    "Jan 3, 6:45 PM": "2022-01-03T18:45:00+07:00",
+    "20 Desember": "2021-12-20",  # not yet this year: last year's
+    "Tadi pagi": None,
+    "Pekan lalu": None,
+}
+
+
+@pytest.mark.parametrize("line", sorted(PARTIAL))
+def test_relative_partial_time_is_no_text_and_dated_only_by_a_fetch(line: str) -> None:
+    body = (RELATIVE / "hari-lalu.txt").read_text().split("\n\n", 2)[2]
+    text = f"Jembatan Gantung di Cianjur Putus\n\n{line}\n\n{body}"
+    saved = read_text_article(text, "x.txt")
+    fetched = read_text_article(text, "x.txt", fetched_at=NOW)
+    assert saved.published is None
+    assert fetched.published == PARTIAL[line]
+    for article in (saved, fetched):
+        assert len(article.paragraphs) == 2
+
+
 def _cianjur_page(line: str) -> bytes:
     return (
         "<!doctype html><html><head><meta charset='utf-8'><title>Jembatan Putus</title></head>"

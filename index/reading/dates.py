@@ -266,10 +266,14 @@ _RELATIVE_LINE_WORDS = frozenset(
 
 
 def is_relative_time_line(line: str) -> bool:
-    """Tell whether ``line`` is only a relative time: "3 jam lalu", "Diperbarui 2 jam yang
-    lalu", "kemarin", "5 minutes ago" (an outlet's name beside it is allowed)."""
+    """Tell whether ``line`` is only a relative or partial time: "3 jam lalu", "Diperbarui 2
+    jam yang lalu", "kemarin", "5 minutes ago" (an outlet's name beside it is allowed), a
+    time or day without its year ("06:45 WIB", "Senin, 06.45", "3 Januari, 06:45"), or a
+    vague one ("tadi pagi", "pekan lalu")."""
     if len(line) > 60:
         return False
+    if _partial(line) is not None or _VAGUE.fullmatch(line.strip(" .,")):
+        return True
     match = _RELATIVE.search(line)
     if match is None:
         return False
@@ -283,7 +287,12 @@ def resolve_relative(line: str, now: datetime) -> str | None:
     ISO 8601 in WIB, or in the Indonesian zone the line prints ("Kemarin 19:05 WITA"):
     minutes for seconds to hours ago, a date for days and weeks, and "kemarin" / "hari
     ini" with their time when printed ("Kemarin, 10:30"), else their date; None when
-    ``line`` holds no relative time. "Hari ini" needs a time to count as one."""
+    ``line`` holds no relative time. "Hari ini" needs a time to count as one. A partial
+    time is the latest moment it can name up to ``now`` ("Senin, 06.45" the last Monday's,
+    "3 Januari" this year's or last year's); a vague one ("tadi pagi") names none."""
+    partial = _partial(line)
+    if partial is not None:
+        return _resolve_partial(partial, now)
     match = _RELATIVE.search(line)
     if match is None:
         return None
@@ -309,6 +318,73 @@ def resolve_relative(line: str, now: datetime) -> str | None:
     if unit in ("days", "weeks"):
         return moment.date().isoformat()
     return moment.replace(second=0, microsecond=0).isoformat()
+
+
+_WEEKDAYS = {
+    "senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4, "sabtu": 5,
+    "minggu": 6, "ahad": 6, "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3,
+    "friday": 4, "saturday": 5, "sunday": 6, "mon": 0, "tue": 1, "wed": 2, "thu": 3,
+    "fri": 4, "sat": 5, "sun": 6,
+}  # fmt: skip
+_WEEKDAY = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
+# A day or time printed without its year: "06:45 WIB", "Senin, 06.45", "3 Jan | 06:45",
+# "Jan 3, 6:45 PM", "Pukul 06.45 WIB".
+_PARTIAL = re.compile(
+    rf"(?:(?P<weekday>{_WEEKDAY})\.?\s*,?\s*)?"
+    rf"(?:(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH})\.?"
+    rf"|(?P<month_first>{_MONTH})\.?\s+(?P<day_after>\d{{1,2}}))?"
+    r"\s*[,|\-\u2013]?\s*(?:(?:pukul|jam|at)\s*)?"
+    rf"(?:{_CLOCK})?(?:\s*(?P<zone>wita|wib|wit)\b)?",
+    re.IGNORECASE,
+)
+_VAGUE = re.compile(
+    r"(?:tadi\s+(?:pagi|siang|sore|malam)|(?:minggu|pekan|bulan)\s+lalu|last\s+(?:week|month))",
+    re.IGNORECASE,
+)
+# A clock a few minutes after the fetch is the fetch's own day (clocks differ a little).
+_CLOCK_SKEW = timedelta(minutes=10)
+
+
+def _partial(line: str) -> re.Match[str] | None:
+    """The match of a line that is only a partial time (a time, or a day and month)."""
+    match = _PARTIAL.fullmatch(line.strip())
+    if match is None or not (match["hour"] or (match["day"] or match["day_after"])):
+        return None
+    return match
+
+
+def _resolve_partial(match: re.Match[str], now: datetime) -> str | None:
+    zone = match["zone"]
+    local = now.astimezone(
+        timezone(timedelta(hours=_ZONES[zone.lower()])) if zone else DEFAULT_ZONE
+    )
+    day_text, month_text = (
+        match["day"] or match["day_after"],
+        match["month"] or match["month_first"],
+    )
+    clock = _clock(match) if match["hour"] else None
+    if match["hour"] and clock is None:
+        return None
+    hour, minute = clock or (0, 0)
+    try:
+        if day_text:
+            month = _MONTHS[month_text.lower()]
+            day = date(local.year, month, int(day_text))
+            if day > local.date():
+                day = date(local.year - 1, month, int(day_text))
+        elif match["weekday"]:
+            back = (local.weekday() - _WEEKDAYS[match["weekday"].lower()]) % 7
+            day = local.date() - timedelta(days=back)
+        else:
+            day = local.date()
+    except ValueError:  # 30 Februari, 29 Februari of a common year
+        return None
+    if clock is None:
+        return day.isoformat()
+    moment = datetime(day.year, day.month, day.day, hour, minute, tzinfo=local.tzinfo)
+    if moment > local + _CLOCK_SKEW and not day_text:
+        moment -= timedelta(days=7 if match["weekday"] else 1)
+    return moment.isoformat()
 
 
 def _clock(match: re.Match[str]) -> tuple[int, int] | None:
