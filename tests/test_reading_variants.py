@@ -705,6 +705,29 @@ def test_feed_date_stands_in_for_the_undated_page(
 
 
 @pytest.mark.parametrize(
+    ("printed", "expected"),
+    [
+        ("Selasa, 4 Januari 2022", EARLY),  # the same day, the feed tells the time
+        ("1 hari lalu", EARLY),  # the page's day (fetched 5 Jan), the feed's time
+        ("Selasa, 4 Januari 2022 03:20 WIB", "2022-01-04T03:20:00+07:00"),  # the page's
+        ("Senin, 3 Januari 2022", "2022-01-03"),  # another day: the page's
+    ],
+)
+def test_feed_time_completes_the_page_date_of_the_same_day(
+    printed: str, expected: str, news_server: NewsServer, tmp_path: Path
+) -> None:
+    feed = _serve_feed(news_server, "rss2-gmt.xml", "application/rss+xml")
+    page = (
+        (FEEDS / "gempa-banten.html")
+        .read_text()
+        .replace("</h1>", f"</h1><div class='date'>{printed}</div>")
+    )
+    news_server.routes["/berita/gempa-banten.html"] = Route(page.encode())
+    (article,) = articles_of(fetch(news_server, tmp_path, Source("feed", feed), at=NOW.timestamp()))
+    assert article.published == expected
+
+
+@pytest.mark.parametrize(
     "content_type",
     ["text/html; charset=utf-8", "text/plain", "application/octet-stream", "", "text/xml"],
 )

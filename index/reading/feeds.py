@@ -40,6 +40,7 @@ from newsbot.index.errors import FetchFailed
 from newsbot.index.reading.cleaning import clean_paragraphs, split_paragraphs
 from newsbot.index.reading.dates import DEFAULT_ZONE, implausible_published, parse_published
 from newsbot.index.reading.fetch import Fetcher, Resolver, Sleep, resolve_host
+from newsbot.index.reading.pagedates import most_precise
 from newsbot.index.reading.pagination import next_page_url
 from newsbot.index.reading.readers import read_html_article, read_sources
 from newsbot.index.reading.sources import (
@@ -551,15 +552,23 @@ async def _read_entry(
         # Cached as a stub: used while the feed is unchanged, and fetched again when it is.
         cache.pages[link] = {"stub": True, "article": asdict(stub)}
         return stub
-    if article.published is None or (article.source is None and feed_title):
+    published = _with_entry_time(article.published, _entry_date(entry))
+    if published != article.published or (article.source is None and feed_title):
         # The feed's date and name stand in for the page's, as for an entry's summary.
-        article = replace(
-            article,
-            published=article.published or _entry_date(entry),
-            source=article.source or feed_title,
-        )
+        article = replace(article, published=published, source=article.source or feed_title)
         cache.pages[link] = {**cache.pages[link], "article": asdict(article)}
     return article
+
+
+def _with_entry_time(page: str | None, entry: str | None) -> str | None:
+    """The page's date, else the feed entry's; the entry's when it is the same day told
+    more precisely (a page printing "Senin, 3 Januari 2022", a feed "03 Jan 2022 06:45
+    +0700"). A different day is no more precise: it may be an update's."""
+    if page is None or entry is None:
+        return page or entry
+    if entry[:10] == page[:10]:
+        return most_precise(page, entry)
+    return page
 
 
 def _seen_at(now: float) -> str:
