@@ -302,6 +302,10 @@ def test_copy_paste_promotion_lines_mid_text_are_dropped(line: str) -> None:
         "Ikuti perkembangan kasus ini, kata Kapolres, karena penyidik masih memeriksa saksi.",
         "Copyright atas lagu itu kini dipegang oleh ahli waris sang pencipta sejak 2019.",
         "Bagikan bantuan itu secara merata, pesan Bupati kepada para kepala desa.",
+        "Hak cipta 2020 atas lagu itu dipegang ahli waris sang pencipta, dan label rekaman "
+        "yang merilisnya kembali tidak pernah meminta izin kepada keluarga, kata kuasa hukum.",
+        "Simak penjelasan lengkap Menteri Kesehatan soal aturan karantina bagi pelaku "
+        "perjalanan luar negeri dalam konferensi pers yang digelar Senin sore.",
     ],
 )
 def test_copy_paste_story_sentences_like_promotions_stay(sentence: str) -> None:

@@ -45,6 +45,8 @@ _OUTLET_LINE = re.compile(
 # A call to follow is a line or two, never a paragraph of reporting.
 _MAX_CALL_WORDS = 45
 _MAX_LINE_WORDS = 14
+# A copyright line or a paid tier's is short: "Hak cipta 2020 dipegang oleh ..." may go on.
+_MAX_OUTLET_LINE_WORDS = 16
 
 
 def is_promotion(line: str) -> bool:
@@ -57,7 +59,7 @@ def is_promotion(line: str) -> bool:
         return True
     if words <= _MAX_CALL_WORDS and _CALL.match(text) is not None:
         return True
-    return words <= _MAX_CALL_WORDS and _OUTLET_LINE.match(text) is not None
+    return words <= _MAX_OUTLET_LINE_WORDS and _OUTLET_LINE.match(text) is not None
 
 
 # "Follow Berita Okezone di Google News", "Ikuti Berita Terkini IDN Times di Google News".
