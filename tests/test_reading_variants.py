@@ -246,6 +246,39 @@ def test_copy_paste_pasted_differently_reads_the_same(change: tuple[str, str]) -
     assert not any(NOT_STORY.search(p) for p in article.paragraphs)
 
 
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("Senin, 3 Januari 2022 07:15 WIB Penulis: Reynas Abdila | Editor: Hasanudin Aco",
+         "Reynas Abdila"),
+        ("Senin, 3 Januari 2022 07:15 WIB - Reynas Abdila - detikNews", "Reynas Abdila"),
+        ("03/01/2022, 07:15 WIB Oleh Reynas Abdila", "Reynas Abdila"),
+    ],
+)  # fmt: skip
+def test_copy_paste_date_and_byline_run_into_one_line(line: str, author: str) -> None:
+    text = (VARIANTS / "copy-paste" / "tribunnews.txt").read_text()
+    text = text.replace("Senin, 3 Januari 2022 07:15 WIB", line)
+    article = read_text_article(text, "x.txt")
+    assert article.published == "2022-01-03T07:15:00+07:00"
+    assert article.author == author
+    assert article.editor == "Hasanudin Aco"
+    assert len(article.paragraphs) == 3
+    assert not any(NOT_STORY.search(p) or "2022" in p for p in article.paragraphs)
+
+
+def test_copy_paste_date_opening_a_sentence_stays() -> None:
+    text = (
+        (VARIANTS / "copy-paste" / "tribunnews.txt")
+        .read_text()
+        .replace(
+            "Senin, 3 Januari 2022 07:15 WIB",
+            "Senin, 3 Januari 2022 pemerintah menaikkan harga eceran tertinggi minyak goreng.",
+        )
+    )
+    article = read_text_article(text, "x.txt")
+    assert any(p.startswith("Senin, 3 Januari 2022 pemerintah") for p in article.paragraphs)
+
+
 def test_copy_paste_baca_juga_inside_a_sentence_stays() -> None:
     text = (
         "Judul Berita Soal Buku\n\nSiswa diminta membaca buku sejarah setiap pekan. Baca juga "

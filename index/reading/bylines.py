@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from newsbot.index.reading.dates import (
+    find_published,
     is_date_line,
     is_relative_time_line,
     parse_published,
@@ -238,6 +239,9 @@ def _header_line(line: str, fetched_at: datetime | None) -> Header | None:
         return Header(relative=resolved, outlet=outlet_beside(line))
     if is_date_line(line):
         return Header(published=parse_published(line), outlet=outlet_beside(line))
+    joined = _date_then_byline(line, fetched_at)
+    if joined is not None:
+        return joined
     header = Header()
     named = False
     credited = False  # a label, an outlet or a date: a name alone may be a headline
@@ -255,6 +259,19 @@ def _header_line(line: str, fetched_at: datetime | None) -> Header | None:
         credited = True
         header = _merge(header, found)
     return header if credited else None
+
+
+def _date_then_byline(line: str, fetched_at: datetime | None) -> Header | None:
+    """A date line and a byline a copy-paste ran into one ("Senin, 3 Januari 2022 07:15 WIB
+    Penulis: A | Editor: B"): both read, else None."""
+    found = find_published(line)
+    if found is None or not is_date_line(line[: found[2]]):
+        return None
+    rest = line[found[2] :].strip(f" |,{_DASHES}-")
+    after = _header_line(rest, fetched_at) if rest else None
+    if after is None:
+        return None
+    return _merge(Header(published=found[0]), after)
 
 
 def outlet_beside(line: str) -> str | None:

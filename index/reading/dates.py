@@ -107,6 +107,12 @@ def parse_published(text: str) -> str | None:
     return found[0] if found else None
 
 
+def find_published(text: str) -> tuple[str, int, int] | None:
+    """The first publication date in ``text``: (ISO 8601 as ``parse_published`` gives it,
+    start, end), or None."""
+    return _find(text)
+
+
 def is_date_line(line: str) -> bool:
     """Tell whether ``line`` is only a date line, such as ``- Jumat, 17/09/2021 16:30 WIB``."""
     if len(line) > 80:
