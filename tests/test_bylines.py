@@ -89,6 +89,34 @@ def test_a_dateline_is_cut_into_place_and_outlet(
 
 
 @pytest.mark.parametrize(
+    ("paragraph", "own", "outlet"),
+    [
+        ("Rimanews-" + STORY, "rimanews", "Rimanews"),
+        ("Okezone.com-" + STORY, "okezone", "Okezone.com"),
+        ("detikcom-" + STORY, "detik", "detikcom"),
+        ("KOMPAS.com-" + STORY, "Kompas.com", "Kompas.com"),
+    ],
+)
+def test_the_records_own_outlet_glued_to_the_first_word_is_a_dateline(
+    paragraph: str, own: str, outlet: str
+) -> None:
+    assert cut_dateline(paragraph, own) == (None, outlet, None, STORY)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "own"),
+    [
+        ("Kompas-Gramedia membuka toko buku baru di Bandung pekan ini.", None),
+        ("Kompas-Gramedia membuka toko buku baru di Bandung pekan ini.", "tempo"),
+        ("Jokowi-Ma'ruf Amin dilantik di gedung parlemen pada Minggu siang.", "rimanews"),
+        ("Rimanews-Polisi", "rimanews"),
+    ],
+)
+def test_a_glued_name_that_is_not_the_records_outlet_stays(paragraph: str, own: str) -> None:
+    assert cut_dateline(paragraph, own) is None
+
+
+@pytest.mark.parametrize(
     "paragraph",
     [
         STORY,

@@ -162,6 +162,25 @@ def test_jsonl_fields_map_onto_the_article() -> None:
 
 
 @pytest.mark.parametrize(
+    ("source", "opening"),
+    [("rimanews", "Rimanews-"), ("Okezone", "Okezone.com-"), ("detik", "detikcom-")],
+)
+def test_jsonl_the_sources_name_glued_to_the_first_word_is_no_part_of_the_story(
+    source: str, opening: str
+) -> None:
+    record: dict[str, object] = {"source": source, "text": opening + BODY}
+    article = article_from_record(record, "news.jsonl:1")
+    assert article.paragraphs == tuple(BODY.split("\n\n"))
+    assert article.source == source
+
+
+def test_jsonl_a_glued_name_of_another_outlet_stays_in_the_story() -> None:
+    record: dict[str, object] = {"source": "tempo", "text": "Kompas-" + BODY}
+    article = article_from_record(record, "news.jsonl:1")
+    assert article.paragraphs[0].startswith("Kompas-")
+
+
+@pytest.mark.parametrize(
     ("field", "value", "seen"),
     [
         ("id_timestamp_utc", "2017-03-28T04:15:36Z", "2017-03-28T04:15:36+00:00"),

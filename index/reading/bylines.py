@@ -99,6 +99,8 @@ _DESKS = frozenset(
 _DATELINE = re.compile(
     rf"^(?P<prefix>[^\n]{{2,80}}?)(?:\s*(?:--|[{_DASHES}])\s*|\s+-\s*|(?<=[A-Z]{{3}})-(?=[A-Z]))"
 )
+# A word glued to the story's first word by a bare dash: "Rimanews-Polisi menangkap ...".
+_GLUED = re.compile(r"^(?P<word>[A-Za-z][\w.]{2,30})-(?=[A-Z])")
 _IN_BRACKETS = re.compile(r"\((?P<inner>[^()]{2,40})\)")
 _MAX_PLACE_WORDS = 3
 
@@ -159,23 +161,36 @@ def _name_above_credit(lines: list[str], fetched_at: datetime | None) -> Header 
     return Header(author=lines[0])
 
 
-def with_dateline(header: Header, paragraph: str) -> tuple[Header, str]:
+def with_dateline(
+    header: Header, paragraph: str, own_outlet: str | None = None
+) -> tuple[Header, str]:
     """Cut the dateline off an article's first paragraph into ``header``'s place, outlet
-    and date (where the header has none); the paragraph as it was when it has none."""
-    cut = cut_dateline(paragraph)
+    and date (where the header has none); the paragraph as it was when it has none.
+    ``own_outlet`` is as for ``cut_dateline``."""
+    cut = cut_dateline(paragraph, own_outlet)
     if cut is None:
         return header, paragraph
     place, outlet, date, text = cut
     return _merge(header, Header(outlet=outlet, place=place, published=date)), text
 
 
-def cut_dateline(paragraph: str) -> tuple[str | None, str | None, str | None, str] | None:
+def cut_dateline(
+    paragraph: str, own_outlet: str | None = None
+) -> tuple[str | None, str | None, str | None, str] | None:
     """Split a paragraph's opening dateline off: (place, outlet, date, the story's text).
 
     Reads "Jakarta, CNN Indonesia -- ", "JAKARTA, KOMPAS.com - ", "Jakarta (ANTARA) - ",
-    "TEMPO.CO, Jakarta - ", "REPUBLIKA.CO.ID, JAKARTA -- ", "Jepara - ". None when the
-    paragraph opens with no dateline (a sentence, a name followed by a dash aside).
+    "TEMPO.CO, Jakarta - ", "REPUBLIKA.CO.ID, JAKARTA -- ", "Jepara - ", and, where
+    ``own_outlet`` (the outlet the record or page is from) is given, that outlet's name
+    glued to the first word ("Rimanews-Polisi menangkap ..."; alone, "Kompas-Gramedia" may
+    be a name). None when the paragraph opens with no dateline (a sentence, a name
+    followed by a dash aside).
     """
+    glued = _GLUED.match(paragraph)
+    if glued is not None and own_outlet and _same_outlet(glued["word"], own_outlet):
+        text = paragraph[glued.end() :].strip()
+        if len(text.split()) >= 3:
+            return None, outlet_name(glued["word"]), None, text
     match = _DATELINE.match(paragraph)
     if match is None:
         return None
@@ -201,6 +216,18 @@ def cut_dateline(paragraph: str) -> tuple[str | None, str | None, str | None, st
     if outlet is None and place is not None and not place.isupper() and spaced is None:
         return None  # "Jokowi-Ma'ruf ..." is a name pair, not a dateline
     return (place and _title(place)), outlet, date, text
+
+
+def _same_outlet(printed: str, own: str) -> bool:
+    """Tell whether a printed name is the outlet ``own`` names: "Okezone.com" and
+    "okezone", "detikcom" and "detik" (letters and digits before any domain suffix)."""
+
+    def key(name: str) -> str:
+        return re.sub(r"[^a-z0-9]", "", name.lower().split(".")[0])
+
+    a, b = key(printed), key(own)
+    shorter = min(len(a), len(b))
+    return shorter >= 4 and (a.startswith(b) or b.startswith(a))
 
 
 def is_outlet(name: str) -> bool:

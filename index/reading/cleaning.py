@@ -183,12 +183,17 @@ _HASH_LIKE = re.compile(r"^(?=.*\d)(?=.*[a-z])[a-z0-9]{8,}$")
 _FIRST_SENTENCE = re.compile(rf"(?<=[.!?])[{_CLOSERS}]?\s+(?=[\"\u201cA-Z0-9])")
 
 
-def clean_paragraphs(paragraphs: Iterable[str], fetched_at: datetime | None = None) -> CleanedBody:
+def clean_paragraphs(
+    paragraphs: Iterable[str],
+    fetched_at: datetime | None = None,
+    own_outlet: str | None = None,
+) -> CleanedBody:
     """Keep the paragraphs that are the article; pull editor and origin out of credit lines,
     and author, outlet, date and place out of the byline, date and dateline lines that open
     it (``bylines.read_header``; a relative time is resolved against ``fetched_at``, an
-    aware datetime, else dropped). Pagination text, relative-time lines and lists of other
-    stories' headlines are dropped wherever they are."""
+    aware datetime, else dropped; ``own_outlet``, the outlet a record names, lets its name
+    glued to the first word be read as a dateline). Pagination text, relative-time lines and
+    lists of other stories' headlines are dropped wherever they are."""
     kept: list[str] = []
     # The outlet's promotions go first: a share button under the date line ("Bagikan :")
     # would end the header before the dateline.
@@ -235,7 +240,7 @@ def clean_paragraphs(paragraphs: Iterable[str], fetched_at: datetime | None = No
         kept.append(text)
     kept = _without_tail(_without_headline_lists(kept))
     if kept:
-        header, kept[0] = with_dateline(header, kept[0])
+        header, kept[0] = with_dateline(header, kept[0], own_outlet)
     return CleanedBody(
         tuple(kept),
         editor,

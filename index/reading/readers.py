@@ -285,7 +285,11 @@ def article_from_record(record: dict[str, object], path: str) -> Article:
         raise ValueError("'text' is empty")
     seen = _seen(record, path)
     # A relative time in the text ("2 jam yang lalu") counts back from the crawl time.
-    body = clean_paragraphs(split_paragraphs(text), _seen_moment(seen) if seen else None)
+    body = clean_paragraphs(
+        split_paragraphs(text),
+        _seen_moment(seen) if seen else None,
+        own_outlet=_string(record.get("source")),
+    )
     if not body.paragraphs:
         raise ValueError("no article text left after cleaning")
     first = body.paragraphs[0]
