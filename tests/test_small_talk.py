@@ -13,6 +13,8 @@ SMALL_TALK = [
     ("oke sip", "id"),
     ("siap, makasih min 🙏", "id"),
     ("apa kabar?", "id"),
+    ("gimana kabarnya?", "id"),
+    ("how are you doing today?", "en"),
     ("hai bot", "id"),
     ("thank you!", "en"),
     ("thanks a lot :)", "en"),
@@ -150,6 +152,13 @@ QUESTIONS = [
     "never mind, who won the election?",
     "how many?",  # a follow-up: "many" is no small-talk word, so "many thanks" is not either
     "how many today?",
+    # a question word alone, or with fillers, asks (a follow-up, or half a question)
+    "how much?",
+    "how?",
+    "how much is it?",
+    "gimana?",
+    "gimana sih?",
+    "apa?",
 ]
 
 

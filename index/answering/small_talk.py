@@ -79,7 +79,10 @@ _INDONESIAN_FILLERS = frozenset(
     "maklumat jawapan penerangan".split()
 )
 _ALL = _ENGLISH | _INDONESIAN | _ENGLISH_FILLERS | _INDONESIAN_FILLERS | _ARABIC
-_SMALL_TALK = _ENGLISH | _INDONESIAN | _ARABIC
+#: Question words that small talk opens with ("how are you", "apa kabar", "gimana
+#: kabarnya"): alone or with fillers ("how much?", "gimana?") they ask a question.
+_ASKING = frozenset("how apa gimana".split())
+_SMALL_TALK = (_ENGLISH | _INDONESIAN | _ARABIC) - _ASKING
 #: A letter held on ("hmmmm", "okeee", "makasihhh"): kept twice, as the lists spell it.
 _HELD = re.compile(r"(\w)\1{2,}")
 #: A final letter doubled ("makasii", "haii"), read once.
