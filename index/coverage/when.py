@@ -141,20 +141,109 @@ def _latest(today: date, month: int, day: int, year: int | None) -> date | None:
 _W = r"(?<![\w])"
 _E = r"(?![\w])"
 
-# (pattern, flags): each returns a window from (match, today). Order: most specific first.
+#: Counts written as words, as readers write them before "hari", "minggu", "days".
+NUMBERS = {
+    "satu": 1,
+    "dua": 2,
+    "tiga": 3,
+    "empat": 4,
+    "lima": 5,
+    "enam": 6,
+    "tujuh": 7,
+    "delapan": 8,
+    "sembilan": 9,
+    "sepuluh": 10,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+_N = r"(\d{1,3}|" + "|".join(NUMBERS) + r")"
+_AGO_ID = r"(?:yang\s+)?(?:lalu|lepas|silam|kemarin|kemaren)"
+_PAST_ID = r"(?:terakhir|belakangan(?:\s+ini)?|ke\s*belakang)"
+_PAST_EN = r"(?:the\s+)?(?:last|past|previous)"
+#: Parts of a month: its first, middle and last ten days or so.
+_PART = (
+    r"(awal|permulaan|pertengahan|tengah|akhir|early|mid|late|"
+    r"beginning\s+of|start\s+of|end\s+of|middle\s+of)"
+)
+_PARTS = {"awal": 0, "permulaan": 0, "early": 0, "beginning of": 0, "start of": 0}
+_PARTS |= {"pertengahan": 1, "tengah": 1, "mid": 1, "middle of": 1}
+_PARTS |= {"akhir": 2, "late": 2, "end of": 2}
+_WHICH_MONTH = (
+    rf"(?:(?:bulan\s+)?(ini|lalu|kemarin|lepas)|(?:the\s+)?(this|last|previous)\s+month|"
+    rf"(?:bulan\s+)?({_MONTH})(?:\s+(\d{{4}}))?)"
+)
+
+# (pattern, flags): each returns a window from (match, today). Order: most specific first;
+# of two phrases ending at the same place, the earlier here wins.
 _PATTERNS: list[tuple[str, str]] = [
     ("day_month_year", rf"{_W}(\d{{1,2}})\s+({_MONTH})\.?(?:\s+(\d{{4}}))?{_E}"),
     ("month_day_year", rf"{_W}({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?{_E}"),
+    ("month_part", rf"{_W}{_PART}[\s-]+{_WHICH_MONTH}{_E}"),
     ("month_year", rf"{_W}(?:bulan\s+)?({_MONTH})\s+(?:tahun\s+)?(\d{{4}}){_E}"),
+    # 20/10, 14-10-2017, 3.8.2021: day first; a dash or dot only with a year or "tanggal".
+    (
+        "numeric_date",
+        rf"{_W}(?:(?:tgl\.?|tanggal|on|pada)\s+)?(\d{{1,2}})/(\d{{1,2}})(?:/(\d{{4}}))?{_E}"
+        r"(?!\s*(?:%|persen|percent))",
+    ),
+    ("numeric_date", rf"{_W}(\d{{1,2}})[-.](\d{{1,2}})[-.](\d{{4}}){_E}"),
+    ("numeric_date", rf"{_W}(?:tgl\.?|tanggal)\s+(\d{{1,2}})[-.](\d{{1,2}})(?:[-.](\d{{4}}))?{_E}"),
     ("year", rf"{_W}(?:tahun|in|pada|during|of|sepanjang|selama)\s+(\d{{4}}){_E}"),
-    ("today", rf"{_W}(?:hari\s+ini|today|tonight|malam\s+ini|pagi\s+ini|this\s+morning){_E}"),
-    ("yesterday", rf"{_W}(?:kemarin|kemaren|yesterday){_E}"),
-    ("days", rf"{_W}(?:(\d+)\s+hari\s+terakhir|(?:last|past)\s+(\d+)\s+days){_E}"),
-    ("last_week", rf"{_W}(?:[mM]inggu\s+lalu|pekan\s+lalu|last\s+week|past\s+week){_E}"),
+    ("earlier_this_month", rf"{_W}(?:earlier\s+this\s+month|awal\s+bulan\s+hingga\s+kini){_E}"),
+    (
+        "today",
+        rf"{_W}(?:hari\s+ini|hr\s+ini|hari\s+ni|today(?:'s)?|tonight|malam\s+ini|pagi\s+ini|"
+        rf"this\s+morning){_E}",
+    ),
+    (
+        "day_before_yesterday",
+        rf"{_W}(?:kemarin\s+lusa|kemaren\s+lusa|(?:the\s+)?day\s+before\s+yesterday){_E}",
+    ),
+    ("days_ago", rf"{_W}(?:{_N}\s+hari\s+{_AGO_ID}|{_N}\s+days?\s+ago){_E}"),
+    (
+        "weeks_ago",
+        rf"{_W}(?:{_N}\s+(?:minggu|pekan)\s+(?:yang\s+)?(?:lalu|lepas|silam)|{_N}\s+weeks?\s+ago){_E}",
+    ),
+    (
+        "days",
+        rf"{_W}(?:{_N}\s+hari\s+{_PAST_ID}|{_PAST_EN}\s+{_N}\s+days|"
+        rf"(se(?:minggu|pekan))\s+{_PAST_ID}){_E}",
+    ),
+    (
+        "last_weekend",
+        rf"{_W}(?:akhir\s+(?:pekan|minggu)\s+(?:lalu|kemarin|kemaren|lepas)|"
+        rf"(?:last|past|previous)\s+weekend|weekend\s+kemarin){_E}",
+    ),
+    ("this_weekend", rf"{_W}(?:akhir\s+(?:pekan|minggu)\s+ini|this\s+weekend){_E}"),
+    (
+        "weekday_before",
+        rf"{_W}(?:(?:hari\s+)?({_WEEKDAY})\s+(?:lalu|kemarin|kemaren|lepas)|"
+        rf"(?:last|previous)\s+({_WEEKDAY})){_E}",
+    ),
+    (
+        "last_week",
+        rf"{_W}(?:[mM]inggu\s+(?:lalu|kemarin|kemaren|lepas)|pekan\s+(?:lalu|kemarin|kemaren|lepas)|"
+        rf"(?:last|past|previous)\s+week){_E}",
+    ),
     ("this_week", rf"{_W}(?:[mM]inggu\s+ini|pekan\s+ini|this\s+week){_E}"),
-    ("last_month", rf"{_W}(?:bulan\s+lalu|last\s+month|past\s+month){_E}"),
+    (
+        "last_month",
+        rf"{_W}(?:bulan\s+(?:lalu|kemarin|kemaren|lepas)|(?:the\s+)?(?:last|past|previous)\s+month){_E}",
+    ),
     ("this_month", rf"{_W}(?:bulan\s+ini|this\s+month){_E}"),
-    ("last_year", rf"{_W}(?:tahun\s+lalu|last\s+year|past\s+year){_E}"),
+    ("last_year", rf"{_W}(?:tahun\s+(?:lalu|kemarin|lepas)|last\s+year|past\s+year){_E}"),
+    (
+        "yesterday",
+        rf"{_W}(?:kemarin|kemaren|kmrn|kmarin|kemrin|yesterday|semalam|tadi\s+malam){_E}",
+    ),
     ("this_year", rf"{_W}(?:tahun\s+ini|this\s+year){_E}"),
     ("weekday", rf"{_W}(?:(?:hari|pada|on|last)\s+)({_WEEKDAY}){_E}"),
 ]
@@ -170,6 +259,48 @@ def _is_weekday_minggu(question: str, match: re.Match[str]) -> bool:
     return bool(before) and before[-1] not in ".?!"
 
 
+def _is_a_weekday(question: str, match: re.Match[str]) -> bool:
+    """ "minggu lalu" is last week; "Minggu lalu" inside a sentence, or "hari Minggu
+    lalu", is last Sunday; every other weekday name is a weekday."""
+    named = match.group(1) or match.group(2)
+    if named.lower() != "minggu":
+        return True
+    return match.group(0).lower().startswith("hari") or (
+        named == "Minggu"
+        and bool(question[: match.start()].strip())
+        and question[: match.start()].rstrip()[-1] not in ".?!"
+    )
+
+
+def _count(text: str) -> int:
+    return int(text) if text.isdigit() else NUMBERS[text.lower()]
+
+
+def _weekend(monday: date) -> tuple[date, date]:
+    """The Saturday and Sunday of the week starting ``monday``."""
+    return monday + timedelta(days=5), monday + timedelta(days=6)
+
+
+def _part_of_month(m: re.Match[str], today: date) -> tuple[date, date] | None:
+    """Days 1-10, 11-20 or 21 to the end of the month a "month_part" match names; a part
+    of this month ends today at the latest."""
+    part = _PARTS[" ".join(m.group(1).lower().split())]
+    relative = (m.group(2) or m.group(3) or "").lower()
+    if relative:
+        back = 0 if relative in {"ini", "this"} else 1
+        first = date(today.year, today.month, 1) - relativedelta(months=back)
+    else:
+        month = MONTHS[m.group(4).lower()]
+        year = _year(m.group(5))
+        if year is None:
+            year = today.year if month <= today.month else today.year - 1
+        first = date(year, month, 1)
+    last = first + relativedelta(months=1) - timedelta(days=1)
+    start = first + timedelta(days=10 * part)
+    end = last if part == 2 else first + timedelta(days=10 * part + 9)
+    return (start, min(end, today)) if start <= today else None
+
+
 def _window(name: str, m: re.Match[str], today: date) -> tuple[date, date] | None:
     if name == "day_month_year":
         day = _latest(today, MONTHS[m.group(2).lower()], int(m.group(1)), _year(m.group(3)))
@@ -177,18 +308,46 @@ def _window(name: str, m: re.Match[str], today: date) -> tuple[date, date] | Non
     if name == "month_day_year":
         day = _latest(today, MONTHS[m.group(1).lower()], int(m.group(2)), _year(m.group(3)))
         return (day, day) if day else None
+    if name == "numeric_date":
+        if not 1 <= int(m.group(2)) <= 12:
+            return None
+        day = _latest(today, int(m.group(2)), int(m.group(1)), _year(m.group(3)))
+        return (day, day) if day else None
+    if name == "month_part":
+        return _part_of_month(m, today)
     if name == "month_year":
         return _month(int(m.group(2)), MONTHS[m.group(1).lower()])
     if name == "year":
         year = int(m.group(1))
         return date(year, 1, 1), date(year, 12, 31)
+    if name == "earlier_this_month":
+        first = date(today.year, today.month, 1)
+        return first, max(first, today - timedelta(days=1))
     if name == "today":
         return today, today
     if name == "yesterday":
         return today - timedelta(days=1), today - timedelta(days=1)
+    if name == "day_before_yesterday":
+        return today - timedelta(days=2), today - timedelta(days=2)
+    if name == "days_ago":
+        day = today - timedelta(days=_count(m.group(1) or m.group(2)))
+        return day, day
+    if name == "weeks_ago":
+        return _week(today - timedelta(days=7 * _count(m.group(1) or m.group(2))))
     if name == "days":
-        days = int(m.group(1) or m.group(2))
+        counted = m.group(1) or m.group(2)
+        days = _count(counted) if counted else 7
         return today - timedelta(days=max(days, 1) - 1), today
+    if name == "last_weekend":
+        return _weekend(_week(today)[0] - timedelta(days=7))
+    if name == "this_weekend":
+        saturday, sunday = _weekend(_week(today)[0])
+        return saturday, min(sunday, max(saturday, today))
+    if name == "weekday_before":
+        wanted = WEEKDAYS[(m.group(1) or m.group(2)).lower()]
+        back = (today.weekday() - wanted) % 7 or 7
+        day = today - timedelta(days=back)
+        return day, day
     if name == "last_week":
         return _week(today - timedelta(days=7))
     if name == "this_week":
@@ -204,6 +363,8 @@ def _window(name: str, m: re.Match[str], today: date) -> tuple[date, date] | Non
         return date(today.year, 1, 1), today
     if name == "weekday":
         back = (today.weekday() - WEEKDAYS[m.group(1).lower()]) % 7
+        if m.group(0).lower().startswith("last") and back == 0:
+            back = 7
         day = today - timedelta(days=back)
         return day, day
     return None
@@ -217,6 +378,11 @@ def _year(text: str | None) -> int | None:
 _COVERAGE_ONLY = {
     "today",
     "yesterday",
+    "day_before_yesterday",
+    "days_ago",
+    "weeks_ago",
+    "earlier_this_month",
+    "last_weekend",
     "days",
     "last_week",
     "this_week",
@@ -224,7 +390,14 @@ _COVERAGE_ONLY = {
     "this_month",
 }
 #: Windows counted from now (the rest name dates of their own).
-_RELATIVE = _COVERAGE_ONLY | {"last_year", "this_year", "weekday"}
+_RELATIVE = _COVERAGE_ONLY | {
+    "last_year",
+    "this_year",
+    "weekday",
+    "weekday_before",
+    "this_weekend",
+    "month_part",
+}
 
 
 def window_in(question: str, current: datetime) -> Window | None:
@@ -239,6 +412,10 @@ def window_in(question: str, current: datetime) -> Window | None:
     for order, (name, pattern) in enumerate(_COMPILED):
         for m in pattern.finditer(question):
             if name in {"last_week", "this_week"} and _is_weekday_minggu(question, m):
+                continue
+            if name == "weekday_before" and not _is_a_weekday(question, m):
+                continue
+            if name == "numeric_date" and m.group(0) == "24/7":
                 continue
             if name in {"day_month_year", "month_day_year"} and _ambiguous_short_month(m):
                 continue

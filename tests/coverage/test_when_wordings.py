@@ -1,0 +1,111 @@
+"""Time windows in the wordings readers use beside the textbook ones: days and weeks
+counted back ("dua hari lalu", "two weeks ago"), weekends, a weekday before this one
+("Senin lalu", "last Monday"), numeric dates ("20/10", "14-10-2017"), parts of a month
+("awal bulan ini", "late August"), informal spellings ("kmrn", "hr ini") and Malay
+("semalam", "minggu lepas")."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from newsbot.index.coverage.when import WIB, window_in
+
+# A Monday noon in Jakarta (23 Oct 2017), and a Thursday for the variants.
+MONDAY = datetime(2017, 10, 23, 12, 0, tzinfo=WIB)
+THURSDAY = datetime(2021, 9, 16, 9, 0, tzinfo=WIB)
+SUNDAY = datetime(2017, 10, 22, 12, 0, tzinfo=WIB)
+
+
+def _read(question: str, current: datetime) -> tuple[date, date] | None:
+    window = window_in(question, current)
+    return (window.start, window.end) if window else None
+
+
+@pytest.mark.parametrize(
+    ("question", "current", "start", "end"),
+    [
+        # Days counted back: one day.
+        ("berita dua hari lalu", MONDAY, date(2017, 10, 21), date(2017, 10, 21)),
+        ("ada berita apa 2 hari yang lalu?", MONDAY, date(2017, 10, 21), date(2017, 10, 21)),
+        ("kabar lima hari yang lalu", THURSDAY, date(2021, 9, 11), date(2021, 9, 11)),
+        ("news from three days ago", THURSDAY, date(2021, 9, 13), date(2021, 9, 13)),
+        ("berita kemarin lusa", MONDAY, date(2017, 10, 21), date(2017, 10, 21)),
+        ("news from the day before yesterday", THURSDAY, date(2021, 9, 14), date(2021, 9, 14)),
+        # The last N days, today included.
+        ("kabar tiga hari terakhir soal banjir", MONDAY, date(2017, 10, 21), date(2017, 10, 23)),
+        ("berita seminggu terakhir", MONDAY, date(2017, 10, 17), date(2017, 10, 23)),
+        ("berita sepekan terakhir", THURSDAY, date(2021, 9, 10), date(2021, 9, 16)),
+        ("berita 5 hari belakangan ini", THURSDAY, date(2021, 9, 12), date(2021, 9, 16)),
+        ("news in the past 3 days", MONDAY, date(2017, 10, 21), date(2017, 10, 23)),
+        ("news from the last seven days", THURSDAY, date(2021, 9, 10), date(2021, 9, 16)),
+        # Weeks counted back: that Monday-to-Sunday week.
+        ("berita dua minggu lalu", MONDAY, date(2017, 10, 9), date(2017, 10, 15)),
+        ("news from two weeks ago", THURSDAY, date(2021, 8, 30), date(2021, 9, 5)),
+        ("berita pekan kemarin", MONDAY, date(2017, 10, 16), date(2017, 10, 22)),
+        ("berita minggu kemarin", THURSDAY, date(2021, 9, 6), date(2021, 9, 12)),
+        ("berita minggu lepas", MONDAY, date(2017, 10, 16), date(2017, 10, 22)),
+        # The month before.
+        ("berita bulan kemarin", MONDAY, date(2017, 9, 1), date(2017, 9, 30)),
+        ("berita bulan lepas tentang Rohingya", MONDAY, date(2017, 9, 1), date(2017, 9, 30)),
+        ("news from the previous month", THURSDAY, date(2021, 8, 1), date(2021, 8, 31)),
+        # Weekends: Saturday and Sunday.
+        ("berita akhir pekan lalu", MONDAY, date(2017, 10, 21), date(2017, 10, 22)),
+        ("berita akhir minggu kemarin", THURSDAY, date(2021, 9, 11), date(2021, 9, 12)),
+        ("what did the news say last weekend?", MONDAY, date(2017, 10, 21), date(2017, 10, 22)),
+        ("what's in the news this weekend?", SUNDAY, date(2017, 10, 21), date(2017, 10, 22)),
+        ("berita akhir pekan ini", SUNDAY, date(2017, 10, 21), date(2017, 10, 22)),
+        # A named weekday before today's.
+        ("berita Senin lalu", MONDAY, date(2017, 10, 16), date(2017, 10, 16)),
+        ("news from last Monday", MONDAY, date(2017, 10, 16), date(2017, 10, 16)),
+        ("berita Jumat lalu", MONDAY, date(2017, 10, 20), date(2017, 10, 20)),
+        ("berita Sabtu kemarin", MONDAY, date(2017, 10, 21), date(2017, 10, 21)),
+        ("berita hari Minggu kemarin", MONDAY, date(2017, 10, 22), date(2017, 10, 22)),
+        ("kabar Rabu kemarin", THURSDAY, date(2021, 9, 15), date(2021, 9, 15)),
+        ("news from last Thursday", THURSDAY, date(2021, 9, 9), date(2021, 9, 9)),
+        # Numeric dates, day first.
+        ("berita 20/10", MONDAY, date(2017, 10, 20), date(2017, 10, 20)),
+        ("berita Rohingya tgl 7/9", MONDAY, date(2017, 9, 7), date(2017, 9, 7)),
+        ("berita Djarot 14-10-2017", MONDAY, date(2017, 10, 14), date(2017, 10, 14)),
+        ("kabar tanggal 3/8/2021", THURSDAY, date(2021, 8, 3), date(2021, 8, 3)),
+        # Parts of a month: days 1-10, 11-20, 21 to the end; never past today.
+        ("berita awal bulan ini", MONDAY, date(2017, 10, 1), date(2017, 10, 10)),
+        ("berita akhir Agustus", MONDAY, date(2017, 8, 21), date(2017, 8, 31)),
+        ("berita pertengahan September", MONDAY, date(2017, 9, 11), date(2017, 9, 20)),
+        ("berita awal September 2021", THURSDAY, date(2021, 9, 1), date(2021, 9, 10)),
+        ("berita akhir bulan lalu", MONDAY, date(2017, 9, 21), date(2017, 9, 30)),
+        ("news from mid-September", MONDAY, date(2017, 9, 11), date(2017, 9, 20)),
+        ("news from late August", MONDAY, date(2017, 8, 21), date(2017, 8, 31)),
+        ("news at the end of last month", MONDAY, date(2017, 9, 21), date(2017, 9, 30)),
+        ("news from early this month", THURSDAY, date(2021, 9, 1), date(2021, 9, 10)),
+        ("berita pertengahan bulan ini", THURSDAY, date(2021, 9, 11), date(2021, 9, 16)),
+        ("what was reported earlier this month?", MONDAY, date(2017, 10, 1), date(2017, 10, 22)),
+        # Informal spellings and Malay.
+        ("berita kmrn", MONDAY, date(2017, 10, 22), date(2017, 10, 22)),
+        ("brita hr ini", MONDAY, date(2017, 10, 23), date(2017, 10, 23)),
+        ("berita semalam", MONDAY, date(2017, 10, 22), date(2017, 10, 22)),
+        ("apa berita hari ni?", THURSDAY, date(2021, 9, 16), date(2021, 9, 16)),
+    ],
+)
+def test_reader_wordings_become_windows(
+    question: str, current: datetime, start: date, end: date
+) -> None:
+    assert _read(question, current) == (start, end)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # A score, a fraction or a ratio is no date.
+        "Arema menang 3-0 atas Persiba",
+        "Stoke City 2-2 Manchester United",
+        "harga naik 1/2 persen",
+        "layanan 24/7 untuk pelanggan",
+        # "lusa" alone is the day after tomorrow, and "dua hari" alone is a length.
+        "sidang ditunda dua hari",
+        "pelatih Persipura menang 6-0",
+    ],
+)
+def test_numbers_that_are_no_dates_make_no_window(question: str) -> None:
+    assert window_in(question, MONDAY) is None
