@@ -12,12 +12,40 @@ from functools import lru_cache
 
 #: Words that introduce an outlet; what follows must name an outlet the index knows.
 _TRIGGERS = re.compile(
-    r"(?<![\w])(?:menurut|kata|versi|dari|oleh|according\s+to|from|by)\s+", re.IGNORECASE
+    r"(?<![\w])(?:menurut|kata|versi|dari|oleh|per|according\s+to|from|by)\s+"
+    r"(?:(?:laporan|berita|pemberitaan|liputan|situs|portal)\s+)?",
+    re.IGNORECASE,
 )
 #: After these, an outlet whose name is also an Indonesian word must be written as a name
 #: (capitalised, or with a dot): "dari suara mayoritas" is "from the majority's vote".
-_LOOSE = {"dari", "oleh"}
-_ORDINARY = {"suara", "merdeka", "tempo", "kompas", "detik", "republika", "kontan", "antara"}
+_LOOSE = {"dari", "oleh", "per"}
+#: Places an outlet is named without a trigger before it, if written as a name and not an
+#: ordinary word ("Poskota 3 hari terakhir", "berita CNN Indonesia kemarin"): the start
+#: of the question, and after a word for news.
+_BARE = re.compile(
+    r"^\s*|(?<![\w])(?:berita|kabar|liputan|artikel|news|coverage)\s+", re.IGNORECASE
+)
+#: Words after an outlet's name that make it the one speaking: "Kompas.com says", "juara.net
+#: bilang apa", "what does CNN Indonesia say".
+_SAYS = re.compile(
+    r"\s+(?:says|said|say|reports?|reported|writes|wrote|bilang|melaporkan|memberitakan|"
+    r"menulis|mewartakan)(?![\w])",
+    re.IGNORECASE,
+)
+_ORDINARY = {
+    "suara",
+    "merdeka",
+    "tempo",
+    "kompas",
+    "detik",
+    "republika",
+    "kontan",
+    "antara",
+    "media",
+    "bisnis",
+    "pos",
+    "metro",
+}
 #: Endings an outlet's name is also known without ("antaranews" is "Antara").
 _SUFFIXES = ("news", "com", "coid", "id", "indonesia", "online", "net", "co")
 #: The fewest characters a shortened outlet name keeps (CNN, BBC, IDN).
@@ -136,8 +164,6 @@ def outlet_in(question: str, outlets: Iterable[str]) -> OutletFilter | None:
     with no outlets (``OutletFilter.missing``) and the outlets the index holds. A name
     must stand as a word: "detik-detik" ("the final seconds") is not detik.
     """
-    if _TRIGGERS.search(question) is None:
-        return None
     known = list(outlets)
     found = _outlet_in(question, known)
     if found is not None:
@@ -148,8 +174,7 @@ def outlet_in(question: str, outlets: Iterable[str]) -> OutletFilter | None:
     like = _outlet_like(question)
     # The longer name wins: "kata Tribun Jateng" is Tribun Jateng, not Tribunnews.
     if absent is not None and (like is None or absent.phrase not in like[0]):
-        named = _unthe(_unquoted(_TRIGGERS.sub("", absent.phrase, count=1)).strip())
-        return OutletFilter((), absent.phrase, named, held)
+        return OutletFilter((), absent.phrase, _unthe(_unquoted(absent.named).strip()), held)
     if like is None:
         return None
     phrase, named = like
@@ -219,14 +244,20 @@ def _indexed(outlet: str, outlets: list[str]) -> bool:
 
 
 def _outlet_in(question: str, outlets: Iterable[str], strict: bool = False) -> OutletFilter | None:
-    """The first outlet of ``outlets`` the question names; with ``strict``, one after
-    "dari"/"oleh" must be written as a name."""
+    """The first outlet of ``outlets`` the question names (its ``named``: the words that
+    name it); with ``strict``, one after "dari"/"oleh"/"per" must be written as a name.
+    Read after a trigger ("menurut X"), before a word of speaking ("X says"), then at the
+    start or after a word for news ("berita X kemarin")."""
     by_key: dict[str, set[str]] = {}
     for outlet in outlets:
         for key in outlet_keys(outlet):
             by_key.setdefault(key, set()).add(outlet)
     if not by_key:
         return None
+
+    def named(words: list[str]) -> set[str] | None:
+        return next((by_key[k] for k in outlet_keys(" ".join(words)) if k in by_key), None)
+
     for trigger in _TRIGGERS.finditer(question):
         words = _name_words(question[trigger.end() :])[:3]
         loose = trigger.group(0).split()[0].casefold() in _LOOSE
@@ -235,12 +266,36 @@ def _outlet_in(question: str, outlets: Iterable[str], strict: bool = False) -> O
         if loose and ordinary and not written_as_name:
             continue
         for size in (3, 2, 1):
-            if len(words) < size:
-                continue
-            spelled = " ".join(words[:size])
-            found = next((by_key[k] for k in outlet_keys(spelled) if k in by_key), None)
+            found = named(words[:size]) if len(words) >= size else None
             if found:
                 end = question.find(words[size - 1], trigger.end()) + len(words[size - 1])
                 phrase = question[trigger.start() : end]
-                return OutletFilter(tuple(sorted(found)), phrase)
+                return OutletFilter(tuple(sorted(found)), phrase, " ".join(words[:size]))
+    for says in _SAYS.finditer(question):
+        words = _name_words(question[: says.start()])[-3:]
+        for size in (3, 2, 1):
+            name = words[-size:] if len(words) >= size else []
+            if name and _written_as_name(name[0]) and (found := named(name)):
+                start = question.rfind(name[0], 0, says.start())
+                return OutletFilter(
+                    tuple(sorted(found)), question[start : says.end()], " ".join(name)
+                )
+    for place in _BARE.finditer(question):
+        words = _name_words(question[place.end() :])[:3]
+        for size in (3, 2, 1):
+            name = words[:size] if len(words) >= size else []
+            if not name or not _written_as_name(name[0]):
+                continue
+            if "." not in name[0] and name[0].casefold() in _ORDINARY:
+                continue
+            found = named(name)
+            if found:
+                start = question.find(name[0], place.end())
+                end = question.find(name[-1], start) + len(name[-1])
+                return OutletFilter(tuple(sorted(found)), question[start:end], " ".join(name))
     return None
+
+
+def _written_as_name(word: str) -> bool:
+    """Capitalised, or a web address ("juara.net")."""
+    return word[:1].isupper() or "." in word
