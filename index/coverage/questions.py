@@ -10,11 +10,17 @@ from typing import Literal
 Kind = Literal["outlets", "first", "count", "latest"]
 
 _FLAGS = re.IGNORECASE
-_REPORT_EN = r"(?:report(?:ed)?|cover(?:ed)?|carr(?:y|ied)|wr(?:o|i)te(?:\s+about)?|ran|broke)"
-_REPORT_ID = r"(?:memberitakan|melaporkan|mewartakan|menulis|meliput|memuat|mengabarkan)"
+_REPORT_EN = (
+    r"(?:report(?:ed|ing)?|cover(?:ed|ing)?|carr(?:y|ied|ying)|wr(?:o|i)te(?:\s+about)?|"
+    r"writing(?:\s+about)?|ran|broke)"
+)
+_REPORT_ID = (
+    r"(?:memberitakan(?:nya)?|melaporkan|mewartakan|menulis|meliput|memuat|mengabarkan|"
+    r"menayangkan)"
+)
 _PASSIVE_ID = r"(?:diberitakan|dilaporkan|diwartakan|diliput|ditulis|dimuat|dikabarkan)"
 _OUTLET = r"(?:news\s+)?(?:outlets?|media|sites?|newspapers?|sources?|publications?|portals?)"
-_OUTLET_ID = r"(?:media|outlet|situs|portal|koran)(?:\s+berita)?"
+_OUTLET_ID = r"(?:media|outlet|situs|portal|koran|sumber)(?:\s+berita)?"
 _ABOUT = r"(?:\s+(?:on|about|soal|tentang|mengenai))?"
 # Each kind: patterns that recognise it; every match is removed to leave the topic.
 _KINDS: list[tuple[Kind, list[str]]] = [
@@ -36,6 +42,20 @@ _KINDS: list[tuple[Kind, list[str]]] = [
             rf"\bkapan\b(?=.*\b(?:pertama(?:\s+kali)?|awal(?:nya)?)\s+{_PASSIVE_ID}\b)",
             rf"\b(?:(?:pertama\s+kali|paling\s+awal|pertama)\s+{_PASSIVE_ID}|{_PASSIVE_ID}"
             rf"\s+(?:pertama\s+kali|pertama))\b",
+            # "siapa yang duluan / lebih dulu / mula-mula / paling cepat memberitakan X"
+            rf"\b(?:siapa|{_OUTLET_ID}\s+(?:apa|mana))\s+(?:yang\s+)?(?:duluan|lebih\s+dulu|"
+            rf"lebih\s+awal|mula-mula|paling\s+cepat|tercepat)\s+(?:yang\s+)?{_REPORT_ID}{_ABOUT}",
+            r"\bwho\s+(?:broke|had|got)\s+(?:the\s+)?(?:news|story)(?:\s+(?:of|about|on))?",
+            r"\bwho\s+(?:had|got)\b(?=.*\bfirst\b)",
+            rf"\b(?:which|what)\s+{_OUTLET}\s+(?:was|were)\s+(?:the\s+)?first(?:\s+(?:on|with))?",
+            # "sejak kapan X diberitakan / ada berita soal X", "since when has X been in the news"
+            rf"\bsejak\s+kapan(?:\s+ada\s+berita)?(?=.*(?:\b{_PASSIVE_ID}|\bberita\b|"
+            r"\bjadi\s+berita))",
+            r"\bsince\s+when\s+(?:has|have|is|are|was|were|did)\b"
+            r"(?=.*\b(?:news|reported|covered|headlines)\b)",
+            # "kapan berita X muncul", "when did X first appear / make the news"
+            r"\bkapan\s+(?:pertama\s+kali\s+)?berita\b(?=.*\bmuncul\b)",
+            r"\bwhen\s+did\b(?=.*\bfirst\s+(?:appear|make|made|hit|show)\b)",
         ],
     ),
     (
@@ -45,6 +65,13 @@ _KINDS: list[tuple[Kind, list[str]]] = [
             rf"\bwho\s+(?:else\s+)?(?:has\s+|have\s+)?{_REPORT_EN}{_ABOUT}",
             rf"\b{_OUTLET_ID}\s+(?:apa|mana)\s+(?:saja\s+)?(?:yang\s+)?{_REPORT_ID}{_ABOUT}",
             rf"\bsiapa\s+saja\s+(?:yang\s+)?{_REPORT_ID}{_ABOUT}",
+            rf"\bberapa\s+(?:banyak\s+)?(?:media|outlet|situs|portal|sumber)\s+(?:berita\s+)?"
+            rf"(?:yang\s+)?{_REPORT_ID}{_ABOUT}",
+            rf"\bhow\s+many\s+{_OUTLET}\s+(?:have\s+|has\s+)?{_REPORT_EN}{_ABOUT}",
+            rf"\blist\s+(?:the\s+|all\s+)?{_OUTLET}\s+(?:that\s+)?(?:have\s+|has\s+)?"
+            rf"{_REPORT_EN}{_ABOUT}",
+            rf"\bwho(?:'s|\s+is|\s+has|'s\s+been|\s+has\s+been|\s+have\s+been)\s+(?:been\s+)?"
+            rf"{_REPORT_EN}{_ABOUT}",
             rf"\b{_PASSIVE_ID}\s+(?:oleh\s+)?(?:media|outlet|siapa)(?:\s+(?:apa|mana))?"
             r"(?:\s+saja)?",
         ],
@@ -54,9 +81,13 @@ _KINDS: list[tuple[Kind, list[str]]] = [
         [
             r"\bhow\s+many\s+(?:news\s+)?(?:articles|stories|reports|news\s+items|pieces)"
             r"(?:\s+(?:are\s+there|were\s+there|have\s+been\s+\w+|were\s+\w+))?"
-            r"(?:\s+(?:on|about|covering|covered))?",
-            r"\bberapa\s+(?:banyak\s+)?(?:jumlah\s+)?(?:artikel|berita|laporan|tulisan)"
+            r"(?:\s+(?:on|about|covering|covered|mention(?:ing)?))?",
+            r"\b(?:se)?berapa\s+(?:banyak\s+)?(?:jumlah\s+)?(?:artikel|berita|laporan|tulisan)"
             r"(?:\s+(?:yang\s+)?(?:ada|memberitakan|membahas|tentang|soal|mengenai))*",
+            r"\bjumlah\s+(?:artikel|berita|laporan|tulisan)"
+            r"(?:\s+(?:yang\s+)?(?:ada|memberitakan|membahas|tentang|soal|mengenai))*",
+            r"\b(?:count|number\s+of)\s+(?:the\s+)?(?:news\s+)?(?:articles|stories|reports)"
+            r"(?:\s+(?:on|about|covering|mentioning))?",
         ],
     ),
 ]
@@ -66,8 +97,10 @@ _LATEST_EXPLICIT = [
     r"\bwhat(?:'s|\s+is)\s+new(?:\s+(?:on|about|with|in))?",
     r"\b(?:the\s+)?(?:latest|recent|newest)\s+(?:news|stories|headlines|coverage|reports)"
     r"(?:\s+(?:on|about))?",
-    r"\b(?:berita|kabar|info)\s+(?:terbaru|terkini)"
+    r"\b(?:berita|kabar|info)\s+(?:terbaru|terkini|paling\s+baru)"
     r"(?:\s+(?:soal|tentang|mengenai|dari))?",
+    r"\bwhat(?:'s|\s+is)\s+the\s+latest(?:\s+(?:on|about|with|in))?",
+    r"\bany(?:thing)?\s+new(?:\s+(?:on|about|with|in))?",
 ]
 _LATEST_GENERIC = [
     r"\bwhat(?:'s|\s+is|\s+was)\s+(?:in\s+)?the\s+news",
@@ -84,19 +117,62 @@ _LATEST_GENERIC = [
     r"\bada\s+(?:berita|kabar)\s+apa(?:\s+saja)?",
     r"\bapa\s+(?:saja\s+)?(?:berita|kabar)(?:nya)?",
     r"\bberita",
+    r"\bkabar",
+    r"\b(?:the\s+|today'?s\s+)?headlines?",
     r"\bapa\s+yang\s+(?:baru|terjadi)",
     r"\bada\s+apa",
 ]
 _COMPILED = [(kind, [re.compile(p, _FLAGS) for p in patterns]) for kind, patterns in _KINDS]
 #: Once a kind is recognised, these words go too ("who reported X first?").
-_CLEANUP = {"first": re.compile(r"\b(?:first|pertama(?:\s+kali)?|duluan)\b", _FLAGS)}
+_CLEANUP = {
+    "first": re.compile(
+        rf"\b(?:first(?!\s+(?-i:[A-Z]))|pertama(?:\s+kali)?|duluan|muncul|appear(?:ed)?|{_PASSIVE_ID}|"
+        r"(?:been\s+)?(?:in|making|made|make|hit)\s+(?:the\s+)?(?:news|headlines)|"
+        r"jadi\s+berita)\b",
+        _FLAGS,
+    )
+}
+#: Informal and chat spellings, read as their full words before a question is matched:
+#: "brp media yg beritain X" is "berapa media yang memberitakan X".
+_INFORMAL = {
+    "yg": "yang",
+    "brp": "berapa",
+    "brapa": "berapa",
+    "byk": "banyak",
+    "bnyk": "banyak",
+    "ttg": "tentang",
+    "aja": "saja",
+    "sapa": "siapa",
+    "spa": "siapa",
+    "brita": "berita",
+    "beritain": "memberitakan",
+    "ngeberitain": "memberitakan",
+    "ngeliput": "meliput",
+    "liput": "meliput",
+    "nulis": "menulis",
+    "ngabarin": "mengabarkan",
+    "ngelaporin": "melaporkan",
+    "lapor": "melaporkan",
+    "muat": "memuat",
+    "dluan": "duluan",
+    "whats": "what's",
+}
+_INFORMAL_WORD = re.compile(r"\b(?:" + "|".join(_INFORMAL) + r")\b", _FLAGS)
+
+
+def formal(question: str) -> str:
+    """``question`` with informal spellings (``_INFORMAL``) as their full words."""
+    return _INFORMAL_WORD.sub(lambda m: _INFORMAL[m.group(0).lower()], question)
+
+
 _EXPLICIT = [re.compile(p, _FLAGS) for p in _LATEST_EXPLICIT]
 _GENERIC = [re.compile(p, _FLAGS) for p in _LATEST_GENERIC]
 #: Words that say nothing about a topic.
 _FILLER = re.compile(
     r"\b(?:about|on|the|a|an|any|in|news|berita|tentang|soal|mengenai|yang|saja|apa|ada|"
     r"did|was|were|is|are|to|of|kali|there|have|has|been|me|tell|show|give|please|tolong|"
-    r"dong|sih|ya|kah|hari|tanggal|tgl|date|what|s|i|pada|di|untuk|for|and|dan)\b",
+    r"dong|sih|ya|kah|hari|tanggal|tgl|date|what|s|i|pada|di|untuk|for|and|dan|story|"
+    r"stories|kabar|with|ada)\b",
     _FLAGS,
 )
 
@@ -118,6 +194,7 @@ def coverage_question(question: str, restricted: bool = False) -> CoverageQuesti
     question named a window or an outlet), "which outlets, who first, how many" may come
     without a topic ("berapa artikel hari Jumat?": the window's articles).
     """
+    question = formal(question)
     for kind, patterns in _COMPILED:
         if any(pattern.search(question) for pattern in patterns):
             rest = question

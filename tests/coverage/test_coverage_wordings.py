@@ -1,0 +1,97 @@
+"""Coverage questions in the wordings readers use beside the textbook ones: informal
+Indonesian ("brp media yg beritain X", "sapa duluan", "siapa aja yang nulis"), other
+verbs and subjects ("sumber berita mana yang memuat", "who broke the news of", "which
+outlet was first on"), "since when" / "sejak kapan", counting words ("seberapa banyak",
+"jumlah berita", "count the articles"), and "what's new" forms ("kabar hari ini",
+"headline", "what's the latest"). Each is recognised with its topic; every form has a
+variant of its own."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsbot.index.coverage.questions import coverage_question
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "topic"),
+    [
+        # Which outlets.
+        ("brp media yg beritain Panglima TNI ditolak AS", "outlets", "Panglima TNI ditolak AS"),
+        ("berapa media yang memberitakan banjir Bekasi?", "outlets", "banjir Bekasi"),
+        ("outlet mana aja yg ngeliput Rohingya?", "outlets", "Rohingya"),
+        ("media apa aja yg nulis soal gempa?", "outlets", "gempa"),
+        ("siapa aja yang nulis soal First Travel?", "outlets", "First Travel"),
+        ("siapa saja yg beritain Djarot", "outlets", "Djarot"),
+        ("siapa aja yg ngabarin soal banjir", "outlets", "banjir"),
+        ("list the outlets covering the Weinstein scandal", "outlets", "Weinstein scandal"),
+        ("list the media that reported the flood", "outlets", "flood"),
+        ("sumber berita mana yang memuat kabar Catalunya?", "outlets", "Catalunya"),
+        ("sumber mana saja yang memberitakan banjir?", "outlets", "banjir"),
+        ("who's been writing about the Rohingya?", "outlets", "Rohingya"),
+        ("who has been covering the floods?", "outlets", "floods"),
+        ("how many outlets reported the Lombok quake?", "outlets", "Lombok quake"),
+        # Who first / since when.
+        ("siapa yang duluan memberitakan Panglima TNI?", "first", "Panglima TNI"),
+        ("sapa duluan yg beritain Panglima TNI ditolak AS", "first", "Panglima TNI ditolak AS"),
+        ("siapa yg pertama nulis soal reklamasi?", "first", "reklamasi"),
+        ("media apa yang lebih dulu memberitakan Rohingya?", "first", "Rohingya"),
+        ("media mana yang paling cepat memberitakan gempa?", "first", "gempa"),
+        ("siapa yang mula-mula melaporkan tentang Rohingya?", "first", "Rohingya"),
+        ("who broke the news of the TNI commander?", "first", "TNI commander"),
+        ("who broke the story about the floods?", "first", "floods"),
+        ("which outlet was first on the Catalonia story?", "first", "Catalonia"),
+        ("who had the Catalonia story first?", "first", "Catalonia"),
+        ("who got the flood story first?", "first", "flood"),
+        ("sejak kapan Rohingya diberitakan?", "first", "Rohingya"),
+        ("sejak kapan ada berita soal Catalonia?", "first", "Catalonia"),
+        ("sejak kapan banjir Bekasi jadi berita?", "first", "banjir Bekasi"),
+        ("since when has First Travel been in the news?", "first", "First Travel"),
+        ("since when has Game of Thrones been making news?", "first", "Game of Thrones"),
+        ("since when is the flood in the news?", "first", "flood"),
+        ("kapan pertama kali berita First Travel muncul?", "first", "First Travel"),
+        ("kapan berita gempa pertama muncul?", "first", "gempa"),
+        ("when did Novanto first appear in the news?", "first", "Novanto"),
+        ("when did the floods first make the news?", "first", "floods"),
+        # How many.
+        ("seberapa banyak berita tentang Rohingya?", "count", "Rohingya"),
+        ("brp artikel ttg First Travel", "count", "First Travel"),
+        ("brp byk berita soal banjir", "count", "banjir"),
+        ("jumlah berita soal Menteri Susi?", "count", "Menteri Susi"),
+        ("ada berapa artikel ttg gempa?", "count", "gempa"),
+        ("count the articles about Novanto", "count", "Novanto"),
+        ("how many articles mention Game of Thrones?", "count", "Game of Thrones"),
+        ("number of stories on the floods", "count", "floods"),
+        # What's new.
+        ("kabar", "latest", ""),
+        ("brita paling baru apa?", "latest", ""),
+        ("berita paling baru", "latest", ""),
+        ("headline", "latest", ""),
+        ("headline apa saja?", "latest", ""),
+        ("show me the headlines", "latest", ""),
+        ("whats new", "latest", ""),
+        ("what's the latest?", "latest", ""),
+        ("anything new?", "latest", ""),
+        ("apa berita terkini?", "latest", ""),
+        ("ada kabar apa?", "latest", ""),
+    ],
+)
+def test_reader_wordings_are_coverage_questions(question: str, kind: str, topic: str) -> None:
+    found = coverage_question(question)
+    assert found is not None, question
+    assert (found.kind, found.topic) == (kind, topic)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "siapa yang pertama kali mendaki Everest?",
+        "sejak kapan Jokowi jadi presiden?",
+        "berapa jumlah korban banjir?",
+        "how many people died in the flood?",
+        "which team won the league?",
+        "kapan gempa Lombok terjadi?",
+    ],
+)
+def test_questions_about_the_events_themselves_are_no_coverage_questions(question: str) -> None:
+    assert coverage_question(question) is None
