@@ -126,7 +126,10 @@ def _first_or_count(
     inside = [a for a in lead.articles if _inside(request, a, current)] if lead else []
     if inside:
         ordered = sorted(inside, key=lambda a: (a.published is None, a.published or "", a.id))
-        coverage = dataclasses.replace(coverage, firsts=first_reports(ordered))
+        # "Since when is X in the news": the earliest report of every story about X.
+        since = sorted(refs, key=lambda a: (a.published is None, a.published or "", a.id))
+        firsts = first_reports(since if request.coverage.since else ordered)
+        coverage = dataclasses.replace(coverage, firsts=firsts or first_reports(ordered))
         if kind == "first":
             outlets = outlets_in_order(ordered)
             coverage = dataclasses.replace(coverage, articles=len(inside), outlets=outlets)
@@ -137,22 +140,31 @@ def _counted(
     index: NewsIndex, request: Request, lead: Story | None, current: datetime
 ) -> list[ArticleRef]:
     """The articles "how many articles about X" counts: the events about X, each counted by
-    all of its story's articles. An event is about X when one of its articles names X
-    (``holds_topic``) with a passage above the floor, or it is ``lead`` (the story of the
-    best passage naming X): a story's other outlets often word the event differently
-    ("pasukan" for "tentara"), and X may span several events ("sepak bola"). All inside the
-    question's window and outlet and out by ``current``."""
+    all of its story's articles. An event is about X when it is ``lead`` (the story of the
+    best passage naming X) or one of its articles names all of X (``topic_share`` 1: every
+    checked word, not just the names and half the rest that ``holds_topic`` asks) with a
+    passage above the floor: a story's other outlets often word the event differently
+    ("pasukan" for "tentara"), and X may span several events ("sepak bola"), but an
+    article naming "Panglima TNI" and "AS" is no report of "Panglima TNI ditolak masuk
+    AS". All inside the question's window and outlet and out by ``current``."""
     assert request.coverage is not None
     topic, language = request.coverage.topic, question_language(request.question)
     stories: list[Story] = [lead] if lead is not None else []
     for found in map(index.stories.article, index.matching_articles(request)):
         if found is None or any(found in story.articles for story in stories):
             continue
-        if _inside(request, found, current) and index.holds_topic(topic, found.id, language):
+        if _inside(request, found, current) and _names_all(index, topic, found.id, language):
             story = index.stories.of(found.id)
             stories.append(story if story is not None else story_of(found.id, [found]))
     counted = {a.id: a for story in stories for a in story.articles if _inside(request, a, current)}
     return list(counted.values())
+
+
+def _names_all(index: NewsIndex, topic: str, article_id: str, language: str) -> bool:
+    """Whether an article holds ``topic`` and every checked word of it."""
+    return index.holds_topic(topic, article_id, language) and (
+        index.topic_share(topic, article_id, language) >= 1.0
+    )
 
 
 def _about_topic(index: NewsIndex, request: Request, answer: Answer) -> Answer:
@@ -304,10 +316,12 @@ def _latest(index: NewsIndex, request: Request, k: int, current: datetime) -> An
         holds = window.holds
         kept = (_keeping(story, lambda a: holds(a.published)) for story in known)
         known = [story for story in kept if story is not None]
-    known.sort(key=lambda s: s.latest.published or "", reverse=True)
     if request.outlet is not None:
+        # Each story as the outlet covered it: its latest article is the outlet's own.
         outlets = set(request.outlet.outlets)
-        known = [s for s in known if outlets & set(s.outlets)]
+        mine = (_keeping(story, lambda a: a.source in outlets) for story in known)
+        known = [story for story in mine if story is not None]
+    known.sort(key=lambda s: s.latest.published or "", reverse=True)
     known = known[:limit]
     newest = index.stale_note(request, current)
     if not known:

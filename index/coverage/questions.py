@@ -132,6 +132,12 @@ _CLEANUP = {
         _FLAGS,
     )
 }
+#: "Since when" forms of "first": when a topic entered the news, not who broke a story.
+_SINCE = re.compile(
+    r"\bsejak\s+kapan\b|\bsince\s+when\b|\bwhen\s+did\b.*\bfirst\s+(?:appear|make|made|hit)|"
+    r"\bkapan\b.*\bmuncul\b",
+    _FLAGS,
+)
 #: Informal and chat spellings, read as their full words before a question is matched:
 #: "brp media yg beritain X" is "berapa media yang memberitakan X".
 _INFORMAL = {
@@ -184,6 +190,10 @@ class CoverageQuestion:
 
     kind: Kind
     topic: str
+    #: For "first": the question asks since when the topic is in the news ("sejak kapan
+    #: X diberitakan?", "since when has X been in the news?"), the earliest report across
+    #: its stories, rather than who broke one story.
+    since: bool = False
 
 
 def coverage_question(question: str, restricted: bool = False) -> CoverageQuestion | None:
@@ -202,10 +212,11 @@ def coverage_question(question: str, restricted: bool = False) -> CoverageQuesti
                 rest = pattern.sub(" ", rest)
             if kind in _CLEANUP:
                 rest = _CLEANUP[kind].sub(" ", rest)
+            since = kind == "first" and bool(_SINCE.search(question))
             if _is_topic(rest):
-                return CoverageQuestion(kind, _topic(rest))
+                return CoverageQuestion(kind, _topic(rest), since)
             if restricted:
-                return CoverageQuestion(kind, "")
+                return CoverageQuestion(kind, "", since)
     for pattern in _EXPLICIT:
         if pattern.search(question):
             rest = pattern.sub(" ", question)

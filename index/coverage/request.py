@@ -25,7 +25,7 @@ _NOW = re.compile(
 #: 2005"): a factoid question keeps its date as a search term.
 _NEWS = re.compile(
     r"\b(?:berita|kabar|liputan|artikel|diberitakan|dilaporkan|diwartakan|terbit|news|"
-    r"coverage|reported|reports|articles?|headlines?|published|apa\s+yang\s+terjadi|"
+    r"coverage|report|reported|reports|articles?|headlines?|published|apa\s+yang\s+terjadi|"
     r"what\s+happened)\b",
     re.IGNORECASE,
 )
