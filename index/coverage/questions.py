@@ -19,7 +19,9 @@ _REPORT_ID = (
     r"menayangkan)"
 )
 _PASSIVE_ID = r"(?:diberitakan|dilaporkan|diwartakan|diliput|ditulis|dimuat|dikabarkan)"
-_OUTLET = r"(?:news\s+)?(?:outlets?|media|sites?|newspapers?|sources?|publications?|portals?)"
+_OUTLET = (
+    r"(?:news\s+)?(?:outlets?|media|sites?|newspapers?|papers?|sources?|publications?|portals?)"
+)
 _OUTLET_ID = r"(?:media|outlet|situs|portal|koran|sumber)(?:\s+berita)?"
 _ABOUT = r"(?:\s+(?:on|about|soal|tentang|mengenai))?"
 # Each kind: patterns that recognise it; every match is removed to leave the topic.
@@ -47,6 +49,8 @@ _KINDS: list[tuple[Kind, list[str]]] = [
             rf"lebih\s+awal|mula-mula|paling\s+cepat|tercepat)\s+(?:yang\s+)?{_REPORT_ID}{_ABOUT}",
             r"\bwho\s+(?:broke|had|got)\s+(?:the\s+)?(?:news|story)(?:\s+(?:of|about|on))?",
             r"\bwho\s+(?:had|got)\b(?=.*\bfirst\b)",
+            rf"\b(?:siapa\s+)?{_OUTLET_ID}\s+pertama(?:\s+kali)?\s+(?:yang\s+)?{_REPORT_ID}{_ABOUT}",
+            rf"\b(?:the\s+)?first\s+{_OUTLET}\s+to\s+{_REPORT_EN}{_ABOUT}",
             rf"\b(?:which|what)\s+{_OUTLET}\s+(?:was|were)\s+(?:the\s+)?first(?:\s+(?:on|with))?",
             # "sejak kapan X diberitakan / ada berita soal X", "since when has X been in the news"
             rf"\bsejak\s+kapan(?:\s+ada\s+berita)?(?=.*(?:\b{_PASSIVE_ID}|\bberita\b|"
@@ -68,6 +72,8 @@ _KINDS: list[tuple[Kind, list[str]]] = [
             rf"\bberapa\s+(?:banyak\s+)?(?:media|outlet|situs|portal|sumber)\s+(?:berita\s+)?"
             rf"(?:yang\s+)?{_REPORT_ID}{_ABOUT}",
             rf"\bhow\s+many\s+{_OUTLET}\s+(?:have\s+|has\s+)?{_REPORT_EN}{_ABOUT}",
+            r"\bwhere\s+(?:was|were|has|have|is|are)\b(?=.*\b(?:reported|covered|published)\b)",
+            rf"\bdi\s*mana\b(?=.*\b{_PASSIVE_ID}\b)",
             rf"\blist\s+(?:the\s+|all\s+)?{_OUTLET}\s+(?:that\s+)?(?:have\s+|has\s+)?"
             rf"{_REPORT_EN}{_ABOUT}",
             rf"\bwho(?:'s|\s+is|\s+has|'s\s+been|\s+has\s+been|\s+have\s+been)\s+(?:been\s+)?"
@@ -86,6 +92,10 @@ _KINDS: list[tuple[Kind, list[str]]] = [
             r"(?:\s+(?:yang\s+)?(?:ada|memberitakan|membahas|tentang|soal|mengenai))*",
             r"\bjumlah\s+(?:artikel|berita|laporan|tulisan)"
             r"(?:\s+(?:yang\s+)?(?:ada|memberitakan|membahas|tentang|soal|mengenai))*",
+            rf"\bberapa\s+kali\b(?=.*\b{_PASSIVE_ID}\b)",
+            r"\bhow\s+often\s+(?:was|were|has|have|is|are|did)\b"
+            r"(?=.*\b(?:reported|covered|in\s+the\s+news)\b)",
+            r"\bhow\s+much\s+(?:news\s+)?coverage\s+(?:did|does|has|have|is|was)\b",
             r"\b(?:count|number\s+of)\s+(?:the\s+)?(?:news\s+)?(?:articles|stories|reports)"
             r"(?:\s+(?:on|about|covering|mentioning))?",
         ],
@@ -100,6 +110,12 @@ _LATEST_EXPLICIT = [
     r"\b(?:berita|kabar|info)\s+(?:terbaru|terkini|paling\s+baru)"
     r"(?:\s+(?:soal|tentang|mengenai|dari))?",
     r"\bwhat(?:'s|\s+is)\s+the\s+latest(?:\s+(?:on|about|with|in))?",
+    # "update (terbaru) soal X", "perkembangan X": opening the question, or with "terbaru".
+    r"^\s*(?:any\s+)?updates?(?:\s+(?:terbaru|terkini))?(?:\s+(?:on|about|soal|tentang|mengenai))?",
+    r"\bupdates?\s+(?:terbaru|terkini)(?:\s+(?:soal|tentang|mengenai))?",
+    r"^\s*perkembangan(?:\s+(?:terbaru|terkini))?(?:\s+(?:soal|tentang|mengenai))?",
+    r"\bperkembangan\s+(?:terbaru|terkini)(?:\s+(?:soal|tentang|mengenai))?",
+    r"\bwhat(?:'s|\s+is)\s+happening\s+(?:with|to|in)",
     r"\bany(?:thing)?\s+new(?:\s+(?:on|about|with|in))?",
 ]
 _LATEST_GENERIC = [
@@ -125,12 +141,16 @@ _LATEST_GENERIC = [
 _COMPILED = [(kind, [re.compile(p, _FLAGS) for p in patterns]) for kind, patterns in _KINDS]
 #: Once a kind is recognised, these words go too ("who reported X first?").
 _CLEANUP = {
+    "outlets": re.compile(rf"\b(?:{_PASSIVE_ID}|reported|covered|published|been)\b", _FLAGS),
+    "count": re.compile(
+        rf"\b(?:{_PASSIVE_ID}|reported|covered|get|got|had|have|has|receive[d]?)\b", _FLAGS
+    ),
     "first": re.compile(
         rf"\b(?:first(?!\s+(?-i:[A-Z]))|pertama(?:\s+kali)?|duluan|muncul|appear(?:ed)?|{_PASSIVE_ID}|"
         r"(?:been\s+)?(?:in|making|made|make|hit)\s+(?:the\s+)?(?:news|headlines)|"
         r"jadi\s+berita)\b",
         _FLAGS,
-    )
+    ),
 }
 #: "Since when" forms of "first": when a topic entered the news, not who broke a story.
 _SINCE = re.compile(

@@ -163,9 +163,15 @@ NUMBERS = {
     "eight": 8,
     "nine": 9,
     "ten": 10,
+    "a": 1,
+    "an": 1,
+    "few": 3,
+    "beberapa": 3,
 }
 _N = r"(\d{1,3}|" + "|".join(NUMBERS) + r")"
-_AGO_ID = r"(?:yang\s+)?(?:lalu|lepas|silam|kemarin|kemaren)"
+#: "yang lalu", "yg lalu": the same as "lalu".
+_YANG = r"(?:(?:yang|yg)\s+)?"
+_AGO_ID = r"(?:(?:yang|yg)\s+)?(?:lalu|lepas|silam|kemarin|kemaren)"
 _PAST_ID = r"(?:terakhir|belakangan(?:\s+ini)?|ke\s*belakang)"
 _PAST_EN = r"(?:the\s+)?(?:last|past|previous)"
 #: Parts of a month: its first, middle and last ten days or so.
@@ -196,18 +202,29 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     ("numeric_date", rf"{_W}(\d{{1,2}})[-.](\d{{1,2}})[-.](\d{{4}}){_E}"),
     ("numeric_date", rf"{_W}(?:tgl\.?|tanggal)\s+(\d{{1,2}})[-.](\d{{1,2}})(?:[-.](\d{{4}}))?{_E}"),
+    ("iso_date", rf"{_W}(\d{{4}})-(\d{{2}})-(\d{{2}}){_E}"),
     ("year", rf"{_W}(?:tahun|in|pada|during|of|sepanjang|selama)\s+(\d{{4}}){_E}"),
+    # "tanggal 20", "on the 20th": that day of this month, or of the last month that had it.
+    (
+        "day_of_month",
+        rf"{_W}(?:(?:tanggal|tgl\.?)\s+(\d{{1,2}})|on\s+the\s+(\d{{1,2}})(?:st|nd|rd|th)){_E}",
+    ),
+    ("month", rf"{_W}(?:in|during|bulan|selama|sepanjang)\s+({_MONTH}){_E}"),
+    ("weekday_news", rf"{_W}({_WEEKDAY})'s\s+(?:news|headlines|stories|papers){_E}"),
     ("earlier_this_month", rf"{_W}(?:earlier\s+this\s+month|awal\s+bulan\s+hingga\s+kini){_E}"),
     (
         "today",
         rf"{_W}(?:hari\s+ini|hr\s+ini|hari\s+ni|today(?:'s)?|tonight|malam\s+ini|pagi\s+ini|"
-        rf"this\s+morning){_E}",
+        rf"this\s+morning|tadi\s+pagi|pagi\s+tadi|tadi\s+siang){_E}",
     ),
     (
         "day_before_yesterday",
         rf"{_W}(?:kemarin\s+lusa|kemaren\s+lusa|(?:the\s+)?day\s+before\s+yesterday){_E}",
     ),
     ("days_ago", rf"{_W}(?:{_N}\s+hari\s+{_AGO_ID}|{_N}\s+days?\s+ago){_E}"),
+    ("day_ago", rf"{_W}sehari\s+{_AGO_ID}{_E}"),
+    ("week_ago", rf"{_W}se(?:minggu|pekan)\s+{_YANG}(?:lalu|lepas|silam){_E}"),
+    ("month_ago", rf"{_W}(?:sebulan\s+{_YANG}(?:lalu|lepas|silam)|an?\s+month\s+ago){_E}"),
     (
         "weeks_ago",
         rf"{_W}(?:{_N}\s+(?:minggu|pekan)\s+(?:yang\s+)?(?:lalu|lepas|silam)|{_N}\s+weeks?\s+ago){_E}",
@@ -218,9 +235,13 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"(se(?:minggu|pekan))\s+{_PAST_ID}){_E}",
     ),
     (
+        "weeks_past",
+        rf"{_W}(?:{_N}\s+(?:minggu|pekan)\s+{_PAST_ID}|{_PAST_EN}\s+{_N}\s+weeks){_E}",
+    ),
+    (
         "last_weekend",
         rf"{_W}(?:akhir\s+(?:pekan|minggu)\s+(?:lalu|kemarin|kemaren|lepas)|"
-        rf"(?:last|past|previous)\s+weekend|weekend\s+kemarin){_E}",
+        rf"(?:last|past|previous)\s+weekend|weekend\s+kemarin|over\s+the\s+weekend){_E}",
     ),
     ("this_weekend", rf"{_W}(?:akhir\s+(?:pekan|minggu)\s+ini|this\s+weekend){_E}"),
     (
@@ -230,16 +251,18 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "last_week",
-        rf"{_W}(?:[mM]inggu\s+(?:lalu|kemarin|kemaren|lepas)|pekan\s+(?:lalu|kemarin|kemaren|lepas)|"
+        rf"{_W}(?:[mM]inggu\s+{_YANG}(?:lalu|kemarin|kemaren|lepas)|"
+        rf"pekan\s+{_YANG}(?:lalu|kemarin|kemaren|lepas)|"
         rf"(?:last|past|previous)\s+week){_E}",
     ),
     ("this_week", rf"{_W}(?:[mM]inggu\s+ini|pekan\s+ini|this\s+week){_E}"),
     (
         "last_month",
-        rf"{_W}(?:bulan\s+(?:lalu|kemarin|kemaren|lepas)|(?:the\s+)?(?:last|past|previous)\s+month){_E}",
+        rf"{_W}(?:bulan\s+{_YANG}(?:lalu|kemarin|kemaren|lepas)|"
+        rf"(?:the\s+)?(?:last|past|previous)\s+month){_E}",
     ),
     ("this_month", rf"{_W}(?:bulan\s+ini|this\s+month){_E}"),
-    ("last_year", rf"{_W}(?:tahun\s+(?:lalu|kemarin|lepas)|last\s+year|past\s+year){_E}"),
+    ("last_year", rf"{_W}(?:tahun\s+{_YANG}(?:lalu|kemarin|lepas)|last\s+year|past\s+year){_E}"),
     (
         "yesterday",
         rf"{_W}(?:kemarin|kemaren|kmrn|kmarin|kemrin|yesterday|semalam|tadi\s+malam){_E}",
@@ -315,6 +338,26 @@ def _window(name: str, m: re.Match[str], today: date) -> tuple[date, date] | Non
         return (day, day) if day else None
     if name == "month_part":
         return _part_of_month(m, today)
+    if name == "iso_date":
+        try:
+            day = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            return None
+        return day, day
+    if name == "day_of_month":
+        number = int(m.group(1) or m.group(2))
+        for back in range(3):  # this month, or the latest before it that has the day
+            first = date(today.year, today.month, 1) - relativedelta(months=back)
+            found = _latest(today, first.month, number, first.year)
+            if found is not None and found <= today:
+                return found, found
+        return None
+    if name == "month":
+        month = MONTHS[m.group(1).lower()]
+        return _month(today.year if month <= today.month else today.year - 1, month)
+    if name == "weekday_news":
+        day = today - timedelta(days=(today.weekday() - WEEKDAYS[m.group(1).lower()]) % 7)
+        return day, day
     if name == "month_year":
         return _month(int(m.group(2)), MONTHS[m.group(1).lower()])
     if name == "year":
@@ -332,6 +375,15 @@ def _window(name: str, m: re.Match[str], today: date) -> tuple[date, date] | Non
     if name == "days_ago":
         day = today - timedelta(days=_count(m.group(1) or m.group(2)))
         return day, day
+    if name == "day_ago":
+        return today - timedelta(days=1), today - timedelta(days=1)
+    if name == "week_ago":
+        return _week(today - timedelta(days=7))
+    if name == "month_ago":
+        previous = today - relativedelta(months=1)
+        return _month(previous.year, previous.month)
+    if name == "weeks_past":
+        return today - timedelta(days=7 * _count(m.group(1) or m.group(2)) - 1), today
     if name == "weeks_ago":
         return _week(today - timedelta(days=7 * _count(m.group(1) or m.group(2))))
     if name == "days":
@@ -380,6 +432,10 @@ _COVERAGE_ONLY = {
     "yesterday",
     "day_before_yesterday",
     "days_ago",
+    "day_ago",
+    "week_ago",
+    "month_ago",
+    "weeks_past",
     "weeks_ago",
     "earlier_this_month",
     "last_weekend",
@@ -397,6 +453,9 @@ _RELATIVE = _COVERAGE_ONLY | {
     "weekday_before",
     "this_weekend",
     "month_part",
+    "day_of_month",
+    "month",
+    "weekday_news",
 }
 
 
@@ -417,7 +476,7 @@ def window_in(question: str, current: datetime) -> Window | None:
                 continue
             if name == "numeric_date" and m.group(0) == "24/7":
                 continue
-            if name in {"day_month_year", "month_day_year"} and _ambiguous_short_month(m):
+            if name in {"day_month_year", "month_day_year", "month"} and _ambiguous_short_month(m):
                 continue
             span = _window(name, m, today)
             if span is not None:

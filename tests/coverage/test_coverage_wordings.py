@@ -31,6 +31,9 @@ from newsbot.index.coverage.questions import coverage_question
         ("who's been writing about the Rohingya?", "outlets", "Rohingya"),
         ("who has been covering the floods?", "outlets", "floods"),
         ("how many outlets reported the Lombok quake?", "outlets", "Lombok quake"),
+        ("where was the flood reported?", "outlets", "flood"),
+        ("di mana banjir Bekasi diberitakan?", "outlets", "banjir Bekasi"),
+        ("which papers wrote about the flood?", "outlets", "flood"),
         # Who first / since when.
         ("siapa yang duluan memberitakan Panglima TNI?", "first", "Panglima TNI"),
         ("sapa duluan yg beritain Panglima TNI ditolak AS", "first", "Panglima TNI ditolak AS"),
@@ -43,6 +46,9 @@ from newsbot.index.coverage.questions import coverage_question
         ("which outlet was first on the Catalonia story?", "first", "Catalonia"),
         ("who had the Catalonia story first?", "first", "Catalonia"),
         ("who got the flood story first?", "first", "flood"),
+        ("siapa media pertama yang memberitakan banjir?", "first", "banjir"),
+        ("outlet pertama yang meliput banjir Bekasi?", "first", "banjir Bekasi"),
+        ("first outlet to report the flood?", "first", "flood"),
         ("sejak kapan Rohingya diberitakan?", "first", "Rohingya"),
         ("sejak kapan ada berita soal Catalonia?", "first", "Catalonia"),
         ("sejak kapan banjir Bekasi jadi berita?", "first", "banjir Bekasi"),
@@ -62,6 +68,10 @@ from newsbot.index.coverage.questions import coverage_question
         ("count the articles about Novanto", "count", "Novanto"),
         ("how many articles mention Game of Thrones?", "count", "Game of Thrones"),
         ("number of stories on the floods", "count", "floods"),
+        ("berapa kali banjir diberitakan?", "count", "banjir"),
+        ("how often was the flood reported?", "count", "flood"),
+        ("how much coverage did the flood get?", "count", "flood"),
+        ("how much coverage has the flood had?", "count", "flood"),
         # What's new.
         ("kabar", "latest", ""),
         ("brita paling baru apa?", "latest", ""),
@@ -74,6 +84,13 @@ from newsbot.index.coverage.questions import coverage_question
         ("anything new?", "latest", ""),
         ("apa berita terkini?", "latest", ""),
         ("ada kabar apa?", "latest", ""),
+        # What's new about a topic.
+        ("update soal banjir", "latest", "banjir"),
+        ("update terbaru banjir Bekasi", "latest", "banjir Bekasi"),
+        ("perkembangan terbaru banjir Bekasi", "latest", "banjir Bekasi"),
+        ("perkembangan kasus First Travel", "latest", "kasus First Travel"),
+        ("what's happening with the flood?", "latest", "flood"),
+        ("any updates on the flood?", "latest", "flood"),
     ],
 )
 def test_reader_wordings_are_coverage_questions(question: str, kind: str, topic: str) -> None:
@@ -91,6 +108,9 @@ def test_reader_wordings_are_coverage_questions(question: str, kind: str, topic:
         "how many people died in the flood?",
         "which team won the league?",
         "kapan gempa Lombok terjadi?",
+        "berapa kali Persib juara?",
+        "di mana gempa terjadi?",
+        "how often does it flood in Jakarta?",
     ],
 )
 def test_questions_about_the_events_themselves_are_no_coverage_questions(question: str) -> None:

@@ -86,6 +86,31 @@ def _read(question: str, current: datetime) -> tuple[date, date] | None:
         ("brita hr ini", MONDAY, date(2017, 10, 23), date(2017, 10, 23)),
         ("berita semalam", MONDAY, date(2017, 10, 22), date(2017, 10, 22)),
         ("apa berita hari ni?", THURSDAY, date(2021, 9, 16), date(2021, 9, 16)),
+        ("berita tadi pagi", MONDAY, date(2017, 10, 23), date(2017, 10, 23)),
+        # The last N weeks; a few days (three, today included).
+        ("berita 2 minggu terakhir", MONDAY, date(2017, 10, 10), date(2017, 10, 23)),
+        ("news from the past two weeks", THURSDAY, date(2021, 9, 3), date(2021, 9, 16)),
+        ("berita beberapa hari terakhir", MONDAY, date(2017, 10, 21), date(2017, 10, 23)),
+        ("news from the last few days", THURSDAY, date(2021, 9, 14), date(2021, 9, 16)),
+        # "yang lalu", and one week, month or day ago.
+        ("berita minggu yang lalu", MONDAY, date(2017, 10, 16), date(2017, 10, 22)),
+        ("berita bulan yg lalu", MONDAY, date(2017, 9, 1), date(2017, 9, 30)),
+        ("news from a week ago", MONDAY, date(2017, 10, 16), date(2017, 10, 22)),
+        ("berita seminggu yang lalu", MONDAY, date(2017, 10, 16), date(2017, 10, 22)),
+        ("berita sepekan lalu", THURSDAY, date(2021, 9, 6), date(2021, 9, 12)),
+        ("berita sebulan lalu", MONDAY, date(2017, 9, 1), date(2017, 9, 30)),
+        ("news from a month ago", THURSDAY, date(2021, 8, 1), date(2021, 8, 31)),
+        ("kabar sehari yang lalu", MONDAY, date(2017, 10, 22), date(2017, 10, 22)),
+        # ISO dates, a day of this month, a month without its year, a weekday's news.
+        ("berita 2017-10-20", MONDAY, date(2017, 10, 20), date(2017, 10, 20)),
+        ("berita tanggal 20", MONDAY, date(2017, 10, 20), date(2017, 10, 20)),
+        ("news on the 20th", MONDAY, date(2017, 10, 20), date(2017, 10, 20)),
+        ("berita tgl 30", MONDAY, date(2017, 9, 30), date(2017, 9, 30)),
+        ("news in October", MONDAY, date(2017, 10, 1), date(2017, 10, 31)),
+        ("berita bulan Agustus", MONDAY, date(2017, 8, 1), date(2017, 8, 31)),
+        ("news in November", MONDAY, date(2016, 11, 1), date(2016, 11, 30)),
+        ("Friday's news", MONDAY, date(2017, 10, 20), date(2017, 10, 20)),
+        ("news over the weekend", MONDAY, date(2017, 10, 21), date(2017, 10, 22)),
     ],
 )
 def test_reader_wordings_become_windows(
@@ -105,6 +130,10 @@ def test_reader_wordings_become_windows(
         # "lusa" alone is the day after tomorrow, and "dua hari" alone is a length.
         "sidang ditunda dua hari",
         "pelatih Persipura menang 6-0",
+        # "tanggal 20" needs the word; a bare number is none.
+        "20 orang tewas",
+        "what may happen next",
+        "sidang 2 minggu",
     ],
 )
 def test_numbers_that_are_no_dates_make_no_window(question: str) -> None:
