@@ -64,7 +64,8 @@ def format_coverage(answer: Answer, language: str = "en", *, urls: bool = True) 
                 outlets=outlets, articles=articles, window=period, names=", ".join(names)
             )
     elif coverage.kind == "first":
-        spans = _spans(coverage, language)
+        since = bool(request and request.coverage and request.coverage.since)
+        spans = _spans(coverage, language, since)
         if not coverage.firsts:  # no article has a date
             return words["no_first"] + "." + spans
         earliest = coverage.firsts[0]
@@ -86,15 +87,16 @@ def format_coverage(answer: Answer, language: str = "en", *, urls: bool = True) 
     return f"{head} {tail}" + (_spans(coverage, language) if coverage.kind == "count" else "")
 
 
-def _spans(coverage: Coverage, language: str) -> str:
+def _spans(coverage: Coverage, language: str, since: bool = False) -> str:
     """ " This spans 3 stories; the first report named is the closest one's: ..." for a
     topic whose articles fall in several stories (the first listed is the closest, the best
-    passage's); empty for one."""
+    passage's); for a "since when" question (``since``), the report named is the earliest
+    of them all; empty for one story."""
     if not coverage.about_topic or len(coverage.stories) < 2:
         return ""
     words, n = words_for(language), len(coverage.stories)
     if coverage.kind == "first":  # its headline was just named
-        return " " + words["spans_first"].format(n=n)
+        return " " + words["spans_since" if since else "spans_first"].format(n=n)
     return " " + words["spans"].format(n=n, title=coverage.stories[0].first.title)
 
 

@@ -37,6 +37,7 @@ _WORDS = {
         "held": "Outlets in this index: {outlets}.",
         "spans": "This spans {n} stories; the first report named is the closest one's: {title}.",
         "spans_first": "This spans {n} stories; that is the closest one's first report.",
+        "spans_since": "This spans {n} stories; that is the earliest report of them all.",
         "undated_latest": "The articles from {outlet} in this index carry no publication "
         "date, so none of them can be called the newest; ask about a topic to read them.",
         "undated_window": "The articles from {outlet} in this index carry no publication "
@@ -78,6 +79,7 @@ _WORDS = {
         "spans": "Ini mencakup {n} peristiwa; laporan pertama yang disebut dari peristiwa "
         "terdekat: {title}.",
         "spans_first": "Ini mencakup {n} peristiwa; itu laporan pertama peristiwa terdekat.",
+        "spans_since": "Ini mencakup {n} peristiwa; itu laporan paling awal dari semuanya.",
         "undated_latest": "Artikel dari {outlet} di indeks ini tidak bertanggal terbit, "
         "jadi tidak ada yang bisa disebut terbaru; tanyakan suatu topik untuk membacanya.",
         "undated_window": "Artikel dari {outlet} di indeks ini tidak bertanggal terbit, "

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from newsbot.bot.terminal import format_answer
 from newsbot.index.answering.search import NewsIndex
 from newsbot.index.coverage.request import read_request
 from newsbot.index.coverage.when import WIB
@@ -88,6 +89,21 @@ def test_since_when_reaches_past_the_story_shown(news: NewsIndex, question: str)
     assert answer.hits[0].citation.article_id.startswith("rohingya-new")
     # ...and the earliest report is the older one, which that story does not hold.
     assert [a.id for a in answer.coverage.firsts] == ["rohingya-old"]
+
+
+@pytest.mark.parametrize(
+    ("question", "line"),
+    [
+        ("sejak kapan Rohingya diberitakan?", "laporan paling awal dari semuanya"),
+        ("since when has Rohingya been in the news?", "the earliest report of them all"),
+    ],
+)
+def test_since_when_says_the_report_is_the_earliest_of_all(
+    news: NewsIndex, question: str, line: str
+) -> None:
+    text = format_answer(news.ask(question, now=NOW))
+    assert line in text and "rohingya-old headline" in text.splitlines()[0]
+    assert "closest" not in text and "terdekat" not in text
 
 
 def test_who_broke_the_story_names_the_story_shown(news: NewsIndex) -> None:
