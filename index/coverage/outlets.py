@@ -12,18 +12,18 @@ from functools import lru_cache
 
 #: Words that introduce an outlet; what follows must name an outlet the index knows.
 _TRIGGERS = re.compile(
-    r"(?<![\w])(?:menurut|kata|versi|dari|oleh|per|according\s+to|from|by)\s+"
+    r"(?<![\w])(?:menurut|kata|versi|dari|oleh|per|via|according\s+to|from|by)\s+"
     r"(?:(?:laporan|berita|pemberitaan|liputan|situs|portal)\s+)?",
     re.IGNORECASE,
 )
 #: After these, an outlet whose name is also an Indonesian word must be written as a name
 #: (capitalised, or with a dot): "dari suara mayoritas" is "from the majority's vote".
-_LOOSE = {"dari", "oleh", "per"}
+_LOOSE = {"dari", "oleh", "per", "via"}
 #: Places an outlet is named without a trigger before it, if written as a name and not an
 #: ordinary word ("Poskota 3 hari terakhir", "berita CNN Indonesia kemarin"): the start
 #: of the question, and after a word for news.
 _BARE = re.compile(
-    r"^\s*|(?<![\w])(?:berita|kabar|liputan|artikel|news|coverage)\s+", re.IGNORECASE
+    r"^\s*|(?<![\w])(?:berita|kabar|liputan|laporan|artikel|news|coverage)\s+", re.IGNORECASE
 )
 #: Words after an outlet's name that make it the one speaking: "Kompas.com says", "juara.net
 #: bilang apa", "what does CNN Indonesia say".

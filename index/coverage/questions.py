@@ -12,11 +12,11 @@ Kind = Literal["outlets", "first", "count", "latest"]
 _FLAGS = re.IGNORECASE
 _REPORT_EN = (
     r"(?:report(?:ed|ing)?|cover(?:ed|ing)?|carr(?:y|ied|ying)|wr(?:o|i)te(?:\s+about)?|"
-    r"writing(?:\s+about)?|ran|broke)"
+    r"writing(?:\s+about)?|written(?:\s+about)?|ran|broke)"
 )
 _REPORT_ID = (
-    r"(?:memberitakan(?:nya)?|melaporkan|mewartakan|menulis|meliput|memuat|mengabarkan|"
-    r"menayangkan)"
+    r"(?:(?:sudah|telah|pernah)\s+)?(?:memberitakan(?:nya)?|melaporkan|mewartakan|menulis|"
+    r"meliput|memuat|mengabarkan|menayangkan)"
 )
 _PASSIVE_ID = r"(?:diberitakan|dilaporkan|diwartakan|diliput|ditulis|dimuat|dikabarkan)"
 _OUTLET = (
@@ -51,14 +51,17 @@ _KINDS: list[tuple[Kind, list[str]]] = [
             r"\bwho\s+(?:had|got)\b(?=.*\bfirst\b)",
             rf"\b(?:siapa\s+)?{_OUTLET_ID}\s+pertama(?:\s+kali)?\s+(?:yang\s+)?{_REPORT_ID}{_ABOUT}",
             rf"\b(?:the\s+)?first\s+{_OUTLET}\s+to\s+{_REPORT_EN}{_ABOUT}",
+            # "yang pertama kali memberitakan X siapa?": the question word last.
+            rf"^\s*yang\s+(?:pertama(?:\s+kali)?|duluan|lebih\s+dulu|paling\s+(?:awal|dulu))\s+"
+            rf"{_REPORT_ID}{_ABOUT}(?=.*\bsiapa\b)",
             rf"\b(?:which|what)\s+{_OUTLET}\s+(?:was|were)\s+(?:the\s+)?first(?:\s+(?:on|with))?",
             # "sejak kapan X diberitakan / ada berita soal X", "since when has X been in the news"
             rf"\bsejak\s+kapan(?:\s+ada\s+berita)?(?=.*(?:\b{_PASSIVE_ID}|\bberita\b|"
-            r"\bjadi\s+berita))",
+            r"\bjadi\s+(?:berita|sorotan|headline)))",
             r"\bsince\s+when\s+(?:has|have|is|are|was|were|did)\b"
             r"(?=.*\b(?:news|reported|covered|headlines)\b)",
             # "kapan berita X muncul", "when did X first appear / make the news"
-            r"\bkapan\s+(?:pertama\s+kali\s+)?berita\b(?=.*\bmuncul\b)",
+            r"\bkapan\s+(?:pertama\s+kali\s+)?berita\b(?=.*\b(?:muncul|terbit|keluar)\b)",
             r"\bwhen\s+did\b(?=.*\bfirst\s+(?:appear|make|made|hit|show)\b)",
         ],
     ),
@@ -73,6 +76,11 @@ _KINDS: list[tuple[Kind, list[str]]] = [
             rf"(?:yang\s+)?{_REPORT_ID}{_ABOUT}",
             rf"\bhow\s+many\s+{_OUTLET}\s+(?:have\s+|has\s+)?{_REPORT_EN}{_ABOUT}",
             r"\bwhere\s+(?:was|were|has|have|is|are)\b(?=.*\b(?:reported|covered|published)\b)",
+            # "media yang memberitakan X apa saja?", "daftar media yang meliput X".
+            rf"\b{_OUTLET_ID}\s+yang\s+{_REPORT_ID}{_ABOUT}(?=.*\b(?:apa|siapa|mana)\s+saja\b)",
+            rf"\bdaftar\s+{_OUTLET_ID}\s+(?:yang\s+)?{_REPORT_ID}{_ABOUT}",
+            rf"^\s*(?:news\s+)?(?:outlets?|media|sites?|newspapers?|papers?|publications?)\s+"
+            rf"(?:that\s+)?{_REPORT_EN}{_ABOUT}",
             rf"\bdi\s*mana\b(?=.*\b{_PASSIVE_ID}\b)",
             rf"\blist\s+(?:the\s+|all\s+)?{_OUTLET}\s+(?:that\s+)?(?:have\s+|has\s+)?"
             rf"{_REPORT_EN}{_ABOUT}",
@@ -96,6 +104,9 @@ _KINDS: list[tuple[Kind, list[str]]] = [
             r"\bhow\s+often\s+(?:was|were|has|have|is|are|did)\b"
             r"(?=.*\b(?:reported|covered|in\s+the\s+news)\b)",
             r"\bhow\s+much\s+(?:news\s+)?coverage\s+(?:did|does|has|have|is|was)\b",
+            r"\bhow\s+many\s+times\s+(?:was|were|has|have|is|are|did)\b"
+            r"(?=.*\b(?:reported|covered|written|in\s+the\s+news)\b)",
+            r"\btotal\s+(?:artikel|berita|laporan|tulisan)(?:\s+(?:soal|tentang|mengenai))?",
             r"\b(?:count|number\s+of)\s+(?:the\s+)?(?:news\s+)?(?:articles|stories|reports)"
             r"(?:\s+(?:on|about|covering|mentioning))?",
         ],
@@ -119,6 +130,13 @@ _LATEST_EXPLICIT = [
     r"\bany(?:thing)?\s+new(?:\s+(?:on|about|with|in))?",
 ]
 _LATEST_GENERIC = [
+    r"\btop\s+(?:stories|news|headlines)",
+    r"\bberita\s+utama",
+    r"\b(?:a\s+)?news\s+round-?up",
+    r"\brangkuman(?:\s+berita)?",
+    r"\b(?:lagi|sedang)\s+trending",
+    r"\b(?:what(?:'s|\s+is)\s+)?trending(?:\s+in\s+the\s+news)?",
+    r"\bgive\s+me",
     r"\bwhat(?:'s|\s+is|\s+was)\s+(?:in\s+)?the\s+news",
     r"\bwhat\s+(?:news|happened|stories)",
     # "what was reported (yesterday)?", "what did the media cover?": the news, no topic.
@@ -141,21 +159,25 @@ _LATEST_GENERIC = [
 _COMPILED = [(kind, [re.compile(p, _FLAGS) for p in patterns]) for kind, patterns in _KINDS]
 #: Once a kind is recognised, these words go too ("who reported X first?").
 _CLEANUP = {
-    "outlets": re.compile(rf"\b(?:{_PASSIVE_ID}|reported|covered|published|been)\b", _FLAGS),
+    "outlets": re.compile(
+        rf"\b(?:{_PASSIVE_ID}|reported|covered|published|been|(?:apa|siapa|mana)\s+saja)\b",
+        _FLAGS,
+    ),
     "count": re.compile(
-        rf"\b(?:{_PASSIVE_ID}|reported|covered|get|got|had|have|has|receive[d]?)\b", _FLAGS
+        rf"\b(?:{_PASSIVE_ID}|reported|covered|written|get|got|had|have|has|receive[d]?)\b",
+        _FLAGS,
     ),
     "first": re.compile(
         rf"\b(?:first(?!\s+(?-i:[A-Z]))|pertama(?:\s+kali)?|duluan|muncul|appear(?:ed)?|{_PASSIVE_ID}|"
         r"(?:been\s+)?(?:in|making|made|make|hit)\s+(?:the\s+)?(?:news|headlines)|"
-        r"jadi\s+berita)\b",
+        r"jadi\s+(?:berita|sorotan|headline)(?:\s+media)?|ramai|terbit|keluar|siapa)\b",
         _FLAGS,
     ),
 }
 #: "Since when" forms of "first": when a topic entered the news, not who broke a story.
 _SINCE = re.compile(
     r"\bsejak\s+kapan\b|\bsince\s+when\b|\bwhen\s+did\b.*\bfirst\s+(?:appear|make|made|hit)|"
-    r"\bkapan\b.*\bmuncul\b",
+    r"\bkapan\b.*\b(?:muncul|terbit)\b|\bwhen\s+was\b.*\bfirst\s+in\s+the\s+news\b",
     _FLAGS,
 )
 #: Informal and chat spellings, read as their full words before a question is matched:
@@ -182,6 +204,8 @@ _INFORMAL = {
     "muat": "memuat",
     "dluan": "duluan",
     "whats": "what's",
+    "udah": "sudah",
+    "dah": "sudah",
 }
 _INFORMAL_WORD = re.compile(r"\b(?:" + "|".join(_INFORMAL) + r")\b", _FLAGS)
 

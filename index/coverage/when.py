@@ -187,13 +187,28 @@ _WHICH_MONTH = (
     rf"(?:bulan\s+)?({_MONTH})(?:\s+(\d{{4}}))?)"
 )
 
+#: "the first week of October", "minggu kedua September": weeks of seven days from the 1st;
+#: the last is the month's last seven days.
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4}
+_ORDINALS |= {"4th": 4, "pertama": 1, "kesatu": 1, "kedua": 2, "ketiga": 3, "keempat": 4}
+_ORDINALS |= {"last": 5, "terakhir": 5}
+_ORDINAL_EN = r"(first|1st|second|2nd|third|3rd|fourth|4th|last)"
+_ORDINAL_ID = r"(pertama|kesatu|kedua|ketiga|keempat|terakhir)"
+_HARI = r"(?:hari|hr)"
+_WEEK_WORD = r"(?:minggu|mgg|pekan)"
+
 # (pattern, flags): each returns a window from (match, today). Order: most specific first;
 # of two phrases ending at the same place, the earlier here wins.
 _PATTERNS: list[tuple[str, str]] = [
     ("day_month_year", rf"{_W}(\d{{1,2}})\s+({_MONTH})\.?(?:\s+(\d{{4}}))?{_E}"),
     ("month_day_year", rf"{_W}({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?{_E}"),
     ("month_part", rf"{_W}{_PART}[\s-]+{_WHICH_MONTH}{_E}"),
-    ("month_year", rf"{_W}(?:bulan\s+)?({_MONTH})\s+(?:tahun\s+)?(\d{{4}}){_E}"),
+    ("month_year", rf"{_W}(?:bulan\s+)?({_MONTH})\.?\s+(?:tahun\s+)?(\d{{4}}){_E}"),
+    (
+        "week_of_month",
+        rf"{_W}(?:(?:the\s+)?{_ORDINAL_EN}\s+week\s+of|(?:minggu|pekan)\s+{_ORDINAL_ID})\s+"
+        rf"{_WHICH_MONTH}{_E}",
+    ),
     # 20/10, 14-10-2017, 3.8.2021: day first; a dash or dot only with a year or "tanggal".
     (
         "numeric_date",
@@ -221,22 +236,22 @@ _PATTERNS: list[tuple[str, str]] = [
         "day_before_yesterday",
         rf"{_W}(?:kemarin\s+lusa|kemaren\s+lusa|(?:the\s+)?day\s+before\s+yesterday){_E}",
     ),
-    ("days_ago", rf"{_W}(?:{_N}\s+hari\s+{_AGO_ID}|{_N}\s+days?\s+ago){_E}"),
+    ("days_ago", rf"{_W}(?:{_N}\s+{_HARI}\s+{_AGO_ID}|{_N}\s+days?\s+ago){_E}"),
     ("day_ago", rf"{_W}sehari\s+{_AGO_ID}{_E}"),
     ("week_ago", rf"{_W}se(?:minggu|pekan)\s+{_YANG}(?:lalu|lepas|silam){_E}"),
     ("month_ago", rf"{_W}(?:sebulan\s+{_YANG}(?:lalu|lepas|silam)|an?\s+month\s+ago){_E}"),
     (
         "weeks_ago",
-        rf"{_W}(?:{_N}\s+(?:minggu|pekan)\s+(?:yang\s+)?(?:lalu|lepas|silam)|{_N}\s+weeks?\s+ago){_E}",
+        rf"{_W}(?:{_N}\s+{_WEEK_WORD}\s+{_YANG}(?:lalu|lepas|silam)|{_N}\s+weeks?\s+ago){_E}",
     ),
     (
         "days",
-        rf"{_W}(?:{_N}\s+hari\s+{_PAST_ID}|{_PAST_EN}\s+{_N}\s+days|"
+        rf"{_W}(?:{_N}\s+{_HARI}\s+{_PAST_ID}|{_PAST_EN}\s+{_N}\s+days|"
         rf"(se(?:minggu|pekan))\s+{_PAST_ID}){_E}",
     ),
     (
         "weeks_past",
-        rf"{_W}(?:{_N}\s+(?:minggu|pekan)\s+{_PAST_ID}|{_PAST_EN}\s+{_N}\s+weeks){_E}",
+        rf"{_W}(?:{_N}\s+{_WEEK_WORD}\s+{_PAST_ID}|{_PAST_EN}\s+{_N}\s+weeks){_E}",
     ),
     (
         "last_weekend",
@@ -244,6 +259,11 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"(?:last|past|previous)\s+weekend|weekend\s+kemarin|over\s+the\s+weekend){_E}",
     ),
     ("this_weekend", rf"{_W}(?:akhir\s+(?:pekan|minggu)\s+ini|this\s+weekend){_E}"),
+    (
+        "weekday_last_week",
+        rf"{_W}(?:(?:hari\s+)?({_WEEKDAY})\s+(?:minggu|pekan)\s+{_YANG}(?:lalu|kemarin|kemaren|lepas)|"
+        rf"({_WEEKDAY})\s+(?:of\s+)?last\s+week|last\s+week'?s\s+({_WEEKDAY})){_E}",
+    ),
     (
         "weekday_before",
         rf"{_W}(?:(?:hari\s+)?({_WEEKDAY})\s+(?:lalu|kemarin|kemaren|lepas)|"
@@ -265,10 +285,10 @@ _PATTERNS: list[tuple[str, str]] = [
     ("last_year", rf"{_W}(?:tahun\s+{_YANG}(?:lalu|kemarin|lepas)|last\s+year|past\s+year){_E}"),
     (
         "yesterday",
-        rf"{_W}(?:kemarin|kemaren|kmrn|kmarin|kemrin|yesterday|semalam|tadi\s+malam){_E}",
+        rf"{_W}(?:kemarin|kemaren|kmrn|kmren|kmarin|kemrin|yesterday|semalam|tadi\s+malam){_E}",
     ),
     ("this_year", rf"{_W}(?:tahun\s+ini|this\s+year){_E}"),
-    ("weekday", rf"{_W}(?:(?:hari|pada|on|last)\s+)({_WEEKDAY}){_E}"),
+    ("weekday", rf"{_W}(?:(?:hari|pada|on|last|from|dari)\s+)({_WEEKDAY}){_E}"),
 ]
 _COMPILED = [(name, re.compile(pattern, re.IGNORECASE)) for name, pattern in _PATTERNS]
 
@@ -285,7 +305,7 @@ def _is_weekday_minggu(question: str, match: re.Match[str]) -> bool:
 def _is_a_weekday(question: str, match: re.Match[str]) -> bool:
     """ "minggu lalu" is last week; "Minggu lalu" inside a sentence, or "hari Minggu
     lalu", is last Sunday; every other weekday name is a weekday."""
-    named = match.group(1) or match.group(2)
+    named = next(group for group in match.groups() if group)
     if named.lower() != "minggu":
         return True
     return match.group(0).lower().startswith("hari") or (
@@ -304,24 +324,47 @@ def _weekend(monday: date) -> tuple[date, date]:
     return monday + timedelta(days=5), monday + timedelta(days=6)
 
 
+def _named_month(m: re.Match[str], group: int, today: date) -> date:
+    """The first day of the month ``_WHICH_MONTH`` matched from group ``group`` on: this or
+    last month, or a named one (the latest on or before today without a year)."""
+    relative = (m.group(group) or m.group(group + 1) or "").lower()
+    if relative:
+        back = 0 if relative in {"ini", "this"} else 1
+        first: date = date(today.year, today.month, 1) - relativedelta(months=back)
+        return first
+    month = MONTHS[m.group(group + 2).lower()]
+    year = _year(m.group(group + 3))
+    if year is None:
+        year = today.year if month <= today.month else today.year - 1
+    return date(year, month, 1)
+
+
+def _clipped(start: date, end: date, today: date) -> tuple[date, date] | None:
+    """``start`` to ``end``, ending today at the latest; None if it starts after today."""
+    return (start, min(end, today)) if start <= today else None
+
+
 def _part_of_month(m: re.Match[str], today: date) -> tuple[date, date] | None:
     """Days 1-10, 11-20 or 21 to the end of the month a "month_part" match names; a part
     of this month ends today at the latest."""
     part = _PARTS[" ".join(m.group(1).lower().split())]
-    relative = (m.group(2) or m.group(3) or "").lower()
-    if relative:
-        back = 0 if relative in {"ini", "this"} else 1
-        first = date(today.year, today.month, 1) - relativedelta(months=back)
-    else:
-        month = MONTHS[m.group(4).lower()]
-        year = _year(m.group(5))
-        if year is None:
-            year = today.year if month <= today.month else today.year - 1
-        first = date(year, month, 1)
+    first = _named_month(m, 2, today)
     last = first + relativedelta(months=1) - timedelta(days=1)
     start = first + timedelta(days=10 * part)
     end = last if part == 2 else first + timedelta(days=10 * part + 9)
-    return (start, min(end, today)) if start <= today else None
+    return _clipped(start, end, today)
+
+
+def _week_of_month(m: re.Match[str], today: date) -> tuple[date, date] | None:
+    """Days 1-7, 8-14, 15-21 or 22-28 of the month a "week_of_month" match names, or its
+    last seven days."""
+    number = _ORDINALS[(m.group(1) or m.group(2)).lower()]
+    first = _named_month(m, 3, today)
+    last = first + relativedelta(months=1) - timedelta(days=1)
+    if number == 5:
+        return _clipped(last - timedelta(days=6), last, today)
+    start = first + timedelta(days=7 * (number - 1))
+    return _clipped(start, start + timedelta(days=6), today)
 
 
 def _window(name: str, m: re.Match[str], today: date) -> tuple[date, date] | None:
@@ -338,6 +381,12 @@ def _window(name: str, m: re.Match[str], today: date) -> tuple[date, date] | Non
         return (day, day) if day else None
     if name == "month_part":
         return _part_of_month(m, today)
+    if name == "week_of_month":
+        return _week_of_month(m, today)
+    if name == "weekday_last_week":
+        wanted = WEEKDAYS[(m.group(1) or m.group(2) or m.group(3)).lower()]
+        day = _week(today - timedelta(days=7))[0] + timedelta(days=wanted)
+        return day, day
     if name == "iso_date":
         try:
             day = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
@@ -456,6 +505,8 @@ _RELATIVE = _COVERAGE_ONLY | {
     "day_of_month",
     "month",
     "weekday_news",
+    "week_of_month",
+    "weekday_last_week",
 }
 
 
@@ -472,7 +523,7 @@ def window_in(question: str, current: datetime) -> Window | None:
         for m in pattern.finditer(question):
             if name in {"last_week", "this_week"} and _is_weekday_minggu(question, m):
                 continue
-            if name == "weekday_before" and not _is_a_weekday(question, m):
+            if name in {"weekday_before", "weekday_last_week"} and not _is_a_weekday(question, m):
                 continue
             if name == "numeric_date" and m.group(0) == "24/7":
                 continue

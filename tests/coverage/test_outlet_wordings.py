@@ -37,6 +37,9 @@ HELD = [
         ("Poskota 3 hari terakhir soal Panglima TNI", "poskotanews"),
         ("Kumparan: gempa Lampung Selatan", "kumparan"),
         ("liputan Kumparan soal gempa", "kumparan"),
+        ("laporan Kumparan soal gempa Lampung", "kumparan"),
+        ("via Antara: Setnov mangkir lagi", "antaranews"),
+        ("via CNN Indonesia, berita Catalonia", "cnn indonesia"),
         ("reported by Poskota News: Spain and Catalonia", "poskotanews"),
     ],
 )

@@ -111,6 +111,22 @@ def _read(question: str, current: datetime) -> tuple[date, date] | None:
         ("news in November", MONDAY, date(2016, 11, 1), date(2016, 11, 30)),
         ("Friday's news", MONDAY, date(2017, 10, 20), date(2017, 10, 20)),
         ("news over the weekend", MONDAY, date(2017, 10, 21), date(2017, 10, 22)),
+        # The Nth week of a month: days 1-7, 8-14, ...
+        ("news from the first week of October", MONDAY, date(2017, 10, 1), date(2017, 10, 7)),
+        ("berita minggu kedua September", MONDAY, date(2017, 9, 8), date(2017, 9, 14)),
+        ("berita pekan pertama bulan ini", MONDAY, date(2017, 10, 1), date(2017, 10, 7)),
+        ("news from the last week of August", MONDAY, date(2017, 8, 25), date(2017, 8, 31)),
+        # A weekday after "from"/"dari", a weekday of last week, abbreviated words.
+        ("news from Saturday", MONDAY, date(2017, 10, 21), date(2017, 10, 21)),
+        ("berita dari hari Kamis", MONDAY, date(2017, 10, 19), date(2017, 10, 19)),
+        ("berita Senin minggu lalu", MONDAY, date(2017, 10, 16), date(2017, 10, 16)),
+        ("news from Friday last week", THURSDAY, date(2021, 9, 10), date(2021, 9, 10)),
+        ("news from Sept. 2017", MONDAY, date(2017, 9, 1), date(2017, 9, 30)),
+        ("berita Okt. 2017", MONDAY, date(2017, 10, 1), date(2017, 10, 31)),
+        ("brita kmren", MONDAY, date(2017, 10, 22), date(2017, 10, 22)),
+        ("brita 3 hr terakhir", MONDAY, date(2017, 10, 21), date(2017, 10, 23)),
+        ("berita 2 hr lalu", MONDAY, date(2017, 10, 21), date(2017, 10, 21)),
+        ("berita 2 mgg terakhir", MONDAY, date(2017, 10, 10), date(2017, 10, 23)),
     ],
 )
 def test_reader_wordings_become_windows(
