@@ -158,17 +158,18 @@ _LATEST_GENERIC = [
 ]
 _COMPILED = [(kind, [re.compile(p, _FLAGS) for p in patterns]) for kind, patterns in _KINDS]
 #: Once a kind is recognised, these words go too ("who reported X first?").
+#: Words the question's frame adds, written lower-case (a headline's "Dilaporkan",
+#: "Keluar" in Title Case stay in the topic).
 _CLEANUP = {
     "outlets": re.compile(
-        rf"\b(?:{_PASSIVE_ID}|reported|covered|published|been|(?:apa|siapa|mana)\s+saja)\b",
-        _FLAGS,
+        rf"\b(?-i:{_PASSIVE_ID}|reported|covered|published|been|(?:apa|siapa|mana)\s+saja)\b"
     ),
     "count": re.compile(
-        rf"\b(?:{_PASSIVE_ID}|reported|covered|written|get|got|had|have|has|receive[d]?)\b",
-        _FLAGS,
+        rf"\b(?-i:{_PASSIVE_ID}|reported|covered|written|get|got|had|have|has|received?)\b"
     ),
     "first": re.compile(
-        rf"\b(?:first(?!\s+(?-i:[A-Z]))|pertama(?:\s+kali)?|duluan|muncul|appear(?:ed)?|{_PASSIVE_ID}|"
+        r"\b(?:first(?!\s+(?-i:[A-Z]))|pertama(?:\s+kali)?|duluan)\b|"
+        rf"\b(?-i:muncul|appear(?:ed)?|{_PASSIVE_ID}|"
         r"(?:been\s+)?(?:in|making|made|make|hit)\s+(?:the\s+)?(?:news|headlines)|"
         r"jadi\s+(?:berita|sorotan|headline)(?:\s+media)?|ramai|terbit|keluar|siapa)\b",
         _FLAGS,

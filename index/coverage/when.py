@@ -302,6 +302,19 @@ def _is_weekday_minggu(question: str, match: re.Match[str]) -> bool:
     return bool(before) and before[-1] not in ".?!"
 
 
+#: Capitalised words before a weekday that make it the end of a quoted headline.
+_HEADLINE_WORDS = 3
+
+
+def _ends_a_headline(question: str, start: int) -> bool:
+    """Whether the weekday at ``start`` closes a run of capitalised words, a headline's
+    ("berita Gubernur BI Dihadirkan di Pengadilan Tipikor Soal E KTP Kamis kemarin": the
+    hearing's Thursday, then the question's "kemarin"), not the question's own "Kamis
+    kemarin" ("berita Novanto Senin lalu" is last Monday)."""
+    before = re.findall(r"[\w'-]+", question[:start])[-_HEADLINE_WORDS:]
+    return len(before) == _HEADLINE_WORDS and all(w[:1].isupper() or w.isdigit() for w in before)
+
+
 def _is_a_weekday(question: str, match: re.Match[str]) -> bool:
     """ "minggu lalu" is last week; "Minggu lalu" inside a sentence, or "hari Minggu
     lalu", is last Sunday; every other weekday name is a weekday."""
@@ -534,7 +547,12 @@ def window_in(question: str, current: datetime) -> Window | None:
                 window = Window(
                     span[0], span[1], m.group(0), name in _RELATIVE, name in _COVERAGE_ONLY
                 )
-                found.append((m.end(), -order, window))
+                end = m.end()
+                if name in {"weekday_before", "weekday_last_week"} and _ends_a_headline(
+                    question, m.start()
+                ):
+                    end = m.start()  # the headline's weekday: only if nothing else is read
+                found.append((end, -order, window))
     if found:
         # The last time phrase is the question's own: one before it may be in a quoted
         # headline ("berita Panglima Mau Berangkat Hari Ini kemarin").

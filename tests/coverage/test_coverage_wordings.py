@@ -151,3 +151,22 @@ def test_reader_wordings_are_coverage_questions(question: str, kind: str, topic:
 )
 def test_questions_about_the_events_themselves_are_no_coverage_questions(question: str) -> None:
     assert coverage_question(question) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        (
+            "Media apa saja yang memberitakan Oso Akan Dilaporkan ke Polisi?",
+            "Oso Akan Dilaporkan ke Polisi",
+        ),
+        (
+            "Siapa yang pertama memberitakan Pemain Persija Keluar Stadion?",
+            "Pemain Persija Keluar Stadion",
+        ),
+        ("Berapa artikel tentang Kasus Covered Bond Dilaporkan?", "Kasus Covered Bond Dilaporkan"),
+    ],
+)
+def test_a_headlines_own_words_stay_in_the_topic(question: str, topic: str) -> None:
+    found = coverage_question(question)
+    assert found is not None and found.topic == topic

@@ -136,6 +136,28 @@ def test_reader_wordings_become_windows(
 
 
 @pytest.mark.parametrize(
+    ("question", "current", "start"),
+    [
+        # A headline's own weekday, then the question's "kemarin": yesterday.
+        (
+            "berita Gubernur BI Dihadirkan di Pengadilan Tipikor Soal E KTP Kamis kemarin",
+            datetime(2017, 3, 25, 0, 0, tzinfo=WIB),
+            date(2017, 3, 24),
+        ),
+        ("berita Demo Buruh Tolak Upah Murah Senin lalu", MONDAY, date(2017, 10, 16)),
+        # The question's own weekday after a name or two: that weekday.
+        ("berita Novanto Senin lalu", MONDAY, date(2017, 10, 16)),
+        ("berita Gunung Agung Jumat kemarin", MONDAY, date(2017, 10, 20)),
+    ],
+)
+def test_a_headlines_weekday_is_not_the_questions_window(
+    question: str, current: datetime, start: date
+) -> None:
+    window = window_in(question, current)
+    assert window is not None and window.start == start, window
+
+
+@pytest.mark.parametrize(
     "question",
     [
         # A score, a fraction or a ratio is no date.
