@@ -182,7 +182,8 @@ _SINCE = re.compile(
     _FLAGS,
 )
 #: Informal and chat spellings, read as their full words before a question is matched:
-#: "brp media yg beritain X" is "berapa media yang memberitakan X".
+#: "brp media yg beritain X" is "berapa media yang memberitakan X". Chat forms only: a
+#: base word that is also a topic's ("lapor", "muat") is left as written.
 _INFORMAL = {
     "yg": "yang",
     "brp": "berapa",
@@ -197,12 +198,9 @@ _INFORMAL = {
     "beritain": "memberitakan",
     "ngeberitain": "memberitakan",
     "ngeliput": "meliput",
-    "liput": "meliput",
     "nulis": "menulis",
     "ngabarin": "mengabarkan",
     "ngelaporin": "melaporkan",
-    "lapor": "melaporkan",
-    "muat": "memuat",
     "dluan": "duluan",
     "whats": "what's",
     "udah": "sudah",

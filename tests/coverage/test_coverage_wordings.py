@@ -170,3 +170,8 @@ def test_questions_about_the_events_themselves_are_no_coverage_questions(questio
 def test_a_headlines_own_words_stay_in_the_topic(question: str, topic: str) -> None:
     found = coverage_question(question)
     assert found is not None and found.topic == topic
+
+
+def test_a_topics_own_base_words_are_not_rewritten() -> None:
+    found = coverage_question("berapa berita soal aplikasi Lapor dan muat barang?")
+    assert found is not None and found.topic == "aplikasi Lapor dan muat barang"
