@@ -12,10 +12,10 @@ Kind = Literal["outlets", "first", "count", "latest"]
 _FLAGS = re.IGNORECASE
 _REPORT_EN = (
     r"(?:report(?:ed|ing)?|cover(?:ed|ing)?|carr(?:y|ied|ying)|wr(?:o|i)te(?:\s+about)?|"
-    r"writing(?:\s+about)?|written(?:\s+about)?|ran|broke)"
+    r"writing(?:\s+about)?|written(?:\s+about)?|publish(?:ed|ing)?|ran|broke)"
 )
 _REPORT_ID = (
-    r"(?:(?:sudah|telah|pernah)\s+)?(?:memberitakan(?:nya)?|melaporkan|mewartakan|menulis|"
+    r"(?:(?:sudah|telah|pernah|ikut|juga)\s+)?(?:memberitakan(?:nya)?|melaporkan|mewartakan|menulis|"
     r"meliput|memuat|mengabarkan|menayangkan)"
 )
 _PASSIVE_ID = r"(?:diberitakan|dilaporkan|diwartakan|diliput|ditulis|dimuat|dikabarkan)"
@@ -30,10 +30,10 @@ _KINDS: list[tuple[Kind, list[str]]] = [
         "first",
         [
             rf"\bwho\s+(?:was\s+)?(?:the\s+)?first\s+(?:to\s+)?{_REPORT_EN}{_ABOUT}",
-            rf"\bwho\s+{_REPORT_EN}{_ABOUT}\b(?=.*\bfirst\b)",
+            rf"\bwho\s+{_REPORT_EN}{_ABOUT}\b(?=.*\b(?-i:first)\b)",
             rf"\b(?:which|what)\s+{_OUTLET}\s+(?:was\s+)?(?:the\s+)?first\s+"
             rf"(?:to\s+)?{_REPORT_EN}{_ABOUT}",
-            rf"\b(?:which|what)\s+{_OUTLET}\s+{_REPORT_EN}{_ABOUT}\b(?=.*\bfirst\b)",
+            rf"\b(?:which|what)\s+{_OUTLET}\s+{_REPORT_EN}{_ABOUT}\b(?=.*\b(?-i:first)\b)",
             rf"\bwhen\s+(?:was|were|did)\b(?=.*\bfirst\s+(?:{_REPORT_EN}|in\s+the\s+news)\b)",
             rf"\bfirst\s+(?:{_REPORT_EN}|in\s+the\s+news)\b",
             rf"\bsiapa\s+(?:yang\s+)?(?:pertama(?:\s+kali)?|paling\s+(?:awal|dulu|duluan))\s+"
@@ -48,7 +48,10 @@ _KINDS: list[tuple[Kind, list[str]]] = [
             rf"\b(?:siapa|{_OUTLET_ID}\s+(?:apa|mana))\s+(?:yang\s+)?(?:duluan|lebih\s+dulu|"
             rf"lebih\s+awal|mula-mula|paling\s+cepat|tercepat)\s+(?:yang\s+)?{_REPORT_ID}{_ABOUT}",
             r"\bwho\s+(?:broke|had|got)\s+(?:the\s+)?(?:news|story)(?:\s+(?:of|about|on))?",
-            r"\bwho\s+(?:had|got)\b(?=.*\bfirst\b)",
+            r"\bwho\s+(?:had|got)\b(?=.*\b(?-i:first)\b)",
+            r"\bwho\s+was\s+first(?:\s+(?:with|on|to\s+report))?",
+            rf"\bkapan\s+pertama(?:\s+kali)?\b(?=.*\b{_PASSIVE_ID}\b)",
+            r"\bwhen\s+did\b(?=.*\b(?:story|news|coverage|reports?)\s+(?:start|begin)\b)",
             rf"\b(?:siapa\s+)?{_OUTLET_ID}\s+pertama(?:\s+kali)?\s+(?:yang\s+)?{_REPORT_ID}{_ABOUT}",
             rf"\b(?:the\s+)?first\s+{_OUTLET}\s+to\s+{_REPORT_EN}{_ABOUT}",
             # "yang pertama kali memberitakan X siapa?": the question word last.
@@ -68,13 +71,17 @@ _KINDS: list[tuple[Kind, list[str]]] = [
     (
         "outlets",
         [
-            rf"\b(?:which|what)\s+{_OUTLET}\s+(?:have\s+|has\s+)?{_REPORT_EN}{_ABOUT}",
+            rf"\b(?:which|what)\s+{_OUTLET}\s+(?:have\s+|has\s+|are\s+|is\s+|were\s+)?"
+            rf"(?:been\s+)?{_REPORT_EN}{_ABOUT}",
             rf"\bwho\s+(?:else\s+)?(?:has\s+|have\s+)?{_REPORT_EN}{_ABOUT}",
             rf"\b{_OUTLET_ID}\s+(?:apa|mana)\s+(?:saja\s+)?(?:yang\s+)?{_REPORT_ID}{_ABOUT}",
             rf"\bsiapa\s+saja\s+(?:yang\s+)?{_REPORT_ID}{_ABOUT}",
             rf"\bberapa\s+(?:banyak\s+)?(?:media|outlet|situs|portal|sumber)\s+(?:berita\s+)?"
             rf"(?:yang\s+)?{_REPORT_ID}{_ABOUT}",
             rf"\bhow\s+many\s+{_OUTLET}\s+(?:have\s+|has\s+)?{_REPORT_EN}{_ABOUT}",
+            rf"\b(?:has|have|did)\s+(?:any(?:one|body)?|any\s+{_OUTLET})\s+(?:else\s+)?"
+            rf"{_REPORT_EN}{_ABOUT}",
+            rf"\bapa\s+saja\s+{_OUTLET_ID}\s+yang\s+{_REPORT_ID}{_ABOUT}",
             r"\bwhere\s+(?:was|were|has|have|is|are)\b(?=.*\b(?:reported|covered|published)\b)",
             # "media yang memberitakan X apa saja?", "daftar media yang meliput X".
             rf"\b{_OUTLET_ID}\s+yang\s+{_REPORT_ID}{_ABOUT}(?=.*\b(?:apa|siapa|mana)\s+saja\b)",
@@ -86,7 +93,7 @@ _KINDS: list[tuple[Kind, list[str]]] = [
             rf"{_REPORT_EN}{_ABOUT}",
             rf"\bwho(?:'s|\s+is|\s+has|'s\s+been|\s+has\s+been|\s+have\s+been)\s+(?:been\s+)?"
             rf"{_REPORT_EN}{_ABOUT}",
-            rf"\b{_PASSIVE_ID}\s+(?:oleh\s+)?(?:media|outlet|siapa)(?:\s+(?:apa|mana))?"
+            rf"\b{_PASSIVE_ID}\s+(?:oleh\s+|di\s+)?(?:(?:media|outlet|siapa)(?:\s+(?:apa|mana))?|mana)"
             r"(?:\s+saja)?",
         ],
     ),
@@ -118,7 +125,9 @@ _LATEST_EXPLICIT = [
     r"\bwhat(?:'s|\s+is)\s+new(?:\s+(?:on|about|with|in))?",
     r"\b(?:the\s+)?(?:latest|recent|newest)\s+(?:news|stories|headlines|coverage|reports)"
     r"(?:\s+(?:on|about))?",
-    r"\b(?:berita|kabar|info)\s+(?:terbaru|terkini|paling\s+baru)"
+    r"\b(?:berita|kabar|info)\s+(?:terbaru|terkini|paling\s+baru|terhangat|terpanas|teraktual)"
+    r"(?:\s+(?:soal|tentang|mengenai|dari))?",
+    r"\b(?:berita|kabar|info)\s+apa\s+(?:saja\s+)?yang\s+(?:terbaru|terkini|paling\s+baru)"
     r"(?:\s+(?:soal|tentang|mengenai|dari))?",
     r"\bwhat(?:'s|\s+is)\s+the\s+latest(?:\s+(?:on|about|with|in))?",
     # "update (terbaru) soal X", "perkembangan X": opening the question, or with "terbaru".
@@ -133,7 +142,8 @@ _LATEST_GENERIC = [
     r"\btop\s+(?:stories|news|headlines)",
     r"\bberita\s+utama",
     r"\b(?:a\s+)?news\s+round-?up",
-    r"\brangkuman(?:\s+berita)?",
+    r"\b(?:rangkuman|ringkasan)(?:\s+berita)?",
+    r"\bwhat(?:'s|\s+is)\s+going\s+on",
     r"\b(?:lagi|sedang)\s+trending",
     r"\b(?:what(?:'s|\s+is)\s+)?trending(?:\s+in\s+the\s+news)?",
     r"\bgive\s+me",
@@ -171,14 +181,16 @@ _CLEANUP = {
         r"\b(?:first(?!\s+(?-i:[A-Z]))|pertama(?:\s+kali)?|duluan)\b|"
         rf"\b(?-i:muncul|appear(?:ed)?|{_PASSIVE_ID}|"
         r"(?:been\s+)?(?:in|making|made|make|hit)\s+(?:the\s+)?(?:news|headlines)|"
-        r"jadi\s+(?:berita|sorotan|headline)(?:\s+media)?|ramai|terbit|keluar|siapa)\b",
+        r"jadi\s+(?:berita|sorotan|headline)(?:\s+media)?|ramai|terbit|keluar|siapa|mulai|"
+        r"start(?:ed)?|begin|began)\b",
         _FLAGS,
     ),
 }
 #: "Since when" forms of "first": when a topic entered the news, not who broke a story.
 _SINCE = re.compile(
     r"\bsejak\s+kapan\b|\bsince\s+when\b|\bwhen\s+did\b.*\bfirst\s+(?:appear|make|made|hit)|"
-    r"\bkapan\b.*\b(?:muncul|terbit)\b|\bwhen\s+was\b.*\bfirst\s+in\s+the\s+news\b",
+    r"\bkapan\b.*\b(?:muncul|terbit)\b|\bwhen\s+was\b.*\bfirst\s+in\s+the\s+news\b|"
+    r"\bwhen\s+did\b.*\b(?:start|begin)\b",
     _FLAGS,
 )
 #: Informal and chat spellings, read as their full words before a question is matched:
@@ -221,7 +233,8 @@ _FILLER = re.compile(
     r"\b(?:about|on|the|a|an|any|in|news|berita|tentang|soal|mengenai|yang|saja|apa|ada|"
     r"did|was|were|is|are|to|of|kali|there|have|has|been|me|tell|show|give|please|tolong|"
     r"dong|sih|ya|kah|hari|tanggal|tgl|date|what|s|i|pada|di|untuk|for|and|dan|story|"
-    r"stories|kabar|with|ada)\b",
+    r"stories|kabar|with|ada|it|from|since|during|within|dalam|selama|sejak|dari|sampai|hingga|"
+    r"between|antara|for)\b",
     _FLAGS,
 )
 

@@ -200,7 +200,22 @@ _WEEK_WORD = r"(?:minggu|mgg|pekan)"
 # (pattern, flags): each returns a window from (match, today). Order: most specific first;
 # of two phrases ending at the same place, the earlier here wins.
 _PATTERNS: list[tuple[str, str]] = [
-    ("day_month_year", rf"{_W}(\d{{1,2}})\s+({_MONTH})\.?(?:\s+(\d{{4}}))?{_E}"),
+    # "18-20 Oktober", "antara 18 dan 20 Oktober", "October 18 to 20": a range of days.
+    (
+        "day_range",
+        rf"{_W}(?:(?:between|antara|dari|from)\s+)?(\d{{1,2}})\s*(?:-|–|sampai|hingga|s/d|to|"
+        rf"and|dan|until|through)\s*(\d{{1,2}})\s+({_MONTH})\.?(?:\s+(\d{{4}}))?{_E}",
+    ),
+    (
+        "month_day_range",
+        rf"{_W}(?:(?:between|from)\s+)?({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*"
+        rf"(?:-|–|to|and|until|through)\s*(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?{_E}",
+    ),
+    # A two-digit year only closing the question or a clause: "berita 20 okt 17".
+    (
+        "day_month_year",
+        rf"{_W}(\d{{1,2}})\s+({_MONTH})\.?(?:\s+(\d{{4}}|'?\d{{2}}(?=\s*(?:[?.!,;]|$))))?{_E}",
+    ),
     ("month_day_year", rf"{_W}({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?{_E}"),
     ("month_part", rf"{_W}{_PART}[\s-]+{_WHICH_MONTH}{_E}"),
     ("month_year", rf"{_W}(?:bulan\s+)?({_MONTH})\.?\s+(?:tahun\s+)?(\d{{4}}){_E}"),
@@ -227,6 +242,11 @@ _PATTERNS: list[tuple[str, str]] = [
     ("month", rf"{_W}(?:in|during|bulan|selama|sepanjang)\s+({_MONTH}){_E}"),
     ("weekday_news", rf"{_W}({_WEEKDAY})'s\s+(?:news|headlines|stories|papers){_E}"),
     ("earlier_this_month", rf"{_W}(?:earlier\s+this\s+month|awal\s+bulan\s+hingga\s+kini){_E}"),
+    (
+        "last_24_hours",
+        rf"{_W}(?:(?:24|dua\s+puluh\s+empat)\s+jam\s+{_PAST_ID}|1\s*x\s*24\s+jam(?:\s+{_PAST_ID})?|"
+        rf"(?:the\s+)?(?:last|past)\s+24\s+hours){_E}",
+    ),
     (
         "today",
         rf"{_W}(?:hari\s+ini|hr\s+ini|hari\s+ni|today(?:'s)?|tonight|malam\s+ini|pagi\s+ini|"
@@ -288,7 +308,7 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"{_W}(?:kemarin|kemaren|kmrn|kmren|kmarin|kemrin|yesterday|semalam|tadi\s+malam){_E}",
     ),
     ("this_year", rf"{_W}(?:tahun\s+ini|this\s+year){_E}"),
-    ("weekday", rf"{_W}(?:(?:hari|pada|on|last|from|dari)\s+)({_WEEKDAY}){_E}"),
+    ("weekday", rf"{_W}(?:(?:hari|pada|on|last|from|dari|since|sejak)\s+)({_WEEKDAY}){_E}"),
 ]
 _COMPILED = [(name, re.compile(pattern, re.IGNORECASE)) for name, pattern in _PATTERNS]
 
@@ -388,10 +408,27 @@ def _window(name: str, m: re.Match[str], today: date) -> tuple[date, date] | Non
         day = _latest(today, MONTHS[m.group(1).lower()], int(m.group(2)), _year(m.group(3)))
         return (day, day) if day else None
     if name == "numeric_date":
-        if not 1 <= int(m.group(2)) <= 12:
-            return None
-        day = _latest(today, int(m.group(2)), int(m.group(1)), _year(m.group(3)))
+        number, month = int(m.group(1)), int(m.group(2))
+        if not 1 <= month <= 12:
+            if not (1 <= number <= 12 and month <= 31):
+                return None
+            number, month = month, number  # "10/20": month first, as the day cannot be
+        day = _latest(today, month, number, _year(m.group(3)))
         return (day, day) if day else None
+    if name in {"day_range", "month_day_range"}:
+        if name == "day_range":
+            low, high, month = int(m.group(1)), int(m.group(2)), MONTHS[m.group(3).lower()]
+        else:
+            month, low, high = MONTHS[m.group(1).lower()], int(m.group(2)), int(m.group(3))
+        if low > high:
+            return None
+        start = _latest(today, month, low, _year(m.group(4)))
+        end = _latest(today, month, high, _year(m.group(4)))
+        if start is None or end is None or end < start:
+            return None
+        return start, end
+    if name == "last_24_hours":
+        return today - timedelta(days=1), today
     if name == "month_part":
         return _part_of_month(m, today)
     if name == "week_of_month":
@@ -485,7 +522,11 @@ def _window(name: str, m: re.Match[str], today: date) -> tuple[date, date] | Non
 
 
 def _year(text: str | None) -> int | None:
-    return int(text) if text else None
+    """A four-digit year, or a two-digit one ("'17", "17") in this century."""
+    if not text:
+        return None
+    digits = text.lstrip("'")
+    return int(digits) + 2000 if len(digits) == 2 else int(digits)
 
 
 #: Windows that can only mean when the news came out.
@@ -499,6 +540,7 @@ _COVERAGE_ONLY = {
     "month_ago",
     "weeks_past",
     "weeks_ago",
+    "last_24_hours",
     "earlier_this_month",
     "last_weekend",
     "days",
@@ -520,6 +562,8 @@ _RELATIVE = _COVERAGE_ONLY | {
     "weekday_news",
     "week_of_month",
     "weekday_last_week",
+    "day_range",
+    "month_day_range",
 }
 
 
@@ -547,6 +591,14 @@ def window_in(question: str, current: datetime) -> Window | None:
                 window = Window(
                     span[0], span[1], m.group(0), name in _RELATIVE, name in _COVERAGE_ONLY
                 )
+                since = _SINCE.search(question[: m.start()])
+                opens = re.match(r"(?:sejak|since)\s", m.group(0), re.IGNORECASE)
+                if (since is not None or opens) and window.end < today:
+                    # "sejak kemarin", "since Monday": from that day to today.
+                    phrase = question[since.start() if since else m.start() : m.end()]
+                    window = Window(
+                        window.start, today, phrase, window.relative, window.about_coverage
+                    )
                 end = m.end()
                 if name in {"weekday_before", "weekday_last_week"} and _ends_a_headline(
                     question, m.start()
@@ -558,6 +610,10 @@ def window_in(question: str, current: datetime) -> Window | None:
         # headline ("berita Panglima Mau Berangkat Hari Ini kemarin").
         return max(found, key=lambda item: (item[0], item[1]))[2]
     return _bare_minggu(question, today)
+
+
+#: "sejak"/"since" just before a time phrase (or opening it): that day to today.
+_SINCE = re.compile(r"(?<![\w])(?:sejak|since)\s+(?:(?:hari|pada|on|the)\s+)?$", re.IGNORECASE)
 
 
 def _ambiguous_short_month(m: re.Match[str]) -> bool:

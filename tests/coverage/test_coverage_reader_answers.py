@@ -168,3 +168,13 @@ def test_what_an_outlet_reported_on_a_weekday_is_a_window(question: str, day: st
     request = read_request(question, ["cnn indonesia", "poskotanews"], NOW)
     assert request.window is not None
     assert (request.window.start.isoformat(), request.window.end.isoformat()) == (day, day)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["news from last Tuesday", "berita sejak kemarin", "news in the last 24 hours"],
+)
+def test_news_from_a_window_alone_is_whats_new_in_it(question: str) -> None:
+    request = read_request(question, ["cnn indonesia"], NOW)
+    assert request.window is not None and request.coverage is not None
+    assert (request.coverage.kind, request.coverage.topic) == ("latest", "")

@@ -48,6 +48,14 @@ from newsbot.index.coverage.questions import coverage_question
         ("which outlets have written about First Travel?", "outlets", "First Travel"),
         ("daftar media yang meliput Rohingya", "outlets", "Rohingya"),
         ("daftar outlet yang memberitakan banjir", "outlets", "banjir"),
+        ("what outlets are covering Catalonia?", "outlets", "Catalonia"),
+        ("which sites have been reporting on the flood?", "outlets", "flood"),
+        ("has anyone reported on the Panglima TNI?", "outlets", "Panglima TNI"),
+        ("did any outlet report on Djarot?", "outlets", "Djarot"),
+        ("media mana yang ikut memberitakan Rohingya?", "outlets", "Rohingya"),
+        ("apa saja media yang memberitakan First Travel?", "outlets", "First Travel"),
+        ("berita Rohingya dimuat di media mana saja?", "outlets", "Rohingya"),
+        ("Rohingya diberitakan di mana saja?", "outlets", "Rohingya"),
         # Who first / since when.
         ("siapa yang duluan memberitakan Panglima TNI?", "first", "Panglima TNI"),
         ("sapa duluan yg beritain Panglima TNI ditolak AS", "first", "Panglima TNI ditolak AS"),
@@ -70,6 +78,11 @@ from newsbot.index.coverage.questions import coverage_question
         ("sejak kapan First Travel jadi sorotan media?", "first", "First Travel"),
         ("sejak kapan banjir Bekasi ramai diberitakan?", "first", "banjir Bekasi"),
         ("when was Djarot first in the news?", "first", "Djarot"),
+        ("who was first with the Catalonia news?", "first", "Catalonia"),
+        ("kapan pertama kali First Travel diberitakan?", "first", "First Travel"),
+        ("which outlet published first on Rohingya?", "first", "Rohingya"),
+        ("when did the Rohingya story start?", "first", "Rohingya"),
+        ("kapan berita Rohingya mulai muncul?", "first", "Rohingya"),
         ("sejak kapan Rohingya diberitakan?", "first", "Rohingya"),
         ("sejak kapan ada berita soal Catalonia?", "first", "Catalonia"),
         ("sejak kapan banjir Bekasi jadi berita?", "first", "banjir Bekasi"),
@@ -124,6 +137,10 @@ from newsbot.index.coverage.questions import coverage_question
         ("rangkuman berita", "latest", ""),
         ("what's trending in the news?", "latest", ""),
         ("berita apa yang lagi trending?", "latest", ""),
+        ("what's going on?", "latest", ""),
+        ("berita terhangat", "latest", ""),
+        ("ringkasan berita", "latest", ""),
+        ("berita apa yang terbaru soal Rohingya?", "latest", "Rohingya"),
     ],
 )
 def test_reader_wordings_are_coverage_questions(question: str, kind: str, topic: str) -> None:
@@ -147,6 +164,8 @@ def test_reader_wordings_are_coverage_questions(question: str, kind: str, topic:
         "how many times has Persib won the league?",
         "total korban banjir?",
         "siapa yang pertama kali mendarat di bulan?",
+        # "First" in a name is no "first": who wrote about First Travel names outlets.
+        "who won the First Division?",
     ],
 )
 def test_questions_about_the_events_themselves_are_no_coverage_questions(question: str) -> None:
@@ -170,6 +189,11 @@ def test_questions_about_the_events_themselves_are_no_coverage_questions(questio
 def test_a_headlines_own_words_stay_in_the_topic(question: str, topic: str) -> None:
     found = coverage_question(question)
     assert found is not None and found.topic == topic
+
+
+def test_first_in_a_name_is_not_who_first() -> None:
+    found = coverage_question("who wrote about First Travel?")
+    assert found is not None and (found.kind, found.topic) == ("outlets", "First Travel")
 
 
 def test_a_topics_own_base_words_are_not_rewritten() -> None:

@@ -127,6 +127,27 @@ def _read(question: str, current: datetime) -> tuple[date, date] | None:
         ("brita 3 hr terakhir", MONDAY, date(2017, 10, 21), date(2017, 10, 23)),
         ("berita 2 hr lalu", MONDAY, date(2017, 10, 21), date(2017, 10, 21)),
         ("berita 2 mgg terakhir", MONDAY, date(2017, 10, 10), date(2017, 10, 23)),
+        # Since a day: that day to today.
+        ("berita sejak kemarin", MONDAY, date(2017, 10, 22), date(2017, 10, 23)),
+        ("news since yesterday", MONDAY, date(2017, 10, 22), date(2017, 10, 23)),
+        ("news since Monday", THURSDAY, date(2021, 9, 13), date(2021, 9, 16)),
+        ("berita sejak hari Senin", THURSDAY, date(2021, 9, 13), date(2021, 9, 16)),
+        ("berita sejak 20 Oktober", MONDAY, date(2017, 10, 20), date(2017, 10, 23)),
+        # The last 24 hours: yesterday and today.
+        ("berita dalam 24 jam terakhir", MONDAY, date(2017, 10, 22), date(2017, 10, 23)),
+        ("news in the last 24 hours", MONDAY, date(2017, 10, 22), date(2017, 10, 23)),
+        ("berita 1x24 jam terakhir", MONDAY, date(2017, 10, 22), date(2017, 10, 23)),
+        # Ranges of days.
+        ("news between 18 and 20 October", MONDAY, date(2017, 10, 18), date(2017, 10, 20)),
+        ("berita antara 18 dan 20 Oktober", MONDAY, date(2017, 10, 18), date(2017, 10, 20)),
+        ("berita dari 18 sampai 20 Oktober", MONDAY, date(2017, 10, 18), date(2017, 10, 20)),
+        ("berita 18-20 Okt 2017", MONDAY, date(2017, 10, 18), date(2017, 10, 20)),
+        ("news from October 18 to 20", MONDAY, date(2017, 10, 18), date(2017, 10, 20)),
+        ("news from Sept 5-7, 2021", THURSDAY, date(2021, 9, 5), date(2021, 9, 7)),
+        # Month first where the day cannot be a month; a two-digit year closing the question.
+        ("news from 10/20", MONDAY, date(2017, 10, 20), date(2017, 10, 20)),
+        ("berita 20 okt 17", MONDAY, date(2017, 10, 20), date(2017, 10, 20)),
+        ("berita 20 Okt '17?", MONDAY, date(2017, 10, 20), date(2017, 10, 20)),
     ],
 )
 def test_reader_wordings_become_windows(
@@ -172,6 +193,8 @@ def test_a_headlines_weekday_is_not_the_questions_window(
         "20 orang tewas",
         "what may happen next",
         "sidang 2 minggu",
+        "skor akhir 18 - 20",
+        "harga 13/20 dolar",
     ],
 )
 def test_numbers_that_are_no_dates_make_no_window(question: str) -> None:
