@@ -12,7 +12,7 @@ from functools import lru_cache
 
 #: Words that introduce an outlet; what follows must name an outlet the index knows.
 _TRIGGERS = re.compile(
-    r"(?<![\w])(?:menurut|kata|versi|dari|oleh|per|via|according\s+to|from|by)\s+"
+    r"(?<![\w])(?:menurut|kata|versi|dari|oleh|per|via|sumber\s*:|according\s+to|from|by)\s+"
     r"(?:(?:laporan|berita|pemberitaan|liputan|situs|portal)\s+)?",
     re.IGNORECASE,
 )
@@ -46,6 +46,9 @@ _ORDINARY = {
     "pos",
     "metro",
 }
+#: Common nouns first and names second: after any trigger they name an outlet only written
+#: as a name ("apa kata media soal X?" asks what the media say, not Media Indonesia).
+_GENERIC = {"media", "pos", "metro", "bisnis"}
 #: Endings an outlet's name is also known without ("antaranews" is "Antara").
 _SUFFIXES = ("news", "com", "coid", "id", "indonesia", "online", "net", "co")
 #: The fewest characters a shortened outlet name keeps (CNN, BBC, IDN).
@@ -265,6 +268,8 @@ def _outlet_in(question: str, outlets: Iterable[str], strict: bool = False) -> O
         ordinary = strict or words[0].casefold() in _ORDINARY if words else False
         if loose and ordinary and not written_as_name:
             continue
+        if words and words[0].casefold() in _GENERIC and not written_as_name:
+            continue
         for size in (3, 2, 1):
             found = named(words[:size]) if len(words) >= size else None
             if found:
@@ -275,7 +280,8 @@ def _outlet_in(question: str, outlets: Iterable[str], strict: bool = False) -> O
         words = _name_words(question[: says.start()])[-3:]
         for size in (3, 2, 1):
             name = words[-size:] if len(words) >= size else []
-            if name and _written_as_name(name[0]) and (found := named(name)):
+            plain = name and name[0].casefold() not in _ORDINARY | _GENERIC
+            if name and (_written_as_name(name[0]) or plain) and (found := named(name)):
                 start = question.rfind(name[0], 0, says.start())
                 return OutletFilter(
                     tuple(sorted(found)), question[start : says.end()], " ".join(name)

@@ -50,6 +50,13 @@ _KINDS: list[tuple[Kind, list[str]]] = [
             r"\bwho\s+(?:broke|had|got)\s+(?:the\s+)?(?:news|story)(?:\s+(?:of|about|on))?",
             r"\bwho\s+(?:had|got)\b(?=.*\b(?-i:first)\b)",
             r"\bwho\s+was\s+first(?:\s+(?:with|on|to\s+report))?",
+            # "the earliest report on X", "artikel paling awal soal X", "berita pertama tentang X"
+            r"\b(?:the\s+)?(?:earliest|oldest|first)\s+(?:news\s+)?(?:reports?|articles?|stor(?:y|ies)|"
+            r"coverage)(?:\s+(?:on|about|of))?",
+            r"\b(?:artikel|berita|laporan|tulisan)\s+(?:paling\s+(?:awal|lama|pertama|tua)|"
+            r"pertama|tertua)\s+(?:soal|tentang|mengenai)",
+            rf"\b(?:which|what)\s+{_OUTLET}\s+{_REPORT_EN}{_ABOUT}\b(?=.*\b(?-i:earliest)\b)",
+            rf"\bwho\s+{_REPORT_EN}{_ABOUT}\b(?=.*\b(?-i:earliest)\b)",
             rf"\bkapan\s+pertama(?:\s+kali)?\b(?=.*\b{_PASSIVE_ID}\b)",
             r"\bwhen\s+did\b(?=.*\b(?:story|news|coverage|reports?)\s+(?:start|begin)\b)",
             rf"\b(?:siapa\s+)?{_OUTLET_ID}\s+pertama(?:\s+kali)?\s+(?:yang\s+)?{_REPORT_ID}{_ABOUT}",
@@ -107,7 +114,7 @@ _KINDS: list[tuple[Kind, list[str]]] = [
             r"(?:\s+(?:yang\s+)?(?:ada|memberitakan|membahas|tentang|soal|mengenai))*",
             r"\bjumlah\s+(?:artikel|berita|laporan|tulisan)"
             r"(?:\s+(?:yang\s+)?(?:ada|memberitakan|membahas|tentang|soal|mengenai))*",
-            rf"\bberapa\s+kali\b(?=.*\b{_PASSIVE_ID}\b)",
+            rf"\bberapa\s+kali\b(?=.*\b(?:{_PASSIVE_ID}|masuk\s+berita|jadi\s+berita)\b)",
             r"\bhow\s+often\s+(?:was|were|has|have|is|are|did)\b"
             r"(?=.*\b(?:reported|covered|in\s+the\s+news)\b)",
             r"\bhow\s+much\s+(?:news\s+)?coverage\s+(?:did|does|has|have|is|was)\b",
@@ -136,6 +143,10 @@ _LATEST_EXPLICIT = [
     r"^\s*perkembangan(?:\s+(?:terbaru|terkini))?(?:\s+(?:soal|tentang|mengenai))?",
     r"\bperkembangan\s+(?:terbaru|terkini)(?:\s+(?:soal|tentang|mengenai))?",
     r"\bwhat(?:'s|\s+is)\s+happening\s+(?:with|to|in)",
+    r"\b(?:the\s+)?(?:latest|newest|most\s+recent)\s+(?:news\s+)?(?:articles?|reports?|stor(?:y|ies)|"
+    r"pieces?)(?:\s+(?:on|about|of))?",
+    r"\b(?:artikel|berita|laporan|kabar)\s+(?:terakhir|paling\s+(?:akhir|baru))"
+    r"(?:\s+(?:soal|tentang|mengenai))?",
     r"\bany(?:thing)?\s+new(?:\s+(?:on|about|with|in))?",
 ]
 _LATEST_GENERIC = [
@@ -175,10 +186,11 @@ _CLEANUP = {
         rf"\b(?-i:{_PASSIVE_ID}|reported|covered|published|been|(?:apa|siapa|mana)\s+saja)\b"
     ),
     "count": re.compile(
-        rf"\b(?-i:{_PASSIVE_ID}|reported|covered|written|get|got|had|have|has|received?)\b"
+        rf"\b(?-i:{_PASSIVE_ID}|reported|covered|written|get|got|had|have|has|received?|"
+        r"(?:masuk|jadi)\s+berita)\b"
     ),
     "first": re.compile(
-        r"\b(?:first(?!\s+(?-i:[A-Z]))|pertama(?:\s+kali)?|duluan)\b|"
+        r"\b(?:first(?!\s+(?-i:[A-Z]))|pertama(?:\s+kali)?|duluan|(?-i:earliest))\b|"
         rf"\b(?-i:muncul|appear(?:ed)?|{_PASSIVE_ID}|"
         r"(?:been\s+)?(?:in|making|made|make|hit)\s+(?:the\s+)?(?:news|headlines)|"
         r"jadi\s+(?:berita|sorotan|headline)(?:\s+media)?|ramai|terbit|keluar|siapa|mulai|"
@@ -216,6 +228,10 @@ _INFORMAL = {
     "dluan": "duluan",
     "whats": "what's",
     "udah": "sudah",
+    "siapakah": "siapa",
+    "manakah": "mana",
+    "berapakah": "berapa",
+    "kapankah": "kapan",
     "dah": "sudah",
 }
 _INFORMAL_WORD = re.compile(r"\b(?:" + "|".join(_INFORMAL) + r")\b", _FLAGS)
@@ -234,7 +250,7 @@ _FILLER = re.compile(
     r"did|was|were|is|are|to|of|kali|there|have|has|been|me|tell|show|give|please|tolong|"
     r"dong|sih|ya|kah|hari|tanggal|tgl|date|what|s|i|pada|di|untuk|for|and|dan|story|"
     r"stories|kabar|with|ada|it|from|since|during|within|dalam|selama|sejak|dari|sampai|hingga|"
-    r"between|antara|for)\b",
+    r"between|antara|for|which)\b",
     _FLAGS,
 )
 

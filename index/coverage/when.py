@@ -259,6 +259,14 @@ _PATTERNS: list[tuple[str, str]] = [
     ("days_ago", rf"{_W}(?:{_N}\s+{_HARI}\s+{_AGO_ID}|{_N}\s+days?\s+ago){_E}"),
     ("day_ago", rf"{_W}sehari\s+{_AGO_ID}{_E}"),
     ("week_ago", rf"{_W}se(?:minggu|pekan)\s+{_YANG}(?:lalu|lepas|silam){_E}"),
+    (
+        "months_ago",
+        rf"{_W}(?:{_N}\s+bulan\s+{_YANG}(?:lalu|lepas|silam)|{_N}\s+months?\s+ago){_E}",
+    ),
+    (
+        "years_ago",
+        rf"{_W}(?:{_N}\s+tahun\s+{_YANG}(?:lalu|lepas|silam)|{_N}\s+years?\s+ago){_E}",
+    ),
     ("month_ago", rf"{_W}(?:sebulan\s+{_YANG}(?:lalu|lepas|silam)|an?\s+month\s+ago){_E}"),
     (
         "weeks_ago",
@@ -481,6 +489,12 @@ def _window(name: str, m: re.Match[str], today: date) -> tuple[date, date] | Non
     if name == "month_ago":
         previous = today - relativedelta(months=1)
         return _month(previous.year, previous.month)
+    if name == "months_ago":
+        back = today - relativedelta(months=_count(m.group(1) or m.group(2)))
+        return _month(back.year, back.month)
+    if name == "years_ago":
+        year = today.year - _count(m.group(1) or m.group(2))
+        return date(year, 1, 1), date(year, 12, 31)
     if name == "weeks_past":
         return today - timedelta(days=7 * _count(m.group(1) or m.group(2)) - 1), today
     if name == "weeks_ago":
@@ -540,6 +554,7 @@ _COVERAGE_ONLY = {
     "month_ago",
     "weeks_past",
     "weeks_ago",
+    "months_ago",
     "last_24_hours",
     "earlier_this_month",
     "last_weekend",
@@ -564,6 +579,7 @@ _RELATIVE = _COVERAGE_ONLY | {
     "weekday_last_week",
     "day_range",
     "month_day_range",
+    "years_ago",
 }
 
 

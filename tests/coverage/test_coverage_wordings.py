@@ -56,6 +56,7 @@ from newsbot.index.coverage.questions import coverage_question
         ("apa saja media yang memberitakan First Travel?", "outlets", "First Travel"),
         ("berita Rohingya dimuat di media mana saja?", "outlets", "Rohingya"),
         ("Rohingya diberitakan di mana saja?", "outlets", "Rohingya"),
+        ("media manakah yang memberitakan Rohingya?", "outlets", "Rohingya"),
         # Who first / since when.
         ("siapa yang duluan memberitakan Panglima TNI?", "first", "Panglima TNI"),
         ("sapa duluan yg beritain Panglima TNI ditolak AS", "first", "Panglima TNI ditolak AS"),
@@ -83,6 +84,15 @@ from newsbot.index.coverage.questions import coverage_question
         ("which outlet published first on Rohingya?", "first", "Rohingya"),
         ("when did the Rohingya story start?", "first", "Rohingya"),
         ("kapan berita Rohingya mulai muncul?", "first", "Rohingya"),
+        ("siapakah yang pertama memberitakan Catalonia?", "first", "Catalonia"),
+        ("which outlet reported Rohingya earliest?", "first", "Rohingya"),
+        ("who covered the flood earliest?", "first", "flood"),
+        ("which was the earliest report on First Travel?", "first", "First Travel"),
+        ("what was the earliest article about Djarot?", "first", "Djarot"),
+        ("oldest article about First Travel", "first", "First Travel"),
+        ("artikel paling awal soal Rohingya", "first", "Rohingya"),
+        ("berita pertama tentang Rohingya", "first", "Rohingya"),
+        ("artikel paling lama tentang banjir", "first", "banjir"),
         ("sejak kapan Rohingya diberitakan?", "first", "Rohingya"),
         ("sejak kapan ada berita soal Catalonia?", "first", "Catalonia"),
         ("sejak kapan banjir Bekasi jadi berita?", "first", "banjir Bekasi"),
@@ -110,6 +120,8 @@ from newsbot.index.coverage.questions import coverage_question
         ("how many times has the flood been reported?", "count", "flood"),
         ("total berita soal First Travel?", "count", "First Travel"),
         ("total artikel tentang banjir", "count", "banjir"),
+        ("berapakah jumlah berita tentang Rohingya?", "count", "Rohingya"),
+        ("brp kali Rohingya masuk berita?", "count", "Rohingya"),
         # What's new.
         ("kabar", "latest", ""),
         ("brita paling baru apa?", "latest", ""),
@@ -139,6 +151,10 @@ from newsbot.index.coverage.questions import coverage_question
         ("berita apa yang lagi trending?", "latest", ""),
         ("what's going on?", "latest", ""),
         ("berita terhangat", "latest", ""),
+        ("the most recent article about Djarot", "latest", "Djarot"),
+        ("latest article on Rohingya", "latest", "Rohingya"),
+        ("artikel terakhir soal Djarot", "latest", "Djarot"),
+        ("apa berita terakhir soal Catalonia?", "latest", "Catalonia"),
         ("ringkasan berita", "latest", ""),
         ("berita apa yang terbaru soal Rohingya?", "latest", "Rohingya"),
     ],
@@ -166,6 +182,8 @@ def test_reader_wordings_are_coverage_questions(question: str, kind: str, topic:
         "siapa yang pertama kali mendarat di bulan?",
         # "First" in a name is no "first": who wrote about First Travel names outlets.
         "who won the First Division?",
+        "apakah gempa terjadi lagi?",
+        "berita pertama kali disiarkan TVRI tahun berapa?",
     ],
 )
 def test_questions_about_the_events_themselves_are_no_coverage_questions(question: str) -> None:

@@ -40,6 +40,9 @@ HELD = [
         ("laporan Kumparan soal gempa Lampung", "kumparan"),
         ("via Antara: Setnov mangkir lagi", "antaranews"),
         ("via CNN Indonesia, berita Catalonia", "cnn indonesia"),
+        ("sumber: Antara, Setnov mangkir", "antaranews"),
+        ("cnnindonesia bilang apa soal Catalonia", "cnn indonesia"),
+        ("poskota bilang apa soal Catalunya?", "poskotanews"),
         ("reported by Poskota News: Spain and Catalonia", "poskotanews"),
     ],
 )
@@ -84,6 +87,9 @@ def test_a_known_outlet_the_index_lacks_in_a_reader_wording_is_missing(
         "suara rakyat bilang apa?",
         "Media apa saja yang memberitakan banjir?",
         "Metro Jaya: berapa korban?",
+        "apa kata media soal Rohingya?",
+        "menurut media, siapa yang menang?",
+        "kata pos polisi setempat",
     ],
 )
 def test_no_outlet_is_read_from_ordinary_words_in_those_places(question: str) -> None:

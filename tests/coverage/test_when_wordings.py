@@ -148,6 +148,12 @@ def _read(question: str, current: datetime) -> tuple[date, date] | None:
         ("news from 10/20", MONDAY, date(2017, 10, 20), date(2017, 10, 20)),
         ("berita 20 okt 17", MONDAY, date(2017, 10, 20), date(2017, 10, 20)),
         ("berita 20 Okt '17?", MONDAY, date(2017, 10, 20), date(2017, 10, 20)),
+        # Months and years counted back: that calendar month or year.
+        ("berita tiga bulan lalu", MONDAY, date(2017, 7, 1), date(2017, 7, 31)),
+        ("news from three months ago", MONDAY, date(2017, 7, 1), date(2017, 7, 31)),
+        ("berita 2 bulan yang lalu", THURSDAY, date(2021, 7, 1), date(2021, 7, 31)),
+        ("berita dua tahun lalu", MONDAY, date(2015, 1, 1), date(2015, 12, 31)),
+        ("news from a year ago", MONDAY, date(2016, 1, 1), date(2016, 12, 31)),
     ],
 )
 def test_reader_wordings_become_windows(
