@@ -14,6 +14,8 @@ SMALL_TALK = [
     ("siap, makasih min 🙏", "id"),
     ("apa kabar?", "id"),
     ("gimana kabarnya?", "id"),
+    ("kabarnya gimana?", "id"),
+    ("halo, apa kabar hari ini?", "id"),
     ("how are you doing today?", "en"),
     ("hai bot", "id"),
     ("thank you!", "en"),
@@ -159,6 +161,10 @@ QUESTIONS = [
     "gimana?",
     "gimana sih?",
     "apa?",
+    # "kabar" is the news unless a question word makes it a greeting
+    "kabar hari ini",
+    "kabar terbaru dong",
+    "khabar hari ini",
 ]
 
 

@@ -83,6 +83,9 @@ _ALL = _ENGLISH | _INDONESIAN | _ENGLISH_FILLERS | _INDONESIAN_FILLERS | _ARABIC
 #: kabarnya"): alone or with fillers ("how much?", "gimana?") they ask a question.
 _ASKING = frozenset("how apa gimana".split())
 _SMALL_TALK = (_ENGLISH | _INDONESIAN | _ARABIC) - _ASKING
+#: "News" in a greeting ("apa kabar", "gimana kabarnya"): without a question word beside it
+#: ("kabar hari ini") it asks for the news.
+_NEWS = frozenset("kabar khabar".split())
 #: A letter held on ("hmmmm", "okeee", "makasihhh"): kept twice, as the lists spell it.
 _HELD = re.compile(r"(\w)\1{2,}")
 #: A final letter doubled ("makasii", "haii"), read once.
@@ -125,6 +128,8 @@ def small_talk_language(text: str) -> str | None:
     if len(words) > _MAX_WORDS or any(word.isdigit() for word in words):
         return None
     if not all(word in _ALL for word in words) or not any(w in _SMALL_TALK for w in words):
+        return None
+    if all(w in _NEWS for w in words if w in _SMALL_TALK) and not _ASKING & set(words):
         return None
     english = sum(_only(word, _ENGLISH | _ENGLISH_FILLERS) for word in words)
     indonesian = sum(_only(word, _INDONESIAN | _INDONESIAN_FILLERS) for word in words)
