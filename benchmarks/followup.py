@@ -9,7 +9,14 @@ From each dev question Q (answer A, in passage P) come three follow-ups:
   containing A (the follow-up stays on Q's story);
 - ``name``: "dan apa kata <a name from P>?" / "and what did <name> say?"; a hit as above;
 - ``topic``: another dev question Q2, a new topic; a hit is a top passage containing its
-  own answer, so dragging Q's subject in costs hits.
+  own answer, so dragging Q's subject in costs hits;
+- ``plain``: "apa kata <a name from P>?" / "what did <name> say?", a name follow-up without
+  "dan"/"and" (it names one thing, so it follows up); a hit as for ``bare``;
+- ``newname``: "siapa <a name from Q2's passage>?" / "who is <name>?", one name P's
+  article never mentions: a new topic however short; a hit is a top passage naming it.
+
+The bot reads a message naming one thing as a new topic when the article its earlier
+answer cited first never mentions that name; ``resolve`` is given that article's text.
 
 Questions are split by a hash of their id into a dev half (used to choose
 ``NEW_TOPIC_WORDS`` and ``POINTING_WORDS``) and a holdout half, reported apart.
@@ -47,6 +54,8 @@ BARE = {
     "en": ["when?", "where did that happen?", "who else?", "why?", "and then?"],
 }
 NAME = {"id": "dan apa kata {name}?", "en": "and what did {name} say?"}
+PLAIN = {"id": "apa kata {name}?", "en": "what did {name} say?"}
+NEW_NAME = {"id": "siapa {name}?", "en": "who is {name}?"}
 _NAME = re.compile(r"(?<=[a-z,] )([A-Z][a-z]{2,}(?: [A-Z][a-z]{2,})*)")
 SETTINGS = [(words, pointing) for words in (2, 3, 4, 5) for pointing in (3, 5, 8)]
 
@@ -74,7 +83,20 @@ def dev_pairs(shared: Path) -> list[Pair]:
             if names:
                 text = NAME[lang].format(name=names[0])
                 pairs.append({**common, "kind": "name", "followup": text, "answer": q["answer"]})
+            if names:
+                text = PLAIN[lang].format(name=names[0])
+                pairs.append({**common, "kind": "plain", "followup": text, "answer": q["answer"]})
             other = questions[(n + len(questions) // 2) % len(questions)]
+            strangers = [
+                m
+                for m in _NAME.findall(other["passage"])
+                if m not in q["passage"] and m not in q["question"]
+            ]
+            if strangers:
+                text = NEW_NAME[lang].format(name=strangers[0])
+                pairs.append(
+                    {**common, "kind": "newname", "followup": text, "answer": strangers[0]}
+                )
             pairs.append(
                 {
                     **common,
@@ -91,15 +113,20 @@ def hit(ask: Callable[[str], list[str]], question: str, answer: str) -> bool:
     return bool(texts) and answer in texts[0]
 
 
-def evaluate(pairs: list[Pair], ask: Callable[[str], list[str]]) -> dict[str, Any]:
-    """hit@1 alone and resolved, per split, language and kind."""
+def evaluate(
+    pairs: list[Pair],
+    ask: Callable[[str], list[str]],
+    answered: Callable[[str], str | None] = lambda first: None,
+) -> dict[str, Any]:
+    """hit@1 alone and resolved, per split, language and kind; ``answered`` gives the text
+    of the article the first question's answer cites first (None: unknown)."""
     table: dict[str, Any] = {}
     for pair in pairs:
         key = f"{pair['split']}/{pair['lang']}/{pair['kind']}"
         row = table.setdefault(key, {"pairs": 0, "alone": 0, "resolved": 0})
         row["pairs"] += 1
         row["alone"] += hit(ask, pair["followup"], pair["answer"])
-        resolved = followup.resolve(pair["first"], pair["followup"])
+        resolved = followup.resolve(pair["first"], pair["followup"], answered(pair["first"]))
         # As the bot does: a resolved question that finds nothing is asked alone.
         asked = resolved if ask(resolved) else pair["followup"]
         row["resolved"] += hit(ask, asked, pair["answer"])
@@ -139,13 +166,24 @@ def main(argv: list[str] | None = None) -> int:
 
         return ask
 
+    def lead_text(index: NewsIndex) -> Callable[[str], str | None]:
+        @cache
+        def text(question: str) -> str | None:
+            answer = index.ask(question, k=1)
+            if not answer.answered or not answer.hits:
+                return ""
+            return index.article_text(answer.hits[0].citation.article_id)
+
+        return text
+
     ask_dev, ask_sample = asker(dev), asker(sample)
+    lead_dev, lead_sample = lead_text(dev), lead_text(sample)
     pairs = dev_pairs(args.shared)
     handwritten = read_jsonl(REPO / "benchmarks" / "followups.jsonl")
     tuning = []
     for words, pointing in SETTINGS:
         followup.NEW_TOPIC_WORDS, followup.POINTING_WORDS = words, pointing
-        table = evaluate(pairs, ask_dev)
+        table = evaluate(pairs, ask_dev, lead_dev)
         tuning.append(
             {
                 "new_topic_words": words,
@@ -163,14 +201,15 @@ def main(argv: list[str] | None = None) -> int:
     results = {
         "chosen": best,
         "tuning": tuning,
-        "dev_corpus": evaluate(pairs, ask_dev),
-        "sample": evaluate(handwritten, ask_sample),
+        "dev_corpus": evaluate(pairs, ask_dev, lead_dev),
+        "without_article_check": evaluate(pairs, ask_dev),
+        "sample": evaluate(handwritten, ask_sample, lead_sample),
     }
     out = REPO / "benchmarks" / "results" / "followup.json"
     out.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print("| set | split | lang | kind | pairs | hit@1 alone | hit@1 resolved |")
     print("|---|---|---|---|---|---|---|")
-    for name in ("dev_corpus", "sample"):
+    for name in ("dev_corpus", "without_article_check", "sample"):
         for key, row in sorted(results[name].items()):
             split, lang, kind = key.split("/")
             cells = [name, split, lang, kind, row["pairs"], f"{row['alone']:.3f}"]

@@ -16,7 +16,7 @@ from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, 
 
 from newsbot.bot.callbacks import button_data
 from newsbot.bot.follow_messages import follow_messages_for
-from newsbot.bot.followup import FOLLOWUP_SECONDS, resolve
+from newsbot.bot.followup import FOLLOWUP_SECONDS, own_names, points_back, resolve
 from newsbot.bot.messages import Messages, messages_for
 from newsbot.bot.state import BotState
 from newsbot.bot.store import AnswerRecord
@@ -89,10 +89,23 @@ async def followed_question(
         earlier = await state.stored(lambda store: store.latest_answer(chat_id, since))
     if earlier is None:
         return Followed(question)
-    resolved = resolve(earlier.question, question)
+    answered = None
+    if own_names(question) and not points_back(question):  # "siapa Isco?": asked of this?
+        answered = await _answered_text(state, earlier)
+    resolved = resolve(earlier.question, question, answered)
     if resolved != question:
         log.info("Follow-up read as %r", resolved)
     return Followed(resolved, _story_asked(earlier, question), earlier.question)
+
+
+async def _answered_text(state: BotState, earlier: AnswerRecord) -> str | None:
+    """The text of the article ``earlier`` cited first, the one it is about (passages after
+    it often come from other news); "" for an answer that cited none, such as a chart; None
+    when the index cannot tell (the article gone since, or a store that keeps no text per
+    article)."""
+    if not earlier.paragraphs:
+        return ""
+    return await state.live.article_text(earlier.paragraphs[0].partition("#")[0])
 
 
 def _story_asked(earlier: AnswerRecord, followup: str) -> str | None:

@@ -8,14 +8,16 @@ keep it in the state store, since Telegram does not hand old messages to a bot.
 A follow-up is a message that starts with a continuation word ("and", "dan", "what about",
 "lalu"), points back with a pronoun ("he", "dia", "itu", "tersebut"), or names fewer than
 :data:`NEW_TOPIC_WORDS` things of its own. Anything else is a new topic and is asked as it
-is: the old subject must not drag into it.
+is: the old subject must not drag into it. So is a message that only names few things when
+a name it gives appears nowhere in what was answered ("siapa Isco?" after an answer about
+the CSTO troops): it asks about something else, and the old subject would bury it.
 """
 
 from __future__ import annotations
 
 import re
 
-from newsbot.index.building.lexical import STOPWORDS
+from newsbot.index.building.lexical import STOPWORDS, tokenize
 
 #: Seconds after an answer during which a private message may follow it up.
 FOLLOWUP_SECONDS = 300
@@ -88,25 +90,52 @@ def subject_words(text: str) -> list[str]:
     return subject
 
 
-def continues(followup: str) -> bool:
-    """Whether ``followup`` reads as a continuation of an earlier question rather than a
-    new topic."""
+def points_back(followup: str) -> bool:
+    """Whether ``followup`` says itself that it continues: it opens with a continuation
+    word ("dan", "what about") or points back with a pronoun while naming few things."""
     lowered = " ".join(w.lower() for w in words(followup))
     if any(lowered == cue or lowered.startswith(cue + " ") for cue in _CUES):
         return True
     own = len(subject_words(followup))
-    if own < POINTING_WORDS and any(w.lower() in _PRONOUNS for w in words(followup)):
-        return True
-    return own < NEW_TOPIC_WORDS
+    return own < POINTING_WORDS and any(w.lower() in _PRONOUNS for w in words(followup))
 
 
-def resolve(previous: str, followup: str) -> str:
+def continues(followup: str) -> bool:
+    """Whether ``followup`` reads as a continuation of an earlier question rather than a
+    new topic."""
+    return points_back(followup) or len(subject_words(followup)) < NEW_TOPIC_WORDS
+
+
+def own_names(followup: str) -> list[str]:
+    """The names ``followup`` gives of its own: its subject words written with a capital
+    ("Isco", "MPR"), as written."""
+    return [word for word in subject_words(followup) if word[:1].isupper()]
+
+
+def names_elsewhere(followup: str, answered: str) -> bool:
+    """Whether ``followup`` gives a name that ``answered`` (the earlier question and the
+    text of the articles its answer cited) never mentions, in any of its lexical forms."""
+    held = set(tokenize(answered))
+    return any(not held.intersection(tokenize(name)) for name in own_names(followup))
+
+
+def resolve(previous: str, followup: str, answered: str | None = None) -> str:
     """The question to search for ``followup`` asked after ``previous``: a follow-up that
     names nothing of its own followed by the earlier question; one that does, with the
     earlier question's subject words added; a new topic alone. ``previous`` may itself be a
-    resolved question."""
+    resolved question.
+
+    ``answered`` is the text of the articles the earlier answer cited, when known: a
+    message that does not say it continues and gives a name none of them (nor ``previous``)
+    mentions is a new topic, however few things it names."""
     followup = " ".join(followup.split())
     if not previous.strip() or not continues(followup):
+        return followup
+    if (
+        answered is not None
+        and not points_back(followup)
+        and names_elsewhere(followup, f"{previous}\n{answered}")
+    ):
         return followup
     own = {w.lower() for w in subject_words(followup)}
     if not own:

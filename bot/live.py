@@ -52,6 +52,8 @@ class SearchIndex(Protocol):
 
     def article_ids(self) -> frozenset[str]: ...
 
+    def article_text(self, article_id: str) -> str | None: ...
+
     def newest_articles(self, days: Iterable[str], limit: int) -> tuple[Hit, ...]: ...
 
     def story_for(self, question: str) -> Story | None: ...
@@ -111,6 +113,11 @@ class LiveIndex:
         """The index's answer to a follow-up of a coverage answer about the story of
         ``article_id``, computed in a worker thread."""
         return await self._use(lambda index: index.ask_about(question, article_id))
+
+    async def article_text(self, article_id: str) -> str | None:
+        """An article's headline and paragraphs, one per line, read in a worker thread; None
+        when the index does not hold it or keeps no text per article."""
+        return await self._use(lambda index: index.article_text(article_id))
 
     async def timeline(self, question: str, language: str = "en") -> tuple[Story, bytes] | None:
         """The story matching ``question`` and its chart (PNG, labelled in ``language``),

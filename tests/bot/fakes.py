@@ -134,6 +134,10 @@ class FakeIndex:
     def article_ids(self) -> frozenset[str]:
         return frozenset(hit.citation.article_id for hit in self.hits)
 
+    def article_text(self, article_id: str) -> str | None:
+        texts = [h.text for h in self.hits if h.citation.article_id == article_id]
+        return "\n".join(texts) if texts else None
+
     def newest_articles(self, days: Iterable[str], limit: int) -> tuple[Hit, ...]:
         wanted = set(days)
         dated = [h for h in self.hits if (h.citation.published or "")[:10] in wanted]
