@@ -132,19 +132,32 @@ def format_number(value: int, messages: Messages) -> str:
     return f"{value:,}".replace(",", messages.thousands_separator)
 
 
+def format_decimal(value: float, messages: Messages) -> str:
+    """``value`` with one decimal, written as the reader's language writes it: "0.2" in
+    English, "0,2" in Indonesian (whose thousands separator is the point)."""
+    decimal = "," if messages.thousands_separator == "." else "."
+    return f"{value:.1f}".replace(".", decimal)
+
+
 def format_seconds(seconds: float, messages: Messages) -> str:
     if seconds < 60:
-        return messages.seconds.format(seconds=f"{seconds:.1f}")
+        return messages.seconds.format(seconds=format_decimal(seconds, messages))
     minutes, rest = divmod(round(seconds), 60)
     return messages.minutes.format(minutes=minutes, seconds=rest)
 
 
-def format_size(size: int) -> str:
+def format_size(size: int, messages: Messages) -> str:
+    """A size in bytes in decimal units, as ``newsbot stats`` prints it (1,184,828 bytes:
+    "1.2 MB", "1,2 MB" in Indonesian)."""
     value = float(size)
-    for unit in ("B", "KB", "MB", "GB"):
-        if value < 1024 or unit == "GB":
-            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
-        value /= 1024
+    for unit in ("B", "kB", "MB", "GB"):
+        if value < 1000 or unit == "GB":
+            return (
+                f"{value:.0f} {unit}"
+                if unit == "B"
+                else f"{format_decimal(value, messages)} {unit}"
+            )
+        value /= 1000
     raise AssertionError("unreachable")
 
 
@@ -342,7 +355,7 @@ def render_stats(summary: IndexSummary, messages: Messages, damage: str = "") ->
             outlets=_outlets(summary, messages, OUTLETS_IN_STATS, counts=True),
             embedder=escape(summary.embedder),
             built_at=escape(format_date(summary.built_at, messages, with_time=True)),
-            size=format_size(summary.size_bytes),
+            size=format_size(summary.size_bytes, messages),
         )
         + warning
     )

@@ -104,7 +104,7 @@ async def test_stats_shows_the_index_summary(bot: Bot) -> None:
     await bot.send(group("/stats@TestNameBot"))
     text = only_reply(bot)["text"]
     assert "<b>31</b> articles, <b>420</b> paragraphs" in text
-    assert "antaranews (12)" in text and "3.3 MB" in text
+    assert "antaranews (12)" in text and "3.5 MB" in text  # 3,500,000 bytes
 
 
 async def test_stickers_get_a_hint_in_private_and_nothing_in_groups(bot: Bot) -> None:

@@ -14,6 +14,7 @@ from newsbot.bot.render import (
     citation,
     excerpt,
     format_date,
+    format_seconds,
     render_build_report,
     render_help,
     render_passages,
@@ -213,7 +214,32 @@ def test_stats_escape_outlet_names_and_use_local_number_format() -> None:
     TelegramHtml(html)
     assert "<b>3.000</b> artikel, <b>31.600</b> paragraf" in html
     assert "&lt;Antara &amp; co&gt; (3.000)" in html
-    assert "29 November 2026, 04:40" in html and "49.6 MB" in html
+    assert "29 November 2026, 04:40" in html and "52,0 MB" in html
+
+
+@pytest.mark.parametrize(
+    ("size", "english", "indonesian"),
+    [(1_184_828, "1.2 MB", "1,2 MB"), (52_000_000, "52.0 MB", "52,0 MB"), (640, "640 B", "640 B"),
+     (999_999, "1000.0 kB", "1000,0 kB"), (3_500_000_000, "3.5 GB", "3,5 GB")],
+)  # fmt: skip
+def test_stats_give_the_size_as_the_command_line_does_in_the_readers_numbers(
+    size: int, english: str, indonesian: str
+) -> None:
+    """The bot said 1.1 MB where ``newsbot stats`` said 1.2 MB of the same index (binary
+    against decimal units), and wrote "1.1" in Indonesian, where "3.000" is three thousand."""
+    summary = IndexSummary(31, 264, (("suara", 3),), None, None, "m", "2026-12-01", size, "i")
+    assert f"Size: {english}." in render_stats(summary, ENGLISH)
+    assert f"Ukuran: {indonesian}." in render_stats(summary, INDONESIAN)
+    if english.endswith(" MB"):  # what the command line prints
+        assert english == f"{size / 1e6:.1f} MB"
+
+
+@pytest.mark.parametrize(("seconds", "english", "indonesian"), [(0.2, "0.2 s", "0,2 detik")])
+def test_seconds_are_written_in_the_readers_numbers(
+    seconds: float, english: str, indonesian: str
+) -> None:
+    assert format_seconds(seconds, ENGLISH) == english
+    assert format_seconds(seconds, INDONESIAN) == indonesian
 
 
 def test_progress_counts_paragraphs() -> None:
