@@ -70,6 +70,20 @@ class Followed(NamedTuple):
     previous: str = ""
 
 
+async def earlier_answer(message: Message, state: BotState, bot_id: int) -> AnswerRecord | None:
+    """The answer ``message`` follows up: the one of the bot's it replies to, or (in a
+    private chat, replying to nothing) the chat's latest of the past few minutes."""
+    chat_id = message.chat.id
+    replied = message.reply_to_message
+    if replied is not None and replied.from_user is not None and replied.from_user.id == bot_id:
+        message_id = replied.message_id
+        return await state.stored(lambda store: store.answer(chat_id, message_id))
+    if replied is None and message.chat.type == message.chat.PRIVATE:
+        since = state.now() - FOLLOWUP_SECONDS
+        return await state.stored(lambda store: store.latest_answer(chat_id, since))
+    return None
+
+
 async def followed_question(
     message: Message, question: str, state: BotState, bot_id: int
 ) -> Followed:
@@ -78,15 +92,7 @@ async def followed_question(
     of one; else as it is. After a coverage answer, a follow-up naming nothing of its own
     ("kapan?") also gets the article that answer cited, so it stays on that story rather
     than searching afresh and landing on another."""
-    chat_id = message.chat.id
-    replied = message.reply_to_message
-    earlier: AnswerRecord | None = None
-    if replied is not None and replied.from_user is not None and replied.from_user.id == bot_id:
-        message_id = replied.message_id
-        earlier = await state.stored(lambda store: store.answer(chat_id, message_id))
-    elif replied is None and message.chat.type == message.chat.PRIVATE:
-        since = state.now() - FOLLOWUP_SECONDS
-        earlier = await state.stored(lambda store: store.latest_answer(chat_id, since))
+    earlier = await earlier_answer(message, state, bot_id)
     if earlier is None:
         return Followed(question)
     answered = None

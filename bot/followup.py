@@ -69,6 +69,41 @@ _LIGHT = frozenset(
 )
 
 
+# A whole message asking for the next passages of the answer before, as the "More sources"
+# button does (lower case, without punctuation; "dong", "please" and the like may follow).
+_MORE = frozenset(
+    (
+        "more",
+        "more sources",
+        "show more",
+        "next",
+        "lagi",
+        "lainnya",
+        "yang lain",
+        "sumber lain",
+        "sumber lainnya",
+        "lebih banyak",
+        "selanjutnya",
+        "berikutnya",
+        "lanjut",
+        "tampilkan lagi",
+    )
+)
+_PLEASE = frozenset("please pls plz dong donk ya yah lah deh".split())
+
+
+def asks_for_more(text: str) -> bool:
+    """Whether ``text`` is only a request for more sources ("more", "lagi dong", "Sumber
+    lain?"), which the bot answers as a press of the "More sources" button under the answer
+    before: searched with the earlier question, "more" was read as a new question's word."""
+    said = [w.lower() for w in words(text)]
+    while said and said[-1] in _PLEASE:
+        said.pop()
+    while said and said[0] in _PLEASE:
+        said.pop(0)
+    return " ".join(said) in _MORE
+
+
 def words(text: str) -> list[str]:
     """The words of ``text`` as written."""
     return _WORD.findall(text)

@@ -27,7 +27,13 @@ from newsbot.bot.addressing import (
     shorten,
 )
 from newsbot.bot.callbacks import button_data, button_numbers
-from newsbot.bot.conversation import answer_keyboard, followed_question, remember_answer
+from newsbot.bot.conversation import (
+    answer_keyboard,
+    earlier_answer,
+    followed_question,
+    remember_answer,
+)
+from newsbot.bot.followup import asks_for_more
 from newsbot.bot.messages import Messages, messages_for
 from newsbot.bot.render import (
     escape,
@@ -42,6 +48,7 @@ from newsbot.bot.render import (
     render_unanswered,
 )
 from newsbot.bot.state import BotState, state_of
+from newsbot.bot.store import AnswerRecord
 from newsbot.bot.written import stream_written
 from newsbot.index.answering.answers import Hit
 from newsbot.index.answering.small_talk import is_small_talk
@@ -54,6 +61,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PAGE = 3  # passages per answer, and per press of "More sources"
+#: Passages a typed "more" looks through for the ones its answer showed (ten pages).
+MORE_DEPTH = 10 * PAGE
 MORE = "more"  # callback_data "more:<passages already shown>"
 #: callback_data "outlets:<passages before these>:<passages in these>"
 OUTLETS = "outlets"
@@ -143,6 +152,11 @@ async def answer(message: Message, user: User | None, context: ContextTypes.DEFA
         await message.reply_html(messages.rate_limited, do_quote=True)
         return
     question, shortened = shorten(question)
+    if asks_for_more(question):  # "more", "lagi": as a press of the answer's button
+        earlier = await earlier_answer(message, state, context.bot.id)
+        if earlier is not None and earlier.paragraphs:
+            await _more_typed(message, user, earlier, state, messages)
+            return
     alone = question
     story, previous = None, ""
     if not is_small_talk(alone):  # "thanks" after an answer follows up nothing
@@ -194,6 +208,25 @@ async def answer(message: Message, user: User | None, context: ContextTypes.DEFA
             markup=_buttons(first.hits, messages, shown=0, more=more),
             every=state.settings.progress_seconds,
         )
+
+
+async def _more_typed(
+    message: Message, user: User | None, earlier: AnswerRecord, state: BotState, messages: Messages
+) -> None:
+    """Reply to a typed "more" with the passages after those ``earlier`` showed, as its
+    "More sources" button would; say so when there are none."""
+    await message.reply_chat_action(ChatAction.TYPING)
+    found = await state.live.ask(earlier.question, MORE_DEPTH + 1)
+    cited = [f"{h.citation.article_id}#{h.citation.paragraph}" for h in found.hits]
+    last = earlier.paragraphs[-1]
+    shown = cited.index(last) + 1 if last in cited and found.coverage is None else len(cited)
+    hits = found.hits[shown : shown + PAGE] if found.answered else ()
+    if not hits:
+        await message.reply_html(messages.no_more_sources, do_quote=True)
+        return
+    more = len(found.hits) > shown + PAGE
+    sent = await _send_passages(message, hits, messages, shown=shown, more=more)
+    await remember_answer(state, sent, user, earlier.question, hits, messages.language)
 
 
 async def timeline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
