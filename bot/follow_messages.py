@@ -87,7 +87,7 @@ ENGLISH = FollowMessages(
     digest_story="{number}. {line}\n{citation} · {outlets}",
     digest_outlets_one="1 outlet",
     digest_empty="🗞 No new stories in the news I have indexed since yesterday.",
-    inline_limited="You're asking quickly: wait a minute",
+    inline_limited="You're asking quickly: ask again in {seconds} s",
     command_following="The questions this chat follows",
     command_digest="A daily digest of the top stories",
 )
@@ -147,7 +147,7 @@ INDONESIAN = FollowMessages(
     digest_story="{number}. {line}\n{citation} · {outlets}",
     digest_outlets_one="1 media",
     digest_empty="🗞 Tidak ada berita baru di indeks saya sejak kemarin.",
-    inline_limited="Anda bertanya terlalu cepat: tunggu sebentar",
+    inline_limited="Terlalu cepat: bertanya lagi dalam {seconds} detik",
     command_following="Pertanyaan yang diikuti obrolan ini",
     command_digest="Ringkasan harian berita utama",
 )

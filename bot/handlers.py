@@ -149,7 +149,8 @@ async def answer(message: Message, user: User | None, context: ContextTypes.DEFA
         )
         return
     if user is not None and not state.quota.allow(user.id):
-        await message.reply_html(messages.rate_limited, do_quote=True)
+        wait = state.quota.retry_after(user.id)
+        await message.reply_html(messages.rate_limited.format(seconds=wait), do_quote=True)
         return
     question, shortened = shorten(question)
     if asks_for_more(question):  # "more", "lagi": as a press of the answer's button
@@ -337,7 +338,8 @@ async def _pressed(
         await query.answer(messages.expired, show_alert=True)
         return None
     if not state.quota.allow(query.from_user.id):
-        await query.answer(messages.rate_limited, show_alert=True)
+        wait = state.quota.retry_after(query.from_user.id)
+        await query.answer(messages.rate_limited.format(seconds=wait), show_alert=True)
         return None
     return _Button(state, messages, pressed, asked, question)
 

@@ -53,9 +53,9 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         await query.answer([], cache_time=CACHE_SECONDS)
         return
     if not state.quota.allow(query.from_user.id):
-        button = InlineQueryResultsButton(
-            text=follow_messages_for(language).inline_limited, start_parameter="limited"
-        )
+        wait = state.quota.retry_after(query.from_user.id)
+        limited = follow_messages_for(language).inline_limited.format(seconds=wait)
+        button = InlineQueryResultsButton(text=limited, start_parameter="limited")
         await query.answer([], cache_time=0, is_personal=True, button=button)
         return
     found = await state.live.ask(question, RESULTS)

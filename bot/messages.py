@@ -117,7 +117,7 @@ ENGLISH = Messages(
     non_text="I can only read text: please type your question.",
     caption_only="I read the caption only: I cannot see pictures or files.",
     unknown_command="I don't know that command. Just type your question, or send /help.",
-    rate_limited="You're asking quickly: please wait a minute before the next question.",
+    rate_limited="You're asking quickly: please ask again in {seconds} s.",
     more_sources="More sources",
     no_more_sources="There are no more sources for this question.",
     expired="This button has expired: please ask the question again.",
@@ -222,7 +222,7 @@ INDONESIAN = Messages(
     unknown_command=(
         "Saya tidak mengenal perintah itu. Ketik saja pertanyaan Anda, atau kirim /help."
     ),
-    rate_limited="Anda bertanya terlalu cepat: tunggu sebentar sebelum pertanyaan berikutnya.",
+    rate_limited="Anda bertanya terlalu cepat: silakan bertanya lagi dalam {seconds} detik.",
     more_sources="Sumber lain",
     no_more_sources="Tidak ada sumber lain untuk pertanyaan ini.",
     expired="Tombol ini sudah kedaluwarsa: silakan ajukan pertanyaannya lagi.",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import time
 from collections import deque
 from collections.abc import Callable
@@ -14,6 +15,18 @@ class Quota(Protocol):
     """Counts a user's question; False when it is over the quota."""
 
     def allow(self, user_id: int) -> bool: ...
+
+    def retry_after(self, user_id: int) -> int:
+        """Whole seconds until ``user_id`` may ask again (at least 1; 0 when now)."""
+        ...
+
+
+def seconds_left(oldest: float | None, now: float) -> int:
+    """Whole seconds until a question asked at ``oldest`` leaves the window: 0 when none
+    is counted, else at least 1 (a refused user is never told to wait 0 seconds)."""
+    if oldest is None:
+        return 0
+    return max(1, math.ceil(oldest + WINDOW_SECONDS - now))
 
 
 class QuestionQuota:
@@ -40,6 +53,15 @@ class QuestionQuota:
         asked.append(now)
         self._forget_idle(now)
         return True
+
+    def retry_after(self, user_id: int) -> int:
+        """Whole seconds until ``user_id`` may ask again: when their oldest question of the
+        window leaves it (0 when they may ask now)."""
+        now = self._clock()
+        recent = [t for t in self._asked.get(user_id, ()) if t > now - WINDOW_SECONDS]
+        if self.per_minute <= 0 or len(recent) < self.per_minute:
+            return 0
+        return seconds_left(recent[-self.per_minute], now)
 
     def _forget_idle(self, now: float) -> None:
         """Drop users whose questions are all older than the window (keeps memory flat)."""

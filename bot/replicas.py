@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator
 from sqlalchemy import Connection, Engine, and_, delete, func, insert, select, text
 from sqlalchemy.exc import SQLAlchemyError
 
+from newsbot.bot.quota import seconds_left
 from newsbot.bot.store import StateStore, questions_asked
 from newsbot.index.errors import BuildInProgress
 
@@ -174,3 +175,29 @@ class SharedQuota:
                 return False
             connection.execute(insert(table).values(user_id=user_id, asked_at=now))
         return True
+
+    def retry_after(self, user_id: int) -> int:
+        """Whole seconds until ``user_id`` may ask again, on any replica (0 when now)."""
+        if self.per_minute <= 0:
+            return 0
+        now = self._clock()
+        table = questions_asked
+        with self._engine.begin() as connection:
+            times = (
+                connection.execute(
+                    select(table.c.asked_at)
+                    .where(
+                        and_(
+                            table.c.user_id == user_id,
+                            table.c.asked_at > now - QUOTA_WINDOW_SECONDS,
+                        )
+                    )
+                    .order_by(table.c.asked_at.desc())
+                    .limit(self.per_minute)
+                )
+                .scalars()
+                .all()
+            )
+        if len(times) < self.per_minute:
+            return 0
+        return seconds_left(float(times[-1]), now)

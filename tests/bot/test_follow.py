@@ -4,6 +4,7 @@ in-process through the real Application with the state store on SQLite."""
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -509,6 +510,10 @@ async def test_inline_queries_are_rate_limited(bot: Bot) -> None:
     await bot.send(inline("who agreed to deploy?"))
     limited = bot.telegram.sent("answerInlineQuery")[-1]
     assert "button" in limited
+    button = (
+        json.loads(limited["button"]) if isinstance(limited["button"], str) else limited["button"]
+    )
+    assert re.fullmatch(r"You're asking quickly: ask again in \d+ s", button["text"]), button
     assert len(bot.index.questions) == 1
 
 

@@ -37,3 +37,22 @@ def test_idle_users_are_forgotten() -> None:
     clock.now += 61
     quota.allow(5000)
     assert len(quota._asked) < 1024
+
+
+def test_a_refused_user_is_told_how_long_to_wait() -> None:
+    """ "Wait a minute" / "tunggu sebentar" sent users who retried at once into refusal after
+    refusal; the reply now names the seconds until the oldest question leaves the minute."""
+    clock = Clock()
+    quota = QuestionQuota(3, clock=clock)
+    assert quota.retry_after(1) == 0  # never asked
+    for step in (0.0, 5.0, 5.0):
+        clock.now += step
+        assert quota.allow(1)
+    assert quota.retry_after(1) == 50  # the first, 10 s old, leaves in 50 s
+    assert not quota.allow(1)
+    clock.now += 49.2
+    assert quota.retry_after(1) == 1  # 0.8 s left: never "0 s"
+    clock.now += 1
+    assert quota.retry_after(1) == 0 and quota.allow(1)
+    assert quota.retry_after(1) == 5  # now the second question is the oldest that counts
+    assert QuestionQuota(0).retry_after(1) == 0

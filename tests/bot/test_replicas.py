@@ -93,6 +93,23 @@ def test_the_quota_holds_across_replicas(replicas: tuple[StateStore, StateStore]
     assert second.allow(7)
 
 
+def test_a_refused_user_is_told_when_to_ask_again_on_any_replica(
+    replicas: tuple[StateStore, StateStore],
+) -> None:
+    now = [2000.0]
+    first, second = (SharedQuota(store, 2, clock=lambda: now[0]) for store in replicas)
+    assert first.retry_after(9) == 0
+    first.allow(9)
+    now[0] += 10.5
+    second.allow(9)
+    assert not first.allow(9)
+    now[0] += 20
+    # The first question, 30.5 s old, leaves the minute in 29.5 s: whole seconds, rounded up.
+    assert first.retry_after(9) == second.retry_after(9) == 30
+    now[0] += 30
+    assert first.retry_after(9) == 0 and second.allow(9)
+
+
 def test_replicas_asking_at_once_get_exactly_the_quota(
     replicas: tuple[StateStore, StateStore],
 ) -> None:
