@@ -194,7 +194,7 @@ def _parser() -> argparse.ArgumentParser:
         type=Path,
         required=True,
         metavar="FILE",
-        help="where to write the chart; its suffix picks the format: .png, .jpg, .svg or .pdf",
+        help="where to write the chart; its suffix picks the format: .png, .jpg, .jpeg, .svg, .pdf",
     )
 
     stats = commands.add_parser("stats", parents=[common], help="describe the index")
@@ -426,7 +426,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_timeline(args: argparse.Namespace) -> int:
     """Draw the matching story's articles per day into an image (its format from the file
-    name's suffix: .png, .jpg, .svg or .pdf); print its caption."""
+    name's suffix: .png, .jpg/.jpeg, .svg or .pdf); print its caption."""
     image_format = FORMATS.get(args.png.suffix.casefold())
     if image_format is None:
         suffixes = ", ".join(sorted(FORMATS))

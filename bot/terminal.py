@@ -178,5 +178,6 @@ class ProgressBar:
             if done >= total:
                 self.stream.write("\n")
         else:
-            self.stream.write(f"{self.label}: {done}/{total} paragraphs ({step}%)\n")
+            # The share done, not the tenth it crossed: batches jump (128 of 264 is 48%).
+            self.stream.write(f"{self.label}: {done}/{total} paragraphs ({percent}%)\n")
         self.stream.flush()

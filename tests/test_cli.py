@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -88,6 +89,21 @@ def test_a_bar_redraws_in_place_on_a_terminal_and_steps_by_tenths_elsewhere() ->
     assert terminal.getvalue().endswith("200/200 paragraphs\n")
     assert log.getvalue().splitlines()[1] == "Embedding: 20/200 paragraphs (10%)"
     assert len(log.getvalue().splitlines()) == 11  # 0%, 10%, ..., 100%
+
+
+def test_a_log_line_gives_the_share_done_not_the_tenth_crossed() -> None:
+    """Batches of 32 made a log say "128/264 paragraphs (40%)" when 48% were done."""
+    log = io.StringIO()
+    bar = ProgressBar("Embedding sample", log)
+    for done in range(0, 265, 32):
+        bar(done, 264)
+    bar(264, 264)
+    lines = log.getvalue().splitlines()
+    assert "Embedding sample: 128/264 paragraphs (48%)" in lines
+    assert lines[-1] == "Embedding sample: 264/264 paragraphs (100%)"
+    for line in lines:
+        done, total, percent = map(int, re.findall(r"\d+", line))
+        assert percent == done * 100 // total, line
 
 
 def test_index_dir_option_and_environment(
