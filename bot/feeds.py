@@ -60,7 +60,9 @@ async def add(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await status.edit_text(render_added(messages.add_read, article.title, paragraphs, messages))
         report = await rebuild_reporting(status, state, messages)
         if report is not None:
-            added = render_added(messages.add_done, article.title, paragraphs, messages)
+            # Added before and unchanged since: "Added" would claim a change the report denies.
+            done = messages.add_done if report.changed else messages.add_known
+            added = render_added(done, article.title, paragraphs, messages)
             await status.edit_text(added + "\n" + render_build_report(report, messages))
 
 

@@ -58,6 +58,7 @@ class Messages:
     add_fetching: str
     add_read: str
     add_done: str
+    add_known: str
     add_failed: str
     paragraphs_one: str
     paragraphs_many: str
@@ -158,6 +159,7 @@ ENGLISH = Messages(
     add_fetching="Fetching {url}…",
     add_read="Read <b>{title}</b> ({paragraphs}). Rebuilding the index…",
     add_done="Added <b>{title}</b> ({paragraphs}).",
+    add_known="Already in the index, unchanged: <b>{title}</b> ({paragraphs}).",
     add_failed="Could not add {url}: {reason}",
     paragraphs_one="1 paragraph",
     paragraphs_many="{count} paragraphs",
@@ -258,6 +260,7 @@ INDONESIAN = Messages(
     add_fetching="Mengambil {url}…",
     add_read="Terbaca: <b>{title}</b> ({paragraphs}). Membangun ulang indeks…",
     add_done="Ditambahkan: <b>{title}</b> ({paragraphs}).",
+    add_known="Sudah ada di indeks, tidak berubah: <b>{title}</b> ({paragraphs}).",
     add_failed="Tidak dapat menambahkan {url}: {reason}",
     paragraphs_one="1 paragraf",
     paragraphs_many="{count} paragraf",

@@ -132,6 +132,25 @@ async def test_add_indexes_the_page_and_says_its_headline_and_paragraphs(bot: Li
     assert added_urls(bot.index_dir) == [url]
 
 
+@pytest.mark.parametrize(
+    ("language", "known"),
+    [("en", "Already in the index, unchanged:"), ("id", "Sudah ada di indeks, tidak berubah:")],
+)
+async def test_adding_a_page_again_says_it_was_already_indexed(
+    bot: LiveBot, language: str, known: str
+) -> None:
+    """A second /add of the same unchanged page said "Added …" over "The index was already
+    up to date"."""
+    url = bot.site.url("/banjir")
+    await bot.send(private(f"/add {url}", sender=ADMIN))
+    assert bot.telegram.edits()[-1].startswith("Added <b>Banjir Rendam Medan Johor</b>")
+    await bot.send(private(f"/add {url}", sender={**ADMIN, "language_code": language}))
+    again = bot.telegram.edits()[-1]
+    assert again.startswith(f"{known} <b>Banjir Rendam Medan Johor</b>"), again
+    assert "Added" not in again and "Ditambahkan" not in again
+    assert added_urls(bot.index_dir) == [url]
+
+
 async def test_an_added_url_stays_in_later_rebuilds(bot: LiveBot) -> None:
     await bot.send(private(f"/add {bot.site.url('/banjir')}", sender=ADMIN))
     await bot.send(private("/reindex", sender=ADMIN))
