@@ -33,7 +33,7 @@ from newsbot.bot.conversation import (
     followed_question,
     remember_answer,
 )
-from newsbot.bot.followup import asks_for_more
+from newsbot.bot.followup import asks_for_more, subject_words
 from newsbot.bot.messages import Messages, messages_for
 from newsbot.bot.render import (
     escape,
@@ -164,6 +164,10 @@ async def answer(message: Message, user: User | None, context: ContextTypes.DEFA
         question, story, previous = await followed_question(
             message, question, state, context.bot.id
         )
+        if not previous and not subject_words(alone):  # "kapan?" following up nothing
+            example = escape(messages.example_question)
+            await message.reply_html(messages.no_subject.format(example=example), do_quote=True)
+            return
     await message.reply_chat_action(ChatAction.TYPING)
     if story is not None:  # "kapan?" under a coverage answer: about its story, not another
         found = await state.live.ask_about(alone, story)

@@ -26,6 +26,7 @@ class Messages:
     help_how: str
     help_more: str
     not_covered: str
+    no_subject: str
     not_a_question: str
     empty_question: str
     empty_mention: str
@@ -110,6 +111,7 @@ ENGLISH = Messages(
         "/digest lists the day's top stories."
     ),
     not_covered="The indexed news does not cover this question.",
+    no_subject='Ask the whole question, with what it is about: e.g. "{example}"',
     not_a_question='Hi! I answer questions about the news. Try: "{example}"',
     empty_question="Write your question after the command, e.g. <code>/ask {example}</code>.",
     empty_mention="Write your question with my name, e.g. <code>{mention} {example}</code>",
@@ -212,6 +214,7 @@ INDONESIAN = Messages(
         "menggambar grafik liputan sebuah berita, /digest berita utama hari ini."
     ),
     not_covered="Berita yang diindeks tidak membahas pertanyaan ini.",
+    no_subject='Tulis pertanyaannya lengkap dengan pokok beritanya, misalnya: "{example}"',
     not_a_question='Halo! Saya menjawab pertanyaan tentang berita. Coba: "{example}"',
     empty_question="Tulis pertanyaan Anda setelah perintah, misalnya <code>/ask {example}</code>.",
     empty_mention=(

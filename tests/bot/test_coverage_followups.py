@@ -111,8 +111,12 @@ async def test_another_chat_never_follows_up_a_coverage_answer(
     asked: list[str],
 ) -> None:
     await _send(app, private("media apa saja yang memberitakan pasukan CSTO?", user(1)))
-    await _send(app, private("kapan?", user(2, language="id")))
-    assert asked[-1] == "kapan?"
+    telegram = await _send(app, private("kapan?", user(2, language="id")))
+    # Nothing to follow up in this chat: asked for the whole question, the story untouched.
+    assert asked == ["media apa saja yang memberitakan pasukan CSTO?"], asked
+    assert telegram.texts()[-1].startswith("Tulis pertanyaannya lengkap"), telegram.texts()
+    await _send(app, private("kapan pasukan CSTO dikerahkan?", user(2, language="id")))
+    assert asked[-1] == "kapan pasukan CSTO dikerahkan?"
 
 
 async def test_a_reply_to_a_timeline_chart_is_read_with_its_topic(

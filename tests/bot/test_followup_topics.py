@@ -112,3 +112,37 @@ async def test_a_reply_naming_other_news_under_a_chart_is_asked_alone(
     chart = bot_message("", chat=private_chat(sender), message_id=record.message_id)
     await _send(app, private("apa kata MPR?", sender, reply_to=chart))
     assert asked[-1:] == ["apa kata MPR?"] and not any("MPR? (" in q for q in asked), asked
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "hint"),
+    [
+        ("kapan?", "id", "Tulis pertanyaannya lengkap dengan pokok beritanya"),
+        ("siapa lagi?", "id", "Tulis pertanyaannya lengkap dengan pokok beritanya"),
+        ("when?", "en", "Ask the whole question, with what it is about"),
+        ("who else?", "en", "Ask the whole question, with what it is about"),
+        ("why?", "en", "Ask the whole question, with what it is about"),
+    ],
+)
+async def test_a_follow_up_word_following_up_nothing_asks_for_the_whole_question(
+    app: JSON,  # noqa: F811
+    asked: list[str],
+    text: str,
+    language: str,
+    hint: str,
+) -> None:
+    """ "kapan?" with no answer before it was searched and got "not covered", as if the news
+    lacked something; it names nothing to look for."""
+    telegram = await _send(app, private(text, user(34, language=language)))
+    assert asked == []
+    assert telegram.texts()[-1].startswith(hint), telegram.texts()
+
+
+@pytest.mark.parametrize("text", ["kemarin?", "berita terbaru", "media apa saja?", "today?"])
+async def test_a_short_question_naming_a_time_or_a_kind_is_still_searched(
+    app: JSON,  # noqa: F811
+    asked: list[str],
+    text: str,
+) -> None:
+    await _send(app, private(text, user(35, language="id")))
+    assert asked == [text]

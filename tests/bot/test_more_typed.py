@@ -71,6 +71,7 @@ async def test_more_replying_to_an_answer_in_a_group_shows_its_next_passages(bot
     assert _numbers(bot.telegram.texts()[-1]) == ["4"]
 
 
-async def test_more_with_no_answer_before_is_asked_as_it_is(bot: Bot) -> None:
+async def test_more_with_no_answer_before_asks_for_a_question(bot: Bot) -> None:
     await bot.send(private("more", sender=user(43)))
-    assert [q for q, _ in bot.index.questions] == ["more"]
+    assert bot.index.questions == []
+    assert bot.telegram.texts()[-1].startswith("Ask the whole question")

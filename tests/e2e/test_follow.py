@@ -90,10 +90,11 @@ def test_a_reply_to_an_answer_follows_it_up(bot: BotProcess) -> None:
     answer = tg.wait_for_reply(chat, timeout=ANSWER_SECONDS)
     assert "Stanislav Zas" in (answer.text or "")
 
-    # Alone, "kapan?" names nothing the news could answer ...
+    # Alone, "kapan?" names nothing the news could answer: the whole question is asked for ...
     tg.send_private(stranger, "kapan?")
     alone = tg.wait_for_reply(tg.private_chat(stranger), timeout=ANSWER_SECONDS)
-    assert alone.text == ENGLISH.not_covered
+    example = ENGLISH.example_question
+    assert alone.text == ENGLISH.no_subject.format(example=example), alone.text
     # ... as a reply to the answer it asks about the troops.
     tg.reply_to(answer, asker, "kapan?")
     followed = tg.wait_for_reply(chat, timeout=ANSWER_SECONDS)
