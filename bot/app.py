@@ -45,7 +45,7 @@ from newsbot.bot.clock import Clock, clock_from_env, system_clock, timezone_from
 from newsbot.bot.conversation import FEEDBACK, FOLLOW
 from newsbot.bot.follow_messages import follow_messages_for
 from newsbot.bot.live import LiveIndex, Progress
-from newsbot.bot.messages import ENGLISH, INDONESIAN, Messages
+from newsbot.bot.messages import ENGLISH, INDONESIAN, INDONESIAN_READERS, Messages
 from newsbot.bot.quota import QuestionQuota, Quota
 from newsbot.bot.replicas import JobLeader, SharedQuota, rebuild_lock
 from newsbot.bot.settings import BotSettings, SettingsError
@@ -313,10 +313,11 @@ def _commands(messages: Messages) -> list[BotCommand]:
 
 
 async def _post_init(application: NewsApplication) -> None:
-    """Register the command menu (English, and Indonesian for Indonesian users)."""
+    """Register the command menu (English, and Indonesian for Indonesian and Malay users)."""
     bot = application.bot
     await bot.set_my_commands(_commands(ENGLISH))
-    await bot.set_my_commands(_commands(INDONESIAN), language_code=INDONESIAN.language)
+    for language_code in INDONESIAN_READERS:
+        await bot.set_my_commands(_commands(INDONESIAN), language_code=language_code)
     log.info("Running as @%s (id %s, %s)", bot.username, bot.id, bot.first_name)
     if every := float(os.environ.get(LOOP_LAG_ENV) or 0):
         application.create_task(_log_loop_lag(every), name="loop-lag")

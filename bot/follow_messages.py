@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from newsbot.bot.messages import reads_indonesian
+
 
 @dataclass(frozen=True)
 class FollowMessages:
@@ -154,7 +156,6 @@ INDONESIAN = FollowMessages(
 
 
 def follow_messages_for(language_code: str | None) -> FollowMessages:
-    """Indonesian for a Telegram language code starting with ``id``, English otherwise."""
-    if language_code and language_code.lower().startswith("id"):
-        return INDONESIAN
-    return ENGLISH
+    """Indonesian for a Telegram set to Indonesian or Malay, English otherwise (as
+    :func:`newsbot.bot.messages.messages_for`)."""
+    return INDONESIAN if reads_indonesian(language_code) else ENGLISH

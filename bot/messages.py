@@ -280,8 +280,19 @@ INDONESIAN = Messages(
 )
 
 
+#: Telegram language codes answered in Indonesian: Indonesian's, and Malay's, whose readers
+#: read Indonesian as the news is written (``newsbot ask`` answers a Malay question in
+#: Indonesian too); every other language gets English.
+INDONESIAN_READERS = ("id", "ms")
+
+
+def reads_indonesian(language_code: str | None) -> bool:
+    """Whether a user whose Telegram is set to ``language_code`` is answered in Indonesian."""
+    primary = (language_code or "").lower().replace("_", "-").split("-")[0]
+    return primary in INDONESIAN_READERS
+
+
 def messages_for(language_code: str | None) -> Messages:
-    """Indonesian for a Telegram language code starting with ``id``, English otherwise."""
-    if language_code and language_code.lower().startswith("id"):
-        return INDONESIAN
-    return ENGLISH
+    """Indonesian for a Telegram set to Indonesian or Malay (``id``, ``ms-MY``), English
+    otherwise."""
+    return INDONESIAN if reads_indonesian(language_code) else ENGLISH

@@ -14,7 +14,10 @@ from telegram.ext import Application
 
 from bot.app import serve
 from newsbot.bot.addressing import QUESTION_LIMIT
+from newsbot.bot.follow_messages import ENGLISH as FOLLOW_EN
+from newsbot.bot.follow_messages import follow_messages_for
 from newsbot.bot.handlers import PAGE
+from newsbot.bot.messages import ENGLISH, messages_for
 from newsbot.bot.settings import Webhook
 from newsbot.index.errors import BuildInProgress, IndexDamaged
 from tests.bot.conftest import Bot
@@ -70,6 +73,27 @@ async def test_a_question_the_news_does_not_cover_gets_one_line(bot: Bot) -> Non
     bot.index.hits = ()
     await bot.send(private("what is the weather on Mars?"))
     assert only_reply(bot)["text"] == "The indexed news does not cover this question."
+
+
+@pytest.mark.parametrize("language", ["ms", "ms-MY", "id-ID"])
+async def test_malay_users_read_the_bots_indonesian_as_the_command_line_gives_it(
+    bot: Bot, language: str
+) -> None:
+    """A Telegram set to Malay got English around Indonesian passages, while ``newsbot ask``
+    answers a Malay question in Indonesian."""
+    await bot.send(
+        private("Siapakah yang bersetuju menghantar askar?", sender=user(language=language))
+    )
+    text = only_reply(bot)["text"]
+    assert "· paragraf 7" in text and "paragraph" not in text
+    bot.index.hits = ()
+    await bot.send(private("Siapakah presiden Marikh?", sender=user(language=language)))
+    assert bot.telegram.texts()[-1] == "Berita yang diindeks tidak membahas pertanyaan ini."
+
+
+@pytest.mark.parametrize("language", ["en", "de", "msa", "", None])
+def test_other_languages_get_english(language: str | None) -> None:
+    assert messages_for(language) is ENGLISH and follow_messages_for(language) is FOLLOW_EN
 
 
 async def test_the_bot_speaks_indonesian_to_indonesian_users(bot: Bot) -> None:
@@ -424,8 +448,9 @@ async def test_an_error_is_logged_and_the_user_told_in_one_line(
 async def test_set_my_commands_in_english_and_indonesian(bot: Bot) -> None:
     assert bot.app.post_init is not None
     await bot.app.post_init(bot.app)
-    english, indonesian = bot.telegram.sent("setMyCommands")
+    english, indonesian, malay = bot.telegram.sent("setMyCommands")
     assert "language_code" not in english and indonesian["language_code"] == "id"
+    assert malay["language_code"] == "ms" and malay["commands"] == indonesian["commands"]
     assert [c["command"] for c in english["commands"]] == [
         "ask",
         "digest",
