@@ -77,7 +77,9 @@ async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     message = update.effective_message
     assert message is not None
     summary = await state_of(context.bot_data).live.summary()
-    text = render_help(summary, context.bot.username, _messages(update.effective_user))
+    group = message.chat.type != message.chat.PRIVATE
+    messages = _messages(update.effective_user)
+    text = render_help(summary, context.bot.username, messages, group=group)
     await message.reply_html(text)
 
 

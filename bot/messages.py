@@ -24,6 +24,7 @@ class Messages:
     help_knows: str
     help_knows_empty: str
     help_how: str
+    help_how_group: str
     help_more: str
     not_covered: str
     no_subject: str
@@ -104,6 +105,11 @@ ENGLISH = Messages(
     help_how=(
         "Just write your question here. In a group, write <code>/ask your question</code>, "
         "mention {mention}, or reply to one of my messages."
+    ),
+    help_how_group=(
+        "In this group, write <code>/ask your question</code>, mention {mention}, or reply "
+        "to one of my messages: I leave everything else alone. In a private chat with me, "
+        "just write it."
     ),
     help_more=(
         "I also tell which outlets reported something, who was first and what's new "
@@ -207,6 +213,11 @@ INDONESIAN = Messages(
     help_how=(
         "Tulis saja pertanyaan Anda di sini. Di grup, tulis <code>/ask pertanyaan Anda</code>, "
         "sebut {mention}, atau balas salah satu pesan saya."
+    ),
+    help_how_group=(
+        "Di grup ini, tulis <code>/ask pertanyaan Anda</code>, sebut {mention}, atau balas "
+        "salah satu pesan saya: pesan lain saya biarkan. Di obrolan pribadi dengan saya, "
+        "tulis saja pertanyaannya."
     ),
     help_more=(
         "Saya juga menjawab media mana yang memberitakan sesuatu, siapa yang pertama, dan "

@@ -330,10 +330,15 @@ def _period(summary: IndexSummary, messages: Messages) -> str:
     )
 
 
-def render_help(summary: IndexSummary, bot_username: str, messages: Messages) -> str:
-    """Three lines: what the bot knows, how to ask it privately and in groups, and what
-    else it answers (coverage, /timeline, /digest); two for an empty index."""
-    how = messages.help_how.format(mention=escape(f"@{bot_username}"))
+def render_help(
+    summary: IndexSummary, bot_username: str, messages: Messages, *, group: bool = False
+) -> str:
+    """Three lines: what the bot knows, how to ask it privately and in groups (in a
+    ``group``, how to ask there first: it answers only when addressed), and what else it
+    answers (coverage, /timeline, /digest); two for an empty index."""
+    how = (messages.help_how_group if group else messages.help_how).format(
+        mention=escape(f"@{bot_username}")
+    )
     if summary.articles == 0:
         return f"{messages.help_knows_empty}\n{how}"
     knows = messages.help_knows.format(

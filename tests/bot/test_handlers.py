@@ -445,6 +445,27 @@ async def test_an_error_is_logged_and_the_user_told_in_one_line(
     assert "IndexDamaged" in caplog.text and "who agreed?" in caplog.text
 
 
+@pytest.mark.parametrize(
+    ("language", "group_line", "private_line"),
+    [
+        ("en", "In this group, write <code>/ask", "Just write your question here."),
+        ("id", "Di grup ini, tulis <code>/ask", "Tulis saja pertanyaan Anda di sini."),
+    ],
+)
+async def test_help_in_a_group_says_how_to_ask_there(
+    bot: Bot, language: str, group_line: str, private_line: str
+) -> None:
+    """In a group, /help began "Just write your question here", and the bot then left the
+    members' questions alone: it answers there only when addressed."""
+    await bot.send(group("/help@TestNameBot", sender=user(language=language)))
+    _, how, _ = bot.telegram.texts()[-1].split("\n")
+    assert how.startswith(group_line) and "@TestNameBot" in how, how
+    assert private_line not in how
+    await bot.send(private("/help", sender=user(language=language)))
+    _, how, _ = bot.telegram.texts()[-1].split("\n")
+    assert how.startswith(private_line), how
+
+
 async def test_set_my_commands_in_english_and_indonesian(bot: Bot) -> None:
     assert bot.app.post_init is not None
     await bot.app.post_init(bot.app)
