@@ -31,6 +31,7 @@ from newsbot.bot.store import (
     StateUnavailable,
     StateUnreachable,
     is_url,
+    never_created,
     shown_location,
     state_location,
 )
@@ -516,11 +517,14 @@ def _state(args: argparse.Namespace) -> StateStore:
 
 def cmd_feedback(args: argparse.Namespace) -> int:
     """Print the feedback users gave, for the quality benchmark (--json) or as counts."""
-    state = _state(args)
-    try:
-        given = state.all_feedback()
-    finally:
-        state.close()
+    location = state_location(args.index_dir, os.environ)
+    given: list[dict[str, object]] = []
+    if not never_created(location, args.index_dir):  # reading creates no state
+        state = _state(args)
+        try:
+            given = state.all_feedback()
+        finally:
+            state.close()
     if args.json:
         print(json.dumps(given, ensure_ascii=False))
         return 0
@@ -541,6 +545,12 @@ def cmd_state(args: argparse.Namespace) -> int:
         state = StateStore.reset(location, marker_dir=args.index_dir)
         kept = f"; the old one is kept as {state.set_aside}" if state.set_aside else ""
         print(f"The bot's state in {shown_location(location)} is new and empty{kept}.")
+    elif never_created(location, args.index_dir):  # said, not created
+        print(
+            f"The bot's state: {shown_location(location)} (not created yet: the bot creates "
+            "it when it first runs)"
+        )
+        return 0
     else:
         state = StateStore.open(location, marker_dir=args.index_dir)
         shown = shown_location(location)

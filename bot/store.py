@@ -713,6 +713,19 @@ def _created_files(marker: Path) -> list[str]:
     return [line for line in lines[1:] if line.strip()]
 
 
+def never_created(location: str, marker_dir: Path | None) -> bool:
+    """Whether the SQLite state at ``location`` was never created: no file, and no marker in
+    ``marker_dir`` saying it was (one that was, and is gone, is lost, not new). A database
+    URL always exists as far as newsbot can tell."""
+    if is_url(location) or location == MEMORY:
+        return False
+    state_file = Path(location).expanduser()
+    if state_file.exists():
+        return False
+    marker = marker_dir / CREATED_MARKER if marker_dir is not None else None
+    return marker is None or not _created_here(marker, state_file, marker_dir)
+
+
 def _created_here(marker: Path, state_file: Path, index_dir: Path | None) -> bool:
     """Whether ``marker`` says ``state_file`` was created (a marker written before it named
     its files stands for the default file beside ``index_dir``)."""

@@ -562,3 +562,38 @@ async def test_following_an_answer_that_cites_one_article_thrice(bot: Bot, clock
     )
     await follow_answer(bot)
     assert bot.telegram.sent()[-1]["text"].startswith("🔔 Following")
+
+
+@pytest.mark.parametrize(("command", "said"), [
+    (["feedback"], "No feedback yet.\n"),
+    (["feedback", "--json"], "[]\n"),
+    (["state"], "(not created yet: the bot creates it when it first runs)\n"),
+])  # fmt: skip
+def test_reading_the_state_of_a_folder_without_one_creates_nothing(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    command: list[str],
+    said: str,
+) -> None:
+    """`newsbot feedback` or `newsbot state` in a folder without a bot left an index folder
+    with a state marker and an empty state file behind: the folder then looked like one
+    whose bot had lost its state."""
+    monkeypatch.delenv("NEWSBOT_STATE", raising=False)
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(command) == 0
+    assert capsys.readouterr().out.endswith(said)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_state_once_created_and_lost_is_still_said_to_be_lost(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("NEWSBOT_STATE", raising=False)
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["state", "--reset"]) == 0  # created, as the bot would
+    (tmp_path / "newsbot-index-state.sqlite").unlink()
+    capsys.readouterr()
+    for command in (["feedback"], ["state"]):
+        assert cli.main(command) == 1
+        assert "is missing" in capsys.readouterr().err
