@@ -127,11 +127,11 @@ INDONESIAN = FollowMessages(
     feedback_thanks="Terima kasih, sudah dicatat.",
     digest_usage=(
         "Kirim <code>/digest</code> untuk berita utama hari ini, <code>/digest on</code> untuk "
-        "menerimanya setiap hari pukul 07.00, <code>/digest 18:30</code> untuk jam lain, "
+        "menerimanya setiap hari pukul 07:00, <code>/digest 18:30</code> untuk jam lain, "
         "<code>/digest off</code> untuk menghentikannya."
     ),
     digest_hint_off=(
-        "<i>Kirim <code>/digest on</code> untuk menerimanya setiap hari pukul 07.00, atau "
+        "<i>Kirim <code>/digest on</code> untuk menerimanya setiap hari pukul 07:00, atau "
         "<code>/digest 18:30</code> untuk jam lain.</i>"
     ),
     digest_hint_on=(

@@ -278,3 +278,15 @@ def test_a_report_of_many_long_reasons_fits_one_message() -> None:
     html = render_build_report(make_report(skipped=skipped), ENGLISH)
     assert telegram_length(html) <= MESSAGE_LIMIT
     assert html.endswith("\n…")
+
+
+def test_indonesian_digest_texts_write_the_hour_as_the_confirmation_does() -> None:
+    """The hint said "pukul 07.00" and the confirmation "pukul 07:00" in one conversation."""
+    from newsbot.bot.follow_messages import INDONESIAN as WORDS
+
+    hints = (
+        WORDS.digest_usage,
+        WORDS.digest_hint_off,
+        WORDS.digest_on.format(time="07:00", timezone="Asia/Jakarta"),
+    )
+    assert all("07:00" in hint and "07.00" not in hint for hint in hints), hints
