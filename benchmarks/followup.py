@@ -22,6 +22,7 @@ Questions are split by a hash of their id into a dev half (used to choose
 ``NEW_TOPIC_WORDS`` and ``POINTING_WORDS``) and a holdout half, reported apart.
 
     python benchmarks/followup.py --shared ../shared
+    python benchmarks/followup.py --shared ../shared --shipped   # the bot's own thresholds only
 
 Prints a Markdown table for BENCHMARKS.md and writes ``benchmarks/results/followup.json``.
 Never runs in CI: it needs the shared data and embeds about 1,300 passages once.
@@ -148,6 +149,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--work-dir", type=Path, default=Path(tempfile.gettempdir()) / "newsbot-followup"
     )
+    parser.add_argument(
+        "--shipped",
+        action="store_true",
+        help="report the thresholds the bot ships with, without trying the others",
+    )
+    parser.add_argument(
+        "--cited",
+        type=int,
+        default=1,
+        help="how many of the first answer's passages' articles count as answered (the bot: 1)",
+    )
     args = parser.parse_args(argv)
     embedder = load_embedder()
     args.work_dir.mkdir(parents=True, exist_ok=True)
@@ -169,10 +181,12 @@ def main(argv: list[str] | None = None) -> int:
     def lead_text(index: NewsIndex) -> Callable[[str], str | None]:
         @cache
         def text(question: str) -> str | None:
-            answer = index.ask(question, k=1)
+            answer = index.ask(question, k=args.cited)
             if not answer.answered or not answer.hits:
                 return ""
-            return index.article_text(answer.hits[0].citation.article_id)
+            ids = dict.fromkeys(h.citation.article_id for h in answer.hits[: args.cited])
+            texts = [index.article_text(article_id) for article_id in ids]
+            return None if None in texts else "\n".join(t for t in texts if t)
 
         return text
 
@@ -181,7 +195,8 @@ def main(argv: list[str] | None = None) -> int:
     pairs = dev_pairs(args.shared)
     handwritten = read_jsonl(REPO / "benchmarks" / "followups.jsonl")
     tuning = []
-    for words, pointing in SETTINGS:
+    shipped = (followup.NEW_TOPIC_WORDS, followup.POINTING_WORDS)
+    for words, pointing in [shipped] if args.shipped else SETTINGS:
         followup.NEW_TOPIC_WORDS, followup.POINTING_WORDS = words, pointing
         table = evaluate(pairs, ask_dev, lead_dev)
         tuning.append(
@@ -193,7 +208,7 @@ def main(argv: list[str] | None = None) -> int:
             }
         )
         print(tuning[-1], file=sys.stderr)
-    best = max(tuning, key=lambda t: t["dev"])
+    best = tuning[0] if args.shipped else max(tuning, key=lambda t: t["dev"])
     followup.NEW_TOPIC_WORDS, followup.POINTING_WORDS = (
         best["new_topic_words"],
         best["pointing_words"],
@@ -205,7 +220,10 @@ def main(argv: list[str] | None = None) -> int:
         "without_article_check": evaluate(pairs, ask_dev),
         "sample": evaluate(handwritten, ask_sample, lead_sample),
     }
-    out = REPO / "benchmarks" / "results" / "followup.json"
+    name = "followup-shipped.json" if args.shipped else "followup.json"
+    if args.cited != 1:
+        name = name.replace(".json", f"-cited{args.cited}.json")
+    out = REPO / "benchmarks" / "results" / name
     out.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print("| set | split | lang | kind | pairs | hit@1 alone | hit@1 resolved |")
     print("|---|---|---|---|---|---|---|")
