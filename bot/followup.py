@@ -65,7 +65,9 @@ _LIGHT = frozenset(
     "react reacted respond responded mean means why when where who whom how many much "
     "kata katanya bilang mengatakan menurut ujar sebut terjadi lain lainnya lagi selain "
     "tanggapan menanggapi respons reaksi maksud jelaskan lengkap detail mengapa kenapa "
-    "kapan dimana siapa berapa bagaimana apa saja".split()
+    "kapan dimana siapa berapa bagaimana apa saja "
+    # Malay's (and Indonesian's) own: "bila?" is "when?", "mana?" "where?/which?"
+    "bila mana".split()
 )
 
 
@@ -119,6 +121,8 @@ def subject_words(text: str) -> list[str]:
         if key in STOPWORDS or key in _PRONOUNS or key in _LIGHT or key in seen:
             continue
         if key.endswith("nya") and key[:-3] in _LIGHT:  # "katanya", "lainnya"
+            continue
+        if key.endswith("kah") and key[:-3] in _LIGHT:  # "bilakah", "siapakah", "manakah"
             continue
         seen.add(key)
         subject.append(word)

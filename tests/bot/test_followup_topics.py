@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from newsbot.bot.followup import resolve
+from newsbot.bot.followup import resolve, subject_words
 from newsbot.bot.state import state_of
 from newsbot.index.answering.search import NewsIndex
 from tests.bot.fakes import JSON, bot_message, private, private_chat, user
@@ -146,3 +146,16 @@ async def test_a_short_question_naming_a_time_or_a_kind_is_still_searched(
 ) -> None:
     await _send(app, private(text, user(35, language="id")))
     assert asked == [text]
+
+
+MALAY = "Siapakah yang bersetuju menghantar askar?"
+
+
+@pytest.mark.parametrize(
+    "followup", ["bila?", "Bila?", "bilakah?", "di manakah?", "kapankah?", "siapakah lagi?"]
+)
+def test_a_malay_or_kah_question_word_names_nothing(followup: str) -> None:
+    """ "bila?" (Malay for "when?") after a Malay question was read as naming "bila", so it
+    was searched as "bila? (bersetuju menghantar askar)" and cited other news."""
+    assert subject_words(followup) == []
+    assert resolve(MALAY, followup, CITED) == f"{followup} {MALAY}"
