@@ -20,7 +20,8 @@ from datetime import UTC, date, datetime, timedelta
 
 from dateutil.relativedelta import relativedelta, weekdays
 
-from newsbot.index.coverage.when import MONTHS, WEEKDAYS, WIB, published_day
+from newsbot.index.coverage.when import MONTHS, WIB, published_day
+from newsbot.index.reading.dates import WEEKDAYS
 
 #: Days before its first-seen day an undated article may have been published (the story
 #: window adds its own days on top). On the 1,533 dated IndoSum articles the crawl time is

@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta, timezone
 from dateutil.relativedelta import relativedelta
 
 from newsbot.index.errors import NewsbotError
+from newsbot.index.reading.dates import WEEKDAYS
 
 NOW_ENV = "NEWSBOT_NOW"
 #: Newsroom time for a NEWSBOT_NOW without an offset and for the clock: WIB (UTC+7).
@@ -42,23 +43,6 @@ MONTHS = {
         )
         for name in names
     }
-}
-WEEKDAYS = {
-    "senin": 0,
-    "selasa": 1,
-    "rabu": 2,
-    "kamis": 3,
-    "jumat": 4,
-    "jum'at": 4,
-    "sabtu": 5,
-    "minggu": 6,
-    "monday": 0,
-    "tuesday": 1,
-    "wednesday": 2,
-    "thursday": 3,
-    "friday": 4,
-    "saturday": 5,
-    "sunday": 6,
 }
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))

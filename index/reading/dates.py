@@ -326,11 +326,16 @@ def resolve_relative(line: str, now: datetime) -> str | None:
     return moment.replace(second=0, microsecond=0).isoformat()
 
 
-_WEEKDAYS = {
+#: The days of the week as Indonesian and English write them in full, lowercase, to
+#: ``date.weekday()`` numbers (Monday 0).
+WEEKDAYS = {
     "senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4, "sabtu": 5,
-    "minggu": 6, "ahad": 6, "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3,
-    "friday": 4, "saturday": 5, "sunday": 6, "mon": 0, "tue": 1, "wed": 2, "thu": 3,
-    "fri": 4, "sat": 5, "sun": 6,
+    "minggu": 6, "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3,
+    "friday": 4, "saturday": 5, "sunday": 6,
+}  # fmt: skip
+# A page's date line also writes Sunday "Ahad" and the English days short.
+_WEEKDAYS = WEEKDAYS | {
+    "ahad": 6, "mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6,
 }  # fmt: skip
 _WEEKDAY = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
 # A day or time printed without its year: "06:45 WIB", "Senin, 06.45", "3 Jan | 06:45",
