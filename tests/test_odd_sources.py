@@ -305,7 +305,7 @@ def test_gzipped_jsonl_text_and_pages_are_read_in_a_folder_and_named(tmp_path: P
     with gzip.open(folder / "Banjir.TXT.GZ", "wt", encoding="utf-8") as out:
         out.write(f"Banjir di Garut\n\n- 12 Oktober 2022\n\n{BODY}\n")
     (folder / "bridge.html.gz").write_bytes(gzip.compress(nested(3).encode()))
-    (folder / "sitemap.xml.gz").write_bytes(gzip.compress(b"<urlset/>"))  # not an article
+    (folder / "sitemap.xml.gz").write_bytes(gzip.compress(b"<urlset/>"))  # not a feed
     articles, skipped = read(folder)
     assert sorted(a.title for a in articles) == [
         "Banjir di Garut",
@@ -314,7 +314,7 @@ def test_gzipped_jsonl_text_and_pages_are_read_in_a_folder_and_named(tmp_path: P
     ]
     assert skipped == {}
     _, skipped = read(folder / "sitemap.xml.gz")
-    assert "cannot read '.gz' files" in skipped["sitemap.xml.gz"]
+    assert skipped["sitemap.xml.gz"] == "not an RSS/Atom feed"
 
 
 def test_a_gzipped_jsonl_cut_short_keeps_the_lines_before_the_cut(tmp_path: Path) -> None:

@@ -544,7 +544,19 @@ def test_read_sources_streams_one_source_at_a_time(tmp_path: Path) -> None:
 
 
 def test_supported_suffixes() -> None:
-    assert SUPPORTED_SUFFIXES == (".txt", ".md", ".jsonl", ".html", ".htm")
+    assert SUPPORTED_SUFFIXES == (
+        ".txt",
+        ".md",
+        ".jsonl",
+        ".html",
+        ".htm",
+        ".json",
+        ".csv",
+        ".tsv",
+        ".xml",
+        ".rss",
+        ".atom",
+    )
 
 
 # The shared corpora

@@ -14,31 +14,32 @@ feed stay indexed for ``keep_days`` after they were last seen in it.
 from __future__ import annotations
 
 import asyncio
-import calendar
 import contextlib
-import hashlib
 import io
 import json
 import logging
 import os
-import re
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
-from html import unescape
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import urljoin, urlsplit
 
 import feedparser
 import httpx
-import lxml.html
 
 from newsbot.index.articles import Article, SkippedSource
 from newsbot.index.errors import FetchFailed
-from newsbot.index.reading.cleaning import clean_paragraphs, split_paragraphs
-from newsbot.index.reading.dates import DEFAULT_ZONE, implausible_published, parse_published
+from newsbot.index.reading.dates import DEFAULT_ZONE
+from newsbot.index.reading.feedentries import (
+    article_id,
+    canonical_url,
+    entry_article,
+    entry_date,
+    looks_like_feed,
+)
 from newsbot.index.reading.fetch import Fetcher, Resolver, Sleep, resolve_host
 from newsbot.index.reading.pagedates import most_precise
 from newsbot.index.reading.pagination import next_page_url
@@ -57,30 +58,10 @@ log = logging.getLogger(__name__)
 CACHE_FILE = "fetch-cache.json"
 ADDED_URLS_FILE = "added-urls.txt"
 _CACHE_FORMAT = 1
-_ID_LENGTH = 16
 _DAY = 86400.0
-_TRACKING = ("utm_",)
 
 Clock = Callable[[], float]
 Item = Article | SkippedSource
-
-
-def canonical_url(url: str) -> str:
-    """``url`` without its fragment and ``utm_*`` parameters, scheme and host lower-cased."""
-    parts = urlsplit(url.strip())
-    query = [
-        (k, v)
-        for k, v in parse_qsl(parts.query, keep_blank_values=True)
-        if not k.lower().startswith(_TRACKING)
-    ]
-    return urlunsplit(
-        (parts.scheme.lower(), parts.netloc.lower(), parts.path or "/", urlencode(query), "")
-    )
-
-
-def article_id(url: str) -> str:
-    """An article's id: a short hash of its canonical URL, the same on every run."""
-    return hashlib.sha1(canonical_url(url).encode("utf-8")).hexdigest()[:_ID_LENGTH]
 
 
 def read_web_page(html: str, final_url: str, fetched_at: datetime | None = None) -> Article:
@@ -512,18 +493,6 @@ def _parse_feed(
     return entries, title if isinstance(title, str) and title.strip() else None, unlinked
 
 
-_FEED_ROOT = re.compile(
-    rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*|<\?xml-stylesheet[^>]*>\s*)*"
-    rb"<(?:rss|feed|rdf:RDF)\b",
-    re.DOTALL,
-)
-
-
-def looks_like_feed(body: bytes) -> bool:
-    """Tell whether a response body is an RSS or Atom document, whatever it was served as."""
-    return _FEED_ROOT.match(body[:4096]) is not None
-
-
 async def _read_entry(
     fetcher: Fetcher,
     entry: Mapping[str, Any],
@@ -542,7 +511,7 @@ async def _read_entry(
         if earlier is not None and not cache.pages[link].get("stub"):
             log.warning("page %s unreadable (%s): keeping it as read before", link, exc)
             return earlier
-        stub = _entry_article(entry, feed_title)
+        stub = entry_article(entry, feed_title)
         if stub is not None:
             stub = replace(stub, seen=(earlier and earlier.seen) or _seen_at(now))
         if stub is None:
@@ -552,7 +521,7 @@ async def _read_entry(
         # Cached as a stub: used while the feed is unchanged, and fetched again when it is.
         cache.pages[link] = {"stub": True, "article": asdict(stub)}
         return stub
-    published = _with_entry_time(article.published, _entry_date(entry))
+    published = _with_entry_time(article.published, entry_date(entry))
     if published != article.published or (article.source is None and feed_title):
         # The feed's date and name stand in for the page's, as for an entry's summary.
         article = replace(article, published=published, source=article.source or feed_title)
@@ -574,68 +543,6 @@ def _with_entry_time(page: str | None, entry: str | None) -> str | None:
 def _seen_at(now: float) -> str:
     """A fetch time (epoch seconds) as an article's seen time: ISO 8601 in UTC."""
     return datetime.fromtimestamp(int(now), UTC).isoformat()
-
-
-def _entry_article(entry: Mapping[str, Any], feed_title: str | None) -> Article | None:
-    """An article made of a feed entry's own headline, summary and date."""
-    summary = entry.get("summary") or ""
-    contents = entry.get("content") or []
-    if contents and isinstance(contents[0], Mapping):
-        summary = contents[0].get("value") or summary
-    text = _html_text(str(summary))
-    body = clean_paragraphs(split_paragraphs(text)) if text else None
-    # feedparser decodes the XML's entities once; a feed that escaped its titles twice
-    # ("BBM &amp;amp; Listrik") leaves "&amp;" behind.
-    title = " ".join(unescape(str(entry.get("title") or "")).split())
-    if body is None or not body.paragraphs or not title:
-        return None
-    url = canonical_url(entry["link"])
-    return Article(
-        id=article_id(url),
-        title=title,
-        paragraphs=body.paragraphs,
-        path=url,
-        source=feed_title,
-        published=_entry_date(entry),
-        url=url,
-        editor=body.editor,
-        origin=body.origin,
-    )
-
-
-def _entry_date(entry: Mapping[str, Any]) -> str | None:
-    """The entry's date as the feed wrote it, offset kept (``+0700`` stays +07:00); a date
-    in UTC (``GMT``, ``Z``, or one only feedparser could read) is given in WIB, where the
-    outlets publish, so a story of 03:25 WIB written as 20:25 GMT the day before is dated by
-    its Indonesian day. A date in the future or before 1900 (``implausible_published``) is
-    none."""
-    found: str | None = None
-    for key in ("published", "updated"):
-        raw = entry.get(key)
-        found = parse_published(raw) if isinstance(raw, str) else None
-        if found is not None:
-            break
-    if found is None:
-        stamp = entry.get("published_parsed") or entry.get("updated_parsed")
-        if not isinstance(stamp, time.struct_time):
-            return None
-        found = datetime.fromtimestamp(calendar.timegm(stamp), UTC).isoformat()
-    if found.endswith("+00:00"):
-        found = datetime.fromisoformat(found).astimezone(DEFAULT_ZONE).isoformat()
-    return None if implausible_published(found) else found
-
-
-def _html_text(html: str) -> str:
-    """The text of a (sanitised) HTML fragment, one paragraph per block."""
-    if "<" not in html:
-        return html.strip()
-    try:
-        root = lxml.html.fromstring(f"<div>{html}</div>")
-    except (ValueError, lxml.etree.ParserError):
-        return ""
-    for block in root.iter("p", "br", "div", "li", "h1", "h2", "h3", "h4"):
-        block.tail = "\n\n" + (block.tail or "")
-    return str(root.text_content()).strip()
 
 
 def _site(url: str) -> str:

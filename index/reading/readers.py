@@ -38,13 +38,35 @@ from newsbot.index.reading.dates import (
     published_from_value,
     seen_from_value,
 )
+from newsbot.index.reading.documents import (
+    json_records,
+    saved_feed_records,
+    standard_record,
+    table_records,
+)
 from newsbot.index.reading.encodings import NotText, decode_text
+from newsbot.index.reading.feedentries import looks_like_feed
 from newsbot.index.reading.loosetext import loose_text_tree
 from newsbot.index.reading.pagedates import most_precise, page_byline, page_published
 
 log = logging.getLogger(__name__)
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".jsonl", ".html", ".htm")
+SUPPORTED_SUFFIXES = (
+    ".txt",
+    ".md",
+    ".jsonl",
+    ".html",
+    ".htm",
+    ".json",
+    ".csv",
+    ".tsv",
+    ".xml",
+    ".rss",
+    ".atom",
+)
+#: Saved feeds; in a folder walk, such a file that is no feed (a sitemap, a configuration)
+#: is passed over as files of other types are.
+FEED_SUFFIXES = (".xml", ".rss", ".atom")
 
 _SNIFF_BYTES = 8192
 # A folder's own documents, not news: a folder walk names and skips them; a path given
@@ -424,17 +446,39 @@ def _read_folder(
             yield SkippedSource(str(path), _unreachable(path, error))
             continue
         if is_folder:
-            yield from _read_folder(path, seen, files)
+            if not _is_index(path):
+                yield from _read_folder(path, seen, files)
         elif broken:
             if _kind(Path(target)) in SUPPORTED_SUFFIXES or _kind(path) in SUPPORTED_SUFFIXES:
                 yield SkippedSource(str(path), _missing(path))
         elif is_file and _kind(path) in SUPPORTED_SUFFIXES:
+            if _kind(path) in FEED_SUFFIXES and not _holds_feed(path):
+                continue
             if path.stem.lower() in _FOLDER_DOCUMENTS:
                 yield SkippedSource(
                     str(path), "the folder's own document, not an article (name it to index it)"
                 )
             else:
                 yield from _read_once(path, files)
+
+
+def _is_index(folder: Path) -> bool:
+    """Whether ``folder`` is a newsbot index directory (a ``CURRENT`` file beside ``v-…``
+    versions): its manifests, caches and lists are the index's own files, not news, so a
+    folder walk over a folder holding the index (``newsbot index .``) passes it over."""
+    try:
+        return (folder / "CURRENT").is_file() and any(folder.glob("v-*"))
+    except OSError:
+        return False
+
+
+def _holds_feed(path: Path) -> bool:
+    """Whether the file at ``path`` (gzip'd or not) opens as an RSS or Atom document."""
+    try:
+        with _open(path) as stream:
+            return looks_like_feed(stream.read(_SNIFF_BYTES))
+    except (OSError, EOFError, zlib.error):
+        return True  # read, so that why it cannot be is reported
 
 
 def _unreachable(path: Path, error: OSError) -> str:
@@ -509,6 +553,9 @@ def _read_file(path: Path) -> Iterator[Article | SkippedSource]:
         reason = getattr(error, "strerror", None) or str(error) or type(error).__name__
         yield SkippedSource(name, f"cannot read file ({reason})")
         return
+    if kind in FEED_SUFFIXES:
+        yield from _articles(saved_feed_records(data), name)
+        return
     try:
         text = decode_text(data)
     except NotText as error:
@@ -517,6 +564,12 @@ def _read_file(path: Path) -> Iterator[Article | SkippedSource]:
     if not text.strip():
         yield SkippedSource(name, "empty file")
         return
+    if kind == ".json":
+        yield from _articles(json_records(text), name)
+        return
+    if kind in (".csv", ".tsv"):
+        yield from _articles(table_records(text, tab_separated=kind == ".tsv"), name)
+        return
     try:
         if kind in (".html", ".htm"):
             yield read_html_article(text, name)
@@ -524,6 +577,22 @@ def _read_file(path: Path) -> Iterator[Article | SkippedSource]:
             yield read_text_article(text, name)
     except ValueError as error:
         yield SkippedSource(name, str(error))
+
+
+def _articles(
+    records: Iterable[tuple[int, dict[str, object]] | SkippedSource], name: str
+) -> Iterator[Article | SkippedSource]:
+    """The articles of a data file's records (see ``documents``), each named "NAME:NUMBER"
+    as a JSON Lines record is; a record or file that cannot be read is skipped with why."""
+    for item in records:
+        if isinstance(item, SkippedSource):
+            yield SkippedSource(name, item.reason, item.line)
+            continue
+        number, record = item
+        try:
+            yield article_from_record(record, f"{name}:{number}")
+        except ValueError as error:
+            yield SkippedSource(name, str(error), number)
 
 
 def _record_id(record: dict[str, object]) -> str | None:
@@ -544,7 +613,10 @@ def _last_lines(stream: BinaryIO) -> dict[str, int]:
             record = json.loads(raw.removeprefix(codecs.BOM_UTF8).decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError):
             continue
-        text = record.get("text") if isinstance(record, dict) else None
+        if not isinstance(record, dict):
+            continue
+        record = standard_record(record)
+        text = record.get("text")
         article_id = _record_id(record) if isinstance(text, str) and text.strip() else None
         if article_id is not None:
             last[article_id] = number
@@ -579,6 +651,7 @@ def _read_jsonl(stream: BinaryIO, name: str) -> Iterator[Article | SkippedSource
         if not isinstance(record, dict):
             yield SkippedSource(name, "not a JSON object", number)
             continue
+        record = standard_record(record)
         article_id = _record_id(record)
         later = last.get(article_id, number) if article_id is not None else number
         if later > number:

@@ -1,0 +1,230 @@
+"""Article records from data files: a JSON document, a CSV or TSV table, a feed saved to disk.
+
+Each reader yields ``(number, record)`` pairs — a record is a dict with the fields of a JSON
+Lines record (``text``, ``title``, ``published``, ``url``, ``source``, ``author``, ``id``…),
+``number`` its position in the file (the record's order in a JSON array or a feed, the
+line a table row starts on) — or a ``SkippedSource`` saying why a record or the whole file
+cannot be read. The caller makes articles of the records (``article_from_record``), so every
+format is read as a JSON Lines file is.
+
+Field names of the common vocabularies are read as their JSON Lines equivalents
+(:func:`standard_record`): schema.org's ``NewsArticle`` (``headline``, ``articleBody``,
+``datePublished``), JSON Feed 1.x (``content_text``, ``content_html``, ``date_published``,
+``authors``), and the ``content``/``body``/``link`` of scrapers' exports.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import json
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+import feedparser
+
+from newsbot.index.articles import SkippedSource
+from newsbot.index.reading.feedentries import (
+    article_id,
+    entry_date,
+    entry_text,
+    entry_title,
+    html_text,
+    looks_like_feed,
+)
+
+Record = dict[str, object]
+Numbered = tuple[int, Record]
+
+#: JSON Lines field -> the other vocabularies' names for it, first found wins. A record's own
+#: JSON Lines field always wins over these.
+FIELD_NAMES: Mapping[str, tuple[str, ...]] = {
+    "text": ("content", "body", "articleBody", "content_text"),
+    "title": ("headline",),
+    "published": ("datePublished", "date_published", "pubDate", "published_at"),
+    "url": ("link",),
+    "source": ("outlet",),
+}
+#: JSON Feed's HTML body, read as text when no plain text is given.
+_HTML_FIELDS = ("content_html",)
+_JSON_FEED = "https://jsonfeed.org/version/"
+_TABLE_DELIMITERS = ",;\t|"
+_SNIFF_CHARS = 16384
+# Python's csv refuses fields over 128 KiB; one article's text can be longer.
+_FIELD_LIMIT = 64 * 1024 * 1024
+_NO_RECORDS = (
+    "holds no articles: expected a JSON array of records, an object holding one, or a JSON Feed"
+)
+
+
+def standard_record(fields: Mapping[str, object]) -> Record:
+    """``fields`` with the JSON Lines names filled from the other vocabularies' (see
+    ``FIELD_NAMES``); an author given as ``{"name": …}`` or a list of them (schema.org,
+    JSON Feed) becomes the names joined with "; "; JSON Feed's ``content_html`` is read as
+    text when there is no other."""
+    record = dict(fields)
+    for name, others in FIELD_NAMES.items():
+        if _filled(record.get(name)):
+            continue
+        for other in others:
+            if _filled(record.get(other)):
+                record[name] = record[other]
+                break
+    if not _filled(record.get("text")):
+        for name in _HTML_FIELDS:
+            value = record.get(name)
+            if isinstance(value, str) and value.strip():
+                record["text"] = html_text(value)
+                break
+    author = _names(record.get("author")) or _names(record.get("authors"))
+    if author:
+        record["author"] = author
+    return record
+
+
+def json_records(text: str) -> Iterator[Numbered | SkippedSource]:
+    """The records of a JSON document: an array of objects, an object holding one array of
+    objects (``{"articles": [...]}``, any key), a JSON Feed (its items, the feed's title as
+    their outlet), or a single article object (with a text field)."""
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        yield SkippedSource("", f"not valid JSON ({error})")
+        return
+    items, outlet = _json_items(document)
+    if items is None:
+        yield SkippedSource("", _NO_RECORDS)
+        return
+    if not items:
+        yield SkippedSource("", "no articles in it (an empty list)")
+        return
+    for number, item in enumerate(items, start=1):
+        if not isinstance(item, dict):
+            yield SkippedSource("", "not a JSON object", number)
+            continue
+        record = standard_record(item)
+        if outlet and not _filled(record.get("source")):
+            record["source"] = outlet
+        yield number, record
+
+
+def table_records(text: str, tab_separated: bool = False) -> Iterator[Numbered | SkippedSource]:
+    """The rows of a CSV (or, ``tab_separated``, TSV) table as records, named by the header
+    row (names compared without case: ``Title`` is ``title``). The delimiter of a CSV file
+    is sniffed among ``, ; TAB |``. ``number`` is the line a row starts on (a quoted field
+    may hold line breaks: an article's paragraphs)."""
+    csv.field_size_limit(max(csv.field_size_limit(), _FIELD_LIMIT))
+    dialect: type[csv.Dialect] | csv.Dialect = csv.excel_tab if tab_separated else csv.excel
+    if not tab_separated:
+        # One column, or too irregular to tell: commas.
+        with contextlib.suppress(csv.Error):
+            dialect = csv.Sniffer().sniff(text[:_SNIFF_CHARS], delimiters=_TABLE_DELIMITERS)
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    try:
+        header = next(reader, None)
+    except csv.Error as error:
+        yield SkippedSource("", f"not a readable table ({error})")
+        return
+    names = [name.strip().lstrip("\ufeff") for name in header or []]
+    if not any(names):
+        yield SkippedSource("", "empty table")
+        return
+    known = {key.casefold(): key for key in ("text", "title", "published", "date", "url")}
+    for others in FIELD_NAMES.values():
+        known.update({other.casefold(): other for other in others})
+    keys = [known.get(name.casefold(), name.casefold()) for name in names]
+    start = reader.line_num + 1
+    rows = 0
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as error:
+            yield SkippedSource("", f"not a readable row ({error})", start)
+            return
+        number, start = start, reader.line_num + 1
+        if not any(cell.strip() for cell in row):
+            continue
+        rows += 1
+        if len(row) > len(keys):
+            yield SkippedSource("", f"{len(row)} fields where the header names {len(keys)}", number)
+            continue
+        yield number, standard_record(dict(zip(keys, row, strict=False)))
+    if rows == 0:
+        yield SkippedSource("", "no rows under the header")
+
+
+def saved_feed_records(data: bytes) -> Iterator[Numbered | SkippedSource]:
+    """The entries of an RSS or Atom feed saved to disk, as records of their own headline,
+    text (the entry's content, else its summary), link, date, author and the feed's title as
+    outlet. Nothing is fetched: an entry's page is read only when the feed is fetched (a
+    sources file's ``url``). An entry with a link is named by it as when fetched, so one
+    story saved and fetched is one article."""
+    if not looks_like_feed(data):
+        yield SkippedSource("", "not an RSS/Atom feed")
+        return
+    # A stream, never a string: given a string, feedparser would fetch it as a URL.
+    headers = {"content-type": "application/xml"}
+    parsed = feedparser.parse(io.BytesIO(data), response_headers=headers)
+    if not parsed.entries:
+        problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
+        why = f"not a valid RSS/Atom feed ({problem})" if problem else "a feed with no entries"
+        yield SkippedSource("", why)
+        return
+    title = parsed.feed.get("title")
+    outlet = title.strip() if isinstance(title, str) and title.strip() else None
+    for number, entry in enumerate(parsed.entries, start=1):
+        link = entry.get("link")
+        record: Record = {
+            "title": entry_title(entry),
+            "text": entry_text(entry),
+            "published": entry_date(entry),
+            "source": outlet,
+            "author": entry.get("author"),
+        }
+        if isinstance(link, str) and link.strip().lower().startswith(("http://", "https://")):
+            record["url"] = link.strip()
+            record["id"] = article_id(link)
+        yield number, record
+
+
+def _json_items(document: Any) -> tuple[list[Any] | None, str | None]:
+    """(the article records of a parsed JSON document, the outlet they share) or (None,
+    None) when it holds none."""
+    if isinstance(document, list):
+        return document, None
+    if not isinstance(document, dict):
+        return None, None
+    version = document.get("version")
+    if isinstance(version, str) and version.startswith(_JSON_FEED):
+        items = document.get("items")
+        title = document.get("title")
+        outlet = title.strip() if isinstance(title, str) and title.strip() else None
+        return (items if isinstance(items, list) else []), outlet
+    if _filled(standard_record(document).get("text")):
+        return [document], None
+    lists = [value for value in document.values() if _is_records(value)]
+    return (lists[0], None) if len(lists) == 1 else (None, None)
+
+
+def _is_records(value: object) -> bool:
+    """Whether a JSON value is a non-empty array whose items are all objects."""
+    return isinstance(value, list) and bool(value) and all(isinstance(v, dict) for v in value)
+
+
+def _names(value: object) -> str | None:
+    """Author names from a string, ``{"name": …}``, or a list of either; None when none."""
+    items = value if isinstance(value, list) else [value]
+    names = []
+    for item in items:
+        name = item.get("name") if isinstance(item, dict) else item
+        if isinstance(name, str) and name.strip():
+            names.append(name.strip())
+    return "; ".join(names) or None
+
+
+def _filled(value: object) -> bool:
+    """Whether a field holds anything: not missing, null or blank."""
+    return value is not None and not (isinstance(value, str) and not value.strip())

@@ -1,0 +1,130 @@
+"""Feed entries as articles, and the names articles from the web are known by.
+
+Shared by the fetcher (``feeds``), which reads an entry's page and falls back to the entry,
+and the file readers, which read a feed saved to disk from its entries alone.
+"""
+
+from __future__ import annotations
+
+import calendar
+import hashlib
+import re
+import time
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from html import unescape
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+import lxml.etree
+import lxml.html
+
+from newsbot.index.articles import Article
+from newsbot.index.reading.cleaning import clean_paragraphs, split_paragraphs
+from newsbot.index.reading.dates import DEFAULT_ZONE, implausible_published, parse_published
+
+_ID_LENGTH = 16
+_TRACKING = ("utm_",)
+
+
+def canonical_url(url: str) -> str:
+    """``url`` without its fragment and ``utm_*`` parameters, scheme and host lower-cased."""
+    parts = urlsplit(url.strip())
+    query = [
+        (k, v)
+        for k, v in parse_qsl(parts.query, keep_blank_values=True)
+        if not k.lower().startswith(_TRACKING)
+    ]
+    return urlunsplit(
+        (parts.scheme.lower(), parts.netloc.lower(), parts.path or "/", urlencode(query), "")
+    )
+
+
+def article_id(url: str) -> str:
+    """An article's id: a short hash of its canonical URL, the same on every run."""
+    return hashlib.sha1(canonical_url(url).encode("utf-8")).hexdigest()[:_ID_LENGTH]
+
+
+_FEED_ROOT = re.compile(
+    rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*|<\?xml-stylesheet[^>]*>\s*)*"
+    rb"<(?:rss|feed|rdf:RDF)\b",
+    re.DOTALL,
+)
+
+
+def looks_like_feed(body: bytes) -> bool:
+    """Tell whether a response body is an RSS or Atom document, whatever it was served as."""
+    return _FEED_ROOT.match(body[:4096]) is not None
+
+
+def entry_article(entry: Mapping[str, Any], feed_title: str | None) -> Article | None:
+    """An article made of a feed entry's own headline, summary and date."""
+    text = entry_text(entry)
+    body = clean_paragraphs(split_paragraphs(text)) if text else None
+    title = entry_title(entry)
+    if body is None or not body.paragraphs or not title:
+        return None
+    url = canonical_url(entry["link"])
+    return Article(
+        id=article_id(url),
+        title=title,
+        paragraphs=body.paragraphs,
+        path=url,
+        source=feed_title,
+        published=entry_date(entry),
+        url=url,
+        editor=body.editor,
+        origin=body.origin,
+    )
+
+
+def entry_text(entry: Mapping[str, Any]) -> str:
+    """A feed entry's own text, paragraphs apart: its full content, else its summary (both
+    HTML fragments in feeds; "" when it has neither)."""
+    summary = entry.get("summary") or ""
+    contents = entry.get("content") or []
+    if contents and isinstance(contents[0], Mapping):
+        summary = contents[0].get("value") or summary
+    return html_text(str(summary))
+
+
+def entry_title(entry: Mapping[str, Any]) -> str:
+    """A feed entry's headline on one line ("" when it has none)."""
+    # feedparser decodes the XML's entities once; a feed that escaped its titles twice
+    # ("BBM &amp;amp; Listrik") leaves "&amp;" behind.
+    return " ".join(unescape(str(entry.get("title") or "")).split())
+
+
+def entry_date(entry: Mapping[str, Any]) -> str | None:
+    """The entry's date as the feed wrote it, offset kept (``+0700`` stays +07:00); a date
+    in UTC (``GMT``, ``Z``, or one only feedparser could read) is given in WIB, where the
+    outlets publish, so a story of 03:25 WIB written as 20:25 GMT the day before is dated by
+    its Indonesian day. A date in the future or before 1900 (``implausible_published``) is
+    none."""
+    found: str | None = None
+    for key in ("published", "updated"):
+        raw = entry.get(key)
+        found = parse_published(raw) if isinstance(raw, str) else None
+        if found is not None:
+            break
+    if found is None:
+        stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+        if not isinstance(stamp, time.struct_time):
+            return None
+        found = datetime.fromtimestamp(calendar.timegm(stamp), UTC).isoformat()
+    if found.endswith("+00:00"):
+        found = datetime.fromisoformat(found).astimezone(DEFAULT_ZONE).isoformat()
+    return None if implausible_published(found) else found
+
+
+def html_text(html: str) -> str:
+    """The text of a (sanitised) HTML fragment, one paragraph per block."""
+    if "<" not in html:
+        return html.strip()
+    try:
+        root = lxml.html.fromstring(f"<div>{html}</div>")
+    except (ValueError, lxml.etree.ParserError):
+        return ""
+    for block in root.iter("p", "br", "div", "li", "h1", "h2", "h3", "h4"):
+        block.tail = "\n\n" + (block.tail or "")
+    return str(root.text_content()).strip()
