@@ -13,7 +13,6 @@ it in WIB.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from datetime import datetime
@@ -28,6 +27,7 @@ from newsbot.index.reading.dates import (
     parse_published,
     resolve_relative,
 )
+from newsbot.index.reading.jsonld import jsonld_objects
 
 _META_NAMES = frozenset(
     {
@@ -106,15 +106,10 @@ def _rank(value: str) -> tuple[int, int, int]:
 
 
 def _structured(root: lxml.html.HtmlElement) -> Iterator[str]:
-    for script in root.iter("script"):
-        if (script.get("type") or "").lower() != "application/ld+json":
-            continue
-        try:
-            data = json.loads(script.text or "")
-        except ValueError:
-            continue
-        for value in _jsonld_dates(data):
-            found = parse_published(value)
+    for item in jsonld_objects(root):
+        for key in _JSONLD_KEYS:
+            value = item.get(key)
+            found = parse_published(value) if isinstance(value, str) else None
             if found:
                 yield found
     for meta in root.iter("meta"):
@@ -124,20 +119,6 @@ def _structured(root: lxml.html.HtmlElement) -> Iterator[str]:
             found = parse_published(content)
             if found:
                 yield found
-
-
-def _jsonld_dates(data: object) -> Iterator[str]:
-    if isinstance(data, list):
-        for item in data:
-            yield from _jsonld_dates(item)
-    elif isinstance(data, dict):
-        for key in _JSONLD_KEYS:
-            value = data.get(key)
-            if isinstance(value, str):
-                yield value
-        graph = data.get("@graph")
-        if graph is not None:
-            yield from _jsonld_dates(graph)
 
 
 def _printed(root: lxml.html.HtmlElement) -> Iterator[str]:

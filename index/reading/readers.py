@@ -46,6 +46,7 @@ from newsbot.index.reading.documents import (
 )
 from newsbot.index.reading.encodings import NotText, decode_text
 from newsbot.index.reading.feedentries import looks_like_feed
+from newsbot.index.reading.jsonld import article_body
 from newsbot.index.reading.loosetext import loose_text_tree
 from newsbot.index.reading.pagedates import most_precise, page_byline, page_published
 
@@ -226,7 +227,7 @@ def read_html_article(
     headings = [t for t in (title, *_headings(html)) if t]
     while lines and any(_same_text(lines[0], heading) for heading in headings):
         lines.pop(0)
-    body = clean_paragraphs(lines, fetched_at)
+    body = clean_paragraphs(_with_breaks(lines, html), fetched_at)
     if sum(len(p.split()) for p in body.paragraphs) < _MIN_PAGE_WORDS:
         raise ValueError("no article text found in the page")
     first = body.paragraphs[0]
@@ -249,6 +250,23 @@ def read_html_article(
         author=body.author or byline.author or _author(_string(getattr(document, "author", None))),
         place=body.place,
     )
+
+
+def _with_breaks(lines: list[str], html: str) -> list[str]:
+    """``lines``, or the paragraphs of the page's JSON-LD ``articleBody`` when they are the
+    same words and the extraction ran them into one line: a page drawn by script (its text
+    only in JSON-LD) is read by trafilatura from that field without its line breaks."""
+    filled = [line for line in lines if line.strip()]
+    if len(filled) != 1:
+        return lines
+    try:
+        given = article_body(lxml.html.fromstring(html))
+    except (ValueError, lxml.etree.ParserError):
+        return lines
+    paragraphs = split_paragraphs(given or "")
+    if len(paragraphs) > 1 and " ".join(paragraphs).split() == filled[0].split():
+        return paragraphs
+    return lines
 
 
 def _extract(html: str | lxml.html.HtmlElement, url: str | None) -> object:
