@@ -301,3 +301,37 @@ def test_a_folder_walk_passes_over_a_newsbot_index_inside_it(tmp_path: Path) -> 
 
     assert [Path(a.path).name for a in articles] == ["banjir.json:1"]
     assert skipped == []
+
+
+def test_an_html_title_and_an_rdf_feed(tmp_path: Path) -> None:
+    atom = tmp_path / "kabar.atom"
+    atom.write_text(
+        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+        '<title>Kabar</title><entry><title type="html">Harga &lt;b&gt;BBM&lt;/b&gt; Turun'
+        '</title><link href="https://a.example/bbm"/><content type="xhtml">'
+        '<div xmlns="http://www.w3.org/1999/xhtml"><p>Pemerintah menurunkan harga BBM.</p>'
+        "<p>Penurunan berlaku di seluruh SPBU.</p></div></content></entry></feed>",
+        encoding="utf-8",
+    )
+    rdf = tmp_path / "kabar.rss"
+    rdf.write_text(
+        '<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"'
+        ' xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">'
+        '<channel rdf:about="https://k.example/"><title>Kabar RDF</title></channel>'
+        '<item rdf:about="https://k.example/a"><title>Kebakaran Pasar</title>'
+        f"<link>https://k.example/a</link><description>{QUAKE}</description>"
+        "<dc:date>2017-12-07T21:00:00+07:00</dc:date><dc:creator>Rina</dc:creator></item>"
+        "</rdf:RDF>",
+        encoding="utf-8",
+    )
+
+    articles, skipped = read_all(atom, rdf)
+
+    assert skipped == []
+    assert [a.title for a in articles] == ["Harga BBM Turun", "Kebakaran Pasar"]
+    assert articles[0].paragraphs == (
+        "Pemerintah menurunkan harga BBM.",
+        "Penurunan berlaku di seluruh SPBU.",
+    )
+    assert (articles[1].source, articles[1].author) == ("Kabar RDF", "Rina")
+    assert articles[1].published == "2017-12-07T21:00:00+07:00"

@@ -25,6 +25,7 @@ from newsbot.index.reading.dates import DEFAULT_ZONE, implausible_published, par
 
 _ID_LENGTH = 16
 _TRACKING = ("utm_",)
+_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 
 
 def canonical_url(url: str) -> str:
@@ -89,10 +90,13 @@ def entry_text(entry: Mapping[str, Any]) -> str:
 
 
 def entry_title(entry: Mapping[str, Any]) -> str:
-    """A feed entry's headline on one line ("" when it has none)."""
+    """A feed entry's headline on one line, as text ("" when it has none)."""
     # feedparser decodes the XML's entities once; a feed that escaped its titles twice
     # ("BBM &amp;amp; Listrik") leaves "&amp;" behind.
-    return " ".join(unescape(str(entry.get("title") or "")).split())
+    title = unescape(str(entry.get("title") or ""))
+    if _TAG.search(title):  # an Atom title of type "html": "Harga <b>BBM</b> Turun"
+        title = html_text(title)
+    return " ".join(title.split())
 
 
 def entry_date(entry: Mapping[str, Any]) -> str | None:
