@@ -49,6 +49,7 @@ from newsbot.index.reading.feedentries import looks_like_feed
 from newsbot.index.reading.jsonld import article_body
 from newsbot.index.reading.loosetext import loose_text_tree
 from newsbot.index.reading.pagedates import most_precise, page_byline, page_published
+from newsbot.index.reading.pastes import MARKDOWN_HEADING, is_headline, split_pastes
 
 log = logging.getLogger(__name__)
 
@@ -76,10 +77,8 @@ _FOLDER_DOCUMENTS = frozenset(
     "readme license licence copying notice changelog changes contributing authors".split()
 )
 _ID_LENGTH = 16
-_MAX_HEADLINE_WORDS = 30
 # trafilatura falls back to any text on pages without an article ("Beranda", "Masuk").
 _MIN_PAGE_WORDS = 10
-_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 # htmldate fills a missing time with midnight; a bare midnight means "date only".
 _MIDNIGHT = "T00:00:00"
 # trafilatura falls back to a cruder extraction below 250 characters, which runs a short
@@ -162,7 +161,7 @@ def read_text_article(text: str, path: str, fetched_at: datetime | None = None) 
 
     Raises ValueError with a reason when no article text is found.
     """
-    lines = [_MARKDOWN_HEADING.sub("", line).strip() for line in text.splitlines()]
+    lines = [MARKDOWN_HEADING.sub("", line).strip() for line in text.splitlines()]
     filled = [i for i, line in enumerate(lines) if line]
     if not filled:
         raise ValueError("empty file")
@@ -174,7 +173,7 @@ def read_text_article(text: str, path: str, fetched_at: datetime | None = None) 
         if published is None and is_date_line(lines[index]):
             published = parse_published(lines[index])
             outlet = outlet_beside(lines[index])  # "Kompas.com - 03/01/2022, 06:45 WIB"
-        elif title is None and _is_headline(lines[index]):
+        elif title is None and is_headline(lines[index]):
             title = visible_text(lines[index])
         else:
             break
@@ -592,9 +591,22 @@ def _read_file(path: Path) -> Iterator[Article | SkippedSource]:
         if kind in (".html", ".htm"):
             yield read_html_article(text, name)
         else:
-            yield read_text_article(text, name)
+            yield from _text_articles(text, name)
+            return
     except ValueError as error:
         yield SkippedSource(name, str(error))
+
+
+def _text_articles(text: str, name: str) -> Iterator[Article | SkippedSource]:
+    """The article(s) of a text file: several pasted one after another are read apart
+    (``pastes.split_pastes``); the first keeps the file's name, the others are named
+    "NAME:LINE", the line their headline is on."""
+    for line, piece in split_pastes(text):
+        path = name if line == 1 else f"{name}:{line}"
+        try:
+            yield read_text_article(piece, path)
+        except ValueError as error:
+            yield SkippedSource(name, str(error), None if line == 1 else line)
 
 
 def _articles(
@@ -712,11 +724,6 @@ def _binary_problem(head: bytes, suffix: str) -> str | None:
     if b"\x00" in head and not utf16:
         return "binary file, not text"
     return None
-
-
-def _is_headline(line: str) -> bool:
-    """Tell whether a dump's first line reads as a headline rather than body text."""
-    return len(line.split()) <= _MAX_HEADLINE_WORDS and not line.endswith(".")
 
 
 def _html_date(date: str | None) -> str | None:
