@@ -58,6 +58,7 @@ from benchmarks.coverage_reader import (  # noqa: E402
     corpus,
     half,
     merged_pairs,
+    reader_scores,
 )
 from newsbot.index.coverage.particulars import Particulars, particulars  # noqa: E402
 from newsbot.index.coverage.stories import group_stories  # noqa: E402
@@ -311,6 +312,53 @@ def new(args: argparse.Namespace) -> int:
     return 0
 
 
+def auc(args: argparse.Namespace) -> int:
+    """Print the ROC AUC of each pair score over the labelled census pairs, by half."""
+    from sklearn.metrics import roc_auc_score
+
+    articles, _, _, vectors, evidence = setup(args)
+    row = {a.id: i for i, a in enumerate(articles)}
+    pairs = [json.loads(line) for line in PAIRS.read_text().splitlines() if line.strip()]
+    label = _labels(pairs)
+    for h in ("tune", "check"):
+        for kind in ("all", "cross-outlet"):
+            keys = [
+                sorted(k)
+                for k, (_, side) in label.items()
+                if side == h and (kind == "all" or len({articles[row[x]].source for x in k}) == 2)
+            ]
+            gold = [label[frozenset(k)][0] for k in keys]
+            found = []
+            for family in ("lead cosine", *FLOORS):
+                scores = [
+                    float(vectors[row[a]] @ vectors[row[b]])
+                    if family == "lead cosine"
+                    else float(evidence.score[family][row[a], row[b]])
+                    for a, b in keys
+                ]
+                found.append(f"{family} {roc_auc_score(gold, scores):.2f}")
+            print(f"{h}, {kind} ({len(keys)} pairs, {sum(gold)} one event): " + "; ".join(found))
+    return 0
+
+
+def reader(args: argparse.Namespace) -> int:
+    """Print precision and purity as a reader meets them (``coverage_reader.reader_scores``)
+    for each rule given."""
+    articles, _, refs, vectors, evidence = setup(args)
+    pairs = [json.loads(line) for line in PAIRS.read_text().splitlines() if line.strip()]
+    for family, floor in zip(args.family, args.floor, strict=True):
+        for threshold in args.thresholds:
+            may_join = None if family == "none" else evidence.rule(family, floor)
+            stories = group_stories(refs, vectors, may_join=may_join, threshold=threshold)
+            found = reader_scores(articles, stories, pairs)
+            cells = [
+                f"{k} {found[k]['hits']} / {found[k]['of']}"
+                for k in ("precision, cross-outlet", "precision, all", "purity", "recall")
+            ]
+            print(f"{threshold} {family} {floor}: " + "; ".join(cells))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
@@ -323,12 +371,17 @@ def main(argv: list[str] | None = None) -> int:
     n.add_argument("--floor", nargs="+", type=float)
     n.add_argument("--every", action="store_true", help="every family and floor of the grid")
     n.add_argument("--out", type=Path, required=True)
-    for p in (g, n):
+    sub.add_parser("auc", help="ROC AUC of each pair score over the census pairs, by half")
+    r = sub.add_parser("reader", help="precision and purity as a reader meets them")
+    r.add_argument("--family", nargs="+", required=True)
+    r.add_argument("--floor", nargs="+", type=float, required=True)
+    for p in (g, n, r):
         p.add_argument(
             "--thresholds", nargs="+", type=float, default=[0.88], help="lead cosine thresholds"
         )
     args = parser.parse_args(argv)
-    return {"grid": grid, "new": new}[args.command](args)
+    commands = {"grid": grid, "new": new, "auc": auc, "reader": reader}
+    return commands[args.command](args)
 
 
 if __name__ == "__main__":
