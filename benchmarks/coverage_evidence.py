@@ -2,7 +2,12 @@
 
     python benchmarks/coverage_evidence.py --shared ../shared --work-dir WORK grid [--json FILE]
     python benchmarks/coverage_evidence.py --shared ../shared --work-dir WORK new --family F \
-        --floor X --out DIR
+        --floor X --out DIR   (or --every: every rule of the grid)
+    python benchmarks/coverage_evidence.py --shared ../shared --work-dir WORK auc
+    python benchmarks/coverage_evidence.py --shared ../shared --work-dir WORK reader \
+        --family F ... --floor X ...
+
+``grid``, ``new`` and ``reader`` take ``--thresholds T ...`` (lead cosine; 0.88 by default).
 
 Groups all 3,000 IndoSum articles with the product's rule (``group_stories`` defaults: lead
 cosine 0.88, same outlet -0.04, ...) and, in addition, a floor two articles must pass to
