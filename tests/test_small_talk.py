@@ -114,6 +114,24 @@ SMALL_TALK = [
     ("oh begitu ya", "id"),
     ("dah dulu ya", "id"),
     ("selamat tinggal", "id"),
+    # understanding, praise of the bot, Malay forms of address, festive wishes, apologies
+    # and test messages (round 9)
+    ("ok I understand now", "en"),
+    ("I see, thanks", "en"),
+    ("you're the best", "en"),
+    ("terima kasih puan", "id"),
+    ("terima kasih encik", "id"),
+    ("selamat lebaran kak", "id"),
+    ("selamat natal dan tahun baru", "id"),
+    ("maaf lahir batin ya min", "id"),
+    ("maaf ganggu", "id"),
+    ("maaf salah kirim", "id"),
+    ("oops, typo", "en"),
+    ("my bad", "en"),
+    ("test", "en"),
+    ("ping", "en"),
+    ("tes", "id"),
+    ("baik kalau gitu", "id"),
 ]
 
 QUESTIONS = [
@@ -165,6 +183,17 @@ QUESTIONS = [
     "kabar hari ini",
     "kabar terbaru dong",
     "khabar hari ini",
+    # festive days, apologies and tests about the news are questions
+    "kapan hari raya idul fitri?",
+    "hari raya",
+    "lebaran 2017",
+    "tes narkoba artis",
+    "test results of the vaccine",
+    "siapa yang minta maaf?",
+    "maaf, siapa yang menang?",
+    "salah ketik di berita banjir",
+    "siapa tuan rumah Piala Dunia?",
+    "sorry, who won the election?",
 ]
 
 

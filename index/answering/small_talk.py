@@ -11,7 +11,9 @@ Indonesian and Malay enclitics (-nya, -ku, -mu) are stripped before the look-up,
 "infonya" is "info"; text emoticons ("<3", ":D") count as emoji, not words. Small-talk
 words include praise ("mantul", "good job"), chat spellings ("thank u", "mksh"), Javanese and
 Sundanese thanks, the greetings of every faith ("salam sejahtera", "om swastiastu"), the
-reply to thanks ("sama-sama") and laughter however spelled ("hahah", "awokawok"). Anything that
+reply to thanks ("sama-sama"), laughter however spelled ("hahah", "awokawok"), apologies
+("maaf", "sorry") and test messages ("tes", "ping"); festive days ("hari raya", "natal")
+are fillers, so "selamat hari raya" is a wish and "kapan hari raya?" a question. Anything that
 carries one other word is a question, however short: "makasih, siapa yang setuju?" and
 "thanks for the news about Garut" are answered.
 """
@@ -37,7 +39,9 @@ _ENGLISH = frozenset(
     # chat spellings of thanks and "no problem"; praise; replies to thanks and farewells
     "thnx thanx tnx tks tysm np done well best love same too shalom "
     # chat spellings of good and night; thanks and "never mind" in other words; wishes
-    "gud nite anyway worries nvm mind dokey sweet dreams".split()
+    "gud nite anyway worries nvm mind dokey sweet dreams "
+    # apologies and test messages; understanding
+    "sorry oops bad test testing ping understand".split()
 )
 _INDONESIAN = frozenset(
     "halo hallo hai hei helo selamat pagi siang sore malam datang tidur makasih "
@@ -54,7 +58,9 @@ _INDONESIAN = frozenset(
     "sejahtera kenal swastiastu namo buddhaya kebajikan wassalam wassalamualaikum "
     "waalaikumussalam met dah gpp gapapa gakpapa samasama "
     # wishes; chat spellings of selamat, terima, malam, assalamualaikum
-    "semoga slmt trima malem asw oh".split()
+    "semoga slmt trima malem asw oh "
+    # apologies ("maaf lahir batin", "maaf salah ketik"), test messages
+    "maaf tes".split()
 )
 #: Arabic-script greetings and thanks that Indonesian and Malay speakers also write.
 _ARABIC = frozenset("مرحبا اهلا أهلا السلام عليكم شكرا جزاك الله خيرا".split())
@@ -65,7 +71,9 @@ _ENGLISH_FILLERS = frozenset(
     # chat spellings of "you", "your", "please"; "by the way"; the rest of "have a nice day"
     "u ur pls plz please btw to here one have job "
     # the rest of "how are you today", "that's helpful", "never mind", "sure thing"
-    "today tonight s helpful never thing".split()
+    "today tonight s helpful never thing "
+    # "I see", "you're great", "got it now", "my bad: typo"
+    "i re now typo".split()
 )
 _INDONESIAN_FILLERS = frozenset(
     "atas untuk buat ini itu banyak sekali bgt banget ya dong deh sih kok nih kak kakak "
@@ -75,8 +83,12 @@ _INDONESIAN_FILLERS = frozenset(
     # the rest of wishes, "sangat membantu", "sampai jumpa besok", "oh gitu", "dah dulu ya"
     "sehat selalu hari menyenangkan lancar sukses sangat membantu besok nanti dulu gitu "
     "begitu kok tinggal "
-    # Malay: information, answer, explanation
-    "maklumat jawapan penerangan".split()
+    # the rest of festive wishes ("selamat hari raya", "mohon maaf lahir dan batin"),
+    # apologies ("salah ketik"), "kalau begitu"
+    "raya lebaran idulfitri idul fitri natal imlek tahun baru mohon lahir dan batin "
+    "salah ketik kirim ganggu kalau kalo "
+    # Malay: information, answer, explanation; forms of address
+    "maklumat jawapan penerangan tuan puan encik cik".split()
 )
 _ALL = _ENGLISH | _INDONESIAN | _ENGLISH_FILLERS | _INDONESIAN_FILLERS | _ARABIC
 #: Question words that small talk opens with ("how are you", "apa kabar", "gimana
