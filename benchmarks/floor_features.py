@@ -35,6 +35,7 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 import quality  # noqa: E402
 
 from newsbot.index.answering.bridge import QuestionTerms  # noqa: E402
+from newsbot.index.answering.evidence import contentless, unheld_word  # noqa: E402
 from newsbot.index.answering.fusion import Candidate, cosine_margin, lexical_rank  # noqa: E402
 from newsbot.index.answering.rerank import (  # noqa: E402
     answer_kind,
@@ -212,6 +213,9 @@ class Recorder:
                     "paragraph": bool(word & in_paragraph),
                     "article": bool(word & in_article),
                     "df": max((df(t) for t in word), default=0),
+                    # An ordinary Indonesian word no paragraph holds (form 7).
+                    "unheld": unheld_word(word, lambda t: df(t) > 0),
+                    "contentless": contentless(word),
                 }
                 for word in words.words
             ],

@@ -24,13 +24,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from newsbot.index.answering.evidence import contentless, unheld_word  # noqa: E402
 from newsbot.index.answering.fusion import (  # noqa: E402
     MARGIN_WEIGHTS,
     confidence,
@@ -46,6 +47,7 @@ from newsbot.index.defaults import (  # noqa: E402
     CONFIDENCE_BY_LANGUAGE,
     DEFAULT_MODEL,
     SELF_FLOOR_LANGUAGES,
+    UNHELD_SHARE,
 )
 
 LARGE = ("300 articles", "1,483 articles (dev)")
@@ -53,6 +55,12 @@ LARGE = ("300 articles", "1,483 articles (dev)")
 REFUSED = 0.03
 
 Record = dict[str, Any]
+
+
+def _known(word: Record) -> Callable[[str], bool]:
+    """Whether a term of a recorded ``word`` is known: its terms all are, or none is."""
+    known = bool(word["known"])
+    return lambda term: known
 
 
 def score(record: Record, weights: dict[str, Sequence[float]]) -> float:
@@ -66,6 +74,14 @@ def score(record: Record, weights: dict[str, Sequence[float]]) -> float:
     support = relative_support(kept, held, record["paragraphs"])
     words = record["words"]
     unknown_words = sum(not w["known"] for w in words) / len(words) if words else 0.0
+    # Form 7: the share of ordinary Indonesian words no paragraph holds (records before it
+    # hold no flag: read off the word's terms, a form without its particle as unknown).
+    unheld = [
+        w["unheld"] if "unheld" in w else unheld_word(set(w["terms"]), _known(w))
+        for w in words
+        if not w.get("contentless", contentless(set(w["terms"])))
+    ]
+    mostly_unheld = bool(unheld) and sum(unheld) / len(unheld) >= UNHELD_SHARE
     unknown_names = sum(not n["known"] for n in record["names"])
     # Older records have no place on the lexical side: never alone.
     alone = lone_dense(record.get("lexical_rank", 0), record["margin"])
@@ -85,6 +101,7 @@ def score(record: Record, weights: dict[str, Sequence[float]]) -> float:
         alone,
         near_missing,
         elsewhere,
+        mostly_unheld,
     )
 
 
@@ -163,8 +180,8 @@ def matrix(
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("features", type=Path)
-    parser.add_argument("--weights-id", type=float, nargs=7, help="Indonesian weights")
-    parser.add_argument("--weights-en", type=float, nargs=7, help="English weights")
+    parser.add_argument("--weights-id", type=float, nargs=8, help="Indonesian weights")
+    parser.add_argument("--weights-en", type=float, nargs=8, help="English weights")
     parser.add_argument("--floor", type=float, help="a given floor instead of the rule's")
     parser.add_argument(
         "--raise",

@@ -102,17 +102,29 @@ ANSWER_FLOORS = {DEFAULT_MODEL: 0.9616}
 #: ones. Each was chosen on the calibration halves (``benchmarks/floor_terms.py``), the
 #: middle of its plateau; the English offset moved with the floor (0.963 → 0.9616) so
 #: English questions are held where the rule puts them.
+#: Form 7 adds an eighth weight: the penalty when at least ``UNHELD_SHARE`` of the
+#: question's content words are ordinary Indonesian words no paragraph of the index holds
+#: (``evidence.unheld_share``): on a one-article index, a question about another happening
+#: of the article's people or places ("Berapa bantuan dana untuk korban banjir Wajo?").
+#: 0.2 for Indonesian questions (Malay ones are read as Indonesian); none for English ones,
+#: whose unheld words are as often the word list's missing senses. Chosen where the
+#: matrix's calibration halves are flat (BENCHMARKS.md, "Ninth round").
 CONFIDENCE_BY_LANGUAGE: dict[str, tuple[float, ...]] = {
-    "id": (0.3, 0.0, 0.02, 0.05, 0.0, 0.0, 0.0075),
-    "en": (0.0, 0.1931, 0.03, 0.0, 0.01, 0.015, 0.0),
+    "id": (0.3, 0.0, 0.02, 0.05, 0.0, 0.0, 0.0075, 0.2),
+    "en": (0.0, 0.1931, 0.03, 0.0, 0.01, 0.015, 0.0, 0.0),
 }
+#: The share of a question's content words that, when ordinary Indonesian words no
+#: paragraph holds, makes it "mostly unheld" (form 7's eighth weight). Below it, the
+#: unheld words are as often a chatty or Malay answerable question's synonyms ("umur" for
+#: the article's "usia"); a third moved the floor on the calibration halves.
+UNHELD_SHARE = 0.5
 #: The form of ``confidence`` the floor and weights above belong to, recorded in each
 #: manifest; raised whenever that form changes. A manifest of another form (1: the absolute
 #: support, no cosine margin; 2: every question term asked of the passage, no unknown-word
 #: share; 3: no lone-dense penalty; 4: no floor raised by the index itself; 5: no
-#: no-answer-near or rarest-elsewhere penalty) is read with
+#: no-answer-near or rarest-elsewhere penalty; 6: no mostly-unheld penalty) is read with
 #: today's floor and weights and no raise: its own numbers meant something else.
-FLOOR_FORMULA = 6
+FLOOR_FORMULA = 7
 #: Self-calibration (form 5, ``answering.self_floor``): at build time the index asks itself
 #: ``SELF_FLOOR_QUESTIONS`` pseudo-questions about news it lacks (from the shipped sample's
 #: articles it does not hold) and may raise its floor for the questions of

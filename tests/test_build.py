@@ -304,25 +304,31 @@ def test_a_manifest_of_todays_confidence_keeps_its_own_numbers() -> None:
 
 @pytest.mark.parametrize(
     ("form", "weights"),
-    [(2, [0.18, 0.0, 0.02]), (3, [0.3, 0.0, 0.02, 0.05]), (5, [0.3, 0.0, 0.02, 0.05, 0.0])],
+    [
+        (2, [0.18, 0.0, 0.02]),
+        (3, [0.3, 0.0, 0.02, 0.05]),
+        (5, [0.3, 0.0, 0.02, 0.05, 0.0]),
+        (6, [0.3, 0.0, 0.02, 0.05, 0.0, 0.0, 0.0075]),
+    ],
 )
-def test_a_manifest_of_a_previous_floor_formula_reads_with_todays_seven_weights(
+def test_a_manifest_of_a_previous_floor_formula_reads_with_todays_eight_weights(
     form: int, weights: list[float]
 ) -> None:
     # Floor formula 2 recorded three weights per language and asked the passage for every
     # question term; form 3 four, without the lone-dense penalty; form 5 five, without the
-    # no-answer-near and rarest-elsewhere penalties. Their numbers mean something else today.
+    # no-answer-near and rarest-elsewhere penalties; form 6 seven, without the mostly-unheld
+    # penalty. Their numbers mean something else today.
     previous = _manifest_json(floor_formula=form, confidence={"id": weights})
     manifest = store.parse_manifest(previous, "manifest.json", "index")
     assert manifest.answer_floor == ANSWER_FLOORS[DEFAULT_MODEL]
     assert manifest.confidence == CONFIDENCE_BY_LANGUAGE
-    assert all(len(weights) == 7 for weights in manifest.confidence.values())
+    assert all(len(weights) == 8 for weights in manifest.confidence.values())
 
 
-def test_a_manifest_of_todays_form_keeps_its_seven_weights_and_six_are_damage() -> None:
-    today = _manifest_json(confidence={"id": [0.3, 0.0, 0.02, 0.05, 0.0, 0.0, 0.0075]})
+def test_a_manifest_of_todays_form_keeps_its_eight_weights_and_six_are_damage() -> None:
+    today = _manifest_json(confidence={"id": [0.3, 0.0, 0.02, 0.05, 0.0, 0.0, 0.0075, 0.2]})
     assert store.parse_manifest(today, "manifest.json", "index").confidence == {
-        "id": (0.3, 0.0, 0.02, 0.05, 0.0, 0.0, 0.0075)
+        "id": (0.3, 0.0, 0.02, 0.05, 0.0, 0.0, 0.0075, 0.2)
     }
     with pytest.raises(IndexDamaged, match="incomplete"):
         store.parse_manifest(

@@ -124,7 +124,7 @@ def test_while_the_raise_is_off_a_build_asks_itself_nothing(
     assert SELF_FLOOR_LANGUAGES == ()  # off: the step would cost embeddings nothing reads
     stores.build(tmp_path / "idx", None, [SEED], fake_embedder)
     raw = _manifest(tmp_path / "idx")
-    assert raw["floor_formula"] == FLOOR_FORMULA == 6
+    assert raw["floor_formula"] == FLOOR_FORMULA == 7
     assert raw["floor_raise"] is None and raw["floor_evidence"] is None
     assert fake_embedder.queries_embedded == 0
 

@@ -86,6 +86,7 @@ def confidence(
     lone_dense: bool = False,
     no_answer_near: bool = False,
     rarest_elsewhere: bool = False,
+    mostly_unheld: bool = False,
 ) -> float:
     """Return how sure the index is that its first passage answers: the best cosine
     similarity, plus ``margin_weight`` (the language's ``MARGIN_WEIGHTS``) times its
@@ -102,9 +103,9 @@ def confidence(
 
     ``weights`` are the question language's (support weight, offset, unknown-name penalty,
     unknown-word weight, lone-dense penalty, no-answer-near penalty, rarest-elsewhere
-    penalty), recorded in the index manifest; older forms have three to five (no
-    rarest-elsewhere or no-answer-near penalty, no lone-dense penalty, no unknown-word
-    weight). English questions
+    penalty, mostly-unheld penalty), recorded in the index manifest; older forms have three
+    to five or seven (no mostly-unheld penalty, no rarest-elsewhere or no-answer-near
+    penalty, no lone-dense penalty, no unknown-word weight). English questions
     share only names with Indonesian news and get lower cosines: their terms count less and
     an offset puts them on the Indonesian scale, so one calibrated floor serves both
     languages.
@@ -114,6 +115,7 @@ def confidence(
     lone_penalty = rest[1] if len(rest) > 1 else 0.0
     near_penalty = rest[2] if len(rest) > 2 else 0.0
     rarest_penalty = rest[3] if len(rest) > 3 else 0.0
+    unheld_penalty = rest[4] if len(rest) > 4 else 0.0
     return (
         cosine
         + margin_weight * margin
@@ -124,6 +126,7 @@ def confidence(
         - (lone_penalty if lone_dense else 0.0)
         - (near_penalty if no_answer_near else 0.0)
         - (rarest_penalty if rarest_elsewhere else 0.0)
+        - (unheld_penalty if mostly_unheld else 0.0)
     )
 
 

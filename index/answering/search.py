@@ -26,7 +26,7 @@ from newsbot.index.answering.coverage import (
     undated_outlet,
     within_restriction,
 )
-from newsbot.index.answering.evidence import no_answer_near
+from newsbot.index.answering.evidence import no_answer_near, unheld_share
 from newsbot.index.answering.fusion import (
     MARGIN_WEIGHTS,
     Candidate,
@@ -68,6 +68,7 @@ from newsbot.index.defaults import (
     RERANK_NEAR,
     RERANK_WEIGHTS,
     RERANK_WORDS,
+    UNHELD_SHARE,
 )
 from newsbot.index.errors import IndexDamaged, IndexIncompatible, NewsbotError
 
@@ -555,6 +556,12 @@ class NewsIndex:
             and bool(weights[5])
             and no_answer_near(top_text, question, words, every_weight)
         )
+        # Form 7: most of the question's ordinary words are nowhere in the index.
+        unheld = (
+            len(weights) > 7
+            and bool(weights[7])
+            and unheld_share(words, stats.knows) >= UNHELD_SHARE
+        )
         elsewhere = False
         if len(weights) > 6 and weights[6]:
             article = self.article_text(top_article) if top_article is not None else None
@@ -571,6 +578,7 @@ class NewsIndex:
             alone,
             near_missing,
             elsewhere,
+            unheld,
         )
 
     def _covers_in_article(

@@ -213,8 +213,8 @@ def parse_manifest(raw: object, where: str, index: str) -> Manifest:
         }
         if "id" not in confidence:
             raise ValueError("no confidence weights for Indonesian questions")
-        if any(len(weights) not in (3, 4, 5, 7) for weights in confidence.values()):
-            raise ValueError("confidence weights are not 3 to 5 or 7 numbers")
+        if any(len(weights) not in (3, 4, 5, 7, 8) for weights in confidence.values()):
+            raise ValueError("confidence weights are not 3 to 5, 7 or 8 numbers")
         raised = None
         if manifest.floor_raise is not None:
             raised = {str(lang): float(value) for lang, value in manifest.floor_raise.items()}
