@@ -132,6 +132,12 @@ SMALL_TALK = [
     ("ping", "en"),
     ("tes", "id"),
     ("baik kalau gitu", "id"),
+    # Ramadan wishes, Malay intensifiers, a particle written apart, "banyak" shortened
+    ("selamat menunaikan ibadah puasa", "id"),
+    ("selamat sahur semua", "id"),
+    ("bagus betul", "id"),
+    ("ok lah", "id"),
+    ("makasih bnyk kak", "id"),
 ]
 
 QUESTIONS = [
@@ -194,6 +200,9 @@ QUESTIONS = [
     "salah ketik di berita banjir",
     "siapa tuan rumah Piala Dunia?",
     "sorry, who won the election?",
+    "kapan puasa ramadan dimulai?",
+    "puasa",
+    "betul kah berita itu?",
 ]
 
 

@@ -86,7 +86,10 @@ _INDONESIAN_FILLERS = frozenset(
     # the rest of festive wishes ("selamat hari raya", "mohon maaf lahir dan batin"),
     # apologies ("salah ketik"), "kalau begitu"
     "raya lebaran idulfitri idul fitri natal imlek tahun baru mohon lahir dan batin "
+    "berbuka puasa sahur ramadan ramadhan menunaikan ibadah "
     "salah ketik kirim ganggu kalau kalo "
+    # Malay intensifiers, a particle written apart ("sip lah"), chat spellings of banyak
+    "betul sungguh lah byk bnyk bnyak "
     # Malay: information, answer, explanation; forms of address
     "maklumat jawapan penerangan tuan puan encik cik".split()
 )
