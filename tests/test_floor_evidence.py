@@ -116,7 +116,7 @@ def _index(tmp_path: Path, articles: list[tuple[str, str, list[str]]]) -> NewsIn
 
 
 def _without_rarest(news: NewsIndex) -> NewsIndex:
-    weights = {lang: (*w[:6], 0.0) for lang, w in news.manifest.confidence.items()}
+    weights = {lang: (*w[:6], 0.0, *w[7:]) for lang, w in news.manifest.confidence.items()}
     news.manifest = dataclasses.replace(news.manifest, confidence=weights)
     return news
 

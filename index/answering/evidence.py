@@ -75,7 +75,7 @@ def _plain(word: Set[str]) -> set[str]:
 def contentless(word: Set[str]) -> bool:
     """Whether a question's ``word`` (its lexical terms: the word as written, the longest,
     and its stem) is a question or function word once its particle is off ("dimanakah",
-    "berapakah") or a chat particle ("sih", "soal"); its stem is not asked ("bilangan" is
+    "siapapun") or a chat particle ("sih", "soal"); its stem is not asked ("bilangan" is
     no "bilang")."""
     written = max(word, key=len, default="")
     return _PARTICLE.sub("", written) in STOPWORDS | _CHAT
