@@ -1,7 +1,7 @@
 """Form 7 of the "not covered" floor: a question most of whose content words are ordinary
 Indonesian words the index never holds asks about another happening than the indexed one
-(round 9: on one-article indexes, "how many died?" of a flood article that gives none, "which
-German club wants him?" of a footballer's season)."""
+(round 9: on one-article indexes, "which German club wants to sign him?" of a footballer's
+season, "when is the GIIAS car show?" of a bus expo)."""
 
 from __future__ import annotations
 

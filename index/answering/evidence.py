@@ -7,10 +7,10 @@ English questions, whose words reach the news only through names and translation
 confidence pays for it (``fusion.confidence``, form 6; BENCHMARKS.md, "Seventh round, the
 floor").
 
-A question about news the index lacks that names what the index holds ("Berapa orang yang
-meninggal akibat banjir di Wajo?" over an article on that flood) shares its names with the
-article but not the words of its happening ("meninggal"): ordinary Indonesian words no
-paragraph of the index holds (:func:`unheld_share`). Words of other kinds that no paragraph
+A question about news the index lacks that names what the index holds ("Klub Jerman mana
+yang mau merekrut Balotelli?" over an article on his season at Nice) shares its names with
+the article but not the words of its happening ("Jerman", "merekrut"): ordinary Indonesian
+words no paragraph of the index holds (:func:`unheld_share`). Words of other kinds that no paragraph
 holds say little: a Malay word ("jurulatih", "syarikat"), a chat particle ("sih"), a word
 too common to be asked about ("orang", "sekarang") or a rare one.
 """
