@@ -105,7 +105,7 @@ ANSWER_FLOORS = {DEFAULT_MODEL: 0.9616}
 #: Form 7 adds an eighth weight: the penalty when at least ``UNHELD_SHARE`` of the
 #: question's content words are ordinary Indonesian words no paragraph of the index holds
 #: (``evidence.unheld_share``): on a one-article index, a question about another happening
-#: of the article's people or places ("Klub Jerman mana yang mau merekrut Balotelli?").
+#: of the article's people or places ("Klub Jerman mana yang katanya mau merekrut Balotelli?").
 #: 0.2 for Indonesian questions (Malay ones are read as Indonesian); none for English ones,
 #: whose unheld words are as often the word list's missing senses. Chosen where the
 #: matrix's calibration halves are flat (BENCHMARKS.md, "Ninth round").

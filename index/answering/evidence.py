@@ -8,7 +8,7 @@ confidence pays for it (``fusion.confidence``, form 6; BENCHMARKS.md, "Seventh r
 floor").
 
 A question about news the index lacks that names what the index holds ("Klub Jerman mana
-yang mau merekrut Balotelli?" over an article on his season at Nice) shares its names with
+yang katanya mau merekrut Balotelli?" over an article on his season at Nice) shares its names with
 the article but not the words of its happening ("Jerman", "merekrut"): ordinary Indonesian
 words no paragraph of the index holds (:func:`unheld_share`). Words of other kinds that no paragraph
 holds say little: a Malay word ("jurulatih", "syarikat"), a chat particle ("sih"), a word
