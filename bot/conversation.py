@@ -21,6 +21,7 @@ from newsbot.bot.messages import Messages, messages_for
 from newsbot.bot.state import BotState
 from newsbot.bot.store import AnswerRecord
 from newsbot.index.answering.answers import Hit
+from newsbot.index.answering.question_text import question_as_read
 from newsbot.index.coverage.questions import coverage_question, story_followup
 
 log = logging.getLogger(__name__)
@@ -118,9 +119,9 @@ def _story_asked(earlier: AnswerRecord, followup: str) -> str | None:
     """The article whose story ``followup`` asks about: the one ``earlier``, a coverage
     answer about one story (which outlets, who first, how many: not "what's new", a list),
     cited, when ``followup`` is a coverage follow-up naming nothing of its own."""
-    if not earlier.paragraphs or story_followup(followup) is None:
+    if not earlier.paragraphs or story_followup(question_as_read(followup)) is None:
         return None
-    asked = coverage_question(earlier.question, restricted=True)
+    asked = coverage_question(question_as_read(earlier.question), restricted=True)
     if asked is None or asked.kind == "latest":
         return None
     return earlier.paragraphs[0].partition("#")[0]

@@ -19,11 +19,16 @@ _LOOKALIKES = str.maketrans(
 )  # fmt: skip
 _LOOKALIKE_CHARS = frozenset(_LOOKALIKE_LETTERS)
 _WORD = re.compile(r"\w+")
-#: Chat spellings of Indonesian function and question words and the words they stand for.
+#: Chat spellings and the words they stand for: the one table every reader of a question
+#: reads it through (the search, the time, outlet and coverage readers, the bot's follow-up
+#: checks), written out once where a question is first read (:func:`written_out`).
 #: Only words that mean nothing else: "dr" (dari, but also a doctor's title) is not among
 #: them, nor the time words ("skrg", "kmrn", "tgl", "thn", "bln"): written out, "thn 2017"
-#: would become a window the time reader restricts the answer to, which is its call.
+#: would become a window the time reader restricts the answer to, which is its call; nor a
+#: base verb that is also a topic's word ("lapor", "muat"). Question words with the
+#: particle -kah ("siapakah") are written Indonesian, not chat: they stay as asked.
 CHAT_SPELLINGS = {
+    # Function and question words.
     "yg": "yang",
     "brp": "berapa",
     "brapa": "berapa",
@@ -40,6 +45,8 @@ CHAT_SPELLINGS = {
     "tdk": "tidak",
     "sdh": "sudah",
     "udh": "sudah",
+    "udah": "sudah",
+    "dah": "sudah",
     "blm": "belum",
     "jg": "juga",
     "krn": "karena",
@@ -54,7 +61,25 @@ CHAT_SPELLINGS = {
     "aja": "saja",
     "sj": "saja",
     "bs": "bisa",
+    "byk": "banyak",
+    "bnyk": "banyak",
+    "dluan": "duluan",
+    "whats": "what's",
+    # Words of news and reporting: "brp media yg beritain X" asks which outlets reported X.
+    "brita": "berita",
+    "beritain": "memberitakan",
+    "ngeberitain": "memberitakan",
+    "ngeliput": "meliput",
+    "nulis": "menulis",
+    "ngabarin": "mengabarkan",
+    "ngelaporin": "melaporkan",
 }
+#: Chat spellings of "siapa" that are words of their own too ("sapa", greet: "Jokowi sapa
+#: warga"; "spa"): written out only where they ask, before one of :data:`_ASKING_NEXT`
+#: ("sapa duluan yg beritain X", "spa yg nulis"), never on their own ("hotel spa").
+ASKING_SPELLINGS = {"sapa": "siapa", "spa": "siapa"}
+_ASKING_NEXT = frozenset({"yg", "yang", "aja", "saja", "sj", "duluan", "dluan", "pertama", "sih"})
+_NEXT_WORD = re.compile(r"\W*(\w+)")
 
 
 def plain_question(question: str) -> str:
@@ -67,6 +92,13 @@ def plain_question(question: str) -> str:
     return _WORD.sub(_latin_word, text)
 
 
+def question_as_read(question: str) -> str:
+    """``question`` as every reader of it reads it: :func:`plain_question`, then
+    :func:`written_out`. Where a question is first read (``NewsIndex.ask``, the bot's
+    follow-up checks) it goes through this once."""
+    return written_out(plain_question(question))
+
+
 def _latin_word(match: re.Match[str]) -> str:
     """A word mixing Latin letters and look-alikes, in Latin letters; any other as it is."""
     word = match.group()
@@ -76,16 +108,37 @@ def _latin_word(match: re.Match[str]) -> str:
 
 
 def written_out(question: str) -> str:
-    """``question`` with the chat spellings of Indonesian function and question words
-    written out (:data:`CHAT_SPELLINGS`: "brp korban?" is "berapa korban?", "siapa yg" is
-    "siapa yang"), so the question is read as asking what it asks. A word in capitals (an
-    acronym: "PD") stays; a capitalised one keeps its capital."""
-    return _WORD.sub(_written_out_word, question)
+    """``question`` with its chat spellings written out (:data:`CHAT_SPELLINGS`: "brp
+    korban?" is "berapa korban?", "siapa yg" is "siapa yang", "media yg beritain X" is
+    "media yang memberitakan X"), so every reader reads it as asking what it asks.
+
+    A word in capitals (an acronym: "PD", "YG") stays, unless the whole question is in
+    capitals ("BRP KORBAN?": shouted, written out in capitals); a capitalised one ("Brp",
+    opening a sentence) keeps its capital; one with capitals inside ("yG") stays. The
+    spellings of :data:`ASKING_SPELLINGS` are written out only where they ask. Writing out
+    a written-out question changes nothing.
+    """
+    shouted = not any(c.islower() for c in question)
+    return _WORD.sub(lambda match: _written_out_word(match, shouted), question)
 
 
-def _written_out_word(match: re.Match[str]) -> str:
+def _written_out_word(match: re.Match[str], shouted: bool) -> str:
     word = match.group()
-    full = CHAT_SPELLINGS.get(word.lower())
-    if full is None or (len(word) > 1 and word.isupper()) or word[1:] != word[1:].lower():
+    lower = word.lower()
+    full = CHAT_SPELLINGS.get(lower)
+    if full is None and lower in ASKING_SPELLINGS and _asks(match):
+        full = ASKING_SPELLINGS[lower]
+    if full is None:
+        return word
+    if len(word) > 1 and word.isupper():
+        return full.upper() if shouted else word
+    if word[1:] != word[1:].lower():
         return word
     return full[0].upper() + full[1:] if word[0].isupper() else full
+
+
+def _asks(match: re.Match[str]) -> bool:
+    """Whether the word ``match`` found comes before a word that makes it the question
+    word ("sapa yg", "sapa duluan")."""
+    following = _NEXT_WORD.match(match.string, match.end())
+    return following is not None and following.group(1).lower() in _ASKING_NEXT

@@ -41,7 +41,7 @@ from newsbot.index.answering.fusion import (
     rarest_elsewhere,
     relative_support,
 )
-from newsbot.index.answering.question_text import plain_question, written_out
+from newsbot.index.answering.question_text import plain_question, question_as_read, written_out
 from newsbot.index.answering.rerank import rerank
 from newsbot.index.answering.small_talk import is_small_talk
 from newsbot.index.answering.snippets import best_sentence
@@ -232,7 +232,7 @@ class NewsIndex:
         answer cited, so that it stays on that story; a message that is no such follow-up
         is asked afresh (:meth:`ask`)."""
         question = plain_question(question)
-        kind = story_followup(question)
+        kind = story_followup(written_out(question))
         if kind is None:
             return self.ask(question, now=now)
         return answer_story(self, question, kind, article_id, now or when.now())
@@ -301,9 +301,12 @@ class NewsIndex:
         confidence the floor is compared with, ``fusion.confidence``, in cosine units), as
         :meth:`ask` would search it; None when nothing is found. ``query`` is the question's
         vector (``embed_queries``) when it was embedded already, in a batch."""
-        request = read_request(question, self.stories.outlets(), now or when.now())
+        # Read as ask reads it: plain characters, chat spellings written out.
+        request = read_request(
+            question_as_read(question), self.stories.outlets(), now or when.now()
+        )
         search = request.search or request.question
-        if search != question:  # a window or an outlet was read off: its vector is another
+        if search != question:  # written out, a window or an outlet read off: another vector
             query = None
         first = self._first_passage(search, request, query)
         if first is None:

@@ -60,6 +60,9 @@ def _latest_bot_message(running: JSON, chat_id: int) -> JSON:
         ("media apa saja yang memberitakan pasukan CSTO Tajikistan?", "kapan?", INDONESIAN),
         ("siapa yang pertama memberitakan pasukan CSTO Tajikistan?", "berapa artikel?", INDONESIAN),
         ("which outlets reported the CSTO troops at the Tajikistan border?", "when?", user()),
+        # Chat spellings on both sides: read written out, as the index reads them.
+        ("media apa aja yg beritain pasukan CSTO Tajikistan?", "siapa yg pertama?", INDONESIAN),
+        ("brp artikel ttg pasukan CSTO Tajikistan?", "sapa duluan?", INDONESIAN),
     ],
 )
 async def test_a_reply_to_a_coverage_answer_follows_up_its_question(

@@ -10,7 +10,15 @@ from __future__ import annotations
 
 import pytest
 
-from newsbot.index.coverage.questions import coverage_question
+from newsbot.index.answering.question_text import question_as_read
+from newsbot.index.coverage.questions import CoverageQuestion
+from newsbot.index.coverage.questions import coverage_question as read_coverage
+
+
+def coverage_question(question: str) -> CoverageQuestion | None:
+    """The coverage question ``question`` asks, read as the index reads it (chat spellings
+    written out first)."""
+    return read_coverage(question_as_read(question))
 
 
 @pytest.mark.parametrize(
