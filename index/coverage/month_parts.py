@@ -13,7 +13,7 @@ from newsbot.index.coverage.days import E as _E
 from newsbot.index.coverage.days import Span, clipped, week, weekend, year_of
 from newsbot.index.coverage.days import W as _W
 from newsbot.index.coverage.named_dates import MONTH as _MONTH
-from newsbot.index.coverage.named_dates import MONTHS
+from newsbot.index.reading.dates import MONTHS
 
 #: Parts of a month: its first, middle and last ten days or so.
 _PART = (

@@ -11,30 +11,7 @@ from dateutil.relativedelta import relativedelta
 from newsbot.index.coverage.days import E as _E
 from newsbot.index.coverage.days import Span, latest, month, year_of
 from newsbot.index.coverage.days import W as _W
-
-MONTHS = {
-    **{
-        name: number
-        for number, names in enumerate(
-            [
-                ("januari", "january", "jan"),
-                ("februari", "february", "feb", "pebruari"),
-                ("maret", "march", "mar"),
-                ("april", "apr"),
-                ("mei", "may"),
-                ("juni", "june", "jun"),
-                ("juli", "july", "jul"),
-                ("agustus", "august", "agu", "aug"),
-                ("september", "sept", "sep"),
-                ("oktober", "october", "okt", "oct"),
-                ("november", "nopember", "nov"),
-                ("desember", "december", "des", "dec"),
-            ],
-            start=1,
-        )
-        for name in names
-    }
-}
+from newsbot.index.reading.dates import MONTHS
 
 #: Any month name, longest first (a pattern's alternation).
 MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -81,8 +58,13 @@ PATTERNS: list[tuple[str, str]] = [
 
 def ambiguous_short_month(m: re.Match[str]) -> bool:
     """Lower-case English "may" is the verb ("what may 2 ministers..."): only "May" names
-    the month."""
-    return "may" in m.group(0).split()
+    the month. Malay "Mac" (March) is also a computer: it names the month after a day
+    ("17 Mac") or "bulan", not after "in" nor before a day ("in Mac", "Mac 17")."""
+    words = m.group(0).split()
+    if "may" in words:
+        return True
+    lower = [word.lower().rstrip(".") for word in words]
+    return "mac" in lower and not (lower[0] == "bulan" or lower[0].isdigit())
 
 
 def window(name: str, m: re.Match[str], today: date) -> Span | None:

@@ -20,8 +20,8 @@ from types import ModuleType
 from newsbot.index.coverage import counted_back, month_parts, named_dates, named_days
 from newsbot.index.coverage.clock import NOW_ENV, WIB, now
 from newsbot.index.coverage.days import Span
-from newsbot.index.coverage.named_dates import MONTHS
 from newsbot.index.coverage.window import Window, published_day, without
+from newsbot.index.reading.dates import MONTHS
 
 __all__ = [
     "MONTHS",

@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime, timedelta, timezone
 
-# Indonesian and English month names, full and abbreviated, plus old spellings
-# (Pebruari, Nopember) that older Indonesian sites still print.
-_MONTHS: dict[str, int] = {
+#: Indonesian, English and Malay month names, full and abbreviated, plus old spellings
+#: (Pebruari, Nopember) that older Indonesian sites still print, lowercase, to month
+#: numbers: the one table of month names, which page dates and the time windows of
+#: questions (``coverage.named_dates``) both read.
+MONTHS: dict[str, int] = {
     "januari": 1, "january": 1, "jan": 1,
     "februari": 2, "pebruari": 2, "february": 2, "feb": 2, "peb": 2,
     "maret": 3, "march": 3, "mar": 3,
@@ -20,6 +22,8 @@ _MONTHS: dict[str, int] = {
     "oktober": 10, "october": 10, "okt": 10, "oct": 10,
     "november": 11, "nopember": 11, "nov": 11, "nop": 11,
     "desember": 12, "december": 12, "des": 12, "dec": 12,
+    # Malay: Mac, Julai, Ogos, Disember (the other months are written as in Indonesian).
+    "mac": 3, "julai": 7, "ogos": 8, "disember": 12,
 }  # fmt: skip
 
 # Indonesia's three time zones; a bare GMT/UTC means +00:00 unless an offset follows.
@@ -44,7 +48,7 @@ _DAY_NAMES = frozenset(
     }
 )  # fmt: skip
 
-_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _CLOCK = (
     r"(?<![\d.:/])(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?:[:.](?P<second>\d{2}))?(?![.,]?\d)"
     r"(?:\s*(?P<ampm>[ap]\.?m\.?))?"
@@ -143,7 +147,7 @@ def _to_iso(match: re.Match[str]) -> str | None:
     """Build the ISO string for one match, or None when it is no real date."""
     fields = match.groupdict()
     month_text = fields["month"]
-    month = int(month_text) if month_text.isdigit() else _MONTHS[month_text.lower()]
+    month = int(month_text) if month_text.isdigit() else MONTHS[month_text.lower()]
     try:
         day = datetime(int(fields["year"]), month, int(fields["day"]))
     except ValueError:
@@ -379,7 +383,7 @@ def _resolve_partial(match: re.Match[str], now: datetime) -> str | None:
     hour, minute = clock or (0, 0)
     try:
         if day_text:
-            month = _MONTHS[month_text.lower()]
+            month = MONTHS[month_text.lower()]
             day = date(local.year, month, int(day_text))
             if day > local.date():
                 day = date(local.year - 1, month, int(day_text))
