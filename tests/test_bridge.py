@@ -210,3 +210,98 @@ def test_words_that_only_look_like_numbers_bring_no_digits() -> None:
     # words never do
     for question in ("Who is Tenthrow?", "Where is Oneida?", "Who is someone?"):
         assert not any(t.isdigit() for t in bridged_terms(question, "en", nothing_known))
+
+
+@pytest.mark.parametrize(
+    ("question", "word", "title"),
+    [
+        # The dictionary's own proper nouns: "Mount Everest" -> "Gunung Everest", "Mount
+        # Mayon" -> "Gunung Mayon"; mount alone is a horse (tunggangan).
+        ("When did Mount Agung erupt?", "mount", "gunung"),
+        ("How many people fled Mount Sinabung?", "mount", "gunung"),
+        ("Where is Mount Krakatau?", "mount", "gunung"),
+        ("Which areas on the shore of Lake Tempe were flooded?", "lake", "danau"),
+        ("Who swam across Lake Toba?", "lake", "danau"),
+        ("How many tourists visit the Seribu Islands?", "islands", "kepulauan"),
+        ("Who governs the Riau Islands?", "islands", "kepulauan"),
+        ("Where did the ferry sink in the Java Sea?", "sea", "laut"),
+        ("Which ships crossed the Sunda Strait?", "strait", "selat"),
+        ("When was Penang Island closed?", "island", "pulau"),
+        ("Who fished in Jakarta Bay?", "bay", "teluk"),
+        # title words whose headword sense is the one names take already
+        ("Where did the Musi River flood?", "river", "sungai"),
+        ("What is the population of Jiangsu Province?", "province", "provinsi"),
+        ("Who is the regent of Bone Regency?", "regency", "kabupaten"),
+        ("Which shops on Sudirman Street closed?", "street", "jalan"),
+    ],
+)
+def test_a_title_word_in_a_place_name_brings_the_name_s_indonesian_title(
+    question: str, word: str, title: str
+) -> None:
+    senses = senses_of(question, word)
+    assert title in senses
+    assert "tunggangan" not in senses
+
+
+@pytest.mark.parametrize(
+    ("question", "word", "sense", "not_sense"),
+    [
+        ("Can a child mount the horse?", "mount", "tunggangan", "gunung"),
+        ("How big is the lake?", "lake", "telaga", None),  # a lake in a name is a danau
+        ("Which age group fell ill?", "age", "umur", "zaman"),  # "Stone Age" is Zaman Batu
+    ],
+)
+def test_a_title_word_outside_a_name_keeps_its_senses(
+    question: str, word: str, sense: str, not_sense: str | None
+) -> None:
+    senses = senses_of(question, word)
+    assert sense in senses
+    assert not_sense not in senses
+
+
+def test_a_name_phrase_holds_its_paragraphs_words() -> None:
+    # "Mount Agung" is "Gunung Agung": the paragraph holds every word of the question once
+    # the title is read as a name's, and the horse's sense is no term at all.
+    paragraph = set(tokenize("Gunung Agung di Bali kembali meletus pada Sabtu sore."))
+    terms = question_terms("When did Mount Agung erupt again?", "en", nothing_known)
+    assert "gunung" in terms.bridged and "tunggangan" not in terms.bridged
+    assert sum(bool(w & paragraph) for w in terms.words) >= 2
+
+
+@pytest.mark.parametrize(
+    ("question", "word", "expected"),
+    [
+        ("Who won the election?", "won", "menang"),  # "won" is no headword; win is
+        ("Who shot the officer?", "shot", "tembak"),
+        ("What did the minister say he saw?", "saw", "pandang"),
+        ("Who fought the rebels?", "fought", "tarung"),
+        ("Where were the mice found?", "mice", "tikus"),
+        ("How many children were hurt?", "children", "anak"),
+    ],
+)
+def test_an_irregular_form_finds_its_headword(question: str, word: str, expected: str) -> None:
+    assert expected in senses_of(question, word)
+
+
+def test_a_form_that_is_a_headword_too_keeps_both_and_weighs_as_one_word() -> None:
+    # "saw" is a headword (gergaji) and the past of "see": both kept, the weight shared.
+    terms = bridged_terms("What did they saw?", "en", nothing_known)
+    assert {"gergaji", "pandang", "tonton"} <= set(terms)
+    assert max(terms.values()) <= BRIDGE_WEIGHT / 4
+
+
+@pytest.mark.parametrize(
+    ("question", "word", "not_expected"),
+    [
+        ("Which province is Lake Buyan in?", "buyan", "beli"),  # not "buy" + "an"
+        ("Where do Bornean orangutans live?", "bornean", "dibawa"),  # not "borne" + "an"
+        ("Who is Rohani?", "rohani", "rohan"),
+    ],
+)
+def test_a_name_is_read_as_a_people_s_name_only_after_a_place_spelled_alike(
+    question: str, word: str, not_expected: str
+) -> None:
+    assert not_expected not in senses_of(question, word)
+    # a people's name after its place still finds it
+    assert "kolombia" in senses_of("How many Colombians died?", "colombians")
+    assert "etiopia" in senses_of("Who led the Ethiopian team?", "ethiopian")

@@ -69,6 +69,39 @@ title
 elder /ˈɛldə/ <n>
 1. tetua
 leader of a community
+mount /maʊnt/ <n>
+tunggangan
+horse
+Mount Everest /mˈaʊnt ˈɛvəɹɪst/ <pn>
+Gunung Everest
+world's highest mountain
+Mount Mayon /mə.ˈjɔn/ <pn>
+Gunung Mayon
+volcano in the Philippines
+Bering Strait /bˈeəɹɪŋ stɹˈeɪt/ <pn>
+Selat Bering
+strait between Russia and Alaska
+Sunda Strait /sˈʌndə stɹˈeɪt/ <pn>
+Selat Sunda
+strait between Java and Sumatra
+Persian Gulf /ˌpɜːʒən ˈɡʌlf/ <pn>
+Teluk Persia
+gulf
+new /njuː/ <adj>
+baru
+recent
+New Delhi /njuː ˈdɛli/ <pn>
+New Delhi
+capital of India
+New Jersey /njuː ˈdʒɜːzi/ <pn>
+New Jersey
+state
+New Taipei /njuː taɪˈpeɪ/ <pn>
+Taipei Baru
+city
+New Testament /njuː ˈtɛstəmənt/ <pn>
+Perjanjian Baru
+scripture
 """
 
 
@@ -81,12 +114,29 @@ def test_a_word_only_in_two_word_entries_gets_their_sense() -> None:
     assert "central" not in gaps and "east" not in gaps  # they have entries of their own
 
 
-def test_a_sense_before_names_needs_two_head_first_proper_noun_entries() -> None:
+def test_a_sense_inside_names_needs_two_proper_noun_entries_in_either_order() -> None:
     raw = word_bridge.raw_entries(DICTIONARY)
-    _, before_names = word_bridge.compound_senses(raw, word_bridge.freedict_entries(DICTIONARY))
-    assert before_names == {"central": ["tengah"]}  # Asia Tengah, Luzon Tengah
-    # "East Timor" -> "Timor Leste" is one entry, and east's sense (timur) is known already;
-    # "central bank" is no proper noun.
+    _, in_names = word_bridge.compound_senses(raw, word_bridge.freedict_entries(DICTIONARY))
+    assert in_names["central"] == ["tengah"]  # Asia Tengah, Luzon Tengah: head first
+    assert in_names["mount"] == ["gunung"]  # Gunung Everest, Gunung Mayon: the same order
+    assert in_names["strait"] == ["selat"]  # Selat Bering, Selat Sunda: the title moves
+    # one entry is not enough ("Persian Gulf"; "East Timor" -> "Timor Leste"), "central
+    # bank" is no proper noun, and "new" is kept as spelled in as many names as it is
+    # translated in (New Delhi, New Jersey; Taipei Baru, Perjanjian Baru)
+    assert "gulf" not in in_names and "east" not in in_names and "new" not in in_names
+    assert "bank" not in in_names
+
+
+def test_irregular_forms_point_at_headwords_only() -> None:
+    exceptions = "won win\nshot shoot\nsaw see\nmice mouse\nbetter good well\nfled flee\n\n"
+    forms = word_bridge.irregular_forms(exceptions, {"win", "shoot", "see", "saw", "good", "mouse"})
+    assert forms == {
+        "won": ["win"],
+        "shot": ["shoot"],
+        "saw": ["see"],  # a headword itself too: the bridge reads both
+        "mice": ["mouse"],
+        "better": ["good"],  # "well" is no headword here
+    }  # "fled": "flee" is no headword
 
 
 def test_a_gloss_that_lists_synonyms_gives_each_listed_word_the_sense() -> None:

@@ -1,12 +1,13 @@
 """Convert an open bilingual word list into the bridge file newsbot ships.
 
 English -> Indonesian comes from FreeDict's eng-ind dictionary (dictd format, Debian package
-``dict-freedict-eng-ind``). The runtime reads only the TSV file this writes
-(``index/language/en-id.tsv``), never the package. (A Malay -> Indonesian list from
+``dict-freedict-eng-ind``); English irregular forms ("won" -> "win") from WordNet 3.0's
+exception lists (Debian package ``wordnet-base``). The runtime reads only the TSV files this
+writes (``index/language/``), never the packages. (A Malay -> Indonesian list from
 Apertium's ind-zlm, GPL-3+, was shipped once and dropped: it bought one Malay question in
 150, DEVELOPERS.md.)
 
-    cd "$(mktemp -d)" && apt-get update -qq && apt-get download dict-freedict-eng-ind
+    cd "$(mktemp -d)" && apt-get update -qq && apt-get download dict-freedict-eng-ind wordnet-base
     for deb in *.deb; do dpkg-deb -x "$deb" x; done
     python tools/word_bridge.py x
 """
@@ -35,6 +36,8 @@ SYNONYM_LIST = (2, 4)
 #: Proper-noun entries that must show a word's sense before a name (one could be a name's
 #: own word: "East Timor" -> "Timor Leste" does not make east "leste").
 MIN_NAME_ENTRIES = 2
+#: WordNet's exception lists of irregular forms, by part of speech.
+EXCEPTION_LISTS = ("verb.exc", "noun.exc", "adj.exc")
 
 _HEAD = re.compile(r"^(?P<word>[^/<]+?)\s+(?:/[^<]*/\s*)?<(?P<pos>[^>]+)>\s*$")
 _SENSE = re.compile(r"^\d+\.\s*")
@@ -109,13 +112,15 @@ def compound_senses(
     (or is it, as a name is) gives the other Indonesian word to the other English word
     ("jet plane" -> "pesawat jet": plane -> pesawat). Returns (1) senses for English words
     the dictionary has no entry of their own for, most often seen first, at most
-    :data:`MAX_SENSES`; (2) the sense of a word before a name: in proper-noun entries
-    "A Name" -> "Name' X", Indonesian's head-first order ("Central Asia" -> "Asia Tengah",
-    "Central Luzon" -> "Luzon Tengah": central before a name -> tengah), kept when at least
-    :data:`MIN_NAME_ENTRIES` entries show it and it is not already one of A's senses.
+    :data:`MAX_SENSES`; (2) the sense a word takes inside a name, read off the proper-noun
+    entries in either order: "Central Asia" -> "Asia Tengah" (central -> tengah, not pusat),
+    "Mount Everest" -> "Gunung Everest" (mount -> gunung, not tunggangan), "Sunda Strait" ->
+    "Selat Sunda" (strait -> selat), kept when at least :data:`MIN_NAME_ENTRIES` entries show
+    it, even when it is one of the word's senses already (lake -> danau, of danau and telaga),
+    and not when the word is kept as spelled in as many of them ("New Delhi").
     """
     gaps: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
-    before_names: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
+    in_names: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
     for headword, pos, translations in raw:
         words = headword.split()
         if len(words) != 2 or not all(re.fullmatch(r"[A-Za-z]+", w) for w in words):
@@ -129,21 +134,41 @@ def compound_senses(
                 for shown, rest in ((pair[0], pair[1]), (pair[1], pair[0])):
                     if rest == shown or not _translates(known, shown, entries):
                         continue
+                    if pos == "pn" and a[0].isupper() and b[0].isupper():
+                        in_names[other.lower()][rest] += 1
                     if _translates(other, rest, entries):
                         continue
                     if other.lower() not in entries:
                         gaps[other.lower()][rest] += 1
-                    head_first = other == a and shown == pair[0]
-                    if head_first and pos == "pn" and b[0].isupper():
-                        before_names[a.lower()][rest] += 1
     return (
         {w: [s for s, _ in c.most_common(MAX_SENSES)] for w, c in gaps.items()},
         {
-            w: [s for s, n in c.most_common(MAX_SENSES) if n >= MIN_NAME_ENTRIES]
-            for w, c in before_names.items()
-            if c.most_common(1)[0][1] >= MIN_NAME_ENTRIES
+            w: [s for s, n in c.most_common(MAX_SENSES) if n >= MIN_NAME_ENTRIES and s != w]
+            for w, c in in_names.items()
+            # a word kept as spelled in as many names as it is translated in has no sense
+            # of its own there ("New Delhi", "New Jersey" against "Taipei Baru")
+            if (best := c.most_common(1)[0])[1] >= MIN_NAME_ENTRIES
+            and best[0] != w
+            and c[w] < best[1]
         },
     )
+
+
+def irregular_forms(exceptions: str, headwords: Collection[str]) -> dict[str, list[str]]:
+    """Return English irregular forms with the headwords they are forms of, from WordNet's
+    exception lists (``verb.exc``, ``noun.exc``, ``adj.exc``: "form base…" a line): a form
+    whose base is a headword ("won" -> "win", "shot" -> "shoot", "mice" -> "mouse"), the
+    form itself a headword too or not ("left" is kiri and a form of "leave": the bridge
+    reads both). A base that is the form itself or no headword is left out."""
+    forms: dict[str, list[str]] = collections.defaultdict(list)
+    for line in exceptions.splitlines():
+        form, *bases = line.split() or [""]
+        if not re.fullmatch(r"[a-z]+", form):
+            continue
+        for base in bases:
+            if base != form and base in headwords and base not in forms[form]:
+                forms[form].append(base)
+    return {form: bases for form, bases in forms.items() if bases}
 
 
 def _senses_with_glosses(dict_text: str) -> Iterator[tuple[str, list[str]]]:
@@ -212,15 +237,24 @@ def main(argv: list[str] | None = None) -> int:
     text = gzip.decompress(dictd.read_bytes()).decode("utf-8")
     edition = re.search(r"Edition: (\S+)", text)
     english = freedict_entries(text)
-    gaps, before_names = compound_senses(raw_entries(text), english)
+    gaps, in_names = compound_senses(raw_entries(text), english)
     synonyms = synonym_senses(text, english.keys() | gaps.keys())
     source = f"FreeDict eng-ind {edition[1] if edition else '?'} (CC BY-SA 3.0), see README.md"
-    write_tsv(OUT / "en-id.tsv", f"# {source}\n", {**synonyms, **gaps, **english})
-    write_tsv(OUT / "en-id-names.tsv", f"# {source}; senses before a name\n", before_names)
+    table = {**synonyms, **gaps, **english}
+    write_tsv(OUT / "en-id.tsv", f"# {source}\n", table)
+    write_tsv(OUT / "en-id-names.tsv", f"# {source}; senses inside a name\n", in_names)
+    wordnet = root / "usr/share/wordnet"
+    exceptions = "\n".join((wordnet / name).read_text(encoding="utf-8") for name in EXCEPTION_LISTS)
+    forms = irregular_forms(exceptions, table.keys())
+    write_tsv(
+        OUT / "en-forms.tsv",
+        "# WordNet 3.0 exception lists (WordNet licence), see README.md\n",
+        forms,
+    )
     print(
         f"{len(english)} English headwords, {len(gaps)} more from two-word entries, "
         f"{len(synonyms)} more from glosses that list synonyms, "
-        f"{len(before_names)} with a sense before names",
+        f"{len(in_names)} with a sense inside names, {len(forms)} irregular forms",
         file=sys.stderr,
     )
     return 0

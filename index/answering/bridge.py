@@ -6,8 +6,11 @@ The bridge looks a question's words up in an open bilingual word list shipped in
 translate to, weighted below the question's own terms and split between a word's senses, so
 that an ambiguous word adds no more than a plain one. The dense side is left as it is.
 
-English words are looked up by lemma (``troops`` → ``troop``, simplemma), a pair of words
-first (``dragon boat`` → ``perahu naga``). Other questions (Indonesian, Malay) are not
+English words are looked up by lemma (``troops`` → ``troop``, simplemma; an irregular form
+by WordNet's exception lists, ``won`` → ``win``), a pair of words first (``dragon boat`` →
+``perahu naga``); a word inside a name by the sense the dictionary's proper nouns give it
+(``Mount Agung`` → ``gunung``, as ``Mount Everest`` is ``Gunung Everest``; ``Central
+Kalimantan`` → ``tengah``). Other questions (Indonesian, Malay) are not
 translated: a Malay question shares most of its words with Indonesian news, and e5 reads
 the rest (``askar``, ``sempadan``). A Malay–Indonesian list (Apertium ind-zlm) bought one
 question in 150 and was dropped (DEVELOPERS.md).
@@ -18,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Mapping, Set
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import cache
 from importlib import resources
 
@@ -101,12 +105,40 @@ def _derived(word: str, steps: int = 2) -> Iterator[str]:
 _PEOPLE = {"ian", "an", "ese", "ish", "i"}
 
 
+def _irregular_senses(word: str, table: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """Return the senses of the headwords an irregular English form is a form of ("won" ->
+    win's, "saw" -> see's; ``en-forms.tsv``, from WordNet's exception lists), or ()."""
+    return tuple(s for base in _table("en-forms.tsv").get(word, ()) for s in table[base])
+
+
+def _in_name(spelled: list[str], j: int) -> bool:
+    """Whether the ``j``-th written word stands in a name: a capitalised word follows it
+    ("Mount Agung", "Central Kalimantan"), or it is capitalised itself, not the question's
+    first word, after a capitalised word ("Seribu Islands", "Java Sea")."""
+    if j + 1 < len(spelled) and spelled[j + 1][:1].isupper():
+        return True
+    return j >= 2 and spelled[j][:1].isupper() and spelled[j - 1][:1].isupper()
+
+
+#: How alike (difflib's ratio, 0 to 1) a place's English and Indonesian names are at least
+#: ("colombia" / "kolombia" 0.88, "palestine" / "palestina" 0.89), where a word is no place
+#: ("buy" / "beli" 0.29, "borne" / "dibawa" 0.18): a people's name comes from a place's.
+PLACE_ALIKE = 0.5
+
+
+def _spelled_alike(english: str, senses: tuple[str, ...]) -> bool:
+    """Whether one of ``senses`` is spelled much as ``english`` is, as a place's name is
+    in both languages (so "Buyan" is not read as "buy" + "an")."""
+    return any(SequenceMatcher(None, english, sense).ratio() >= PLACE_ALIKE for sense in senses)
+
+
 def _headword(
     word: str, table: Mapping[str, tuple[str, ...]], capitalised: bool = False
 ) -> str | None:
     """Return the headword of an English word: itself, its lemma, or a form it derives from
-    (:func:`_derived`; for a ``capitalised`` word only a people's name, its plural too:
-    "Colombians" -> "colombia"); None when the dictionary has none of them."""
+    (:func:`_derived`; for a ``capitalised`` word only a people's name, its plural too,
+    from a place spelled alike in both languages: "Colombians" -> "colombia", not "Buyan"
+    -> "buy"); None when the dictionary has none of them."""
     lemma = _english_lemma(word)
     if capitalised:
         singular = (word, word[:-1]) if word.endswith("s") else (word,)
@@ -116,6 +148,7 @@ def _headword(
             for ending, replacement in _ENDINGS
             if ending in _PEOPLE and w.endswith(ending) and len(w) - len(ending) >= 3
             for form in (w[: -len(ending)] + replacement,)
+            if _spelled_alike(form, table.get(form, ()))
         ]
     else:
         derived = list(_derived(word))
@@ -126,15 +159,18 @@ def _english_words(question: str) -> Iterator[tuple[str, tuple[str, ...] | None]
     """Yield an English question's content words, each with its Indonesian senses (a
     two-word headword's for both of its words) or None.
 
-    A word before a name takes its sense before names when the dictionary shows one
-    (``en-id-names.tsv``: "Central Kalimantan" -> tengah, as "Central Asia" is "Asia
-    Tengah"; "central bank" keeps "bank sentral"). A number word brings its digits beside
+    A word inside a name (:func:`_in_name`) takes its sense inside names when the
+    dictionary's proper nouns show one (``en-id-names.tsv``: "Central Kalimantan" ->
+    tengah, as "Central Asia" is "Asia Tengah"; "Mount Agung" -> gunung, as "Mount Everest"
+    is "Gunung Everest"; "central bank" keeps "bank sentral", "mount the horse" tunggangan).
+    An irregular form brings the senses of the headword it is a form of, beside its own
+    when it is a headword too ("saw": gergaji and see's). A number word brings its digits beside
     its senses ("tenth" -> kesepuluh and 10; ``number_words``); an ordinal's letters after
     digits ("10th") are no word."""
     spelled = _WORD.findall(ORDINAL_DIGITS.sub("", question))
     words = [w.lower() for w in spelled]
     table = _table("en-id.tsv")
-    before_names = _table("en-id-names.tsv")
+    in_names = _table("en-id-names.tsv")
     i = 0
     while i < len(words):
         if i + 1 < len(words) and (both := compound(words[i], words[i + 1])) is not None:
@@ -157,10 +193,16 @@ def _english_words(question: str) -> Iterator[tuple[str, tuple[str, ...] | None]
         i += 1
         if word in STOPWORDS or len(word) < 2:
             continue
-        if word in before_names and i < len(words) and spelled[i][:1].isupper():
-            yield word, before_names[word]
+        if word in in_names and _in_name(spelled, i - 1):
+            yield word, in_names[word]
             continue
-        headword = _headword(word, table, i > 1 and spelled[i - 1][:1].isupper())
+        capitalised = i > 1 and spelled[i - 1][:1].isupper()
+        headword = _headword(word, table, capitalised)
+        irregular = () if capitalised else _irregular_senses(word, table)
+        if irregular and headword in (None, word):  # "won"; "saw" (gergaji) and see's
+            own = table[word] if headword == word else ()
+            yield word, tuple(dict.fromkeys((*own, *irregular)))
+            continue
         number = number_of(word)
         if headword is None and number is not None:  # "twenty-first"
             yield word, (str(number),)
