@@ -86,7 +86,8 @@ _NAME = re.compile(r"(?<=\S\s)[A-Z][\w'-]*")
 
 def coverage(questions: list[str]) -> tuple[int, int, list[str]]:
     """(content words translated, content words, the words not translated) of English
-    questions, names apart: a word written with a capital inside the question is a name."""
+    questions, names apart: a word written with a capital inside the question is a name; a
+    word the bridge gives only its own singular ("iPods" -> "ipod") counts as not translated."""
     from newsbot.index.answering.bridge import _english_words
 
     found = total = 0
@@ -97,8 +98,10 @@ def coverage(questions: list[str]) -> tuple[int, int, list[str]]:
             if word in names or any(part in names for part in word.split("-")):
                 continue
             total += 1
-            found += senses is not None
-            if senses is None:
+            # a plural's borrowed singular ("iPods" -> "ipod") is no translation
+            translated = senses is not None and senses != (word[:-1],)
+            found += translated
+            if not translated:
                 missing.append(word)
     return found, total, missing
 

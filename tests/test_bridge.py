@@ -305,3 +305,34 @@ def test_a_name_is_read_as_a_people_s_name_only_after_a_place_spelled_alike(
     # a people's name after its place still finds it
     assert "kolombia" in senses_of("How many Colombians died?", "colombians")
     assert "etiopia" in senses_of("Who led the Ethiopian team?", "ethiopian")
+
+
+@pytest.mark.parametrize(
+    ("question", "word", "singular"),
+    [
+        ("Which iPods did Apple stop selling?", "ipods", "ipod"),
+        ("How many downvotes did the post get?", "downvotes", "downvote"),
+        ("What do gamers want?", "gamers", "gamer"),
+        ("Who tops the rankings?", "rankings", "ranking"),
+        ("How much do the vloggers earn?", "vloggers", "vlogger"),
+    ],
+)
+def test_a_plural_the_dictionary_lacks_brings_its_borrowed_singular(
+    question: str, word: str, singular: str
+) -> None:
+    # Indonesian news borrows such words as they are, in the singular ("iPod", "gamer").
+    assert singular in bridged_terms(question, "en", nothing_known)
+    assert singular in senses_of(question, word)
+
+
+@pytest.mark.parametrize(
+    ("question", "not_expected"),
+    [
+        ("Which virus spread?", "viru"),
+        ("What was the crisis about?", "crisi"),
+        ("Who owns the buses?", "buse"),  # bus is a headword: its senses, not "buse"
+        ("What did Reuters say?", "reuter"),  # a name written with a capital
+    ],
+)
+def test_words_that_only_end_in_s_are_no_borrowed_plurals(question: str, not_expected: str) -> None:
+    assert not_expected not in bridged_terms(question, "en", nothing_known)

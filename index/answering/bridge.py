@@ -111,6 +111,14 @@ def _irregular_senses(word: str, table: Mapping[str, tuple[str, ...]]) -> tuple[
     return tuple(s for base in _table("en-forms.tsv").get(word, ()) for s in table[base])
 
 
+def _borrowed_plural(word: str) -> bool:
+    """Whether ``word``, which the dictionary lacks, is read as the English plural of a word
+    Indonesian news borrows as it is, in the singular ("iPods", "gamers", "rankings",
+    "downvotes" -> "iPod", "gamer", "ranking", "downvote"): it ends in one "s" after a
+    letter other than "s", "u" or "i" ("bus", "virus", "crisis" are no plurals)."""
+    return len(word) > 4 and word[-1] == "s" and word[-2] not in "siu'" and word.isalpha()
+
+
 def _in_name(spelled: list[str], j: int) -> bool:
     """Whether the ``j``-th written word stands in a name: a capitalised word follows it
     ("Mount Agung", "Central Kalimantan"), or it is capitalised itself, not the question's
@@ -211,6 +219,10 @@ def _english_words(question: str) -> Iterator[tuple[str, tuple[str, ...] | None]
             parts = [_headword(p, table) for p in word.split("-") if p not in STOPWORDS]
             senses = tuple(s for h in parts if h is not None for s in table[h])
             yield word, senses or None
+            continue
+        if headword is None and not spelled[i - 1][:1].isupper() and _borrowed_plural(word):
+            # "iPods": news writes "iPod"
+            yield word, (word[:-1],)
             continue
         if headword is None:
             yield word, None
