@@ -336,3 +336,29 @@ def test_a_plural_the_dictionary_lacks_brings_its_borrowed_singular(
 )
 def test_words_that_only_end_in_s_are_no_borrowed_plurals(question: str, not_expected: str) -> None:
     assert not_expected not in bridged_terms(question, "en", nothing_known)
+
+
+@pytest.mark.parametrize(
+    ("question", "word", "not_expected"),
+    [
+        (
+            "Which province reached full coverage in the first round of the polio PIN?",
+            "pin",
+            "jarum",
+        ),
+        ("Where were the 22nd SEA Games held?", "sea", "laut"),
+        ("Who chairs TANS?", "tans", "sawo"),
+    ],
+)
+def test_an_acronym_is_no_word(question: str, word: str, not_expected: str) -> None:
+    senses = senses_of(question, word)
+    assert word in senses  # its own term still counts
+    assert not_expected not in senses
+
+
+def test_the_dictionary_s_own_acronyms_translate() -> None:
+    assert "pbb" in bridged_terms("What did the UN decide?", "en", nothing_known)
+    assert "pdb" in bridged_terms("How much did GDP grow?", "en", nothing_known)
+    # a shouted question is no list of acronyms: its words translate
+    assert "laut" in bridged_terms("HOW DEEP IS THE SEA?", "en", nothing_known)
+    assert "laut" in bridged_terms("How deep is the sea?", "en", nothing_known)

@@ -160,3 +160,12 @@ def test_the_english_holdout_follows_its_rule(shared: Path) -> None:
     written = [json.loads(line) for line in holdout.HOLDOUT.read_text().splitlines()]
     assert [(q["rule"], q["id"]) for q in written] == picked
     assert len(written) == 80 and all(q["lang"] == "en" and q["question"] for q in written)
+
+
+def test_acronyms_keep_only_their_translations() -> None:
+    raw = word_bridge.raw_entries(
+        "UN /jˌuːˈɛn/ <pn>\nPBB\nInitialism of United Nations\n"
+        "NATO /ˈneɪ.toʊ/ <pn>\nNATO\nNorth Atlantic Treaty Organization\n"
+        "pin /pɪn/ <n>\njarum pentol\nneedle\n"
+    )
+    assert word_bridge.acronym_senses(raw) == {"un": ["pbb"]}  # NATO is kept as it is

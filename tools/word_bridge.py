@@ -154,6 +154,29 @@ def compound_senses(
     )
 
 
+def acronym_senses(raw: list[tuple[str, str, list[str]]]) -> dict[str, list[str]]:
+    """Return the senses of the dictionary's acronyms, its headwords written in capitals
+    ("UN" -> "pbb", "US" -> "as", "GDP" -> "pdb"), lowercased as :func:`freedict_entries`
+    keeps them; an acronym kept as it is ("NATO" -> "NATO") has none."""
+    found: dict[str, list[str]] = {}
+    for headword, _, translations in raw:
+        if not re.fullmatch(r"[A-Z]{2,}", headword):
+            continue
+        word = headword.lower()
+        kept = [
+            t
+            for t in translations
+            if t != word
+            and len(t.split()) <= MAX_TRANSLATION_WORDS
+            and re.fullmatch(r"[a-z][a-z' -]*", t)
+        ]
+        for translation in kept:
+            senses = found.setdefault(word, [])
+            if translation not in senses and len(senses) < MAX_SENSES:
+                senses.append(translation)
+    return found
+
+
 def irregular_forms(exceptions: str, headwords: Collection[str]) -> dict[str, list[str]]:
     """Return English irregular forms with the headwords they are forms of, from WordNet's
     exception lists (``verb.exc``, ``noun.exc``, ``adj.exc``: "form base…" a line): a form
@@ -243,6 +266,8 @@ def main(argv: list[str] | None = None) -> int:
     table = {**synonyms, **gaps, **english}
     write_tsv(OUT / "en-id.tsv", f"# {source}\n", table)
     write_tsv(OUT / "en-id-names.tsv", f"# {source}; senses inside a name\n", in_names)
+    acronyms = acronym_senses(raw_entries(text))
+    write_tsv(OUT / "en-id-acronyms.tsv", f"# {source}; acronyms\n", acronyms)
     wordnet = root / "usr/share/wordnet"
     exceptions = "\n".join((wordnet / name).read_text(encoding="utf-8") for name in EXCEPTION_LISTS)
     forms = irregular_forms(exceptions, table.keys())
@@ -254,7 +279,8 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"{len(english)} English headwords, {len(gaps)} more from two-word entries, "
         f"{len(synonyms)} more from glosses that list synonyms, "
-        f"{len(in_names)} with a sense inside names, {len(forms)} irregular forms",
+        f"{len(in_names)} with a sense inside names, {len(acronyms)} acronyms, "
+        f"{len(forms)} irregular forms",
         file=sys.stderr,
     )
     return 0

@@ -32,6 +32,9 @@ from newsbot.index.building.lexical import STOPWORDS, tokenize
 BRIDGE_WEIGHT = 0.5
 
 _WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*", re.UNICODE)
+#: A word written in capitals is an acronym, a name: "PIN" is no pin (jarum), "SEA Games" no
+#: sea (laut); it takes a sense only from the dictionary's own acronyms ("UN" -> "PBB").
+_ACRONYM = re.compile(r"[A-Z]{2,}")
 
 
 @cache
@@ -172,15 +175,24 @@ def _english_words(question: str) -> Iterator[tuple[str, tuple[str, ...] | None]
     tengah, as "Central Asia" is "Asia Tengah"; "Mount Agung" -> gunung, as "Mount Everest"
     is "Gunung Everest"; "central bank" keeps "bank sentral", "mount the horse" tunggangan).
     An irregular form brings the senses of the headword it is a form of, beside its own
-    when it is a headword too ("saw": gergaji and see's). A number word brings its digits beside
+    when it is a headword too ("saw": gergaji and see's). A word written in capitals is an
+    acronym (:data:`_ACRONYM`; unless the whole question is): only the dictionary's own
+    acronyms translate ("UN" -> pbb, ``en-id-acronyms.tsv``), "PIN" and "SEA" do not. A number word brings its digits beside
     its senses ("tenth" -> kesepuluh and 10; ``number_words``); an ordinal's letters after
     digits ("10th") are no word."""
     spelled = _WORD.findall(ORDINAL_DIGITS.sub("", question))
     words = [w.lower() for w in spelled]
     table = _table("en-id.tsv")
     in_names = _table("en-id-names.tsv")
+    acronyms = _table("en-id-acronyms.tsv")
+    shouted = not any(c.islower() for c in question)
     i = 0
     while i < len(words):
+        if not shouted and _ACRONYM.fullmatch(spelled[i]):  # "PIN", "SEA Games", "UN"
+            if words[i] not in STOPWORDS:
+                yield words[i], acronyms.get(words[i])
+            i += 1
+            continue
         if i + 1 < len(words) and (both := compound(words[i], words[i + 1])) is not None:
             yield words[i], (str(both),)  # "twenty one"
             yield words[i + 1], (str(both),)
