@@ -177,9 +177,9 @@ def _english_words(question: str) -> Iterator[tuple[str, tuple[str, ...] | None]
     An irregular form brings the senses of the headword it is a form of, beside its own
     when it is a headword too ("saw": gergaji and see's). A word written in capitals is an
     acronym (:data:`_ACRONYM`; unless the whole question is): only the dictionary's own
-    acronyms translate ("UN" -> pbb, ``en-id-acronyms.tsv``), "PIN" and "SEA" do not. A number word brings its digits beside
-    its senses ("tenth" -> kesepuluh and 10; ``number_words``); an ordinal's letters after
-    digits ("10th") are no word."""
+    acronyms translate ("UN" -> pbb, ``en-id-acronyms.tsv``), "PIN" and "SEA" do not. A
+    number word brings its digits beside its senses ("tenth" -> kesepuluh and 10;
+    ``number_words``); an ordinal's letters after digits ("10th") are no word."""
     spelled = _WORD.findall(ORDINAL_DIGITS.sub("", question))
     words = [w.lower() for w in spelled]
     table = _table("en-id.tsv")
