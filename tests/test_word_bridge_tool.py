@@ -169,3 +169,16 @@ def test_acronyms_keep_only_their_translations() -> None:
         "pin /pɪn/ <n>\njarum pentol\nneedle\n"
     )
     assert word_bridge.acronym_senses(raw) == {"un": ["pbb"]}  # NATO is kept as it is
+
+
+def test_the_fresh_english_set_follows_its_draw(shared: Path) -> None:
+    fresh = load(REPO / "benchmarks" / "en_fresh.py")
+    corpus = fresh.read_jsonl(shared / "corpus" / "indosum-3000.jsonl")
+    asked, others = fresh.draw(corpus)
+    written = fresh.read_jsonl(fresh.FRESH)
+    texts = {a["id"]: a["text"] for a in asked}
+    # two questions per drawn article, in the draw's order, each answered by its text
+    assert [q["article"] for q in written] == [a["id"] for a in asked for _ in (1, 2)]
+    assert all(any(m in texts[q["article"]] for m in q["must_contain"]) for q in written)
+    assert len(others) == 130 and not {a["id"] for a in others} & texts.keys()
+    assert not fresh.used_ids(corpus) & {a["id"] for a in [*asked, *others]}
