@@ -127,16 +127,29 @@ def test_a_sense_inside_names_needs_two_proper_noun_entries_in_either_order() ->
     assert "bank" not in in_names
 
 
-def test_irregular_forms_point_at_headwords_only() -> None:
-    exceptions = "won win\nshot shoot\nsaw see\nmice mouse\nbetter good well\nfled flee\n\n"
-    forms = word_bridge.irregular_forms(exceptions, {"win", "shoot", "see", "saw", "good", "mouse"})
+def test_irregular_forms_point_at_headwords_of_their_part_of_speech() -> None:
+    exceptions = {
+        "v": "won win\nshot shoot\nsaw see\nsank sink\nfled flee\n\n",
+        "n": "mice mouse\n",
+        "adj": "better good well\n",
+    }
+    parts = {
+        "win": {"v"},
+        "shoot": {"v"},
+        "see": {"v"},
+        "saw": {"n"},
+        "sink": {"n"},  # the dictionary's sink is a basin (wastafel), no verb
+        "mouse": {"n"},
+        "good": {"adj", "n"},
+    }
+    forms = word_bridge.irregular_forms(exceptions, parts)
     assert forms == {
         "won": ["win"],
         "shot": ["shoot"],
         "saw": ["see"],  # a headword itself too: the bridge reads both
         "mice": ["mouse"],
         "better": ["good"],  # "well" is no headword here
-    }  # "fled": "flee" is no headword
+    }  # "fled": "flee" is no headword; "sank": no verb "sink"
 
 
 def test_a_gloss_that_lists_synonyms_gives_each_listed_word_the_sense() -> None:

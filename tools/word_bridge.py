@@ -19,7 +19,7 @@ import collections
 import gzip
 import re
 import sys
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Mapping
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -36,8 +36,9 @@ SYNONYM_LIST = (2, 4)
 #: Proper-noun entries that must show a word's sense before a name (one could be a name's
 #: own word: "East Timor" -> "Timor Leste" does not make east "leste").
 MIN_NAME_ENTRIES = 2
-#: WordNet's exception lists of irregular forms, by part of speech.
-EXCEPTION_LISTS = ("verb.exc", "noun.exc", "adj.exc")
+#: WordNet's exception lists of irregular forms, with the dictionary's part of speech each
+#: lists forms of.
+EXCEPTION_LISTS = {"verb.exc": "v", "noun.exc": "n", "adj.exc": "adj"}
 
 _HEAD = re.compile(r"^(?P<word>[^/<]+?)\s+(?:/[^<]*/\s*)?<(?P<pos>[^>]+)>\s*$")
 _SENSE = re.compile(r"^\d+\.\s*")
@@ -177,20 +178,25 @@ def acronym_senses(raw: list[tuple[str, str, list[str]]]) -> dict[str, list[str]
     return found
 
 
-def irregular_forms(exceptions: str, headwords: Collection[str]) -> dict[str, list[str]]:
+def irregular_forms(
+    exceptions: Mapping[str, str], parts: Mapping[str, set[str]]
+) -> dict[str, list[str]]:
     """Return English irregular forms with the headwords they are forms of, from WordNet's
-    exception lists (``verb.exc``, ``noun.exc``, ``adj.exc``: "form base…" a line): a form
-    whose base is a headword ("won" -> "win", "shot" -> "shoot", "mice" -> "mouse"), the
-    form itself a headword too or not ("left" is kiri and a form of "leave": the bridge
-    reads both). A base that is the form itself or no headword is left out."""
+    exception lists (``exceptions``: a part of speech, "v", "n" or "adj", to the text of its
+    list, "form base…" a line): a form whose base has an entry of that part of speech in the
+    dictionary (``parts``: headword -> its entries' parts of speech) — "won" -> "win" (a
+    verb), "mice" -> "mouse" (a noun); "sank" is no form of "sink", which the dictionary has
+    as a noun only (wastafel). The form may be a headword itself ("left" is kiri and a form
+    of "leave": the bridge reads both)."""
     forms: dict[str, list[str]] = collections.defaultdict(list)
-    for line in exceptions.splitlines():
-        form, *bases = line.split() or [""]
-        if not re.fullmatch(r"[a-z]+", form):
-            continue
-        for base in bases:
-            if base != form and base in headwords and base not in forms[form]:
-                forms[form].append(base)
+    for part, text in exceptions.items():
+        for line in text.splitlines():
+            form, *bases = line.split() or [""]
+            if not re.fullmatch(r"[a-z]+", form):
+                continue
+            for base in bases:
+                if base != form and part in parts.get(base, ()) and base not in forms[form]:
+                    forms[form].append(base)
     return {form: bases for form, bases in forms.items() if bases}
 
 
@@ -269,8 +275,14 @@ def main(argv: list[str] | None = None) -> int:
     acronyms = acronym_senses(raw_entries(text))
     write_tsv(OUT / "en-id-acronyms.tsv", f"# {source}; acronyms\n", acronyms)
     wordnet = root / "usr/share/wordnet"
-    exceptions = "\n".join((wordnet / name).read_text(encoding="utf-8") for name in EXCEPTION_LISTS)
-    forms = irregular_forms(exceptions, table.keys())
+    exceptions = {
+        part: (wordnet / name).read_text(encoding="utf-8") for name, part in EXCEPTION_LISTS.items()
+    }
+    parts: dict[str, set[str]] = collections.defaultdict(set)
+    for headword, pos, _ in raw_entries(text):
+        if headword.lower() in table:
+            parts[headword.lower()].add(pos)
+    forms = irregular_forms(exceptions, parts)
     write_tsv(
         OUT / "en-forms.tsv",
         "# WordNet 3.0 exception lists (WordNet licence), see README.md\n",
