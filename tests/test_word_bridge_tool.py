@@ -149,7 +149,7 @@ def test_irregular_forms_point_at_headwords_of_their_part_of_speech() -> None:
         "saw": ["see"],  # a headword itself too: the bridge reads both
         "mice": ["mouse"],
         "better": ["good"],  # "well" is no headword here
-    }  # "fled": "flee" is no headword; "sank": no verb "sink"
+    }  # "fled": "flee" is no headword; "sank": the dictionary's sink is no verb
 
 
 def test_a_gloss_that_lists_synonyms_gives_each_listed_word_the_sense() -> None:

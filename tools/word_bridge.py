@@ -185,9 +185,9 @@ def irregular_forms(
     exception lists (``exceptions``: a part of speech, "v", "n" or "adj", to the text of its
     list, "form base…" a line): a form whose base has an entry of that part of speech in the
     dictionary (``parts``: headword -> its entries' parts of speech) — "won" -> "win" (a
-    verb), "mice" -> "mouse" (a noun); "sank" is no form of "sink", which the dictionary has
-    as a noun only (wastafel). The form may be a headword itself ("left" is kiri and a form
-    of "leave": the bridge reads both)."""
+    verb), "mice" -> "mouse" (a noun); a verb's form is not pointed at a word the dictionary
+    has as a noun only. The form may be a headword itself ("left" is kiri and a form of
+    "leave": the bridge reads both)."""
     forms: dict[str, list[str]] = collections.defaultdict(list)
     for part, text in exceptions.items():
         for line in text.splitlines():
