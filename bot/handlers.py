@@ -61,7 +61,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PAGE = 3  # passages per answer, and per press of "More sources"
-#: Passages a typed "more" looks through for the ones its answer showed (ten pages).
+#: Passages "More sources" looks through (ten pages): for the ones a typed "more"'s answer
+#: showed, and for those on the question (``more_sources.on_topic``).
 MORE_DEPTH = 10 * PAGE
 MORE = "more"  # callback_data "more:<passages already shown>"
 #: callback_data "outlets:<passages before these>:<passages in these>"
@@ -178,9 +179,9 @@ async def answer(message: Message, user: User | None, context: ContextTypes.DEFA
         else:  # the story is gone (a rebuild): read with the earlier question instead
             story = None
     if story is None:
-        found = await state.live.ask(question, PAGE + 1)
+        found = await state.live.ask_on_topic(question, PAGE + 1, PAGE)
     if not found.answered and question != alone:  # read as a follow-up, it found nothing
-        question, found = alone, await state.live.ask(alone, PAGE + 1)
+        question, found = alone, await state.live.ask_on_topic(alone, PAGE + 1, PAGE)
     stale = escape(newest_line(found.newest, messages.language)) if found.newest else None
     if message.text is None:  # a photo's or file's caption was the question
         stale = f"{messages.caption_only}\n{stale}" if stale else messages.caption_only
@@ -223,7 +224,7 @@ async def _more_typed(
     """Reply to a typed "more" with the passages after those ``earlier`` showed, as its
     "More sources" button would; say so when there are none."""
     await message.reply_chat_action(ChatAction.TYPING)
-    found = await state.live.ask(earlier.question, MORE_DEPTH + 1)
+    found = await state.live.ask_on_topic(earlier.question, MORE_DEPTH + 1, PAGE)
     cited = [f"{h.citation.article_id}#{h.citation.paragraph}" for h in found.hits]
     last = earlier.paragraphs[-1]
     shown = cited.index(last) + 1 if last in cited and found.coverage is None else len(cited)
@@ -285,7 +286,7 @@ async def more_sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         await query.answer()
         return
     question, _ = shorten(question)
-    found = await state.live.ask(question, shown + PAGE + 1)
+    found = await state.live.ask_on_topic(question, max(MORE_DEPTH, shown + PAGE) + 1, PAGE)
     hits = found.hits[shown : shown + PAGE]
     if not hits:
         await query.answer(messages.no_more_sources)

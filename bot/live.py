@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
+from newsbot.bot.more_sources import on_topic
 from newsbot.index.answering.answers import Answer, Hit, IndexSummary
 from newsbot.index.coverage.book import Story
 from newsbot.index.coverage.timeline import render_timeline
@@ -53,6 +54,8 @@ class SearchIndex(Protocol):
     def article_ids(self) -> frozenset[str]: ...
 
     def article_text(self, article_id: str) -> str | None: ...
+
+    def holds_topic(self, topic: str, article_id: str) -> bool: ...
 
     def newest_articles(self, days: Iterable[str], limit: int) -> tuple[Hit, ...]: ...
 
@@ -108,6 +111,16 @@ class LiveIndex:
     async def ask(self, question: str, k: int) -> Answer:
         """The index's answer, computed in a worker thread."""
         return await self._use(lambda index: index.ask(question, k))
+
+    async def ask_on_topic(self, question: str, k: int, first_page: int) -> Answer:
+        """The index's answer with ``k`` passages at most, of which those after the first
+        ``first_page`` are only the ones on the question (``more_sources.on_topic``): what
+        "More sources" may show. Computed in a worker thread."""
+
+        def ask(index: SearchIndex) -> Answer:
+            return on_topic(index.ask(question, k), first_page, index.holds_topic)
+
+        return await self._use(ask)
 
     async def ask_about(self, question: str, article_id: str) -> Answer:
         """The index's answer to a follow-up of a coverage answer about the story of

@@ -112,6 +112,10 @@ class FakeIndex:
         #: What ``damage`` reports: the damaged files in one line, empty when intact.
         self.damaged = ""
         self.version = Path("v-fake")
+        #: Articles that do not hold the topic of any question (``holds_topic``).
+        self.off_topic: set[str] = set()
+        #: The (topic, article id) pairs ``holds_topic`` was asked about.
+        self.topics: list[tuple[str, str]] = []
 
     def ask(self, question: str, k: int = 3) -> Answer:
         if self.gate is not None:
@@ -137,6 +141,10 @@ class FakeIndex:
     def article_text(self, article_id: str) -> str | None:
         texts = [h.text for h in self.hits if h.citation.article_id == article_id]
         return "\n".join(texts) if texts else None
+
+    def holds_topic(self, topic: str, article_id: str) -> bool:
+        self.topics.append((topic, article_id))
+        return article_id not in self.off_topic
 
     def newest_articles(self, days: Iterable[str], limit: int) -> tuple[Hit, ...]:
         wanted = set(days)

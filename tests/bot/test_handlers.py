@@ -16,7 +16,7 @@ from bot.app import serve
 from newsbot.bot.addressing import QUESTION_LIMIT
 from newsbot.bot.follow_messages import ENGLISH as FOLLOW_EN
 from newsbot.bot.follow_messages import follow_messages_for
-from newsbot.bot.handlers import PAGE
+from newsbot.bot.handlers import MORE_DEPTH, PAGE
 from newsbot.bot.messages import ENGLISH, messages_for
 from newsbot.bot.settings import Webhook
 from newsbot.index.errors import BuildInProgress, IndexDamaged
@@ -274,7 +274,7 @@ async def test_more_sources_shows_the_next_passages_and_drops_the_button(bot: Bo
     answer = bot_message("1. …", chat=private_chat(), reply_to=question)
     await bot.send(press(answer, f"more:{PAGE}"))
 
-    assert bot.index.questions == [("who agreed?", 2 * PAGE + 1)]
+    assert bot.index.questions == [("who agreed?", MORE_DEPTH + 1)]  # ten pages, on topic
     [query] = bot.telegram.sent("answerCallbackQuery")
     assert "text" not in query
     reply = only_reply(bot)
