@@ -17,6 +17,7 @@ from telegram.ext import ContextTypes
 
 from newsbot.bot.handlers import admin_only, log_report, rebuild_reporting
 from newsbot.bot.messages import messages_for
+from newsbot.bot.reasons import error_in
 from newsbot.bot.render import escape, render_added, render_build_report
 from newsbot.bot.state import state_of
 from newsbot.index.errors import NewsbotError
@@ -52,7 +53,9 @@ async def add(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         except (NewsbotError, ValueError) as exc:  # FetchFailed, AddressRefused, no text
             log.warning("Could not add %s: %s", url, exc)
             await status.edit_text(
-                messages.add_failed.format(url=escape(url), reason=escape(str(exc)))
+                messages.add_failed.format(
+                    url=escape(url), reason=escape(error_in(exc, messages.language))
+                )
             )
             return
         await asyncio.to_thread(remember_url, plan.index_dir, url)

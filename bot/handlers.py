@@ -35,6 +35,7 @@ from newsbot.bot.conversation import (
 )
 from newsbot.bot.followup import asks_for_more, subject_words
 from newsbot.bot.messages import Messages, messages_for
+from newsbot.bot.reasons import error_in
 from newsbot.bot.render import (
     escape,
     has_outlets,
@@ -407,7 +408,9 @@ async def rebuild_reporting(
         plan = await asyncio.to_thread(state.plan_sources)
     except NewsbotError as exc:  # a sources file that no longer parses
         log.warning("Rebuild failed, the old index keeps serving: %s", exc)
-        await status.edit_text(messages.reindex_failed.format(reason=escape(str(exc))))
+        await status.edit_text(
+            messages.reindex_failed.format(reason=escape(error_in(exc, messages.language)))
+        )
         return None
     if plan.empty:
         await status.edit_text(messages.reindex_no_sources)
@@ -420,7 +423,9 @@ async def rebuild_reporting(
         report = await state.live.rebuild(plan, progress.update)
     except NewsbotError as exc:
         log.warning("Rebuild failed, the old index keeps serving: %s", exc)
-        await status.edit_text(messages.reindex_failed.format(reason=escape(str(exc))))
+        await status.edit_text(
+            messages.reindex_failed.format(reason=escape(error_in(exc, messages.language)))
+        )
         return None
     finally:
         reporter.cancel()

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from newsbot.bot.coverage_text import format_coverage, unanswered_text
 from newsbot.bot.messages import Messages
+from newsbot.bot.reasons import damage_in, skipped_in
 from newsbot.index.answering.answers import Answer, Hit, IndexSummary
 from newsbot.index.articles import UNKNOWN_OUTLET
 from newsbot.index.coverage.notes import also_line, reporter, story_line
@@ -351,7 +352,8 @@ def render_help(
 
 def render_stats(summary: IndexSummary, messages: Messages, damage: str = "") -> str:
     """The index summary for ``/stats``; ``damage`` names the damaged files, if any."""
-    warning = "\n" + messages.stats_damaged.format(files=escape(damage)) if damage else ""
+    files = escape(damage_in(damage, messages.language))
+    warning = "\n" + messages.stats_damaged.format(files=files) if damage else ""
     return (
         messages.stats.format(
             articles=format_number(summary.articles, messages),
@@ -404,10 +406,12 @@ def render_build_report(report: BuildReport, messages: Messages) -> str:
     else:
         text = messages.reindex_unchanged.format(articles=articles, seconds=seconds)
     if report.repaired:
-        text += "\n" + messages.reindex_repaired.format(files=escape(report.repaired))
+        repaired = damage_in(report.repaired, messages.language)
+        text += "\n" + messages.reindex_repaired.format(files=escape(repaired))
     if report.skipped:
         lines = [messages.reindex_skipped.format(count=len(report.skipped))]
-        lines += [f"• {escape(str(skipped))}" for skipped in report.skipped[:SKIPPED_SHOWN]]
+        shown = report.skipped[:SKIPPED_SHOWN]
+        lines += [f"• {escape(skipped_in(skipped, messages.language))}" for skipped in shown]
         if len(report.skipped) > SKIPPED_SHOWN:
             lines.append(f"• {ELLIPSIS} +{len(report.skipped) - SKIPPED_SHOWN}")
         text += "\n" + "\n".join(lines)

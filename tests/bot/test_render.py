@@ -252,7 +252,7 @@ def test_progress_counts_paragraphs() -> None:
 def test_build_report_says_what_changed_and_what_was_skipped_and_why() -> None:
     report = make_report(
         seconds=75.0,
-        skipped=tuple(SkippedSource(f"news/<{n}>.bin", "binary file") for n in range(12)),
+        skipped=tuple(SkippedSource(f"news/<{n}>.bin", "binary file, not text") for n in range(12)),
     )
     html = render_build_report(report, INDONESIAN)
     TelegramHtml(html)
@@ -262,7 +262,7 @@ def test_build_report_says_what_changed_and_what_was_skipped_and_why() -> None:
         "0 dihapus, 31 tidak berubah."
     )
     assert lines[1] == "12 sumber dilewati:"
-    assert lines[2] == "• news/&lt;0&gt;.bin: binary file"
+    assert lines[2] == "• news/&lt;0&gt;.bin: berkas biner, bukan teks"  # the reason too
     assert lines[-1] == "• … +2"
 
 

@@ -48,4 +48,4 @@ async def test_stats_names_the_damage_and_reindex_repairs_it(bot: LiveBot, name:
 async def test_indonesian_users_are_told_in_indonesian(bot: LiveBot) -> None:
     (store.live_version(bot.index_dir) / store.LEXICAL).write_bytes(b"rusak")
     await bot.send(private("/stats", sender=user(language="id")))
-    assert "Indeks rusak (lexical.npz (truncated to 5 of" in bot.last_text()
+    assert "Indeks rusak (lexical.npz (terpotong menjadi 5 dari" in bot.last_text()
