@@ -25,6 +25,7 @@ from importlib import metadata
 from pathlib import Path
 
 from newsbot.bot.coverage_text import answer_language
+from newsbot.bot.followup import one_question
 from newsbot.bot.store import (
     STATE_ENV,
     StateStore,
@@ -386,7 +387,7 @@ def _writer(settings: WriterSettings, news: NewsIndex) -> AnswerWriter:
 def _print_answer(
     news: NewsIndex, writer: AnswerWriter | None, question: str, args: argparse.Namespace
 ) -> None:
-    answer = news.ask(question, k=args.hits)
+    answer = news.ask(one_question(question), k=args.hits)
     written: list[WrittenSentence] = []
     if writer is not None:
         try:

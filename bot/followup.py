@@ -106,6 +106,45 @@ def asks_for_more(text: str) -> bool:
     return " ".join(said) in _MORE
 
 
+#: Words that ask (a question's own word: "kapan", "who"), in any of the three languages.
+_ASKING = frozenset(
+    "kapan kapankah siapa siapakah dimana di mana manakah berapa berapakah bagaimana "
+    "bagaimanakah gimana apa apakah mengapa kenapa bila bilakah when who whom where why how "
+    "what which".split()
+)
+#: Words said while asking that say nothing ("kapan sih, …", "when, like, …").
+_FILLERS = frozenset("sih ya yah dong deh nih tuh kah eh hmm um uh like".split())
+_OPENING_FILLER = re.compile(r"(?:" + "|".join(sorted(_FILLERS)) + r")\b[\s?!.,;:]*", re.IGNORECASE)
+#: A message's first clause, up to the first question mark, comma or the like, and the rest.
+_FIRST_CLAUSE = re.compile(r"\s*(?P<lead>[^?!.,;:]+?)\s*[?!.,;:]+\s*(?P<rest>\S.*)", re.DOTALL)
+
+
+def one_question(text: str) -> str:
+    """``text`` read as one question when it opens with a bare question word set apart
+    before the question itself: "kapan? siapa yang menang pemilu?" asks "siapa yang menang
+    pemilu?" (the rest asks with a word of its own, so the opening word was a false
+    start); "kapan sih, pemilu dimulai" asks "kapan pemilu dimulai" (the rest says what,
+    the opening word asks when). Searched whole, the opening word was read as a question
+    of its own ("when?") and pulled the ranking towards dates. Anything else (an opening
+    clause that names something, "Menurut Kompas, siapa …"; a rest that names nothing,
+    "kapan? kenapa?") is returned unchanged."""
+    match = _FIRST_CLAUSE.fullmatch(text)
+    if match is None:
+        return text
+    lead = [w.lower() for w in words(match["lead"])]
+    asking = [w for w in lead if w not in _FILLERS]
+    if not asking or any(w not in _ASKING for w in asking):
+        return text
+    rest = match["rest"].strip()
+    while (opening := _OPENING_FILLER.match(rest)) is not None and opening.end() < len(rest):
+        rest = rest[opening.end() :]  # "when, like, does …"
+    if not [w for w in subject_words(rest) if w.lower() not in _FILLERS]:
+        return text
+    if any(w.lower() in _ASKING for w in words(rest)):
+        return rest
+    return " ".join([*asking, rest])
+
+
 def words(text: str) -> list[str]:
     """The words of ``text`` as written."""
     return _WORD.findall(text)

@@ -33,7 +33,7 @@ from newsbot.bot.conversation import (
     followed_question,
     remember_answer,
 )
-from newsbot.bot.followup import asks_for_more, subject_words
+from newsbot.bot.followup import asks_for_more, one_question, subject_words
 from newsbot.bot.messages import Messages, messages_for
 from newsbot.bot.reasons import error_in
 from newsbot.bot.render import (
@@ -162,6 +162,7 @@ async def answer(message: Message, user: User | None, context: ContextTypes.DEFA
         if earlier is not None and earlier.paragraphs:
             await _more_typed(message, user, earlier, state, messages)
             return
+    question = one_question(question)  # "kapan? siapa yang menang pemilu?": the last part
     alone = question
     story, previous = None, ""
     if not is_small_talk(alone):  # "thanks" after an answer follows up nothing

@@ -18,6 +18,7 @@ from telegram.ext import ContextTypes
 
 from newsbot.bot.addressing import shorten
 from newsbot.bot.follow_messages import follow_messages_for
+from newsbot.bot.followup import one_question
 from newsbot.bot.messages import messages_for
 from newsbot.bot.render import escape, format_date, render_passages
 from newsbot.bot.state import state_of
@@ -58,7 +59,7 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         button = InlineQueryResultsButton(text=limited, start_parameter="limited")
         await query.answer([], cache_time=0, is_personal=True, button=button)
         return
-    found = await state.live.ask(question, RESULTS)
+    found = await state.live.ask(one_question(question), RESULTS)
     messages = messages_for(language)
     results = [
         InlineQueryResultArticle(
