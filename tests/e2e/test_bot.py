@@ -293,6 +293,48 @@ def test_sigterm_during_a_rebuild_stops_it_and_exits_cleanly(
     assert (own_index / "CURRENT").read_text() == live
 
 
+def test_an_indonesian_admin_reads_why_sources_were_skipped_in_indonesian(
+    tg: TelegramEmulator, index_dir: Path, sources: Path, tmp_path: Path
+) -> None:
+    """The rebuild report's skipped sources, and a refused /add, in the admin's language;
+    the log keeps the English reasons."""
+    own_index, own_sources = tmp_path / "index", tmp_path / "news"
+    shutil.copytree(index_dir, own_index)
+    shutil.copytree(sources, own_sources)
+    (own_sources / "rusak.jsonl").write_text('{"id": "x", "text": 5}\n[1, 2]\n', encoding="utf-8")
+    proc = tg.start_bot(
+        [*BOT_COMMAND, "--index-dir", str(own_index)],
+        token="765435:REASONS-ID",
+        env=bot_env(own_sources),
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    try:
+        admin = User(ADMIN_ID, "Adi", language_code="id")
+        chat = proc.client.private_chat(admin)
+        proc.client.send_private(admin, "/reindex")
+        status = proc.client.wait_for_reply(chat, timeout=ANSWER_SECONDS)
+        report = proc.client.wait_for_call(
+            "editMessageText",
+            chat=chat,
+            where=lambda c: (
+                c["params"].get("message_id") == status.message_id
+                and "sumber dilewati" in c["params"]["text"]
+            ),
+            timeout=180,
+        )["params"]["text"]
+        assert "rusak.jsonl:1: kolom 'text' bukan teks" in report, report
+        assert "rusak.jsonl:2: bukan objek JSON" in report, report
+        assert "not a JSON object" in proc.output()  # the log keeps the English
+
+        proc.client.send_private(admin, "/add https://localhost/berita")
+        fetching = proc.client.wait_for_reply(chat, timeout=ANSWER_SECONDS)
+        refused = proc.client.wait_for_edit(fetching, timeout=ANSWER_SECONDS)["params"]["text"]
+        assert "bukan alamat publik" in refused and "not a public" not in refused, refused
+    finally:
+        assert proc.stop(timeout=STOP_SECONDS) == 0, proc.output()
+    assert "Traceback" not in proc.output(), proc.output()
+
+
 def _wait_for_output(proc: BotProcess, text: str, timeout: float) -> str:
     deadline = time.monotonic() + timeout
     while text not in proc.output() and time.monotonic() < deadline:
