@@ -313,7 +313,9 @@ async def show_outlets(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         return
     state, messages, _, asked, question = button
     before, count = numbers
-    found = await state.live.ask(shorten(question)[0], before + count)
+    # The passages the answer and its "More sources" pages showed, found as they found them.
+    depth = max(MORE_DEPTH, before + count) + 1
+    found = await state.live.ask_on_topic(shorten(question)[0], depth, PAGE)
     text = render_outlets(found.hits[before : before + count], messages, first_number=before + 1)
     if not text:  # the index changed since: these passages have no other outlets now
         await query.answer(messages.expired, show_alert=True)
@@ -363,7 +365,8 @@ async def _asked(
         record = await state.stored(lambda store: store.answer(chat_id, message_id))
         if record is not None:
             return record.question
-    return question_text(asked, bot_username) if asked else ""
+    # Read as the answer read it ("kapan? siapa …" asks "siapa …").
+    return one_question(question_text(asked, bot_username)) if asked else ""
 
 
 async def reindex(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

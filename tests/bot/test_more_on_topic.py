@@ -184,3 +184,45 @@ def test_more_pages_over_a_real_index_keep_to_the_question(tmp_path: Path) -> No
         assert dropped, "the fake ranking reached other news: the rule must have something to drop"
     finally:
         index.close()
+
+
+def _reported_twice(rank: int) -> Hit:
+    """A passage of a story two outlets reported, its headline naming the rank."""
+    hit = make_hit(rank, title=f"Berita nomor {rank}")
+    c = hit.citation
+    first = ArticleRef(c.article_id, c.title, c.source, c.published, c.url)
+    copy = ArticleRef(f"{c.article_id}-b", f"Laporan nomor {rank}", "Kabar Lain", None, None)
+    return dataclasses.replace(hit, story=story_of(f"s{rank}", [first, copy]))
+
+
+async def test_the_outlets_of_a_more_page_are_those_of_its_own_passages(bot: Bot) -> None:
+    """The outlets button under a "More sources" page finds its passages again as the page
+    did, past the ones left out, not the unfiltered ranking's."""
+    bot.index.hits = tuple(_reported_twice(rank) for rank in range(1, 8))
+    bot.index.off_topic = {"a4", "a5"}
+    question = private("who agreed?")["message"]
+    answer = bot_message("1. …", chat=private_chat(), reply_to=question)
+    await bot.send(press(answer, f"more:{PAGE}"))
+    page = bot.telegram.sent("sendMessage")[-1]
+    rows = page["reply_markup"]["inline_keyboard"]
+    outlets = next(
+        b["callback_data"] for r in rows for b in r if b["callback_data"][:7] == "outlets"
+    )
+    assert outlets == "outlets:3:2"
+    shown = bot_message(
+        page["text"], chat=private_chat(), reply_to=question, reply_markup=page["reply_markup"]
+    )
+    await bot.send(press(shown, outlets))
+    listed = bot.telegram.texts()[-1]
+    assert "Laporan nomor 6" in listed and "Laporan nomor 7" in listed, listed
+    assert "nomor 4" not in listed and "nomor 5" not in listed, listed
+
+
+async def test_a_press_reads_the_question_as_the_answer_did(bot: Bot) -> None:
+    """Without the answer in the store (another replica's, an old one), the button reads
+    the asking message: "kapan? siapa …" as "siapa …", as the answer searched it."""
+    bot.index.hits = tuple(make_hit(rank) for rank in range(1, 8))
+    question = private("kapan? siapa yang setuju mengerahkan pasukan?")["message"]
+    answer = bot_message("1. …", chat=private_chat(), reply_to=question)
+    await bot.send(press(answer, f"more:{PAGE}"))
+    assert bot.index.questions[-1][0] == "siapa yang setuju mengerahkan pasukan?"
