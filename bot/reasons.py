@@ -155,6 +155,31 @@ def _rules() -> tuple[Rule, ...]:
             r"duplicate article id (?P<id>.*) \(first in (?P<first>.*)\)",
             same("id artikel {id} ganda (pertama di {first})"),
         ),
+        # JSON documents and tables (``documents``).
+        rule(
+            r"holds no articles: expected a JSON array of records, an object holding one, "
+            r"or a JSON Feed",
+            same(
+                "tidak berisi artikel: yang diharapkan larik JSON berisi rekaman, objek yang "
+                "memuatnya, atau JSON Feed"
+            ),
+        ),
+        rule(r"no articles in it \(an empty list\)", same("tidak berisi artikel (daftar kosong)")),
+        rule(
+            r"not a readable table \((?P<d>.*)\)",
+            lambda m: "bukan tabel yang dapat dibaca" + _detail(m["d"]),
+        ),
+        rule(r"empty table", same("tabel kosong")),
+        rule(
+            r"not a readable row \((?P<d>.*)\)",
+            lambda m: "baris yang tidak dapat dibaca" + _detail(m["d"]),
+        ),
+        rule(
+            r"(?P<count>\d+) fields where the header names (?P<header>\d+)",
+            same("{count} kolom, padahal kepala tabel menyebut {header}"),
+        ),
+        rule(r"no rows under the header", same("tidak ada baris di bawah kepala tabel")),
+        rule(r"a feed with no entries", same("feed tanpa entri")),
         # Feeds.
         rule(
             r"(?P<count>\d+) (entry|entries) without an http\(s\) link to the article: "

@@ -87,28 +87,44 @@ def _sample(node: ast.expr) -> str | None:
     return "".join(out)
 
 
+def _samples(node: ast.expr, assigned: dict[str, list[ast.expr]], depth: int = 0) -> list[str]:
+    """The reasons an expression can give: a literal, either branch of ``a if c else b``,
+    or what a name (``why``, ``_NO_RECORDS``) is assigned in the module."""
+    if isinstance(node, ast.IfExp):
+        return [*_samples(node.body, assigned, depth), *_samples(node.orelse, assigned, depth)]
+    if isinstance(node, ast.Name) and depth < 3:
+        return [
+            s for value in assigned.get(node.id, []) for s in _samples(value, assigned, depth + 1)
+        ]
+    sample = _sample(node)
+    return [sample] if sample is not None else []
+
+
 def written_reasons() -> list[tuple[str, str]]:
     """(file, reason) for every reason written in the index's code."""
-    found = []
+    found: list[tuple[str, str]] = []
     for path in REASON_FILES:
         tree = ast.parse(path.read_text(encoding="utf-8"))
+        assigned: dict[str, list[ast.expr]] = {}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Assign):
+                for target in node.targets:
+                    if isinstance(target, ast.Name):
+                        assigned.setdefault(target.id, []).append(node.value)
         for node in ast.walk(tree):
             if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and (
                 node.name in REASON_HELPERS
             ):
                 for inner in ast.walk(node):
                     if isinstance(inner, ast.Return) and inner.value is not None:
-                        found.append((path.name, _sample(inner.value)))
+                        found += [(path.name, s) for s in _samples(inner.value, assigned)]
             if isinstance(node, ast.Call):
                 name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
                 at = REASON_CALLS.get(name or "")
                 if at is not None and len(node.args) > at:
-                    found.append((path.name, _sample(node.args[at])))
-            if isinstance(node, ast.Assign) and any(
-                getattr(t, "id", "") == "_URL_GIVEN" for t in node.targets
-            ):
-                found.append((path.name, _sample(node.value)))
-    return [(name, reason) for name, reason in found if reason and reason != "7"]
+                    found += [(path.name, s) for s in _samples(node.args[at], assigned)]
+        found += [(path.name, s) for s in _samples(ast.Name("_URL_GIVEN"), assigned)]
+    return sorted({(name, reason) for name, reason in found if reason and reason != "7"})
 
 
 @cache
