@@ -25,12 +25,8 @@ from tests.conftest import cli_news_folder, write_article
         ("When? who won the election?", "who won the election?"),
         ("bila? siapa menang pilihan raya?", "siapa menang pilihan raya?"),  # Malay
         ("kapan sih, siapa yang menang pemilu", "siapa yang menang pemilu"),
-        # The rest says what only: the opening word asks it.
-        ("kapan sih, pemilu dimulai", "kapan pemilu dimulai"),
-        ("kapan? pemilu dimulai", "kapan pemilu dimulai"),
-        ("Kapan ya... pasukan CSTO dikerahkan?", "kapan pasukan CSTO dikerahkan?"),
-        ("when, like, does the election start?", "when does the election start?"),
-        ("kapan? dia datang", "kapan dia datang"),  # still points back, as a follow-up
+        ("when, like, who won the election?", "who won the election?"),
+        ("Kapan ya... siapa yang menang?", "siapa yang menang?"),
     ],
 )
 def test_an_opening_question_word_is_read_with_the_question(message: str, read: str) -> None:
@@ -40,6 +36,13 @@ def test_an_opening_question_word_is_read_with_the_question(message: str, read: 
 @pytest.mark.parametrize(
     "message",
     [
+        # The rest says what only: the opening word asks it, and searched whole the message
+        # ranks as the plain question does (measured).
+        "kapan sih, pemilu dimulai",
+        "kapan? pemilu dimulai",
+        "Kapan ya... pasukan CSTO dikerahkan?",
+        "when, like, does the election start?",
+        "kapan? dia datang",
         "kapan?",  # a follow-up word alone: the follow-up rules read it
         "Kapan sih?",
         "Kapan? Di mana?",  # nothing named after it either
@@ -60,7 +63,7 @@ async def test_the_bot_searches_the_question_the_message_asks(bot: Bot) -> None:
     await bot.send(private("kapan? siapa yang setuju mengerahkan pasukan?", sender=user(61)))
     await bot.send(private("kapan sih, pasukan CSTO dikerahkan", sender=user(62)))
     asked = [question for question, _ in bot.index.questions]
-    assert asked == ["siapa yang setuju mengerahkan pasukan?", "kapan pasukan CSTO dikerahkan"]
+    assert asked == ["siapa yang setuju mengerahkan pasukan?", "kapan sih, pasukan CSTO dikerahkan"]
 
 
 async def test_a_false_start_after_an_answer_is_a_new_question_not_a_follow_up(bot: Bot) -> None:

@@ -35,6 +35,10 @@ BOT_COMMAND = [sys.executable, "-m", "newsbot", "run"]
 #: stretch well past Docker's 10 s grace period; the wait ends as soon as the process does,
 #: and a bot still running after this long is killed and fails its test (exit code -9).
 STOP_SECONDS = 180.0
+#: The most a rebuild a test starts may take (or an alert after it): 300 paragraphs embed in
+#: about 15 s on a quiet machine and took over 180 s on a loaded one. Every wait bounded by
+#: it ends as soon as what it waits for happens.
+REBUILD_SECONDS = 900.0
 
 # Article text that looks like markup: it must reach Telegram escaped.
 HTML_LIKE = {

@@ -19,6 +19,7 @@ from tests.e2e.conftest import (
     HARNESS,
     HTML_LIKE_QUESTION,
     LONG_QUESTION,
+    REBUILD_SECONDS,
     SKIP_REASON,
     STOP_SECONDS,
     bot_env,
@@ -225,7 +226,7 @@ def test_an_admin_rebuild_reports_while_questions_are_still_answered(
             c["params"].get("message_id") == status.message_id
             and "Index rebuilt" in c["params"]["text"]
         ),
-        timeout=180,
+        timeout=REBUILD_SECONDS,
     )
     assert answer.seq < report["seq"], "the question waited for the rebuild"
     assert ": 5 articles, 1 added, 0 updated, 0 removed, 4 unchanged." in report["params"]["text"]
@@ -281,7 +282,7 @@ def test_sigterm_during_a_rebuild_stops_it_and_exits_cleanly(
         "editMessageText",
         chat=chat,
         where=lambda c: c["params"].get("message_id") == status.message_id,
-        timeout=180,
+        timeout=REBUILD_SECONDS,
     )
 
     assert proc.stop(timeout=STOP_SECONDS) == 0, proc.output()
@@ -320,7 +321,7 @@ def test_an_indonesian_admin_reads_why_sources_were_skipped_in_indonesian(
                 c["params"].get("message_id") == status.message_id
                 and "sumber dilewati" in c["params"]["text"]
             ),
-            timeout=180,
+            timeout=REBUILD_SECONDS,
         )["params"]["text"]
         assert "rusak.jsonl:1: kolom 'text' bukan teks" in report, report
         assert "rusak.jsonl:2: bukan objek JSON" in report, report
@@ -405,7 +406,7 @@ def test_a_lone_bot_answers_from_what_newsbot_index_publishes_beside_it(
                 capture_output=True,
                 text=True,
                 cwd=cwd,
-                timeout=300,
+                timeout=REBUILD_SECONDS,
             )
             assert built.returncode == 0, built.stderr
             followed = "Now answering from index version"

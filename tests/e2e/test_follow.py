@@ -22,6 +22,7 @@ from tests.e2e.conftest import (
     BOT_COMMAND,
     FRESH,
     HARNESS,
+    REBUILD_SECONDS,
     REPO,
     SKIP_REASON,
     STOP_SECONDS,
@@ -126,7 +127,7 @@ def test_a_followed_question_is_alerted_after_reindex(bot: BotProcess, news: Pat
         out.write(json.dumps(FRESH, ensure_ascii=False) + "\n")
     admin = User(ADMIN_ID, "Admin")
     tg.send_private(admin, "/reindex")
-    alert = tg.wait_for_reply(chat, timeout=180)
+    alert = tg.wait_for_reply(chat, timeout=REBUILD_SECONDS)
     assert (alert.text or "").startswith("🔔 New on “who agreed to deploy troops?”")
     assert "Rusia Kirim Pasukan Tambahan ke Perbatasan Tajikistan" in (alert.text or "")
     assert alert.callback_data == [confirmation.callback_data[0]]
@@ -168,10 +169,10 @@ def test_a_followed_question_is_alerted_after_a_build_beside_the_bot(
         capture_output=True,
         text=True,
         cwd=REPO,
-        timeout=300,
+        timeout=REBUILD_SECONDS,
     )
     assert built.returncode == 0, built.stderr
-    alert = tg.wait_for_reply(chat, timeout=180)
+    alert = tg.wait_for_reply(chat, timeout=REBUILD_SECONDS)
     assert (alert.text or "").startswith("🔔 New on “who agreed to deploy troops?”")
     assert CRON["title"] in (alert.text or "")
     tg.assert_no_reply(chat, within=3.0)

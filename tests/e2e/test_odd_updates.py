@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from tests.bot.telegram_html import TelegramHtml
-from tests.e2e.conftest import ADMIN_ID, HARNESS, SKIP_REASON
+from tests.e2e.conftest import ADMIN_ID, HARNESS, REBUILD_SECONDS, SKIP_REASON
 
 if not HARNESS:
     pytest.skip(SKIP_REASON, allow_module_level=True)
@@ -148,7 +148,7 @@ def test_reindex_with_trailing_words_is_refused_to_a_stranger_and_run_for_the_ad
         chat=started.chat_id,
         since=started.seq,
         where=lambda c: c["ok"] and "articles" in c["params"].get("text", ""),
-        timeout=120.0,
+        timeout=REBUILD_SECONDS,
     )
     assert "index" in done["params"]["text"].lower()
 
