@@ -20,12 +20,11 @@ import numpy as np
 from scipy import sparse
 
 from newsbot.index.coverage.figures import figures
+from newsbot.index.coverage.wording import MATRIX_UP_TO, Wording
 
 #: A word written with a capital, two or more letters ("KPK", "Jokowi", "McCain"); words
 #: joined by a hyphen are read apart ("Rimanews-Polisi": "Rimanews", "Polisi").
 _NAME = re.compile(r"(?<![\w])[A-Z][A-Za-z]+(?![\w])")
-#: Up to this many articles every cosine is computed at once (a dense float32 matrix).
-MATRIX_UP_TO = 4096
 
 
 def particulars(text: str) -> frozenset[str]:
@@ -35,7 +34,7 @@ def particulars(text: str) -> frozenset[str]:
     return frozenset(names | {"f:" + f for f in figures(text)})
 
 
-class Particulars:
+class Particulars(Wording):
     """The openings of the articles being grouped, as unit rows of IDF-weighted particulars.
 
     ``texts`` holds one opening per article. ``row(i)`` is article ``i``'s cosine with
@@ -59,12 +58,3 @@ class Particulars:
             self.rows = sparse.csr_matrix(vectorizer.fit_transform(found))
             if self.size <= MATRIX_UP_TO:
                 self.matrix = np.asarray((self.rows @ self.rows.T).toarray(), dtype=np.float32)
-
-    def row(self, i: int) -> np.ndarray:
-        """Return article ``i``'s particulars cosine with every article's (float32, 0 to 1)."""
-        if self.rows is None:
-            return np.zeros(self.size, dtype=np.float32)
-        if self.matrix is not None:
-            return np.asarray(self.matrix[i])
-        product = self.rows @ self.rows[i].T
-        return np.asarray(product.toarray()).ravel().astype(np.float32)
