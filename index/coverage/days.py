@@ -9,7 +9,9 @@ from dateutil.relativedelta import relativedelta
 
 #: A phrase starts and ends at a word's edge.
 W = r"(?<![\w])"
-E = r"(?![\w])"
+#: The end of a time phrase, an English possessive kept in it ("yesterday's news", "last
+#: week's floods"), so the phrase is taken off whole and no "'s" is left to search.
+E = r"(?:['\u2019]s)?(?![\w])"
 #: "yang lalu", "yg lalu": the same as "lalu".
 YANG = r"(?:(?:yang|yg)\s+)?"
 
