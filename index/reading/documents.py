@@ -65,13 +65,13 @@ def standard_record(fields: Mapping[str, object]) -> Record:
     text when there is no other."""
     record = dict(fields)
     for name, others in FIELD_NAMES.items():
-        if _filled(record.get(name)):
+        if filled(record.get(name)):
             continue
         for other in others:
-            if _filled(record.get(other)):
+            if filled(record.get(other)):
                 record[name] = record[other]
                 break
-    if not _filled(record.get("text")):
+    if not filled(record.get("text")):
         for name in _HTML_FIELDS:
             value = record.get(name)
             if isinstance(value, str) and value.strip():
@@ -104,7 +104,7 @@ def json_records(text: str) -> Iterator[Numbered | SkippedSource]:
             yield SkippedSource("", "not a JSON object", number)
             continue
         record = standard_record(item)
-        if outlet and not _filled(record.get("source")):
+        if outlet and not filled(record.get("source")):
             record["source"] = outlet
         yield number, record
 
@@ -203,7 +203,7 @@ def _json_items(document: Any) -> tuple[list[Any] | None, str | None]:
         title = document.get("title")
         outlet = title.strip() if isinstance(title, str) and title.strip() else None
         return (items if isinstance(items, list) else []), outlet
-    if _filled(standard_record(document).get("text")):
+    if filled(standard_record(document).get("text")):
         return [document], None
     lists = [value for value in document.values() if _is_records(value)]
     return (lists[0], None) if len(lists) == 1 else (None, None)
@@ -225,6 +225,6 @@ def _names(value: object) -> str | None:
     return "; ".join(names) or None
 
 
-def _filled(value: object) -> bool:
-    """Whether a field holds anything: not missing, null or blank."""
+def filled(value: object) -> bool:
+    """Whether a record's field holds anything: not missing, null or blank."""
     return value is not None and not (isinstance(value, str) and not value.strip())

@@ -39,6 +39,7 @@ from newsbot.index.reading.dates import (
     seen_from_value,
 )
 from newsbot.index.reading.documents import (
+    filled,
     json_records,
     saved_feed_records,
     standard_record,
@@ -343,7 +344,7 @@ def article_from_record(record: dict[str, object], path: str) -> Article:
     unread: list[tuple[str, object, str]] = []
     for field in ("published", "date"):
         date = record.get(field)
-        if not _filled(date):
+        if not filled(date):
             continue
         published = published_from_value(date)
         why = "not a date newsbot reads"
@@ -389,7 +390,7 @@ def _seen(record: dict[str, object], path: str) -> str | None:
     latest = datetime.now(UTC) + _SEEN_AHEAD
     for field in SEEN_FIELDS:
         value = record.get(field)
-        if not _filled(value):
+        if not filled(value):
             continue
         seen = seen_from_value(value)
         if seen is None:
@@ -409,11 +410,6 @@ def _plausible(path: str, published: str | None) -> str | None:
         return published
     log.warning("%s: the date %s is %s: not a publication date, ignored", path, published, why)
     return None
-
-
-def _filled(value: object) -> bool:
-    """Whether a record's field holds anything: not missing, null or blank."""
-    return value is not None and not (isinstance(value, str) and not value.strip())
 
 
 def _seen_moment(seen: str) -> datetime:
