@@ -118,6 +118,24 @@ def test_a_numeric_date_is_a_day_and_month() -> None:
 
 
 @pytest.mark.parametrize(
+    ("written", "pairs"),
+    [
+        ("Dilantik 17 Agt 2021", {(17, 8)}),
+        ("Sept 17, 2021", {(17, 9)}),
+        ("pada 3 Mac 2022 di Kuala Lumpur", {(3, 3)}),
+        ("mesyuarat 12 Ogos lalu", {(12, 8)}),
+        ("He bought a Mac and may sell it", set()),
+    ],
+)
+def test_months_as_any_reader_of_dates_spells_them(
+    written: str, pairs: set[tuple[int, int]]
+) -> None:
+    """One month table (``reading.dates``): abbreviations and Malay names beside a day
+    are months, "may" and "Mac" without one are words."""
+    assert day_months(written) == pairs
+
+
+@pytest.mark.parametrize(
     "written", ["Senin (13/3/ 2017)", "Senin (13/3/2017)", "13-3- 2017", "Senin, 13/03/ 2017"]
 )
 def test_a_numeric_date_whose_year_follows_a_space(written: str) -> None:

@@ -39,21 +39,11 @@ from newsbot.index.answering.roles import (
 from newsbot.index.building.chunking import split_sentences
 from newsbot.index.building.lexical import STOPWORDS, stem, tokenize
 from newsbot.index.defaults import DEFAULT_MODEL
+from newsbot.index.reading.dates import MONTH_ABBREVIATIONS, MONTH_NAMES, MONTHS
 
-MONTHS: dict[str, int] = {
-    "januari": 1, "january": 1, "februari": 2, "pebruari": 2, "february": 2,
-    "maret": 3, "march": 3, "april": 4, "mei": 5, "may": 5, "juni": 6, "june": 6,
-    "juli": 7, "july": 7, "agustus": 8, "august": 8, "september": 9,
-    "oktober": 10, "october": 10, "november": 11, "nopember": 11,
-    "desember": 12, "december": 12,
-}  # fmt: skip
-# Abbreviations count only beside a number ("Sept 17", "17 Des"): "may", "mar" and "des"
-# are ordinary words too.
-_MONTH_ABBREVIATIONS: dict[str, int] = {
-    "jan": 1, "feb": 2, "peb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "agu": 8,
-    "agt": 8, "aug": 8, "sep": 9, "sept": 9, "okt": 10, "oct": 10, "nov": 11, "nop": 11,
-    "des": 12, "dec": 12,
-}  # fmt: skip
+# Month names that are ordinary words too ("you may", a Mac) count only beside a number,
+# as abbreviations do ("Sept 17", "17 Des").
+_WORD_LIKE_MONTHS = frozenset({"may", "mac"})
 WEEKDAYS: dict[str, int] = {
     "monday": 1, "senin": 1, "tuesday": 2, "selasa": 2, "wednesday": 3, "rabu": 3,
     "thursday": 4, "kamis": 4, "friday": 5, "jumat": 5, "jum'at": 5, "saturday": 6,
@@ -222,10 +212,10 @@ def numbers(text: str, *, source: bool = False) -> list[tuple[str, set[str]]]:
 def _month_at(words: Sequence[str], i: int) -> int | None:
     """The month that word ``i`` names: full names anywhere, abbreviations beside a number."""
     word = words[i].lower().rstrip(".")
-    if word in MONTHS and not (word == "may" and not _beside_number(words, i)):
-        return MONTHS[word]
-    if word in _MONTH_ABBREVIATIONS and _beside_number(words, i):
-        return _MONTH_ABBREVIATIONS[word]
+    if word in MONTH_NAMES and (word not in _WORD_LIKE_MONTHS or _beside_number(words, i)):
+        return MONTH_NAMES[word]
+    if word in MONTH_ABBREVIATIONS and _beside_number(words, i):
+        return MONTH_ABBREVIATIONS[word]
     return None
 
 
@@ -294,7 +284,7 @@ def names(sentence: str) -> list[str]:
                 continue
             if lower in NOT_NAMES or lower in MONTHS or lower in WEEKDAYS:
                 continue
-            if lower in _MONTH_ABBREVIATIONS or lower in NUMBER_WORDS or lower in SCALES:
+            if lower in NUMBER_WORDS or lower in SCALES:
                 continue
             if position == 0 and not word.isupper() and _ordinary(lower):
                 continue
@@ -752,7 +742,7 @@ def _name_test(sentence: str, paragraphs: Sequence[str]) -> Callable[[str], bool
         for paragraph in paragraphs
         for word in re.findall(r"(?<![\w'’])[^\W\d_a-z][\w'’]+", paragraph)
     }
-    capitalised -= NOT_NAMES | STOPWORDS | set(MONTHS) | set(WEEKDAYS)
+    capitalised -= NOT_NAMES | STOPWORDS | set(MONTH_NAMES) | set(WEEKDAYS)
     return lambda word: word.lower() in own or word.lower() in capitalised
 
 

@@ -5,26 +5,30 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime, timedelta, timezone
 
-#: Indonesian, English and Malay month names, full and abbreviated, plus old spellings
+#: Indonesian, English and Malay month names written in full, plus old spellings
 #: (Pebruari, Nopember) that older Indonesian sites still print, lowercase, to month
-#: numbers: the one table of month names, which page dates and the time windows of
-#: questions (``coverage.named_dates``) both read.
-MONTHS: dict[str, int] = {
-    "januari": 1, "january": 1, "jan": 1,
-    "februari": 2, "pebruari": 2, "february": 2, "feb": 2, "peb": 2,
-    "maret": 3, "march": 3, "mar": 3,
-    "april": 4, "apr": 4,
-    "mei": 5, "may": 5,
-    "juni": 6, "june": 6, "jun": 6,
-    "juli": 7, "july": 7, "jul": 7,
-    "agustus": 8, "august": 8, "agu": 8, "agt": 8, "agst": 8, "ags": 8, "aug": 8,
-    "september": 9, "sept": 9, "sep": 9,
-    "oktober": 10, "october": 10, "okt": 10, "oct": 10,
-    "november": 11, "nopember": 11, "nov": 11, "nop": 11,
-    "desember": 12, "december": 12, "des": 12, "dec": 12,
+#: numbers. "may" and the Malay "mac" are ordinary words too.
+MONTH_NAMES: dict[str, int] = {
+    "januari": 1, "january": 1, "februari": 2, "pebruari": 2, "february": 2,
+    "maret": 3, "march": 3, "april": 4, "mei": 5, "may": 5, "juni": 6, "june": 6,
+    "juli": 7, "july": 7, "agustus": 8, "august": 8, "september": 9,
+    "oktober": 10, "october": 10, "november": 11, "nopember": 11,
+    "desember": 12, "december": 12,
     # Malay: Mac, Julai, Ogos, Disember (the other months are written as in Indonesian).
     "mac": 3, "julai": 7, "ogos": 8, "disember": 12,
 }  # fmt: skip
+#: The months' abbreviations as Indonesian and English sites print them ("17 Agt",
+#: "Sept 17"): many are ordinary words too ("mar", "des", "sat"), so a reader counts them
+#: beside a number.
+MONTH_ABBREVIATIONS: dict[str, int] = {
+    "jan": 1, "feb": 2, "peb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7,
+    "agu": 8, "agt": 8, "agst": 8, "ags": 8, "aug": 8, "sept": 9, "sep": 9,
+    "okt": 10, "oct": 10, "nov": 11, "nop": 11, "des": 12, "dec": 12,
+}  # fmt: skip
+#: Every month word, full or abbreviated: the one table of month names, which page dates,
+#: the time windows of questions (``coverage.named_dates``) and the written answers' check
+#: (``answering.verify``) all read.
+MONTHS: dict[str, int] = MONTH_NAMES | MONTH_ABBREVIATIONS
 
 # Indonesia's three time zones; a bare GMT/UTC means +00:00 unless an offset follows.
 _ZONES = {"wib": 7, "wita": 8, "wit": 9, "gmt": 0, "utc": 0, "ut": 0, "z": 0}
