@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from urllib.parse import urlsplit
 
 from telegram import Update
 from telegram.ext import ContextTypes
@@ -21,6 +20,7 @@ from newsbot.bot.reasons import error_in
 from newsbot.bot.render import escape, render_added, render_build_report
 from newsbot.bot.state import state_of
 from newsbot.index.errors import NewsbotError
+from newsbot.index.reading.feedentries import is_web_address
 from newsbot.index.reading.feeds import fetch_article, remember_url
 
 log = logging.getLogger(__name__)
@@ -36,7 +36,7 @@ async def add(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not await admin_only(message, user, state, messages, "add"):
         return
     url = (context.args or [""])[0].strip()
-    if urlsplit(url).scheme not in ("http", "https") or len(context.args or ()) != 1:
+    if not is_web_address(url) or len(context.args or ()) != 1:
         await message.reply_html(messages.add_usage, do_quote=True)
         return
     if state.rebuild_lock.locked():

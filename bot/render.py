@@ -21,6 +21,7 @@ from newsbot.index.answering.answers import Answer, Hit, IndexSummary
 from newsbot.index.articles import UNKNOWN_OUTLET
 from newsbot.index.coverage.notes import also_line, reporter, story_line
 from newsbot.index.reading.dates import display_published
+from newsbot.index.reading.feedentries import is_web_address
 
 if TYPE_CHECKING:
     from newsbot.index.building.build import BuildReport
@@ -164,7 +165,7 @@ def format_size(size: int, messages: Messages) -> str:
 
 def _link(url: str | None, label: str) -> str:
     """``label`` (already HTML) linked to ``url`` when it is a plain web address."""
-    if not url or not url.startswith(("https://", "http://")) or len(url) > URL_LIMIT:
+    if not url or not is_web_address(url) or len(url) > URL_LIMIT:
         return label
     return f'<a href="{html.escape(url, quote=True)}">{label}</a>'
 

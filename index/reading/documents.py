@@ -31,6 +31,7 @@ from newsbot.index.reading.feedentries import (
     entry_text,
     entry_title,
     html_text,
+    is_web_address,
     looks_like_feed,
 )
 
@@ -184,7 +185,7 @@ def saved_feed_records(data: bytes) -> Iterator[Numbered | SkippedSource]:
             "source": outlet,
             "author": entry.get("author"),
         }
-        if isinstance(link, str) and link.strip().lower().startswith(("http://", "https://")):
+        if isinstance(link, str) and is_web_address(link):
             record["url"] = link.strip()
             record["id"] = article_id(link)
         yield number, record

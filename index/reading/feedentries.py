@@ -28,6 +28,16 @@ _TRACKING = ("utm_",)
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 
 
+def is_web_address(text: str) -> bool:
+    """Whether ``text`` is an http(s) address with a host (any case: ``HTTPS://A.ID/x``);
+    a feed's ``javascript:`` or relative link, a bare host or a path is not."""
+    try:
+        parts = urlsplit(text.strip())
+    except ValueError:  # an unbalanced "[" in the host
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+
+
 def canonical_url(url: str) -> str:
     """``url`` without its fragment and ``utm_*`` parameters, scheme and host lower-cased."""
     parts = urlsplit(url.strip())

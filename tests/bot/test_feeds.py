@@ -176,7 +176,16 @@ async def test_add_from_a_stranger_is_refused_and_fetches_nothing(
 
 
 @pytest.mark.parametrize(
-    "text", ["/add", "/add ftp://example.com/x", "/add a b", "/add not-a-url", "/add www.x.id/a"]
+    "text",
+    [
+        "/add",
+        "/add ftp://example.com/x",
+        "/add a b",
+        "/add not-a-url",
+        "/add www.x.id/a",
+        "/add https://",
+        "/add http:///path-only",
+    ],
 )
 async def test_add_without_one_web_address_shows_how(bot: LiveBot, text: str) -> None:
     # The reply fits whatever was sent: nothing, two things, or something that is no web

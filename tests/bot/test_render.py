@@ -56,9 +56,16 @@ def test_the_headline_links_to_the_article_with_the_url_escaped() -> None:
     )
 
 
-@pytest.mark.parametrize("url", [None, "javascript:alert(1)", "ftp://example.com/a"])
+@pytest.mark.parametrize(
+    "url", [None, "javascript:alert(1)", "ftp://example.com/a", "https://", "http:///a", "//x.id/a"]
+)
 def test_only_web_addresses_become_links(url: str | None) -> None:
     assert "<a " not in citation(make_hit(1, url=url), ENGLISH)
+
+
+@pytest.mark.parametrize("url", ["HTTPS://Example.com/a", "http://x.id:8080/a?b=1"])
+def test_a_web_address_in_any_case_becomes_a_link(url: str) -> None:
+    assert TelegramHtml(citation(make_hit(1, url=url), ENGLISH)).links == [url]
 
 
 def test_a_citation_without_outlet_or_date_keeps_headline_and_paragraph() -> None:
