@@ -29,13 +29,19 @@ _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 
 
 def is_web_address(text: str) -> bool:
-    """Whether ``text`` is an http(s) address with a host (any case: ``HTTPS://A.ID/x``);
-    a feed's ``javascript:`` or relative link, a bare host or a path is not."""
+    """Whether ``text`` is one http(s) address with a host (any case: ``HTTPS://A.ID/x``);
+    a feed's ``javascript:`` or relative link, a bare host, a path or two addresses
+    run together with a space are not."""
+    address = text.strip()
     try:
-        parts = urlsplit(text.strip())
+        parts = urlsplit(address)
     except ValueError:  # an unbalanced "[" in the host
         return False
-    return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+    return (
+        parts.scheme.lower() in ("http", "https")
+        and bool(parts.hostname)
+        and not any(c.isspace() for c in address)
+    )
 
 
 def canonical_url(url: str) -> str:

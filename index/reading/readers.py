@@ -15,7 +15,6 @@ from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import BinaryIO, cast
-from urllib.parse import urlsplit
 
 import lxml.etree
 import lxml.html
@@ -46,7 +45,7 @@ from newsbot.index.reading.documents import (
     table_records,
 )
 from newsbot.index.reading.encodings import NotText, decode_text
-from newsbot.index.reading.feedentries import looks_like_feed
+from newsbot.index.reading.feedentries import is_web_address, looks_like_feed
 from newsbot.index.reading.jsonld import article_body
 from newsbot.index.reading.loosetext import loose_text_tree
 from newsbot.index.reading.pagedates import most_precise, page_byline, page_published
@@ -334,7 +333,7 @@ def article_from_record(record: dict[str, object], path: str) -> Article:
         raise ValueError("no article text left after cleaning")
     first = body.paragraphs[0]
     url = _string(record.get("url"))
-    if url is not None and not _is_web_address(url):
+    if url is not None and not is_web_address(url):
         log.warning(
             "%s: the url %r is not an http(s) address: the article is kept without it", path, url
         )
@@ -524,15 +523,6 @@ def _loops(path: Path) -> bool:
     return False
 
 
-def _is_web_address(url: str) -> bool:
-    """Whether ``url`` is an absolute http(s) address with a host (a citation's link)."""
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return False
-    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc) and " " not in url
-
-
 def _kind(path: Path) -> str:
     """The suffix that says how a file is read, lower-case: a gzip-compressed file's inner
     one (``news.jsonl.gz`` is read as ``.jsonl``)."""
@@ -628,7 +618,7 @@ def _record_id(record: dict[str, object]) -> str | None:
     if isinstance(given, str | int) and not isinstance(given, bool) and str(given).strip():
         return str(given).strip()
     url = _string(record.get("url"))
-    return _stable_id(url) if url is not None and _is_web_address(url) else None
+    return _stable_id(url) if url is not None and is_web_address(url) else None
 
 
 def _last_lines(stream: BinaryIO) -> dict[str, int]:
