@@ -242,3 +242,33 @@ def test_a_build_whose_milvus_dies_fails_within_the_call_timeout(
     assert not thread.is_alive()
     assert len(failures) == 1 and isinstance(failures[0], StoreUnavailable)
     assert "Retry timeout: 3s" in str(failures[0]), failures[0]
+
+
+def test_a_key_being_rewritten_is_never_read_as_missing(
+    lite: MilvusTarget,  # noqa: F811 - the fixture
+) -> None:
+    """Milvus writes an upsert as a delete and an insert: a replica reading ``current``
+    while a build publishes, or a builder reading a lease while its holder renews it, must
+    still find the key (``MilvusStore.get`` reads a missing key again)."""
+    writer, reader = MilvusStore(lite), MilvusStore(lite)
+    writer.put({"current": "v-0"})
+    done = threading.Event()
+
+    def publish_again_and_again() -> None:
+        for n in range(1, 41):
+            writer.put({"current": f"v-{n}"})
+            time.sleep(0.05)
+        done.set()
+
+    thread = threading.Thread(target=publish_again_and_again)
+    thread.start()
+    reads: list[str | None] = []
+    try:
+        while not done.is_set():
+            reads.append(reader.get("current"))
+    finally:
+        thread.join()
+        writer.close()
+        reader.close()
+    assert len(reads) > 40
+    assert None not in reads

@@ -64,6 +64,11 @@ PREFIX = "newsbot"
 TIMEOUT = 120
 #: Terms written to Milvus per call.
 TERMS_BATCH = 2048
+#: A meta key found missing is read again this many times, this many seconds apart
+#: (``MilvusStore.get``): a read between the delete and the insert of another client's
+#: upsert sees no row.
+ABSENT_REREADS = 3
+REREAD_SECONDS = 0.05
 #: The dense index Milvus builds: Lite 2.5 refuses HNSW; servers choose by themselves.
 DENSE_INDEX = "milvus-autoindex"
 
@@ -333,16 +338,28 @@ class MilvusStore:
             )
 
     def get(self, key: str) -> str | None:
-        """Return the meta value stored under ``key``, or None."""
-        with self._calls(f"read {key}"):
-            rows = self.client.query(
-                self.meta_collection,
-                ids=[key],
-                output_fields=["value"],
-                timeout=TIMEOUT,
-                consistency_level="Strong",  # see the writes of every client, even just made
-            )
-        return str(rows[0]["value"]) if rows else None
+        """Return the meta value stored under ``key``, or None.
+
+        Milvus writes an upsert as a delete and an insert, and a read between the two sees
+        no row (milvus-io/milvus#22563; here about one read in ten while another client
+        rewrites the key): a key found missing is read again ``ABSENT_REREADS`` times,
+        ``REREAD_SECONDS`` apart, before it counts as absent, so that a replica asking
+        while a build publishes still finds ``current``, and a builder renewing its lease
+        still holds it for the others."""
+        for attempt in range(ABSENT_REREADS + 1):
+            if attempt:
+                time.sleep(REREAD_SECONDS)
+            with self._calls(f"read {key}"):
+                rows = self.client.query(
+                    self.meta_collection,
+                    ids=[key],
+                    output_fields=["value"],
+                    timeout=TIMEOUT,
+                    consistency_level="Strong",  # the writes of every client, even just made
+                )
+            if rows:
+                return str(rows[0]["value"])
+        return None
 
     def put(self, values: Mapping[str, str]) -> None:
         """Store meta ``values`` by key, in one upsert."""
