@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from newsbot.index.answering.question_text import plain_question
+from newsbot.index.answering.question_text import plain_question, uncased
 from newsbot.index.answering.search import NewsIndex
 from newsbot.index.building.build import build_index
 from newsbot.index.reading.cleaning import visible_text
@@ -196,3 +196,36 @@ def test_a_link_alone_is_found_in_milvus_as_locally(tmp_path: Path) -> None:
         local.close()
         milvus.close()
         release_lite_file(tmp_path / "index.db")
+
+
+@pytest.mark.parametrize(
+    ("typed", "plain"),
+    [
+        ("PASUKAN TNI DI NATUNA?", "pasukan tni di natuna?"),
+        ("Where Were The Troops Sent?", "where were the troops sent?"),
+        ("Why Did TNI Go To Natuna?", "why did TNI go to natuna?"),
+    ],
+)
+def test_capitals_that_name_nothing_are_read_as_lower_case(
+    news: NewsIndex, typed: str, plain: str
+) -> None:
+    """Caps lock, or every word capitalised with its function words: every capital word
+    after the first would be a name the index lacks; read as typed in lower case, the
+    question finds what the lower-case one finds, as surely."""
+    assert uncased(typed) == plain
+    assert top(news, typed)[1] == top(news, plain)[1]
+    assert news.confidence(typed) == pytest.approx(news.confidence(plain))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Siapa Menteri Dalam Negeri Irak?",  # an office's name, function word and all
+        "Who Agreed to Deploy Troops?",  # title case: its function words in lower case
+        "Who leads the CSTO?",
+        "Apa kata WHO soal vaksin?",  # an acronym among lower-case words
+        "OK",
+    ],
+)
+def test_capitals_as_written_stay(question: str) -> None:
+    assert uncased(question) == question

@@ -21,6 +21,10 @@ SEED_ANSWERED = [
     # (question, text of the paragraph that must come first)
     ("Who agreed to deploy troops?", "setuju untuk mengerahkan pasukan militer"),
     ("who agreed to deploy troops?", "setuju untuk mengerahkan pasukan militer"),
+    # Capitals that name nothing (caps lock, every word capitalised) are no names it lacks.
+    ("WHO AGREED TO DEPLOY TROOPS?", "setuju untuk mengerahkan pasukan militer"),
+    ("Who Agreed To Deploy Troops To The Border?", "setuju untuk mengerahkan"),
+    ("SIAPA YANG SETUJU MENGERAHKAN PASUKAN?", "setuju untuk mengerahkan pasukan militer"),
     ("Which countries agreed to send troops to the border?", "setuju untuk mengerahkan"),
     ("Siapa yang setuju mengerahkan pasukan?", "setuju untuk mengerahkan pasukan militer"),
     (
@@ -40,6 +44,7 @@ SEED_REFUSED = [
     "Berapa korban tewas gempa Cianjur?",
     "What is the price of rice in Jakarta?",
     "Kapan ChatGPT pertama kali dirilis?",
+    "WHO WON THE 2024 PRESIDENTIAL ELECTION IN INDONESIA?",
     # Malay questions about news the article lacks: unknown words do not make them answerable.
     "Berapa panjang sempadan Malaysia dengan Thailand?",
     "Siapakah yang menang pilihan raya umum Malaysia?",

@@ -19,6 +19,13 @@ _LOOKALIKES = str.maketrans(
 )  # fmt: skip
 _LOOKALIKE_CHARS = frozenset(_LOOKALIKE_LETTERS)
 _WORD = re.compile(r"\w+")
+_LETTERS = re.compile(r"[^\W\d_]+")
+#: English function words that title case leaves in lower case ("Minister of Defence"):
+#: capitalised after a question's first word, they show that every word was capitalised.
+_ENGLISH_FUNCTION_WORDS = frozenset(
+    "the to of in on at for by with from and or is are was were did do does has have had "
+    "this that into about after before".split()
+)
 #: Chat spellings and the words they stand for: the one table every reader of a question
 #: reads it through (the search, the time, outlet and coverage readers, the bot's follow-up
 #: checks), written out once where a question is first read (:func:`written_out`).
@@ -94,9 +101,44 @@ def plain_question(question: str) -> str:
 
 def question_as_read(question: str) -> str:
     """``question`` as every reader of it reads it: :func:`plain_question`, then
-    :func:`written_out`. Where a question is first read (``NewsIndex.ask``, the bot's
+    :func:`wording_as_read`. Where a question is first read (``NewsIndex.ask``, the bot's
     follow-up checks) it goes through this once."""
-    return written_out(plain_question(question))
+    return wording_as_read(plain_question(question))
+
+
+def wording_as_read(question: str) -> str:
+    """A plain question's words as its readers read them: :func:`uncased` (capitals that
+    say nothing of names taken off), then :func:`written_out` (chat spellings)."""
+    return written_out(uncased(question))
+
+
+def uncased(question: str) -> str:
+    """``question`` in lower case where its capitals say nothing of which words are names:
+    written all in capitals ("WHO AGREED TO DEPLOY TROOPS?", caps lock), or with every word
+    capitalised, an English function word after the first among them ("Who Agreed To
+    Deploy Troops?"; an acronym in capitals there stays: "Who Leads The CSTO?"). Every
+    reader takes a capitalised word after the first for a name, and a name the index lacks
+    for news it lacks, so such a question was refused whatever it asked. A question
+    capitalised as written keeps its capitals: English title case leaves its function words
+    in lower case ("Minister of Defence"), and Indonesian capitalises an office's whole
+    name ("Siapa Menteri Dalam Negeri Irak?"). In capitals, a name is read as a word:
+    nothing tells it apart."""
+    words = _LETTERS.findall(question)
+    if len(words) < 2:
+        return question
+    if not any(c.islower() for c in question):
+        return question.lower()
+    capitalised = all(w[0].isupper() for w in words)
+    if capitalised and any(
+        w.lower() in _ENGLISH_FUNCTION_WORDS and w[1:].islower() for w in words[1:]
+    ):
+        return _LETTERS.sub(_lower_unless_acronym, question)
+    return question
+
+
+def _lower_unless_acronym(match: re.Match[str]) -> str:
+    word = match.group()
+    return word if len(word) > 1 and word.isupper() else word.lower()
 
 
 def _latin_word(match: re.Match[str]) -> str:

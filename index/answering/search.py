@@ -41,7 +41,11 @@ from newsbot.index.answering.fusion import (
     rarest_elsewhere,
     relative_support,
 )
-from newsbot.index.answering.question_text import plain_question, question_as_read, written_out
+from newsbot.index.answering.question_text import (
+    plain_question,
+    question_as_read,
+    wording_as_read,
+)
 from newsbot.index.answering.rerank import rerank
 from newsbot.index.answering.small_talk import is_small_talk
 from newsbot.index.answering.snippets import best_sentence
@@ -211,9 +215,9 @@ class NewsIndex:
                 return Answer(question, answered=False, reason="not_covered")
             return Answer(question, answered=True, hits=self.lead_hits(linked[:k]))
         current = now or when.now()
-        # Read and searched with its chat spellings written out ("brp" asks "berapa"),
-        # answered under the question as asked.
-        request = read_request(written_out(question), self.stories.outlets(), current)
+        # Read and searched with its chat spellings written out ("brp" asks "berapa") and
+        # capitals that name nothing taken off, answered under the question as asked.
+        request = read_request(wording_as_read(question), self.stories.outlets(), current)
         request = dataclasses.replace(request, question=question)
         if request.outlet is not None and request.outlet.missing:
             return Answer(question, answered=False, reason="no_outlet", request=request)
@@ -232,7 +236,7 @@ class NewsIndex:
         answer cited, so that it stays on that story; a message that is no such follow-up
         is asked afresh (:meth:`ask`)."""
         question = plain_question(question)
-        kind = story_followup(written_out(question))
+        kind = story_followup(wording_as_read(question))
         if kind is None:
             return self.ask(question, now=now)
         return answer_story(self, question, kind, article_id, now or when.now())
