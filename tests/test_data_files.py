@@ -7,8 +7,10 @@ import gzip
 import json
 from pathlib import Path
 
+import pytest
+
 from newsbot.index.articles import Article, SkippedSource
-from newsbot.index.reading.feedentries import article_id
+from newsbot.index.reading.feedentries import article_id, feed_outlet
 from newsbot.index.reading.readers import read_sources
 
 FLOOD = (
@@ -245,6 +247,35 @@ def test_a_saved_rss_feed_reads_each_entrys_full_content(tmp_path: Path) -> None
     # Named as the fetched feed names it, so one story saved and fetched is one article.
     assert first.id == article_id("https://warta.example/gempa")
     assert (second.path, second.url) == (f"{source}:2", None)
+
+
+@pytest.mark.parametrize(
+    ("title", "outlet"),
+    [
+        ("Warta Pagi - Terkini", "Warta Pagi"),
+        ("Kompas.com - Nasional", "Kompas.com"),
+        ("CNN Indonesia | Ekonomi", "CNN Indonesia"),
+        ("Suara.com: Berita Terkini", "Suara.com"),
+        ("ANTARA News \u00bb Terkini", "ANTARA News"),
+        ("Republika Online RSS Feed", "Republika Online"),
+        ("RSS Tempo.co", "Tempo.co"),
+        ("Kabar-Kabar Daerah", "Kabar-Kabar Daerah"),  # a hyphen inside a name stays
+        ("  Warta   Pagi ", "Warta Pagi"),
+        ("RSS", "RSS"),
+    ],
+)
+def test_a_feeds_title_names_its_outlet_without_section_or_format(
+    tmp_path: Path, title: str, outlet: str
+) -> None:
+    """The outlet is what the outlet's own pages call themselves (``og:site_name``), not the
+    channel: one outlet's articles read from pages and from a feed carry one name."""
+    assert feed_outlet(title) == outlet
+    source = tmp_path / "warta.xml"
+    source.write_bytes(
+        RSS.replace("<title>Warta Pagi</title>", f"<title>{title}</title>").encode("cp1252")
+    )
+    articles, _ = read_all(source)
+    assert {a.source for a in articles} == {outlet}
 
 
 def test_a_saved_atom_feed(tmp_path: Path) -> None:

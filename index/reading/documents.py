@@ -30,6 +30,7 @@ from newsbot.index.reading.feedentries import (
     entry_date,
     entry_text,
     entry_title,
+    feed_outlet,
     html_text,
     is_web_address,
     looks_like_feed,
@@ -174,8 +175,7 @@ def saved_feed_records(data: bytes) -> Iterator[Numbered | SkippedSource]:
         why = f"not a valid RSS/Atom feed ({problem})" if problem else "a feed with no entries"
         yield SkippedSource("", why)
         return
-    title = parsed.feed.get("title")
-    outlet = title.strip() if isinstance(title, str) and title.strip() else None
+    outlet = feed_outlet(parsed.feed.get("title"))
     for number, entry in enumerate(parsed.entries, start=1):
         link = entry.get("link")
         record: Record = {
@@ -201,9 +201,7 @@ def _json_items(document: Any) -> tuple[list[Any] | None, str | None]:
     version = document.get("version")
     if isinstance(version, str) and version.startswith(_JSON_FEED):
         items = document.get("items")
-        title = document.get("title")
-        outlet = title.strip() if isinstance(title, str) and title.strip() else None
-        return (items if isinstance(items, list) else []), outlet
+        return (items if isinstance(items, list) else []), feed_outlet(document.get("title"))
     if filled(standard_record(document).get("text")):
         return [document], None
     lists = [value for value in document.values() if _is_records(value)]

@@ -74,6 +74,27 @@ def looks_like_feed(body: bytes) -> bool:
     return _FEED_ROOT.match(body[:4096]) is not None
 
 
+#: What a feed's title adds to its outlet's name: a section after a separator ("Kompas.com -
+#: Nasional", "CNN Indonesia | Ekonomi", "ANTARA News » Terkini") and the word for the
+#: format ("Republika Online RSS Feed", "RSS Tempo.co").
+_FEED_SECTION = re.compile(r"(?:\s+[-|\u2013\u2014\u00bb]|\s*::?)\s+.*$")
+_FEED_WORDS = re.compile(
+    r"(?i)^(?:rss|atom)(?:\s+feed)?\s+|\s+(?:rss|atom)(?:\s+feeds?)?$|\s+feeds?$"
+)
+
+
+def feed_outlet(title: object) -> str | None:
+    """The outlet a feed's ``title`` names, for the entries whose page names none: the
+    title without a section after a separator or the format's name ("Berita Kita -
+    Terkini" is Berita Kita, as its pages' ``og:site_name`` says), so that one outlet's
+    articles carry one name whichever way they were read; None for no title."""
+    if not isinstance(title, str) or not title.strip():
+        return None
+    name = " ".join(title.split())
+    name = _FEED_WORDS.sub("", _FEED_SECTION.sub("", name)).strip()
+    return name or " ".join(title.split())
+
+
 def entry_article(entry: Mapping[str, Any], feed_title: str | None) -> Article | None:
     """An article made of a feed entry's own headline, summary and date."""
     text = entry_text(entry)

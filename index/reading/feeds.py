@@ -38,6 +38,7 @@ from newsbot.index.reading.feedentries import (
     canonical_url,
     entry_article,
     entry_date,
+    feed_outlet,
     looks_like_feed,
 )
 from newsbot.index.reading.fetch import Fetcher, Resolver, Sleep, resolve_host
@@ -489,8 +490,7 @@ def _parse_feed(
         return "not an RSS/Atom feed"
     if parsed.get("bozo"):
         log.warning("feed %s is malformed (%s): reading what it has", url, parsed.bozo_exception)
-    title = parsed.feed.get("title")
-    return entries, title if isinstance(title, str) and title.strip() else None, unlinked
+    return entries, feed_outlet(parsed.feed.get("title")), unlinked
 
 
 async def _read_entry(
