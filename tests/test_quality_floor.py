@@ -52,3 +52,22 @@ def test_covered_questions_are_answered_in_both_languages(
 def test_news_the_index_never_saw_is_not_covered(sample_index: NewsIndex, question: str) -> None:
     answer = sample_index.ask(question)
     assert not answer.answered and answer.hits == ()
+
+
+@pytest.mark.parametrize(
+    ("question", "headline"),
+    [
+        ("Setnov mangkir", "Setnov Mangkir Lagi"),
+        ("setnov", "Setnov Mangkir Lagi"),
+        ("kabar mentan", "Mentan Lepas Ekspor Perdana"),
+        ("Marcuskevin keenam", "Untuk Kali Keenam Marcuskevin"),
+    ],
+)
+def test_a_topic_only_the_headline_names_is_answered_by_its_article(
+    sample_index: NewsIndex, question: str, headline: str
+) -> None:
+    """The lexical side reads each paragraph with its headline, so a reader's topic in the
+    headline's words ("Setnov mangkir": the paragraphs say "Setya Novanto" and "tidak
+    hadir") finds the article; the floor counts those words as held by its passage too."""
+    answer = sample_index.ask(question)
+    assert answer.answered and answer.hits[0].citation.title.startswith(headline)

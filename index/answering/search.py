@@ -52,6 +52,7 @@ from newsbot.index.answering.snippets import best_sentence
 from newsbot.index.articles import UNKNOWN_OUTLET
 from newsbot.index.building import dense as dense_index
 from newsbot.index.building import integrity, store
+from newsbot.index.building.chunking import lexical_text
 from newsbot.index.building.embedders import Embedder
 from newsbot.index.building.lexical import Bm25Index, held_terms, named_terms, tokenize
 from newsbot.index.building.stories import read_stories
@@ -543,7 +544,9 @@ class NewsIndex:
     ) -> float:
         """The confidence :meth:`_covers` compares with the floor."""
         cosines = [candidate.dense for candidate in candidates]
-        held = held_terms(top_text)
+        # What the lexical side read for the passage: its headline and its text.
+        ref = self.stories.article(top_article) if top_article is not None else None
+        held = held_terms(lexical_text(ref.title if ref is not None else "", top_text))
         stats = self._term_stats()
         names = {term for _, terms in named_terms(question) for term in terms}
         every_weight = stats.term_weights(tokenize(question))
