@@ -14,6 +14,13 @@ Three steps, each reading what the one before wrote:
     python benchmarks/floor_english_unheld.py grid b.jsonl
     python benchmarks/floor_english_unheld.py matrix features.jsonl --penalty 0.1 --share 0.5
 
+``features`` records what the floor sees (``floor_features.record``) for the same
+questions and ``kinds`` counts, among those today's floor answers, the ones whose best
+sentence holds no answer of the asked kind (a second idea, also not shipped):
+
+    python benchmarks/floor_english_unheld.py features --work-dir W --out f.jsonl
+    python benchmarks/floor_english_unheld.py kinds f.jsonl
+
 ``blind`` asks every English question of the five blind sets of small indexes
 (``blind_small*.jsonl``) once and records its confidence under the index's own weights, its
 floor, whether it was answered and its content words; ``grid`` replays a penalty for
@@ -134,6 +141,62 @@ def record_blind(shared: Path, work: Path, out: Path) -> None:
                     index.close()
 
 
+def record_features(shared: Path, work: Path, out: Path) -> None:
+    """Record what the floor sees (``floor_features.record``) for every English question of
+    :data:`BLIND_SETS`, one JSON line each (``set`` is the draw's seed)."""
+    import blind_small
+    import floor_features
+
+    from newsbot.index.building.embedders import load_embedder
+
+    corpus = shared / "corpus" / "indosum-3000.jsonl"
+    embedder = load_embedder()
+    with out.open("w", encoding="utf-8") as handle:
+        for name, seed, _ in BLIND_SETS:
+            folder = work / f"blind-{seed}"
+            folder.mkdir(parents=True, exist_ok=True)
+            names, questions = blind_small.read_set(REPO / "benchmarks" / name)
+            indexes = blind_small.build(folder, corpus, names, embedder)
+            try:
+                for index_name, index in indexes.items():
+                    for kind in ("answerable", "absent"):
+                        asked = [
+                            {**q, "set": str(seed), "answer": q.get("must_contain", [""])[0]}
+                            for q in questions
+                            if q["kind"] == kind and q["index"] == index_name and q["lang"] == "en"
+                        ]
+                        for line in floor_features.record(index, index_name, asked, kind):
+                            handle.write(json.dumps(line, ensure_ascii=False) + "\n")
+            finally:
+                for index in indexes.values():
+                    index.close()
+
+
+def answer_kind_evidence(records: list[dict[str, Any]]) -> list[str]:
+    """Of the English questions today's floor answers, per kind: how many ask for a date, an
+    amount or a name, how many of those have a best sentence without one, and how many of
+    those hold none of the question's words near a possible answer (form 6) as well."""
+    from floor_replay import score
+
+    from newsbot.index.defaults import ANSWER_FLOORS, CONFIDENCE_BY_LANGUAGE, DEFAULT_MODEL
+
+    floor = ANSWER_FLOORS[DEFAULT_MODEL]
+    lines = []
+    for kind in ("absent", "answerable"):
+        answered = [
+            r
+            for r in records
+            if r["kind"] == kind and "cosines" in r and score(r, CONFIDENCE_BY_LANGUAGE) >= floor
+        ]
+        asking = [r for r in answered if r.get("asks")]
+        lacking = [r for r in asking if r["sentence_kind"] is False]
+        lines.append(
+            f"{kind}: {len(answered)} answered, {len(asking)} ask a kind, best sentence "
+            f"lacks it {len(lacking)}, and nothing near {sum(not r['near'] for r in lacking)}"
+        )
+    return lines
+
+
 def refuses(record: dict[str, Any], penalty: float, share: float, **rule: Any) -> bool:
     """Whether a recorded blind question is refused once "mostly unheld" costs ``penalty``
     (at ``share`` or more unheld, :func:`unheld_share` with ``rule``)."""
@@ -225,6 +288,12 @@ def main(argv: list[str] | None = None) -> int:
     blind.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     blind.add_argument("--work-dir", type=Path, required=True)
     blind.add_argument("--out", type=Path, required=True)
+    features = steps.add_parser("features", help="record what the floor sees, blind sets")
+    features.add_argument("--shared", type=Path, default=REPO.parent / "shared")
+    features.add_argument("--work-dir", type=Path, required=True)
+    features.add_argument("--out", type=Path, required=True)
+    kinds = steps.add_parser("kinds", help="the answer-kind evidence on those records")
+    kinds.add_argument("records", type=Path)
     replay = steps.add_parser("grid", help="replay a grid of rules on the blind records")
     replay.add_argument("records", type=Path)
     on_matrix = steps.add_parser("matrix", help="replay one rule on the matrix's records")
@@ -239,11 +308,16 @@ def main(argv: list[str] | None = None) -> int:
     if args.step == "blind":
         record_blind(args.shared.resolve(), args.work_dir, args.out)
         return 0
-    path = args.records if args.step == "grid" else args.features
+    if args.step == "features":
+        record_features(args.shared.resolve(), args.work_dir, args.out)
+        return 0
+    path = args.features if args.step == "matrix" else args.records
     with path.open(encoding="utf-8") as handle:
         records = [json.loads(line) for line in handle if line.strip()]
     if args.step == "grid":
         print("\n".join(grid(records)))
+    elif args.step == "kinds":
+        print("\n".join(answer_kind_evidence(records)))
     else:
         rule = {"band": tuple(args.band), "translated_only": not args.untranslated}
         kept = [r for r in records if "cosines" in r]

@@ -81,3 +81,25 @@ def test_the_replay_refuses_what_the_penalty_takes_below_the_floor() -> None:
     assert unheld.refuses(record, 0.05, 0.5)  # half unheld: 0.95 < 0.96
     assert not unheld.refuses(record, 0.05, 0.67)  # below the threshold: nothing paid
     assert unheld.refuses({**record, "answered": False}, 0.0, 0.5)
+
+
+def test_the_answer_kind_count_reads_only_what_the_floor_answers() -> None:
+    base = {
+        "language": "en",
+        "cosines": [0.9, 0.8],
+        "margin": 0.05,
+        "terms": [],
+        "names": [],
+        "words": [],
+        "question": "When did he retire?",
+        "paragraphs": 10,
+        "lexical_rank": 0,
+    }
+    lacking = {**base, "kind": "absent", "asks": "date", "sentence_kind": False, "near": 0.0}
+    holding = {**base, "kind": "absent", "asks": "date", "sentence_kind": True, "near": 0.5}
+    refused = {**lacking, "cosines": [0.1, 0.05]}  # far below any floor: not counted
+    lines = unheld.answer_kind_evidence([lacking, holding, refused])
+    assert lines[0] == (
+        "absent: 2 answered, 2 ask a kind, best sentence lacks it 1, and nothing near 1"
+    )
+    assert lines[1].startswith("answerable: 0 answered")
