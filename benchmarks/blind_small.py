@@ -19,7 +19,9 @@ as ``newsbot ask --json`` asks it. Prints one table and, with ``-v``, every fail
     python benchmarks/blind_small.py --shared ../shared --draw   # prints the draw
 
 ``blind_small_2.jsonl`` (seed 10, ``--articles 3``) and ``blind_small_3.jsonl`` (seed 11,
-six articles) were drawn and written the same way, each committed before its first run.
+six articles) were drawn and written the same way, each committed before its first run, as
+were ``blind_small_4.jsonl`` (seed 12, ``--articles 3``) and ``blind_small_5.jsonl`` (seed
+13, six articles, none of the earlier sets' articles).
 """
 
 from __future__ import annotations

@@ -27,12 +27,14 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from wordfreq import zipf_frequency
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
 import quality  # noqa: E402
+from floor_english_unheld import english_words  # noqa: E402
 
 from newsbot.index.answering.bridge import QuestionTerms  # noqa: E402
 from newsbot.index.answering.evidence import contentless, unheld_word  # noqa: E402
@@ -206,6 +208,19 @@ class Recorder:
                 }
                 for word, terms in named_terms(question)
             ],
+            # An English question's words (benchmarks/floor_english_unheld.py, not shipped).
+            "en_words": [
+                {
+                    "word": word,
+                    "translated": translated,
+                    "known": any(df(t) for t in terms),
+                    "zipf": round(float(zipf_frequency(word, "en")), 2),
+                    "name": word in {w.lower() for w, _ in named_terms(question)},
+                }
+                for word, terms, translated in english_words(question)
+            ]
+            if language == "en"
+            else [],
             "words": [
                 {
                     "terms": sorted(word),
