@@ -15,7 +15,8 @@ outlets of ``indosum-3000.jsonl``) and is right when all of these hold:
 - ``window``: the window read is the gold one or a listed alternative (none for none);
 - ``outlet``: the outlet read is the gold one, ``missing`` for an outlet the index lacks,
   none for none;
-- ``topic``: the words left to search for, lower-cased and without the function words of
+- ``topic``: the words the answer is about (a coverage question's topic, else the words
+  left to search for), lower-cased and without the function words of
   ``_FUNCTION`` (this script's own list, not the product's), are the gold words (not
   checked for ``none`` questions: their search is the question).
 
@@ -95,7 +96,9 @@ def wrong(item: dict[str, Any], request: Request) -> list[str]:
     if not (read_outlet == want or (isinstance(read_outlet, tuple) and read_outlet == (want,))):
         out.append(f"outlet {read_outlet} (gold {want})")
     if gold["topic"] is not None:
-        read_topic = topic_words(request.search)
+        # A coverage question is answered about its topic, anything else about the search.
+        asked = request.coverage.topic if request.coverage is not None else request.search
+        read_topic = topic_words(asked)
         if sorted(read_topic) != sorted(gold["topic"]):
             out.append(f"topic {read_topic} (gold {gold['topic']})")
     return out
