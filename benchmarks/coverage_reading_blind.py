@@ -40,6 +40,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from newsbot.index.answering.question_text import question_as_read  # noqa: E402
+from newsbot.index.coverage.questions import chart_topic  # noqa: E402
 from newsbot.index.coverage.request import Request, read_request  # noqa: E402
 
 SET = REPO / "benchmarks" / "coverage_reading_blind.jsonl"
@@ -117,7 +118,11 @@ def main(argv: list[str] | None = None) -> int:
     total: Counter[str] = Counter()
     for item in items:
         now = datetime.fromisoformat(item["now"])
-        request = read_request(question_as_read(item["question"]), OUTLETS, now)
+        # A chart request is read as the timeline reads it: its own words taken off first.
+        text = item["question"]
+        if item["kind"] == "timeline":
+            text = chart_topic(text)
+        request = read_request(question_as_read(text), OUTLETS, now)
         problems = wrong(item, request)
         total[item["kind"]] += 1
         right[item["kind"]] += not problems

@@ -364,3 +364,26 @@ def story_followup(text: str) -> Kind | None:
         if pattern.fullmatch(tidy):
             return kind
     return None
+
+
+#: A chart request's own words around its topic: an imperative, the word for the chart and
+#: its preposition ("show the timeline for X", "grafik berita X", "linimasa X"), and a word
+#: for the coverage closing it ("X coverage", "the X story").
+_CHART_HEAD = re.compile(
+    r"^\s*(?:(?:please|tolong)\s+)?(?:(?:show|draw|plot|make|give)(?:\s+me)?|tampilkan|"
+    r"tunjukkan|buat(?:kan|in)?|lihat|liat)?\s*(?:(?:the|a)\s+)?(?:timeline|chart|graph|grafik|"
+    r"linimasa|lini\s+masa|kronologi|diagram)(?:\s+(?:of|for|on|about|untuk|dari|soal|tentang|"
+    r"mengenai))?(?:\s+(?:the\s+)?(?:berita|liputan|news|coverage))?(?:\s+(?:of|on|about|soal|"
+    r"tentang|mengenai))?\b",
+    _FLAGS,
+)
+_CHART_TAIL = re.compile(r"\s+(?:story|stories|coverage|liputan)\s*[?.!]*\s*$", _FLAGS)
+
+
+def chart_topic(request: str) -> str:
+    """The topic of a chart request (``/timeline`` and ``newsbot timeline``) without the
+    request's own words: "timeline of the Catalonia crisis" is "the Catalonia crisis",
+    "grafik berita reklamasi" is "reklamasi", "Mexico earthquake coverage" is "Mexico
+    earthquake"; a request that is nothing else stays as written."""
+    topic = _CHART_TAIL.sub("", _CHART_HEAD.sub("", request, count=1))
+    return topic.strip() if _is_topic(topic) else request
