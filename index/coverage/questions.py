@@ -167,7 +167,7 @@ _LATEST_GENERIC = [
     r"\b(?:a\s+)?news\s+round-?up",
     r"\b(?:rangkuman|ringkasan)(?:\s+berita)?",
     r"\bwhat(?:'s|\s+is)\s+going\s+on",
-    r"\b(?:lagi|sedang)\s+trending",
+    r"\b(?:lagi|sedang)\s+(?:trending|ram(?:ai|e)|viral|hangat|hot)",
     r"\b(?:what(?:'s|\s+is)\s+)?trending(?:\s+in\s+the\s+news)?",
     r"\bgive\s+me",
     r"\bwhat(?:'s|\s+is|\s+was)\s+(?:in\s+)?the\s+news",
@@ -175,7 +175,7 @@ _LATEST_GENERIC = [
     # "what was reported (yesterday)?", "what did the media cover?": the news, no topic.
     r"\bwhat\s+(?:was|were|is|are|has\s+been|have\s+been|got)\s+(?:being\s+)?"
     r"(?:reported|covered|written|published)",
-    r"\bwhat\s+(?:did|do|does)\s+(?:the\s+)?(?:news\s+)?(?:media|outlets?|press|papers?|"
+    r"\bwhat\s+(?:did|do|does)\s+(?:the\s+)?(?:news\s+)?(?:news|media|outlets?|press|papers?|"
     r"newspapers?|sites?)\s+(?:report|cover|write|say)",
     rf"\bapa\s+(?:saja\s+)?yang\s+(?:sedang\s+)?{_PASSIVE_ID}",
     r"\b(?:any|the)\s+news",
@@ -237,7 +237,7 @@ _FILLER = re.compile(
     r"did|was|were|is|are|to|of|kali|there|have|has|been|me|tell|show|give|please|tolong|"
     r"dong|sih|ya|kah|hari|tanggal|tgl|date|what|s|i|pada|di|untuk|for|and|dan|story|"
     r"stories|kabar|with|ada|it|from|since|during|within|dalam|selama|sejak|dari|sampai|hingga|"
-    r"between|antara|for|which|sudah|udah|telah|pernah)\b",
+    r"between|antara|for|which|sudah|udah|telah|pernah|sekarang|skrg|skg|now|kini)\b",
     _FLAGS,
 )
 

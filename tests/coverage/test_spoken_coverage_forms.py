@@ -2,7 +2,8 @@
 meN- prefix ("siapa yang pertama laporkan X", "media apa yang beritakan X"), a list asked
 for by an imperative ("sebutkan media yang memuat X", "name the papers that ran X", a bare
 "media yang meliput X"), "kapan pertama kali ada berita soal X", and the function words
-("sudah", "kapan") the frame leaves. Variants of our own, not the blind set's."""
+("sudah", "kapan", "sekarang") the frame leaves, and what the news says now ("what did
+the news say", "lagi rame berita apa"). Variants of our own, not the blind set's."""
 
 from __future__ import annotations
 
@@ -47,6 +48,10 @@ def read(question: str) -> CoverageQuestion | None:
         ("laporan pertama soal demo ojol kapan?", "first", "demo ojol"),
         ("sudah berapa berita soal Ahok?", "count", "Ahok"),
         ("udah brp artikel ttg KRL?", "count", "KRL"),
+        # What the news says now, no topic: the latest stories.
+        ("what did the news say", "latest", ""),
+        ("lagi viral berita apa sekarang?", "latest", ""),
+        ("berita apa yang lagi rame skrg", "latest", ""),
     ],
 )
 def test_spoken_forms_are_read(question: str, kind: str, topic: str) -> None:
@@ -70,6 +75,8 @@ def test_since_when_there_was_news() -> None:
         "Siapa pemilik media yang memberitakan hoaks itu?",
         "Kapan pertama kali Jokowi ke Papua?",
         "Berapa muatan kapal yang tenggelam?",
+        "What did the police say about the fire?",
+        "Anything else?",
     ],
 )
 def test_ordinary_questions_stay_ordinary(question: str) -> None:
