@@ -59,6 +59,7 @@ from newsbot.index.building import dense, integrity, store
 from newsbot.index.building.milvus_store import STORE_ENV, parse_store
 from newsbot.index.building.unfinished import SAMPLE_MARKER, UnfinishedBuild
 from newsbot.index.coverage.notes import timeline_caption
+from newsbot.index.coverage.questions import chart_topic
 from newsbot.index.coverage.timeline import FORMATS, render_timeline
 from newsbot.index.errors import (
     IndexIncomplete,
@@ -437,10 +438,11 @@ def cmd_timeline(args: argparse.Namespace) -> int:
             f"name in one of {suffixes}"
         )
     _refuse_blank(args.question, "timeline")
+    topic = chart_topic(args.question)
     news = _open_or_build_sample(args)
     try:
-        answer = news.ask(args.question, k=1)
-        story = news.story_for(args.question) if answer.answered else None
+        answer = news.ask(topic, k=1)
+        story = news.story_for(topic) if answer.answered else None
     finally:
         news.close()
     if story is None:

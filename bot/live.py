@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 from newsbot.bot.more_sources import on_topic
 from newsbot.index.answering.answers import Answer, Hit, IndexSummary
 from newsbot.index.coverage.book import Story
+from newsbot.index.coverage.questions import chart_topic
 from newsbot.index.coverage.timeline import render_timeline
 from newsbot.index.errors import NewsbotError
 
@@ -137,7 +138,7 @@ class LiveIndex:
         drawn in a worker thread; None when the indexed news does not cover the question."""
 
         def draw(index: SearchIndex) -> tuple[Story, bytes] | None:
-            story = index.story_for(question)
+            story = index.story_for(chart_topic(question))
             if story is None:
                 return None
             return story, render_timeline(story, story.first.title, language=language)

@@ -475,10 +475,14 @@ class NewsIndex:
             return answer.coverage.stories[0]
         if not answer.hits or answer.request is None:
             return None
-        # A chart is about a topic: its article must name it, as for "which outlets".
-        topic, language = answer.request.search, question_language(question)
-        hit = answer.hits[0]
-        return hit.story if self.holds_topic(topic, hit.citation.article_id, language) else None
+        # A chart is about a topic: its article must name it, as for "which outlets". A bare
+        # noun phrase ("CSTO troops") has no function word to tell its language by: it is
+        # held when it is read either way ("troops" is checked only as English).
+        topic, hit = answer.request.search, answer.hits[0]
+        language = question_language(question, tie="")
+        languages = (language,) if language else ("id", "en")
+        held = any(self.holds_topic(topic, hit.citation.article_id, lang) for lang in languages)
+        return hit.story if held else None
 
     def stale_note(self, request: Request, current: datetime) -> str | None:
         """The newest publication day (ISO) when a question about now, or a window, finds

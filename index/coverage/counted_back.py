@@ -8,9 +8,9 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
+from newsbot.index.coverage.days import KEMARIN, TERAKHIR, Span, month, week
 from newsbot.index.coverage.days import YANG as _YANG
 from newsbot.index.coverage.days import E as _E
-from newsbot.index.coverage.days import Span, month, week
 from newsbot.index.coverage.days import W as _W
 
 #: Counts written as words, as readers write them before "hari", "minggu", "days".
@@ -41,8 +41,8 @@ NUMBERS = {
     "beberapa": 3,
 }
 _N = r"(\d{1,3}|" + "|".join(NUMBERS) + r")"
-_AGO_ID = r"(?:(?:yang|yg)\s+)?(?:lalu|lepas|silam|kemarin|kemaren)"
-_PAST_ID = r"(?:terakhir|belakangan(?:\s+ini)?|ke\s*belakang)"
+_AGO_ID = rf"(?:(?:yang|yg)\s+)?(?:lalu|lepas|silam|{KEMARIN})"
+_PAST_ID = rf"(?:{TERAKHIR}|belakangan(?:\s+ini)?|ke\s*belakang)"
 _PAST_EN = r"(?:the\s+)?(?:last|past|previous)"
 _HARI = r"(?:hari|hr)"
 _WEEK_WORD = r"(?:minggu|mgg|pekan)"
@@ -57,12 +57,12 @@ PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "today",
-        rf"{_W}(?:hari\s+ini|hr\s+ini|hari\s+ni|today(?:'s)?|tonight|malam\s+ini|pagi\s+ini|"
+        rf"{_W}(?:hari\s+ini|hr\s+ini|hari\s+ni|todays?|today's|tonight|malam\s+ini|pagi\s+ini|"
         rf"this\s+morning|tadi\s+pagi|pagi\s+tadi|tadi\s+siang){_E}",
     ),
     (
         "day_before_yesterday",
-        rf"{_W}(?:kemarin\s+lusa|kemaren\s+lusa|(?:the\s+)?day\s+before\s+yesterday){_E}",
+        rf"{_W}(?:{KEMARIN}\s+lusa|(?:the\s+)?day\s+before\s+yesterday){_E}",
     ),
     ("days_ago", rf"{_W}(?:{_N}\s+{_HARI}\s+{_AGO_ID}|{_N}\s+days?\s+ago){_E}"),
     ("day_ago", rf"{_W}sehari\s+{_AGO_ID}{_E}"),
@@ -91,21 +91,21 @@ PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "last_week",
-        rf"{_W}(?:[mM]inggu\s+{_YANG}(?:lalu|kemarin|kemaren|lepas)|"
-        rf"pekan\s+{_YANG}(?:lalu|kemarin|kemaren|lepas)|"
+        rf"{_W}(?:[mM]inggu\s+{_YANG}(?:lalu|{KEMARIN}|lepas)|"
+        rf"pekan\s+{_YANG}(?:lalu|{KEMARIN}|lepas)|"
         rf"(?:last|past|previous)\s+week){_E}",
     ),
     ("this_week", rf"{_W}(?:[mM]inggu\s+ini|pekan\s+ini|this\s+week){_E}"),
     (
         "last_month",
-        rf"{_W}(?:bulan\s+{_YANG}(?:lalu|kemarin|kemaren|lepas)|"
+        rf"{_W}(?:bulan\s+{_YANG}(?:lalu|{KEMARIN}|lepas)|"
         rf"(?:the\s+)?(?:last|past|previous)\s+month){_E}",
     ),
     ("this_month", rf"{_W}(?:bulan\s+ini|this\s+month){_E}"),
-    ("last_year", rf"{_W}(?:tahun\s+{_YANG}(?:lalu|kemarin|lepas)|last\s+year|past\s+year){_E}"),
+    ("last_year", rf"{_W}(?:tahun\s+{_YANG}(?:lalu|{KEMARIN}|lepas)|last\s+year|past\s+year){_E}"),
     (
         "yesterday",
-        rf"{_W}(?:kemarin|kemaren|kmrn|kmren|kmarin|kemrin|yesterday|semalam|tadi\s+malam){_E}",
+        rf"{_W}(?:{KEMARIN}|yesterdays?|semalam|tadi\s+malam){_E}",
     ),
     ("this_year", rf"{_W}(?:tahun\s+ini|this\s+year){_E}"),
 ]

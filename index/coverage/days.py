@@ -12,6 +12,11 @@ W = r"(?<![\w])"
 #: The end of a time phrase, an English possessive kept in it ("yesterday's news", "last
 #: week's floods"), so the phrase is taken off whole and no "'s" is left to search.
 E = r"(?:['\u2019]s)?(?![\w])"
+#: "kemarin" as chat writes it, vowels dropped or changed: "kemaren", "kmrn", "kmren",
+#: "kmaren", "kemrin" (one rule, not a list of the spellings seen).
+KEMARIN = r"k(?:e)?m[ae]?r[ei]?n"
+#: "terakhir" likewise: "trakhir", "terakir", "trakir", "terakhr".
+TERAKHIR = r"te?ra?kh?i?r"
 #: "yang lalu", "yg lalu": the same as "lalu".
 YANG = r"(?:(?:yang|yg)\s+)?"
 

@@ -9,8 +9,8 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
+from newsbot.index.coverage.days import KEMARIN, Span, clipped, week, weekend, year_of
 from newsbot.index.coverage.days import E as _E
-from newsbot.index.coverage.days import Span, clipped, week, weekend, year_of
 from newsbot.index.coverage.days import W as _W
 from newsbot.index.coverage.named_dates import MONTH as _MONTH
 from newsbot.index.reading.dates import MONTHS
@@ -46,8 +46,8 @@ PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "last_weekend",
-        rf"{_W}(?:akhir\s+(?:pekan|minggu)\s+(?:lalu|kemarin|kemaren|lepas)|"
-        rf"(?:last|past|previous)\s+weekend|weekend\s+kemarin|over\s+the\s+weekend){_E}",
+        rf"{_W}(?:akhir\s+(?:pekan|minggu)\s+(?:lalu|{KEMARIN}|lepas)|"
+        rf"(?:last|past|previous)\s+weekend|weekend\s+{KEMARIN}|over\s+the\s+weekend){_E}",
     ),
     ("this_weekend", rf"{_W}(?:akhir\s+(?:pekan|minggu)\s+ini|this\s+weekend){_E}"),
 ]

@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from newsbot.index.coverage.days import KEMARIN, Span, week
 from newsbot.index.coverage.days import YANG as _YANG
 from newsbot.index.coverage.days import E as _E
-from newsbot.index.coverage.days import Span, week
 from newsbot.index.coverage.days import W as _W
 from newsbot.index.coverage.window import Window
 from newsbot.index.reading.dates import WEEKDAYS
@@ -20,12 +20,12 @@ PATTERNS: list[tuple[str, str]] = [
     ("weekday_news", rf"{_W}({_WEEKDAY})'s\s+(?:news|headlines|stories|papers){_E}"),
     (
         "weekday_last_week",
-        rf"{_W}(?:(?:hari\s+)?({_WEEKDAY})\s+(?:minggu|pekan)\s+{_YANG}(?:lalu|kemarin|kemaren|lepas)|"
+        rf"{_W}(?:(?:hari\s+)?({_WEEKDAY})\s+(?:minggu|pekan)\s+{_YANG}(?:lalu|{KEMARIN}|lepas)|"
         rf"({_WEEKDAY})\s+(?:of\s+)?last\s+week|last\s+week'?s\s+({_WEEKDAY})){_E}",
     ),
     (
         "weekday_before",
-        rf"{_W}(?:(?:hari\s+)?({_WEEKDAY})\s+(?:lalu|kemarin|kemaren|lepas)|"
+        rf"{_W}(?:(?:hari\s+)?({_WEEKDAY})\s+(?:lalu|{KEMARIN}|lepas)|"
         rf"(?:last|previous)\s+({_WEEKDAY})){_E}",
     ),
     ("weekday", rf"{_W}(?:(?:hari|pada|on|last|from|dari|since|sejak)\s+)({_WEEKDAY}){_E}"),

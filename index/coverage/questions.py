@@ -14,9 +14,12 @@ _REPORT_EN = (
     r"(?:report(?:ed|ing)?|cover(?:ed|ing)?|carr(?:y|ied|ying)|wr(?:o|i)te(?:\s+about)?|"
     r"writing(?:\s+about)?|written(?:\s+about)?|publish(?:ed|ing)?|ran|broke)"
 )
+#: Reporting verbs with their meN- prefix, or without it as speech drops it ("siapa yang
+#: pertama laporkan X", "media apa yang beritakan X", "yg liput X"): one rule for all.
 _REPORT_ID = (
-    r"(?:(?:sudah|telah|pernah|ikut|juga)\s+)?(?:memberitakan(?:nya)?|melaporkan|mewartakan|menulis|"
-    r"meliput|memuat|mengabarkan|menayangkan)"
+    r"(?:(?:sudah|telah|pernah|ikut|juga)\s+)?(?:(?:mem)?beritakan|(?:me)?laporkan|"
+    r"(?:me)?wartakan|menulis|tulis|(?:me)?liput|(?:me)?muat|mengabarkan|kabarkan|"
+    r"menayangkan|tayangkan)(?:nya)?"
 )
 _PASSIVE_ID = r"(?:diberitakan|dilaporkan|diwartakan|diliput|ditulis|dimuat|dikabarkan)"
 _OUTLET = (
@@ -24,6 +27,8 @@ _OUTLET = (
 )
 _OUTLET_ID = r"(?:media|outlet|situs|portal|koran|sumber)(?:\s+berita)?"
 _ABOUT = r"(?:\s+(?:on|about|soal|tentang|mengenai))?"
+#: Indonesian imperatives that ask for a list ("sebutkan", "sebutin", "tunjukkan", "daftarkan").
+_IMPERATIVE_ID = r"(?:sebut(?:kan|in)|tunjuk(?:kan|in)|daftar(?:kan|in)?|kasih\s+tahu)"
 # Each kind: patterns that recognise it; every match is removed to leave the topic.
 _KINDS: list[tuple[Kind, list[str]]] = [
     (
@@ -39,8 +44,8 @@ _KINDS: list[tuple[Kind, list[str]]] = [
             rf"\bsiapa\s+(?:yang\s+)?(?:pertama(?:\s+kali)?|paling\s+(?:awal|dulu|duluan))\s+"
             rf"{_REPORT_ID}{_ABOUT}",
             rf"\bsiapa\s+(?:yang\s+)?{_REPORT_ID}{_ABOUT}\b(?=.*\b(?:pertama|duluan)\b)",
-            rf"\b{_OUTLET_ID}\s+(?:apa|mana)\s+(?:yang\s+)?(?:pertama(?:\s+kali)?|paling\s+"
-            rf"(?:awal|dulu))\s+{_REPORT_ID}{_ABOUT}",
+            rf"(?:\b{_IMPERATIVE_ID}\s+)?\b{_OUTLET_ID}\s+(?:(?:apa|mana)\s+(?:yang\s+)?|yang\s+)"
+            rf"(?:pertama(?:\s+kali)?|paling\s+(?:awal|dulu))\s+{_REPORT_ID}{_ABOUT}",
             rf"\bkapan\b(?=.*\b(?:pertama(?:\s+kali)?|awal(?:nya)?)\s+{_PASSIVE_ID}\b)",
             rf"\b(?:(?:pertama\s+kali|paling\s+awal|pertama)\s+{_PASSIVE_ID}|{_PASSIVE_ID}"
             rf"\s+(?:pertama\s+kali|pertama))\b",
@@ -72,6 +77,9 @@ _KINDS: list[tuple[Kind, list[str]]] = [
             r"(?=.*\b(?:news|reported|covered|headlines)\b)",
             # "kapan berita X muncul", "when did X first appear / make the news"
             r"\bkapan\s+(?:pertama\s+kali\s+)?berita\b(?=.*\b(?:muncul|terbit|keluar)\b)",
+            # "kapan pertama (kali) ada berita soal X": when there was first news of X.
+            r"\bkapan\s+pertama(?:\s+kali)?\s+ada\s+(?:berita|laporan|artikel|liputan)"
+            r"(?:\s+(?:soal|tentang|mengenai))?",
             r"\bwhen\s+did\b(?=.*\bfirst\s+(?:appear|make|made|hit|show)\b)",
         ],
     ),
@@ -96,8 +104,12 @@ _KINDS: list[tuple[Kind, list[str]]] = [
             rf"^\s*(?:news\s+)?(?:outlets?|media|sites?|newspapers?|papers?|publications?)\s+"
             rf"(?:that\s+)?{_REPORT_EN}{_ABOUT}",
             rf"\bdi\s*mana\b(?=.*\b{_PASSIVE_ID}\b)",
-            rf"\blist\s+(?:the\s+|all\s+)?{_OUTLET}\s+(?:that\s+)?(?:have\s+|has\s+)?"
-            rf"{_REPORT_EN}{_ABOUT}",
+            # An imperative before the outlets: "list / name / show me the outlets that
+            # covered X", "sebutkan / sebutin / tunjukkan media yang memberitakan X".
+            rf"\b(?:list|name|show(?:\s+me)?|tell\s+me)\s+(?:the\s+|all\s+(?:the\s+)?)?{_OUTLET}"
+            rf"\s+(?:that\s+|which\s+)?(?:have\s+|has\s+)?(?:been\s+)?{_REPORT_EN}{_ABOUT}",
+            rf"(?:^\s*|\b{_IMPERATIVE_ID}\s+)(?:semua\s+)?{_OUTLET_ID}\s+(?:(?:apa|mana)\s+)?"
+            rf"(?:saja\s+)?yang\s+{_REPORT_ID}{_ABOUT}",
             rf"\bwho(?:'s|\s+is|\s+has|'s\s+been|\s+has\s+been|\s+have\s+been)\s+(?:been\s+)?"
             rf"{_REPORT_EN}{_ABOUT}",
             rf"\b{_PASSIVE_ID}\s+(?:oleh\s+|di\s+)?(?:(?:media|outlet|siapa)(?:\s+(?:apa|mana))?|mana)"
@@ -155,7 +167,7 @@ _LATEST_GENERIC = [
     r"\b(?:a\s+)?news\s+round-?up",
     r"\b(?:rangkuman|ringkasan)(?:\s+berita)?",
     r"\bwhat(?:'s|\s+is)\s+going\s+on",
-    r"\b(?:lagi|sedang)\s+trending",
+    r"\b(?:lagi|sedang)\s+(?:trending|ram(?:ai|e)|viral|hangat|hot)",
     r"\b(?:what(?:'s|\s+is)\s+)?trending(?:\s+in\s+the\s+news)?",
     r"\bgive\s+me",
     r"\bwhat(?:'s|\s+is|\s+was)\s+(?:in\s+)?the\s+news",
@@ -163,7 +175,7 @@ _LATEST_GENERIC = [
     # "what was reported (yesterday)?", "what did the media cover?": the news, no topic.
     r"\bwhat\s+(?:was|were|is|are|has\s+been|have\s+been|got)\s+(?:being\s+)?"
     r"(?:reported|covered|written|published)",
-    r"\bwhat\s+(?:did|do|does)\s+(?:the\s+)?(?:news\s+)?(?:media|outlets?|press|papers?|"
+    r"\bwhat\s+(?:did|do|does)\s+(?:the\s+)?(?:news\s+)?(?:news|media|outlets?|press|papers?|"
     r"newspapers?|sites?)\s+(?:report|cover|write|say)",
     rf"\bapa\s+(?:saja\s+)?yang\s+(?:sedang\s+)?{_PASSIVE_ID}",
     r"\b(?:any|the)\s+news",
@@ -193,14 +205,14 @@ _CLEANUP = {
         r"\b(?:first(?!\s+(?-i:[A-Z]))|pertama(?:\s+kali)?|duluan|(?-i:earliest))\b|"
         rf"\b(?-i:muncul|appear(?:ed)?|{_PASSIVE_ID}|"
         r"(?:been\s+)?(?:in|making|made|make|hit)\s+(?:the\s+)?(?:news|headlines)|"
-        r"jadi\s+(?:berita|sorotan|headline)(?:\s+media)?|ramai|terbit|keluar|siapa|mulai|"
+        r"jadi\s+(?:berita|sorotan|headline)(?:\s+media)?|ramai|terbit|keluar|siapa|kapan|mulai|"
         r"start(?:ed)?|begin|began)\b",
         _FLAGS,
     ),
 }
 #: "Since when" forms of "first": when a topic entered the news, not who broke a story.
 _SINCE = re.compile(
-    r"\bsejak\s+kapan\b|\bsince\s+when\b|\bwhen\s+did\b.*\bfirst\s+(?:appear|make|made|hit)|"
+    r"\bsejak\s+kapan\b|\bsince\s+when\b|\bkapan\s+pertama(?:\s+kali)?\s+ada\b|\bwhen\s+did\b.*\bfirst\s+(?:appear|make|made|hit)|"
     r"\bkapan\b.*\b(?:muncul|terbit)\b|\bwhen\s+was\b.*\bfirst\s+in\s+the\s+news\b|"
     r"\bwhen\s+did\b.*\b(?:start|begin)\b",
     _FLAGS,
@@ -225,7 +237,7 @@ _FILLER = re.compile(
     r"did|was|were|is|are|to|of|kali|there|have|has|been|me|tell|show|give|please|tolong|"
     r"dong|sih|ya|kah|hari|tanggal|tgl|date|what|s|i|pada|di|untuk|for|and|dan|story|"
     r"stories|kabar|with|ada|it|from|since|during|within|dalam|selama|sejak|dari|sampai|hingga|"
-    r"between|antara|for|which)\b",
+    r"between|antara|for|which|sudah|udah|telah|pernah|sekarang|skrg|skg|now|kini)\b",
     _FLAGS,
 )
 
@@ -352,3 +364,26 @@ def story_followup(text: str) -> Kind | None:
         if pattern.fullmatch(tidy):
             return kind
     return None
+
+
+#: A chart request's own words around its topic: an imperative, the word for the chart and
+#: its preposition ("show the timeline for X", "grafik berita X", "linimasa X"), and a word
+#: for the coverage closing it ("X coverage", "the X story").
+_CHART_HEAD = re.compile(
+    r"^\s*(?:(?:please|tolong)\s+)?(?:(?:show|draw|plot|make|give)(?:\s+me)?|tampilkan|"
+    r"tunjukkan|buat(?:kan|in)?|lihat|liat)?\s*(?:(?:the|a)\s+)?(?:timeline|chart|graph|grafik|"
+    r"linimasa|lini\s+masa|kronologi|diagram)(?:\s+(?:of|for|on|about|untuk|dari|soal|tentang|"
+    r"mengenai))?(?:\s+(?:the\s+)?(?:berita|liputan|news|coverage))?(?:\s+(?:of|on|about|soal|"
+    r"tentang|mengenai))?\b",
+    _FLAGS,
+)
+_CHART_TAIL = re.compile(r"\s+(?:story|stories|coverage|liputan)\s*[?.!]*\s*$", _FLAGS)
+
+
+def chart_topic(request: str) -> str:
+    """The topic of a chart request (``/timeline`` and ``newsbot timeline``) without the
+    request's own words: "timeline of the Catalonia crisis" is "the Catalonia crisis",
+    "grafik berita reklamasi" is "reklamasi", "Mexico earthquake coverage" is "Mexico
+    earthquake"; a request that is nothing else stays as written."""
+    topic = _CHART_TAIL.sub("", _CHART_HEAD.sub("", request, count=1))
+    return topic.strip() if _is_topic(topic) else request
