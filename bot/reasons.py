@@ -179,6 +179,14 @@ def _rules() -> tuple[Rule, ...]:
             same("{count} kolom, padahal kepala tabel menyebut {header}"),
         ),
         rule(r"no rows under the header", same("tidak ada baris di bawah kepala tabel")),
+        rule(
+            r"no text column: the header names (?P<names>.*); the article's text is read "
+            r"from a column named (?P<readable>.*) or (?P<last>\w+)",
+            same(
+                "tidak ada kolom teks: kepala tabel menyebut {names}; teks artikel dibaca "
+                "dari kolom bernama {readable} atau {last}"
+            ),
+        ),
         rule(r"a feed with no entries", same("feed tanpa entri")),
         # Feeds.
         rule(

@@ -51,6 +51,8 @@ _HTML_FIELDS = ("content_html",)
 _JSON_FEED = "https://jsonfeed.org/version/"
 _TABLE_DELIMITERS = ",;\t|"
 _SNIFF_CHARS = 16384
+# Header names a table without a text column is told it has (the rest are "…").
+_HEADER_SHOWN = 6
 # Python's csv refuses fields over 128 KiB; one article's text can be longer.
 _FIELD_LIMIT = 64 * 1024 * 1024
 _NO_RECORDS = (
@@ -134,6 +136,10 @@ def table_records(text: str, tab_separated: bool = False) -> Iterator[Numbered |
     for others in FIELD_NAMES.values():
         known.update({other.casefold(): other for other in others})
     keys = [known.get(name.casefold(), name.casefold()) for name in names]
+    if not {"text", *FIELD_NAMES["text"], *_HTML_FIELDS} & set(keys):
+        # Said once for the table, not once for each of its rows.
+        yield SkippedSource("", _no_text_column(names))
+        return
     start = reader.line_num + 1
     rows = 0
     while True:
@@ -154,6 +160,17 @@ def table_records(text: str, tab_separated: bool = False) -> Iterator[Numbered |
         yield number, standard_record(dict(zip(keys, row, strict=False)))
     if rows == 0:
         yield SkippedSource("", "no rows under the header")
+
+
+def _no_text_column(names: list[str]) -> str:
+    """Why a table whose header names no column of article text is not read."""
+    shown = ", ".join(repr(name) for name in names[:_HEADER_SHOWN] if name)
+    more = ", …" if len(names) > _HEADER_SHOWN else ""
+    readable = ", ".join(("text", *FIELD_NAMES["text"][:-1]))
+    return (
+        f"no text column: the header names {shown}{more}; the article's text is read "
+        f"from a column named {readable} or {FIELD_NAMES['text'][-1]}"
+    )
 
 
 def saved_feed_records(data: bytes) -> Iterator[Numbered | SkippedSource]:
