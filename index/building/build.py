@@ -22,6 +22,7 @@ from newsbot.index.building.chunking import embedding_context, lexical_text, spl
 from newsbot.index.building.embedders import Embedder
 from newsbot.index.building.journal import Journal
 from newsbot.index.building.lexical import Bm25Index, tokenize
+from newsbot.index.building.outlet_spellings import unify_outlet_spellings
 from newsbot.index.building.reuse import VectorPool, offer_version, unit_rows, vector_key
 from newsbot.index.building.stories import (
     build_stories,
@@ -133,6 +134,7 @@ def read_articles(
     skipped: list[SkippedSource] = []
     conn.executescript(store.SCHEMA)
     hashes = _write_articles(conn, itertools.chain(read_sources(sources), extra), skipped)
+    hashes.update(unify_outlet_spellings(conn, _article_hash))
     conn.commit()
     if not hashes:
         raise NoSources(
