@@ -94,6 +94,35 @@ def json_records(text: str) -> Iterator[Numbered | SkippedSource]:
     except json.JSONDecodeError as error:
         yield SkippedSource("", f"not valid JSON ({error})")
         return
+    yield from document_records(document)
+
+
+def json_values(text: str) -> list[object] | None:
+    """The JSON values ``text`` holds one after another, however they are spread over lines
+    (a pretty-printed object, ``jq``'s output of several), or None when it is not such a
+    sequence."""
+    decoder = json.JSONDecoder()
+    values: list[object] = []
+    at = _skip_space(text, 0)
+    while at < len(text):
+        try:
+            value, at = decoder.raw_decode(text, at)
+        except json.JSONDecodeError:
+            return None
+        values.append(value)
+        at = _skip_space(text, at)
+    return values or None
+
+
+def _skip_space(text: str, at: int) -> int:
+    """The index of the first character of ``text`` from ``at`` that is not white space."""
+    while at < len(text) and text[at].isspace():
+        at += 1
+    return at
+
+
+def document_records(document: object) -> Iterator[Numbered | SkippedSource]:
+    """The records of one parsed JSON document (as :func:`json_records` reads them)."""
     items, outlet = _json_items(document)
     if items is None:
         yield SkippedSource("", _NO_RECORDS)

@@ -39,8 +39,10 @@ from newsbot.index.reading.dates import (
     seen_from_value,
 )
 from newsbot.index.reading.documents import (
+    document_records,
     filled,
     json_records,
+    json_values,
     saved_feed_records,
     standard_record,
     table_records,
@@ -655,6 +657,10 @@ def _read_jsonl(stream: BinaryIO, name: str) -> Iterator[Article | SkippedSource
     A file is an append log: a line giving an article id (or web address) that a later
     line gives again is superseded by it — the later line is read, the earlier one is
     reported (a correction appended to the file replaces the text it corrects)."""
+    spread = _spread_document(stream)
+    if spread is not None:
+        yield from _articles(document_records(spread), name)
+        return
     last = _last_lines(stream)
     stream.seek(0)
     records = 0
@@ -692,6 +698,37 @@ def _read_jsonl(stream: BinaryIO, name: str) -> Iterator[Article | SkippedSource
         yield SkippedSource(name, f"cut short after line {after} ({why})")
     if records == 0 and not cut:
         yield SkippedSource(name, "empty file")
+
+
+def _spread_document(stream: BinaryIO) -> object | None:
+    """The JSON a ".jsonl" file holds when it is no JSON Lines: one document spread over
+    lines (a pretty-printed object or array), an array on one line, or several documents
+    one after another (``jq``'s output), as one document (several: their array). None for
+    JSON Lines (the first line that is not blank is an object of its own, or the whole is
+    no JSON either: then each line is read, and reported, alone). The stream is left at
+    its start."""
+    first = b""
+    for raw in stream:
+        if raw.strip():
+            first = raw.removeprefix(codecs.BOM_UTF8).strip()
+            break
+    stream.seek(0)
+    if not first.startswith((b"{", b"[")):
+        return None
+    try:
+        if isinstance(json.loads(first), dict):
+            return None  # a record on its line: JSON Lines
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        pass
+    try:
+        text = stream.read().removeprefix(codecs.BOM_UTF8).decode("utf-8")
+    except (UnicodeDecodeError, OSError, EOFError, zlib.error):
+        text = ""
+    stream.seek(0)
+    values = json_values(text)
+    if values is None:
+        return None
+    return values[0] if len(values) == 1 else values
 
 
 def _numbered_lines(stream: BinaryIO, cut: list[tuple[int, str]]) -> Iterator[tuple[int, bytes]]:
