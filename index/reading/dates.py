@@ -216,6 +216,15 @@ def published_from_value(value: object, zone: timezone = DEFAULT_ZONE) -> str | 
     return parse_published(text)
 
 
+def utc_in_wib(published: str) -> str:
+    """``published`` in WIB when it gives only a UTC instant (``+00:00``: a server's clock,
+    a feed's GMT, a scraper's ``Z``), since an Indonesian outlet's day is WIB's: 20:25 UTC on
+    3 January is 03:25 WIB on 4 January. Any other date is returned as it is."""
+    if not published.endswith("+00:00"):
+        return published
+    return datetime.fromisoformat(published).astimezone(DEFAULT_ZONE).isoformat()
+
+
 def seen_from_value(value: object) -> str | None:
     """Return a record's crawl or fetch time as ISO 8601, or None when it is no time.
 

@@ -37,6 +37,7 @@ from newsbot.index.reading.dates import (
     parse_published,
     published_from_value,
     seen_from_value,
+    utc_in_wib,
 )
 from newsbot.index.reading.documents import (
     document_records,
@@ -349,6 +350,7 @@ def article_from_record(record: dict[str, object], path: str) -> Article:
         if not filled(date):
             continue
         published = published_from_value(date)
+        published = utc_in_wib(published) if published is not None else None
         why = "not a date newsbot reads"
         if published is not None:
             implausible = implausible_published(published)
