@@ -77,6 +77,10 @@ FEED_SUFFIXES = (".xml", ".rss", ".atom")
 _SNIFF_BYTES = 8192
 # A folder's own documents, not news: a folder walk names and skips them; a path given
 # explicitly is read.
+#: The start of an HTML document, whatever the file's suffix ("<!DOCTYPE html>", "<html>").
+_HTML_DOCUMENT = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.I | re.S)
+#: A saved page beside its resources folder ("berita.html" and "berita_files/").
+_SAVED_PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".mhtml")
 _FOLDER_DOCUMENTS = frozenset(
     "readme license licence copying notice changelog changes contributing authors".split()
 )
@@ -463,7 +467,7 @@ def _read_folder(
             yield SkippedSource(str(path), _unreachable(path, error))
             continue
         if is_folder:
-            if not _is_index(path):
+            if not _is_index(path) and not _is_page_resources(path):
                 yield from _read_folder(path, seen, files)
         elif broken:
             if _kind(Path(target)) in SUPPORTED_SUFFIXES or _kind(path) in SUPPORTED_SUFFIXES:
@@ -477,6 +481,16 @@ def _read_folder(
                 )
             else:
                 yield from _read_once(path, files)
+
+
+def _is_page_resources(folder: Path) -> bool:
+    """Whether ``folder`` holds a page's resources as a browser's "Save Page As… (Web Page,
+    complete)" writes them: ``berita_files/`` beside ``berita.html``. Its HTML files are the
+    page's adverts, widgets and frames, no articles."""
+    stem = folder.name.removesuffix("_files")
+    if stem == folder.name or not stem:
+        return False
+    return any((folder.parent / f"{stem}{suffix}").is_file() for suffix in _SAVED_PAGE_SUFFIXES)
 
 
 def _is_index(folder: Path) -> bool:
@@ -588,7 +602,8 @@ def _read_file(path: Path) -> Iterator[Article | SkippedSource]:
         yield from _articles(table_records(text, tab_separated=kind == ".tsv"), name)
         return
     try:
-        if kind in (".html", ".htm"):
+        if kind in (".html", ".htm") or _HTML_DOCUMENT.match(text):
+            # A page's source saved or pasted as text is read as the page it is.
             yield read_html_article(text, name)
         else:
             yield from _text_articles(text, name)
