@@ -63,7 +63,9 @@ _ZONE = (
 )
 _ISO = re.compile(
     r"(?<!\d)(?P<year>\d{4})[-/](?P<month>\d{1,2})[-/](?P<day>\d{1,2})"
-    r"(?:(?:t|\s+)(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:\.\d+)?)?)?" + _ZONE,
+    r"(?:(?:t|\s+)(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:\.\d+)?)?"
+    # A spreadsheet's 12-hour clock after an ISO day: "2021-05-13 1:05 PM".
+    r"(?:\s*(?P<ampm>[ap]\.?m\.?)(?![^\W\d_]))?)?" + _ZONE,
     re.IGNORECASE,
 )
 _DAY_MONTH_YEAR = re.compile(
