@@ -52,7 +52,9 @@ def format_coverage(answer: Answer, language: str = "en", *, urls: bool = True) 
         if window is not None
         else ""
     )
-    names = list(coverage.outlets)
+    # Articles that name no outlet (a copy-paste without its outlet line) are counted and
+    # named as the story line names them, never as "0 outlets reported this: ."
+    names = list(coverage.outlets) or ([words["unknown"]] if coverage.articles else [])
     outlets = outlets_text(len(names), language)
     articles = articles_text(coverage.articles, language)
     first = first_text(coverage.firsts, language)

@@ -97,6 +97,16 @@ def _rules() -> tuple[Rule, ...]:
             r"a broken symbolic link \(to (?P<to>.*), which does not exist\)",
             same("tautan simbolik rusak (ke {to}, yang tidak ada)"),
         ),
+        rule(
+            r"(?P<paths>.*): no such file or folder, and the build would remove "
+            r"(?P<count>\d+) articles? the index holds; nothing was changed\. Correct the "
+            r"path, or leave it out to remove its articles",
+            same(
+                "{paths}: berkas atau folder tidak ada, dan pembangunan akan menghapus "
+                "{count} artikel yang ada di indeks; tidak ada yang diubah. Perbaiki jalurnya, "
+                "atau hapus dari daftar untuk menghapus artikelnya"
+            ),
+        ),
         rule(r"no such file or folder", same("berkas atau folder tidak ada")),
         rule(r"not a regular file", same("bukan berkas biasa")),
         rule(
@@ -179,6 +189,14 @@ def _rules() -> tuple[Rule, ...]:
             same("{count} kolom, padahal kepala tabel menyebut {header}"),
         ),
         rule(r"no rows under the header", same("tidak ada baris di bawah kepala tabel")),
+        rule(
+            r"no text column: the header names (?P<names>.*); the article's text is read "
+            r"from a column named (?P<readable>.*) or (?P<last>\w+)",
+            same(
+                "tidak ada kolom teks: kepala tabel menyebut {names}; teks artikel dibaca "
+                "dari kolom bernama {readable} atau {last}"
+            ),
+        ),
         rule(r"a feed with no entries", same("feed tanpa entri")),
         # Feeds.
         rule(
@@ -294,6 +312,7 @@ _KINDS: tuple[tuple[type[BaseException], str], ...] = (
     (errors.IndexMissing, "indeks tidak ditemukan"),
     (errors.EmbedderUnavailable, "model embedding tidak dapat dimuat"),
     (errors.NoSources, "tidak ada sumber artikel yang dapat dibaca"),
+    (errors.SourceMissing, "sumber yang disebut tidak ada; indeks tidak diubah"),
     (errors.ConfigError, "berkas sumber (newsbot.toml) salah"),
     (errors.StoreUnavailable, "penyimpanan indeks tidak dapat dipakai"),
 )

@@ -10,6 +10,9 @@ from newsbot.bot.messages import ENGLISH, INDONESIAN, Messages
 from newsbot.index.answering.fusion import question_language
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+# Markup pasted with a question ("<b>banjir</b> garut"): its tag names ("b", "a", "i") are
+# English words in the dictionary, no words of the question.
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 _ENGLISH_ENDINGS = ("", "s", "es", "ed", "d", "ing", "ly", "er", "ers")
 
 
@@ -21,6 +24,7 @@ def reply_language(question: str) -> str:
     English web2 list and Sastrawi's Indonesian root words; what neither holds (names,
     typing noise) is answered in English, the command's own language.
     """
+    question = _TAG.sub(" ", question)
     decided = question_language(question, tie="")
     if decided:
         return decided

@@ -42,6 +42,10 @@ class NoSources(NewsbotError):
     """A build was asked for without any readable article source."""
 
 
+class SourceMissing(NewsbotError):
+    """A source named for a build does not exist, and the build would remove articles."""
+
+
 class ConfigError(NewsbotError):
     """The sources file (newsbot.toml) is missing, not TOML, or has a wrong setting."""
 

@@ -179,3 +179,19 @@ def test_a_citation_line_is_in_the_replys_language(language: str, line: str) -> 
     )
     hit = Hit(1, 1.0, text, 0, len(text), citation)
     assert f"   {line}" in format_hit(hit, color=False, language=language).splitlines()
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("<b>banjir</b> garut", "id"),
+        ("<i>harga cabai</i>", "id"),
+        ('<a href="https://example.com">harga</a> cabai', "id"),
+        ("<p>banjir</p><br/>garut", "id"),
+        ("<b>fuel prices</b> in Almaty", "en"),
+        ("<i>latest news</i>", "en"),
+    ],
+)
+def test_markup_in_a_question_does_not_decide_its_language(question: str, language: str) -> None:
+    """Tag names ("b", "a", "i") are English words in the dictionary, not the question's."""
+    assert reply_language(question) == language

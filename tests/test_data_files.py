@@ -212,7 +212,11 @@ def test_a_table_without_rows_or_without_a_text_column(tmp_path: Path) -> None:
     articles, skipped = read_all(header, numbers)
 
     assert articles == []
-    assert [s.reason for s in skipped] == ["no rows under the header", "no 'text' field"]
+    assert [s.reason for s in skipped] == [
+        "no rows under the header",
+        "no text column: the header names 'a', 'b'; the article's text is read from a column "
+        "named text, content, body, articleBody or content_text",
+    ]
 
 
 # Feeds saved to disk

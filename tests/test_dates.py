@@ -152,3 +152,19 @@ def test_relative_time_lines_are_recognised(line: str) -> None:
 )
 def test_sentences_mentioning_a_time_ago_are_not_relative_time_lines(line: str) -> None:
     assert not is_relative_time_line(line)
+
+
+@pytest.mark.parametrize(
+    ("given", "read"),
+    [
+        ("2021-05-13 1:05 PM", "2021-05-13T13:05:00"),
+        ("2021-05-13T1:05 pm", "2021-05-13T13:05:00"),
+        ("2021-05-13 12:30 AM", "2021-05-13T00:30:00"),
+        ("2021-05-13 11:59:59 p.m.", "2021-05-13T23:59:59"),
+        ("2021/05/13 9:15 PM WIB", "2021-05-13T21:15:00+07:00"),
+        ("2021-05-13 10:00 amankan", "2021-05-13T10:00:00"),  # a word, no clock half
+    ],
+)
+def test_an_iso_day_with_a_12_hour_clock(given: str, read: str) -> None:
+    """A spreadsheet's export writes "2021-05-13 1:05 PM": its PM was dropped (01:05)."""
+    assert parse_published(given) == read

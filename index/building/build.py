@@ -22,6 +22,7 @@ from newsbot.index.building.chunking import embedding_context, lexical_text, spl
 from newsbot.index.building.embedders import Embedder
 from newsbot.index.building.journal import Journal
 from newsbot.index.building.lexical import Bm25Index, tokenize
+from newsbot.index.building.outlet_spellings import unify_outlet_spellings
 from newsbot.index.building.reuse import VectorPool, offer_version, unit_rows, vector_key
 from newsbot.index.building.stories import (
     build_stories,
@@ -35,7 +36,13 @@ from newsbot.index.defaults import (
     EMBED_BATCH,
     FORMAT_VERSION,
 )
-from newsbot.index.errors import IndexIncompatible, IndexMissing, NewsbotError, NoSources
+from newsbot.index.errors import (
+    IndexIncompatible,
+    IndexMissing,
+    NewsbotError,
+    NoSources,
+    SourceMissing,
+)
 from newsbot.index.reading.readers import read_sources
 
 log = logging.getLogger(__name__)
@@ -133,6 +140,7 @@ def read_articles(
     skipped: list[SkippedSource] = []
     conn.executescript(store.SCHEMA)
     hashes = _write_articles(conn, itertools.chain(read_sources(sources), extra), skipped)
+    hashes.update(unify_outlet_spellings(conn, _article_hash))
     conn.commit()
     if not hashes:
         raise NoSources(
@@ -141,7 +149,29 @@ def read_articles(
             + (f" ({len(skipped)} skipped: {skipped[0]}...)" if skipped else "")
         )
     total = int(conn.execute("SELECT count(*) FROM paragraphs").fetchone()[0])
-    return ArticleChanges(hashes, old, total, tuple(skipped))
+    changes = ArticleChanges(hashes, old, total, tuple(skipped))
+    _refuse_missing_sources(sources, changes)
+    return changes
+
+
+def _refuse_missing_sources(sources: Sequence[Path], changes: ArticleChanges) -> None:
+    """Stop a build that would remove articles while a source it was given does not exist:
+    a mistyped or unmounted folder would otherwise empty the index of its articles. A
+    missing source that removes nothing (a first build) is only skipped.
+
+    Raises SourceMissing naming the missing sources.
+    """
+    if not changes.removed:
+        return
+    given = {os.path.abspath(Path(source).expanduser()) for source in sources}
+    missing = [s.path for s in changes.skipped if s.path in given and not os.path.exists(s.path)]
+    if missing:
+        articles = "1 article" if changes.removed == 1 else f"{changes.removed} articles"
+        raise SourceMissing(
+            f"{', '.join(missing)}: no such file or folder, and the build would remove "
+            f"{articles} the index holds; nothing was changed. Correct the path, or leave "
+            "it out to remove its articles"
+        )
 
 
 def new_manifest(

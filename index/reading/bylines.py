@@ -266,6 +266,9 @@ def _header_line(line: str, fetched_at: datetime | None) -> Header | None:
         return Header(relative=resolved, outlet=outlet_beside(line))
     if is_date_line(line):
         return Header(published=parse_published(line), outlet=outlet_beside(line))
+    dated = _outlet_and_date(line)
+    if dated is not None:
+        return dated
     joined = _date_then_byline(line, fetched_at)
     if joined is not None:
         return joined
@@ -286,6 +289,26 @@ def _header_line(line: str, fetched_at: datetime | None) -> Header | None:
         credited = True
         header = _merge(header, found)
     return header if credited else None
+
+
+def _outlet_and_date(line: str) -> Header | None:
+    """An outlet beside a date line whose time follows a bar ("CNN Indonesia - Kamis, 6
+    Mei 2021 | 21:45 WIB", "liputan6.com | …"): the date read whole, time included, where
+    its parts read one by one would lose the time. None for any other line."""
+    parts = _PART_SPLIT.split(line)
+    outlets = [p for p in parts if is_outlet(p) and not is_date_line(p)]
+    rest = " | ".join(p for p in parts if p not in outlets)
+    if not outlets or not rest or not is_date_line(rest):
+        return None
+    return Header(published=parse_published(rest), outlet=outlet_name(outlets[0]))
+
+
+def is_outlet_line(line: str) -> bool:
+    """Tell whether ``line`` opens with an outlet's name and is a header line of its own
+    ("detikNews - Senin, 3 Mei 2021 | 10:00 WIB", "kumparan"), however its first letter
+    is cased."""
+    first = _PART_SPLIT.split(line, maxsplit=1)[0]
+    return is_outlet(first) and _header_line(line, None) is not None
 
 
 def _date_then_byline(line: str, fetched_at: datetime | None) -> Header | None:

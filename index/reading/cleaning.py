@@ -12,6 +12,7 @@ from urllib.parse import unquote, urlsplit
 from newsbot.index.reading.bylines import (
     cut_dateline,
     is_outlet,
+    is_outlet_line,
     outlet_name,
     read_header,
     with_dateline,
@@ -350,8 +351,13 @@ def _is_lone_dateline(text: str) -> bool:
 
 
 def _is_hard_wrap(previous: str, line: str) -> bool:
-    """Tell whether ``line`` continues ``previous`` inside one paragraph."""
-    return line[0].islower() and not re.search(rf"[.!?:;{_CLOSERS})\]*]$", previous)
+    """Tell whether ``line`` continues ``previous`` inside one paragraph: an outlet's own
+    line ("detikNews - Senin, …", "kumparan") under a byline is none, lower case or not."""
+    return (
+        line[0].islower()
+        and not re.search(rf"[.!?:;{_CLOSERS})\]*]$", previous)
+        and not is_outlet_line(line)
+    )
 
 
 def _label(text: str) -> tuple[str, str] | None:

@@ -67,7 +67,9 @@ _ZONE = (
 )
 _ISO = re.compile(
     r"(?<!\d)(?P<year>\d{4})[-/](?P<month>\d{1,2})[-/](?P<day>\d{1,2})"
-    r"(?:(?:t|\s+)(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:\.\d+)?)?)?" + _ZONE,
+    r"(?:(?:t|\s+)(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:\.\d+)?)?"
+    # A spreadsheet's 12-hour clock after an ISO day: "2021-05-13 1:05 PM".
+    r"(?:\s*(?P<ampm>[ap]\.?m\.?)(?![^\W\d_]))?)?" + _ZONE,
     re.IGNORECASE,
 )
 _DAY_MONTH_YEAR = re.compile(
@@ -218,6 +220,15 @@ def published_from_value(value: object, zone: timezone = DEFAULT_ZONE) -> str | 
             return None
         return moment.replace(microsecond=0).isoformat()
     return parse_published(text)
+
+
+def utc_in_wib(published: str) -> str:
+    """``published`` in WIB when it gives only a UTC instant (``+00:00``: a server's clock,
+    a feed's GMT, a scraper's ``Z``), since an Indonesian outlet's day is WIB's: 20:25 UTC on
+    3 January is 03:25 WIB on 4 January. Any other date is returned as it is."""
+    if not published.endswith("+00:00"):
+        return published
+    return datetime.fromisoformat(published).astimezone(DEFAULT_ZONE).isoformat()
 
 
 def seen_from_value(value: object) -> str | None:

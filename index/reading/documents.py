@@ -19,6 +19,7 @@ import contextlib
 import csv
 import io
 import json
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -53,6 +54,14 @@ _HTML_FIELDS = ("content_html",)
 _JSON_FEED = "https://jsonfeed.org/version/"
 _TABLE_DELIMITERS = ",;\t|"
 _SNIFF_CHARS = 16384
+# A table's date written with slashes, day or month first ("13/05/2021", "5/13/2021 1:05 PM").
+_SLASHED_DATE = re.compile(
+    r"\s*(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>\d{4})(?P<rest>(?!\d).*)", re.S
+)
+#: The fields a record's publication date is read from.
+_DATE_FIELDS = ("published", "date")
+# Header names a table without a text column is told it has (the rest are "…").
+_HEADER_SHOWN = 6
 # Python's csv refuses fields over 128 KiB; one article's text can be longer.
 _FIELD_LIMIT = 64 * 1024 * 1024
 _NO_RECORDS = (
@@ -94,6 +103,35 @@ def json_records(text: str) -> Iterator[Numbered | SkippedSource]:
     except json.JSONDecodeError as error:
         yield SkippedSource("", f"not valid JSON ({error})")
         return
+    yield from document_records(document)
+
+
+def json_values(text: str) -> list[object] | None:
+    """The JSON values ``text`` holds one after another, however they are spread over lines
+    (a pretty-printed object, ``jq``'s output of several), or None when it is not such a
+    sequence."""
+    decoder = json.JSONDecoder()
+    values: list[object] = []
+    at = _skip_space(text, 0)
+    while at < len(text):
+        try:
+            value, at = decoder.raw_decode(text, at)
+        except json.JSONDecodeError:
+            return None
+        values.append(value)
+        at = _skip_space(text, at)
+    return values or None
+
+
+def _skip_space(text: str, at: int) -> int:
+    """The index of the first character of ``text`` from ``at`` that is not white space."""
+    while at < len(text) and text[at].isspace():
+        at += 1
+    return at
+
+
+def document_records(document: object) -> Iterator[Numbered | SkippedSource]:
+    """The records of one parsed JSON document (as :func:`json_records` reads them)."""
     items, outlet = _json_items(document)
     if items is None:
         yield SkippedSource("", _NO_RECORDS)
@@ -136,26 +174,66 @@ def table_records(text: str, tab_separated: bool = False) -> Iterator[Numbered |
     for others in FIELD_NAMES.values():
         known.update({other.casefold(): other for other in others})
     keys = [known.get(name.casefold(), name.casefold()) for name in names]
+    if not {"text", *FIELD_NAMES["text"], *_HTML_FIELDS} & set(keys):
+        # Said once for the table, not once for each of its rows.
+        yield SkippedSource("", _no_text_column(names))
+        return
     start = reader.line_num + 1
     rows = 0
+    read: list[Numbered | SkippedSource] = []
     while True:
         try:
             row = next(reader)
         except StopIteration:
             break
         except csv.Error as error:
-            yield SkippedSource("", f"not a readable row ({error})", start)
-            return
+            read.append(SkippedSource("", f"not a readable row ({error})", start))
+            break
         number, start = start, reader.line_num + 1
         if not any(cell.strip() for cell in row):
             continue
         rows += 1
         if len(row) > len(keys):
-            yield SkippedSource("", f"{len(row)} fields where the header names {len(keys)}", number)
+            why = f"{len(row)} fields where the header names {len(keys)}"
+            read.append(SkippedSource("", why, number))
             continue
-        yield number, standard_record(dict(zip(keys, row, strict=False)))
+        read.append((number, standard_record(dict(zip(keys, row, strict=False)))))
+    _read_month_first([item[1] for item in read if not isinstance(item, SkippedSource)])
+    yield from read
     if rows == 0:
         yield SkippedSource("", "no rows under the header")
+
+
+def _read_month_first(records: list[dict[str, object]]) -> None:
+    """Write a table's slashed dates as ISO days when the table is month first ("5/13/2021
+    1:05 PM", as a spreadsheet in a US locale exports them): when one of its dates cannot
+    be day first (its second number is over 12) and none can be month first. Otherwise
+    they stay as they are and are read day first, as Indonesian dates are written."""
+    found = [
+        (record, field, match)
+        for record in records
+        for field in _DATE_FIELDS
+        if isinstance(record.get(field), str)
+        and (match := _SLASHED_DATE.match(str(record[field]))) is not None
+    ]
+    firsts = [int(match["first"]) for _, _, match in found]
+    seconds = [int(match["second"]) for _, _, match in found]
+    if not any(n > 12 for n in seconds) or any(n > 12 for n in firsts):
+        return
+    for record, field, match in found:
+        month, day = int(match["first"]), int(match["second"])
+        record[field] = f"{match['year']}-{month:02d}-{day:02d}{match['rest']}"
+
+
+def _no_text_column(names: list[str]) -> str:
+    """Why a table whose header names no column of article text is not read."""
+    shown = ", ".join(repr(name) for name in names[:_HEADER_SHOWN] if name)
+    more = ", …" if len(names) > _HEADER_SHOWN else ""
+    readable = ", ".join(("text", *FIELD_NAMES["text"][:-1]))
+    return (
+        f"no text column: the header names {shown}{more}; the article's text is read "
+        f"from a column named {readable} or {FIELD_NAMES['text'][-1]}"
+    )
 
 
 def saved_feed_records(data: bytes) -> Iterator[Numbered | SkippedSource]:

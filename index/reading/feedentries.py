@@ -21,7 +21,7 @@ import lxml.html
 
 from newsbot.index.articles import Article
 from newsbot.index.reading.cleaning import clean_paragraphs, split_paragraphs
-from newsbot.index.reading.dates import DEFAULT_ZONE, implausible_published, parse_published
+from newsbot.index.reading.dates import implausible_published, parse_published, utc_in_wib
 
 _ID_LENGTH = 16
 _TRACKING = ("utm_",)
@@ -153,8 +153,7 @@ def entry_date(entry: Mapping[str, Any]) -> str | None:
         if not isinstance(stamp, time.struct_time):
             return None
         found = datetime.fromtimestamp(calendar.timegm(stamp), UTC).isoformat()
-    if found.endswith("+00:00"):
-        found = datetime.fromisoformat(found).astimezone(DEFAULT_ZONE).isoformat()
+    found = utc_in_wib(found)
     return None if implausible_published(found) else found
 
 

@@ -21,11 +21,11 @@ import lxml.html
 
 from newsbot.index.reading.bylines import Header, read_header
 from newsbot.index.reading.dates import (
-    DEFAULT_ZONE,
     is_date_line,
     is_relative_time_line,
     parse_published,
     resolve_relative,
+    utc_in_wib,
 )
 from newsbot.index.reading.jsonld import jsonld_objects
 
@@ -62,11 +62,9 @@ def page_published(html: str, fetched_at: datetime | None = None) -> str | None:
     if not found:
         return _relative(root, fetched_at) if fetched_at else None
     best = most_precise(*found)
-    if best is not None and best.endswith("+00:00"):
-        # Only the UTC instant is given (a <meta> written by the server): the outlet's day
-        # is WIB's, so "2022-01-03T20:25Z" is 4 January, 03:25 WIB.
-        return datetime.fromisoformat(best).astimezone(DEFAULT_ZONE).isoformat()
-    return best
+    # Only the UTC instant is given (a <meta> written by the server): the outlet's day is
+    # WIB's, so "2022-01-03T20:25Z" is 4 January, 03:25 WIB.
+    return utc_in_wib(best) if best is not None else None
 
 
 def page_byline(html: str) -> Header:

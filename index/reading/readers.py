@@ -36,10 +36,13 @@ from newsbot.index.reading.dates import (
     parse_published,
     published_from_value,
     seen_from_value,
+    utc_in_wib,
 )
 from newsbot.index.reading.documents import (
+    document_records,
     filled,
     json_records,
+    json_values,
     saved_feed_records,
     standard_record,
     table_records,
@@ -73,6 +76,10 @@ FEED_SUFFIXES = (".xml", ".rss", ".atom")
 _SNIFF_BYTES = 8192
 # A folder's own documents, not news: a folder walk names and skips them; a path given
 # explicitly is read.
+#: The start of an HTML document, whatever the file's suffix ("<!DOCTYPE html>", "<html>").
+_HTML_DOCUMENT = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.I | re.S)
+#: A saved page beside its resources folder ("berita.html" and "berita_files/").
+_SAVED_PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".mhtml")
 _FOLDER_DOCUMENTS = frozenset(
     "readme license licence copying notice changelog changes contributing authors".split()
 )
@@ -346,6 +353,7 @@ def article_from_record(record: dict[str, object], path: str) -> Article:
         if not filled(date):
             continue
         published = published_from_value(date)
+        published = utc_in_wib(published) if published is not None else None
         why = "not a date newsbot reads"
         if published is not None:
             implausible = implausible_published(published)
@@ -458,7 +466,7 @@ def _read_folder(
             yield SkippedSource(str(path), _unreachable(path, error))
             continue
         if is_folder:
-            if not _is_index(path):
+            if not _is_index(path) and not _is_page_resources(path):
                 yield from _read_folder(path, seen, files)
         elif broken:
             if _kind(Path(target)) in SUPPORTED_SUFFIXES or _kind(path) in SUPPORTED_SUFFIXES:
@@ -472,6 +480,16 @@ def _read_folder(
                 )
             else:
                 yield from _read_once(path, files)
+
+
+def _is_page_resources(folder: Path) -> bool:
+    """Whether ``folder`` holds a page's resources as a browser's "Save Page As… (Web Page,
+    complete)" writes them: ``berita_files/`` beside ``berita.html``. Its HTML files are the
+    page's adverts, widgets and frames, no articles."""
+    stem = folder.name.removesuffix("_files")
+    if stem == folder.name or not stem:
+        return False
+    return any((folder.parent / f"{stem}{suffix}").is_file() for suffix in _SAVED_PAGE_SUFFIXES)
 
 
 def _is_index(folder: Path) -> bool:
@@ -574,7 +592,8 @@ def _read_file(path: Path) -> Iterator[Article | SkippedSource]:
         yield from _articles(table_records(text, tab_separated=kind == ".tsv"), name)
         return
     try:
-        if kind in (".html", ".htm"):
+        if kind in (".html", ".htm") or _HTML_DOCUMENT.match(text):
+            # A page's source saved or pasted as text is read as the page it is.
             yield read_html_article(text, name)
         else:
             yield from _text_articles(text, name)
@@ -645,6 +664,10 @@ def _read_jsonl(stream: BinaryIO, name: str) -> Iterator[Article | SkippedSource
     A file is an append log: a line giving an article id (or web address) that a later
     line gives again is superseded by it — the later line is read, the earlier one is
     reported (a correction appended to the file replaces the text it corrects)."""
+    spread = _spread_document(stream)
+    if spread is not None:
+        yield from _articles(document_records(spread), name)
+        return
     last = _last_lines(stream)
     stream.seek(0)
     records = 0
@@ -682,6 +705,37 @@ def _read_jsonl(stream: BinaryIO, name: str) -> Iterator[Article | SkippedSource
         yield SkippedSource(name, f"cut short after line {after} ({why})")
     if records == 0 and not cut:
         yield SkippedSource(name, "empty file")
+
+
+def _spread_document(stream: BinaryIO) -> object | None:
+    """The JSON a ".jsonl" file holds when it is no JSON Lines: one document spread over
+    lines (a pretty-printed object or array), an array on one line, or several documents
+    one after another (``jq``'s output), as one document (several: their array). None for
+    JSON Lines (the first line that is not blank is an object of its own, or the whole is
+    no JSON either: then each line is read, and reported, alone). The stream is left at
+    its start."""
+    first = b""
+    for raw in stream:
+        if raw.strip():
+            first = raw.removeprefix(codecs.BOM_UTF8).strip()
+            break
+    stream.seek(0)
+    if not first.startswith((b"{", b"[")):
+        return None
+    try:
+        if isinstance(json.loads(first), dict):
+            return None  # a record on its line: JSON Lines
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        pass
+    try:
+        text = stream.read().removeprefix(codecs.BOM_UTF8).decode("utf-8")
+    except (UnicodeDecodeError, OSError, EOFError, zlib.error):
+        text = ""
+    stream.seek(0)
+    values = json_values(text)
+    if values is None:
+        return None
+    return values[0] if len(values) == 1 else values
 
 
 def _numbered_lines(stream: BinaryIO, cut: list[tuple[int, str]]) -> Iterator[tuple[int, bytes]]:

@@ -45,7 +45,7 @@ REASON_CALLS = {
 }
 REASON_HELPERS = {
     "_missing", "_unreachable", "_round_a_loop", "_unlinked_reason", "_binary_problem",
-    "_parse_feed", "_compare", "_reason",
+    "_parse_feed", "_compare", "_reason", "_no_text_column",
 }  # fmt: skip
 #: What an f-string's value stands for in a sample reason, by its source (else "7").
 FILLS = {
